@@ -1,0 +1,137 @@
+#include "tiservice/firmware_version.h"
+
+#include <charconv>
+
+namespace tiservice {
+namespace {
+
+constexpr unsigned kMaxPart = 999;
+constexpr unsigned kMaxBuild = 255;
+
+Error invalidVersion(std::string_view text, std::string code, LocalizedText why) {
+    return Error{
+        .code = "version." + std::move(code),
+        .message = {"Die Versionsangabe \"" + std::string(text) + "\" ist ungültig: " + why.de,
+                    "The version \"" + std::string(text) + "\" is not valid: " + why.en},
+        .action = {"Erwartet wird die Form 1.2.3 (je Teil bis zu drei Ziffern).",
+                   "Expected is the form 1.2.3 (up to three digits per part)."},
+        .detail = std::string(text),
+    };
+}
+
+std::string_view trim(std::string_view s) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool allDigits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+}  // namespace
+
+Result<FirmwareVersion> FirmwareVersion::parse(std::string_view input) {
+    const std::string_view text = trim(input);
+    if (text.empty())
+        return invalidVersion(input, "empty", {"sie ist leer.", "it is empty."});
+
+    std::string_view numbers = text;
+    std::optional<std::string_view> buildText;
+    if (const auto dash = text.find('-'); dash != std::string_view::npos) {
+        numbers = text.substr(0, dash);
+        buildText = text.substr(dash + 1);
+    }
+
+    std::array<std::string_view, 3> partText;
+    std::size_t count = 0;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = numbers.find('.', start);
+        const auto piece = numbers.substr(start, dot == std::string_view::npos ? numbers.npos : dot - start);
+        if (count == 3)
+            return invalidVersion(input, "too-many-parts",
+                                  {"sie hat mehr als drei Teile.", "it has more than three parts."});
+        partText[count++] = piece;
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    if (count != 3)
+        return invalidVersion(input, "too-few-parts",
+                              {"sie hat weniger als drei Teile.", "it has fewer than three parts."});
+
+    FirmwareVersion v;
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto piece = partText[i];
+        if (piece.empty())
+            return invalidVersion(input, "empty-part", {"ein Teil ist leer.", "a part is empty."});
+        if (!allDigits(piece))
+            return invalidVersion(input, "invalid-characters",
+                                  {"sie enthält andere Zeichen als Ziffern und Punkte.",
+                                   "it contains characters other than digits and dots."});
+        if (piece.size() > 3)
+            return invalidVersion(input, "part-too-long",
+                                  {"ein Teil hat mehr als drei Ziffern.", "a part has more than three digits."});
+        unsigned value = 0;
+        std::from_chars(piece.data(), piece.data() + piece.size(), value);  // ≤3 digits: cannot overflow
+        v.parts_[i] = static_cast<std::uint16_t>(value);
+    }
+
+    if (buildText) {
+        if (buildText->empty() || !allDigits(*buildText))
+            return invalidVersion(input, "invalid-build",
+                                  {"die Build-Nummer nach \"-\" ist keine Zahl.",
+                                   "the build number after \"-\" is not a number."});
+        if (buildText->size() > 3)
+            return invalidVersion(input, "build-out-of-range",
+                                  {"die Build-Nummer ist größer als 255.", "the build number is larger than 255."});
+        unsigned build = 0;
+        std::from_chars(buildText->data(), buildText->data() + buildText->size(), build);
+        if (build > kMaxBuild)
+            return invalidVersion(input, "build-out-of-range",
+                                  {"die Build-Nummer ist größer als 255.", "the build number is larger than 255."});
+        v.build_ = build;
+    }
+
+    // 0.0.0 (with or without a build number) is what an unconnected terminal reports.
+    v.known_ = v.parts_ != std::array<std::uint16_t, 3>{0, 0, 0};
+    if (!v.known_) v.build_.reset();
+    return v;
+}
+
+Result<FirmwareVersion> FirmwareVersion::fromParts(unsigned major, unsigned minor, unsigned patch,
+                                                   std::optional<unsigned> build) {
+    std::string text = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+    if (build) text += "-" + std::to_string(*build);
+    if (major > kMaxPart || minor > kMaxPart || patch > kMaxPart)
+        return invalidVersion(text, "part-too-long",
+                              {"ein Teil hat mehr als drei Ziffern.", "a part has more than three digits."});
+    return parse(text);
+}
+
+std::string FirmwareVersion::toString() const {
+    std::string s = std::to_string(parts_[0]) + "." + std::to_string(parts_[1]) + "." + std::to_string(parts_[2]);
+    if (build_) s += "-" + std::to_string(*build_);
+    return s;
+}
+
+std::partial_ordering operator<=>(const FirmwareVersion& a, const FirmwareVersion& b) {
+    if (a.isUnknown() || b.isUnknown())
+        return (a.isUnknown() && b.isUnknown()) ? std::partial_ordering::equivalent
+                                                 : std::partial_ordering::unordered;
+    if (auto c = a.parts_ <=> b.parts_; c != 0) return c;
+    // A version without build number comes before any build of the same version.
+    if (a.build_.has_value() != b.build_.has_value())
+        return a.build_.has_value() ? std::partial_ordering::greater : std::partial_ordering::less;
+    if (!a.build_) return std::partial_ordering::equivalent;
+    return *a.build_ <=> *b.build_;
+}
+
+bool operator==(const FirmwareVersion& a, const FirmwareVersion& b) {
+    return (a <=> b) == std::partial_ordering::equivalent;
+}
+
+}  // namespace tiservice

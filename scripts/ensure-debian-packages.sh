@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tiservice needs to build, test and run its demo.
+# As root it installs what is missing with apt-get; otherwise it prints the one
+# apt-get line to run and stops with exit code 1.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev libboost-dev libboost-filesystem-dev libssl-dev openssl
+  libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libxml2-utils curl ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Es fehlen Debian-Pakete. Bitte einmal ausführen / Missing Debian packages. Please run once:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "Installiere / installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

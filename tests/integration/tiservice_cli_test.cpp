@@ -1,0 +1,79 @@
+// Runs the real tiservice binary as a child process.
+#include <gtest/gtest.h>
+
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+using namespace tiservice::testing;
+
+namespace {
+
+ProcessResult runTiservice(std::vector<std::string> args, const std::string& lang = "de_DE.UTF-8") {
+    static TempDir home;
+    args.insert(args.begin(), binary("tiservice").string());
+    ProcessOptions o;
+    o.env = {{"HOME", home.path().string()},
+             {"XDG_CONFIG_HOME", (home / "config").string()},
+             {"XDG_STATE_HOME", (home / "state").string()},
+             {"LANG", lang},
+             {"LC_ALL", std::nullopt},
+             {"LC_MESSAGES", std::nullopt}};
+    return runProcess(args, o);
+}
+
+}  // namespace
+
+TEST(TiserviceCli, VersionPrintsTheProjectVersion) {
+    auto r = runTiservice({"--version"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("tiservice 0.1.0"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("OpenSSL 3"), std::string::npos) << r.out;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(TiserviceCli, HelpIsGermanByDefault) {
+    auto r = runTiservice({"--help"}, "C");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("Aufruf: tiservice"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Rückgabewerte"), std::string::npos);
+}
+
+TEST(TiserviceCli, HelpFollowsLang) {
+    auto r = runTiservice({"--help"}, "en_GB.UTF-8");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("Usage: tiservice"), std::string::npos) << r.out;
+}
+
+TEST(TiserviceCli, LangOptionOverridesTheEnvironment) {
+    auto r = runTiservice({"--lang", "en", "--help"}, "de_DE.UTF-8");
+    EXPECT_NE(r.out.find("Usage: tiservice"), std::string::npos) << r.out;
+    r = runTiservice({"--lang=de", "--help"}, "en_US.UTF-8");
+    EXPECT_NE(r.out.find("Aufruf: tiservice"), std::string::npos) << r.out;
+}
+
+TEST(TiserviceCli, HelpNamesTheFoldersItUses) {
+    auto r = runTiservice({"--help"});
+    EXPECT_NE(r.out.find("/config/tiservice/tiservice.ini"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("/state/tiservice"), std::string::npos) << r.out;
+}
+
+TEST(TiserviceCli, UnknownLanguageIsRefusedWithExitCode3) {
+    auto r = runTiservice({"--lang", "fr", "--help"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("Unbekannte Sprache \"fr\""), std::string::npos) << r.err;
+}
+
+TEST(TiserviceCli, UnknownCommandAndOptionAreRefused) {
+    auto r = runTiservice({"frobnicate"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("Unbekannter Befehl \"frobnicate\""), std::string::npos) << r.err;
+    r = runTiservice({"--lang", "en", "--frobnicate"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("Unknown option \"--frobnicate\""), std::string::npos) << r.err;
+}
+
+TEST(TiserviceCli, NoArgumentsShowsHelpOnStderrAndFails) {
+    auto r = runTiservice({});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("Aufruf: tiservice"), std::string::npos);
+}

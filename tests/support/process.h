@@ -1,0 +1,60 @@
+#pragma once
+// Real child processes for tests: run a program to its end, or keep one (the simulator)
+// running in the background and stop it when the test ends.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tiservice::testing {
+
+struct ProcessResult {
+    int exitCode = -1;     ///< exit status, or -1 when killed by a signal or timed out
+    int signal = 0;        ///< the signal that ended it, or 0
+    bool timedOut = false;
+    std::string out;
+    std::string err;
+};
+
+struct ProcessOptions {
+    /// Variables set (or, with an empty optional, removed) on top of this process's environment.
+    std::map<std::string, std::optional<std::string>> env;
+    std::string input;  ///< written to the child's stdin, then stdin is closed
+    std::chrono::milliseconds timeout{60'000};
+    std::filesystem::path workingDirectory;
+};
+
+/// Runs argv[0] (a path) with its arguments and waits for it, at most options.timeout.
+ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+
+/// A child that runs until stop() or destruction (SIGTERM, then SIGKILL). Its output goes to files.
+class BackgroundProcess {
+public:
+    BackgroundProcess(const std::vector<std::string>& argv, const ProcessOptions& options,
+                      const std::filesystem::path& logDir);
+    ~BackgroundProcess();
+    BackgroundProcess(const BackgroundProcess&) = delete;
+    BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+    [[nodiscard]] int pid() const { return pid_; }
+    [[nodiscard]] bool running();
+    /// Sends `sig` and waits for the end; returns the exit code (or -signal).
+    int stop(int sig = 15);
+    [[nodiscard]] std::string out() const;
+    [[nodiscard]] std::string err() const;
+    /// Waits until stdout contains `text`; false on timeout or when the process ended.
+    bool waitForOutput(const std::string& text, std::chrono::milliseconds timeout);
+
+private:
+    int pid_ = -1;
+    std::optional<int> status_;
+    std::filesystem::path outPath_, errPath_;
+};
+
+/// Path of a binary built by this project.
+std::filesystem::path binary(const std::string& name);
+
+}  // namespace tiservice::testing
