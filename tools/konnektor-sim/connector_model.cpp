@@ -1,0 +1,410 @@
+#include "connector_model.h"
+
+#include <algorithm>
+
+#include "tiservice/firmware_version.h"
+#include "tiservice/password_policy.h"
+
+namespace tiservice::sim {
+namespace {
+
+bool newer(const std::string& candidate, const std::string& installed) {
+    auto a = FirmwareVersion::parse(candidate);
+    auto b = FirmwareVersion::parse(installed);
+    if (!a.ok() || !b.ok() || a->isUnknown()) return false;
+    if (b->isUnknown()) return true;
+    return *a > *b;
+}
+
+bool isOpen(InstallPhase p) {
+    return p == InstallPhase::Planned || p == InstallPhase::Installing || p == InstallPhase::Rebooting;
+}
+
+std::string randomToken(std::mt19937_64& rng) {
+    static const char* hex = "0123456789abcdef";
+    std::string t;
+    for (int i = 0; i < 32; ++i) t += hex[rng() % 16];
+    return t;
+}
+
+template <typename D>
+Seconds secs(D d) {
+    return std::chrono::duration_cast<Seconds>(d);
+}
+
+}  // namespace
+
+std::string_view installPhaseId(InstallPhase p) {
+    switch (p) {
+        case InstallPhase::Planned: return "planned";
+        case InstallPhase::Installing: return "installing";
+        case InstallPhase::Rebooting: return "rebooting";
+        case InstallPhase::Succeeded: return "succeeded";
+        case InstallPhase::Failed: return "failed";
+        case InstallPhase::Broken: return "broken";
+    }
+    return "planned";
+}
+
+void ConnectorModel::advance(TimePoint now) {
+    const auto dt = lastAdvance_ ? std::chrono::duration<double>(now - *lastAdvance_).count() : 0.0;
+    lastAdvance_ = now;
+
+    for (auto& u : updates) {
+        if (u.download != DownloadState::Downloading || faults.ksrDown || faults.downloadStalls || dt <= 0) continue;
+        u.downloadedBytes += settings.downloadBytesPerSecond * dt;
+        if (u.downloadedBytes >= static_cast<double>(u.sizeBytes)) {
+            u.downloadedBytes = static_cast<double>(u.sizeBytes);
+            u.download = DownloadState::Downloaded;
+        }
+    }
+
+    // Run installations; several may finish and start within one large step of the clock.
+    for (int round = 0; round < 64; ++round) {
+        Installation* active = nullptr;
+        for (auto& i : installations_)
+            if (i.phase == InstallPhase::Installing || i.phase == InstallPhase::Rebooting) active = &i;
+        if (active) {
+            advanceInstallation(*active, now);
+            if (active->phase == InstallPhase::Installing || active->phase == InstallPhase::Rebooting) break;
+            continue;
+        }
+        if (!startNext(now)) break;
+    }
+
+    bool wasDown = down_;
+    bool installationDown = false;
+    for (const auto& i : installations_)
+        if (i.component == "connector" && i.phase == InstallPhase::Rebooting) installationDown = true;
+    if (rebootUntil_ && now >= *rebootUntil_) rebootUntil_.reset();
+    down_ = installationDown || rebootUntil_.has_value();
+    if (down_ && !wasDown) sessions_.clear();  // a reboot ends every login
+}
+
+bool ConnectorModel::startNext(TimePoint now) {
+    Installation* next = nullptr;
+    for (auto& i : installations_) {
+        if (i.phase != InstallPhase::Planned || i.plannedAt > now) continue;
+        // Terminals go before the connector when both are due.
+        const auto rank = [](const Installation& x) { return x.component == "connector" ? 1 : 0; };
+        if (!next || std::make_tuple(i.plannedAt, rank(i), i.id) < std::make_tuple(next->plannedAt, rank(*next), next->id))
+            next = &i;
+    }
+    if (!next || broken_) return false;
+    TimePoint start = next->plannedAt;
+    for (const auto& i : installations_)
+        if (i.finishedAt && *i.finishedAt > start) start = *i.finishedAt;
+    next->startedAt = start;
+    next->phase = InstallPhase::Installing;
+    next->installDuration = next->component == "connector" ? settings.installDuration : settings.terminalInstallDuration;
+    next->rebootDuration = faults.rebootDuration.value_or(settings.rebootDuration);
+    for (auto& t : terminals)
+        if (t.ctId == next->component) next->fromVersion = t.identity.fwVersion;
+    if (next->component == "connector") next->fromVersion = identity.fwVersion;
+    return true;
+}
+
+void ConnectorModel::advanceInstallation(Installation& inst, TimePoint now) {
+    const Seconds e = secs(now - *inst.startedAt);
+    const Seconds T = inst.installDuration;
+    const Seconds R = inst.rebootDuration;
+
+    if (inst.component != "connector") {
+        if (!inst.failReason && faults.installFails) inst.failReason = *faults.installFails;
+        const Seconds failAt = T / 2;
+        if (inst.failReason && e >= failAt) {
+            inst.failureReason = *inst.failReason;
+            finish(inst, *inst.startedAt + failAt, InstallPhase::Failed);
+            return;
+        }
+        if (e >= T) {
+            finish(inst, *inst.startedAt + T, InstallPhase::Succeeded);
+            return;
+        }
+        inst.phase = InstallPhase::Installing;
+        inst.percent = 100.0 * static_cast<double>(e.count()) / static_cast<double>(std::max<long>(T.count(), 1));
+        return;
+    }
+
+    const Seconds p1 = T * 55 / 100;
+    const Seconds p2 = T * 25 / 100;
+    // Faults switched on while the installation runs take effect from then on.
+    if (!inst.failReason && faults.installFails && e < p1) inst.failReason = *faults.installFails;
+    if (!inst.powerLoss && faults.powerLossDuringInstall && e < p1 + R + p2) inst.powerLoss = true;
+
+    if (inst.powerLoss) {
+        // Power goes when the fault is seen (at least at a third of the first phase): the
+        // connector is dark for a reboot's time and comes back broken.
+        const Seconds lossAt = p1 / 3;
+        if (e >= lossAt) {
+            if (e < lossAt + R) {
+                inst.phase = InstallPhase::Rebooting;
+                return;
+            }
+            inst.failureReason = "power-loss";
+            finish(inst, *inst.startedAt + lossAt + R, InstallPhase::Broken);
+            broken_ = true;
+            return;
+        }
+    }
+    if (inst.failReason) {
+        const Seconds failAt = p1 * 4 / 10;
+        if (e >= failAt) {
+            // The connector gives up, restarts on the old firmware and reports the failure.
+            if (e < failAt + R) {
+                inst.phase = InstallPhase::Rebooting;
+                return;
+            }
+            inst.failureReason = *inst.failReason;
+            finish(inst, *inst.startedAt + failAt + R, InstallPhase::Failed);
+            return;
+        }
+    }
+    const auto fraction = [](Seconds a, Seconds b) {
+        return static_cast<double>(a.count()) / static_cast<double>(std::max<long>(b.count(), 1));
+    };
+    if (e < p1) {
+        inst.phase = InstallPhase::Installing;
+        inst.percent = 70.0 * fraction(e, p1);
+    } else if (e < p1 + R) {
+        inst.phase = InstallPhase::Rebooting;
+        inst.percent = 70.0;
+    } else if (e < p1 + R + p2) {
+        inst.phase = InstallPhase::Installing;
+        inst.percent = 70.0 + 30.0 * fraction(e - p1 - R, p2);
+    } else if (e < p1 + R + p2 + R) {
+        inst.phase = InstallPhase::Rebooting;
+        inst.percent = 100.0;
+    } else {
+        finish(inst, *inst.startedAt + p1 + R + p2 + R, InstallPhase::Succeeded);
+    }
+}
+
+void ConnectorModel::finish(Installation& inst, TimePoint at, InstallPhase phase) {
+    inst.phase = phase;
+    inst.finishedAt = at;
+    if (phase != InstallPhase::Succeeded) return;
+    inst.percent = 100.0;
+    if (inst.component == "connector") {
+        identity.fwVersion = inst.toVersion;
+        return;
+    }
+    for (auto& t : terminals)
+        if (t.ctId == inst.component) t.identity.fwVersion = inst.toVersion;
+}
+
+std::optional<std::pair<int, std::string>> ConnectorModel::checkContext(const CallContext& c) const {
+    if (c.mandantId != contexts.mandantId) return std::make_pair(4004, std::string("Ungültige Mandanten-ID"));
+    const auto has = [](const std::vector<std::string>& v, const std::string& x) {
+        return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    if (!has(contexts.clientSystemIds, c.clientSystemId))
+        return std::make_pair(4005, std::string("Ungültige Clientsystem-ID"));
+    if (!has(contexts.workplaceIds, c.workplaceId))
+        return std::make_pair(4006, std::string("Ungültige Arbeitsplatz-ID"));
+    return std::nullopt;
+}
+
+bool ConnectorModel::blocked(TimePoint now) const {
+    for (const auto& u : updates)
+        if (u.component == "connector" && u.priority == "Kritisch" && u.deadline && *u.deadline < now &&
+            newer(u.version, identity.fwVersion))
+            return true;
+    return false;
+}
+
+std::vector<const OfferedUpdate*> ConnectorModel::pendingUpdates(TimePoint now) const {
+    std::vector<const OfferedUpdate*> out;
+    for (const auto& u : updates) {
+        if (u.startDate > now) continue;
+        std::string installed;
+        if (u.component == "connector") installed = identity.fwVersion;
+        for (const auto& t : terminals)
+            if (t.ctId == u.component) installed = t.identity.fwVersion;
+        if (!installed.empty() && newer(u.version, installed)) out.push_back(&u);
+    }
+    return out;
+}
+
+std::vector<ErrorStateView> ConnectorModel::operatingStates(TimePoint now) const {
+    std::vector<ErrorStateView> out;
+    const bool isBlocked = blocked(now);
+    TimePoint blockedSince = now;
+    bool softwareOutOfDate = false;
+    TimePoint outOfDateSince = now;
+    std::vector<std::pair<std::string, TimePoint>> outdatedTerminals;
+    for (const auto* u : pendingUpdates(now)) {
+        if (u->component == "connector") {
+            if (u->priority == "Kritisch") {
+                softwareOutOfDate = true;
+                outOfDateSince = std::min(outOfDateSince, u->startDate);
+            }
+            if (isBlocked && u->deadline) blockedSince = std::min(blockedSince, *u->deadline);
+        } else {
+            outdatedTerminals.emplace_back(u->component, u->startDate);
+        }
+    }
+    out.push_back({"EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", isBlocked, blockedSince});
+    out.push_back({"EC_Software_Integrity_Check_Failed", "Fatal", "Security", broken_, now});
+    out.push_back({"EC_No_VPN_TI_Connection", "Error", "Infrastructure", isBlocked || broken_ || !vpnTiOnline, now});
+    out.push_back({"EC_Connector_Software_Out_Of_Date", "Info", "Operation", softwareOutOfDate, outOfDateSince});
+    if (outdatedTerminals.empty())
+        out.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", false, now});
+    for (const auto& [ctId, since] : outdatedTerminals)
+        out.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", true, since});
+    return out;
+}
+
+Terminal ConnectorModel::reportedTerminal(const Terminal& t) const {
+    bool updating = false;
+    for (const auto& i : installations_)
+        if (i.component == t.ctId && i.phase == InstallPhase::Installing) updating = true;
+    if (t.connected && !updating) return t;
+    Terminal r = t;
+    r.connected = false;
+    r.identity = DeviceIdentity{.vendorId = "", .productCode = "", .vendorName = "", .productName = "",
+                                .productType = t.identity.productType, .productTypeVersion = "0.0.0",
+                                .hwVersion = "0.0.0", .fwVersion = "0.0.0"};
+    return r;
+}
+
+bool ConnectorModel::passwordExpired(TimePoint now) const {
+    return admin.forcedExpired || now > admin.passwordChangedAt + settings.passwordValidity;
+}
+
+ConnectorModel::Login ConnectorModel::login(const std::string& user, const std::string& password, TimePoint now) {
+    if (admin.lockedUntil && now < *admin.lockedUntil) return {LoginResult::Locked, "", 0, admin.lockedUntil};
+    if (user != admin.user || password != admin.password) {
+        if (++admin.failedTries >= settings.maxFailedLogins) {
+            admin.failedTries = 0;
+            admin.lockedUntil = now + settings.lockDuration;
+            return {LoginResult::Locked, "", 0, admin.lockedUntil};
+        }
+        return {LoginResult::WrongPassword, "", settings.maxFailedLogins - admin.failedTries, std::nullopt};
+    }
+    admin.failedTries = 0;
+    admin.lockedUntil.reset();
+    const bool expired = passwordExpired(now);
+    auto token = randomToken(random_);
+    sessions_[token] = !expired;
+    return {expired ? LoginResult::PasswordExpired : LoginResult::Ok, token, settings.maxFailedLogins, std::nullopt};
+}
+
+std::optional<bool> ConnectorModel::session(const std::string& token) const {
+    auto it = sessions_.find(token);
+    if (it == sessions_.end()) return std::nullopt;
+    return it->second;
+}
+
+ConnectorModel::PasswordChange ConnectorModel::changePassword(const std::string& user, const std::string& oldPassword,
+                                                              const std::string& newPassword, TimePoint now) {
+    if (admin.lockedUntil && now < *admin.lockedUntil) return {false, "locked", {}};
+    if (user != admin.user || oldPassword != admin.password) {
+        if (++admin.failedTries >= settings.maxFailedLogins) {
+            admin.failedTries = 0;
+            admin.lockedUntil = now + settings.lockDuration;
+            return {false, "locked", {}};
+        }
+        return {false, "wrong-password", {}};
+    }
+    auto violations = checkConnectorPassword(admin.user, newPassword, admin.recentPasswords);
+    if (!violations.empty()) {
+        return {false, "policy", std::move(violations)};
+    }
+    admin.password = newPassword;
+    admin.recentPasswords.push_back(newPassword);
+    while (admin.recentPasswords.size() > kPasswordHistoryDepth) admin.recentPasswords.erase(admin.recentPasswords.begin());
+    admin.passwordChangedAt = now;
+    admin.forcedExpired = false;
+    admin.failedTries = 0;
+    for (auto& [token, full] : sessions_) full = true;
+    return {true, "", {}};
+}
+
+OfferedUpdate* ConnectorModel::findUpdate(const std::string& updateId) {
+    for (auto& u : updates)
+        if (u.updateId == updateId) return &u;
+    return nullptr;
+}
+
+std::string ConnectorModel::startDownload(const std::string& updateId) {
+    auto* u = findUpdate(updateId);
+    if (!u) return "unknown-update";
+    if (u->download == DownloadState::Downloaded) return "already-downloaded";
+    if (faults.ksrDown) return "ksr-unreachable";
+    u->download = DownloadState::Downloading;
+    return "";
+}
+
+const Installation* ConnectorModel::activeInstallation() const {
+    for (const auto& i : installations_)
+        if (i.phase == InstallPhase::Installing || i.phase == InstallPhase::Rebooting) return &i;
+    return nullptr;
+}
+
+const Installation* ConnectorModel::lastFinished() const {
+    const Installation* last = nullptr;
+    for (const auto& i : installations_)
+        if (i.finishedAt && (!last || *i.finishedAt >= *last->finishedAt)) last = &i;
+    return last;
+}
+
+ConnectorModel::InstallAnswer ConnectorModel::requestInstall(const InstallRequest& r, TimePoint now) {
+    if (broken_) return {"broken", nullptr, {}};
+    auto* u = findUpdate(r.updateId);
+    if (!u) return {"unknown-update", nullptr, {}};
+    const auto pending = pendingUpdates(now);
+    if (std::find(pending.begin(), pending.end(), u) == pending.end()) return {"not-newer", nullptr, {}};
+    for (const auto& i : installations_)
+        if (i.updateId == r.updateId && isOpen(i.phase)) return {"already-planned", &i, {}};
+    if (u->download != DownloadState::Downloaded) return {"not-downloaded", nullptr, {}};
+    if (r.at && *r.at + std::chrono::minutes(1) < now) return {"in-the-past", nullptr, {}};
+    const TimePoint at = r.at && *r.at > now ? *r.at : now;
+    if (at <= now)
+        if (const auto* active = activeInstallation()) return {"busy", active, {}};
+
+    if (u->component == "connector") {
+        std::vector<std::string> waiting;
+        for (const auto* p : pending) {
+            if (p->component == "connector") continue;
+            bool plannedBefore = false;
+            for (const auto& i : installations_)
+                if (i.updateId == p->updateId && isOpen(i.phase) && i.plannedAt <= at) plannedBefore = true;
+            if (!plannedBefore) waiting.push_back(p->component);
+        }
+        if (!waiting.empty()) return {"terminals-first", nullptr, waiting};
+    }
+
+    Installation inst;
+    inst.id = nextInstallationId_++;
+    inst.updateId = u->updateId;
+    inst.component = u->component;
+    inst.toVersion = u->version;
+    inst.clientSystemId = r.clientSystemId;
+    inst.workplaceId = r.workplaceId;
+    inst.plannedAt = at;
+    installations_.push_back(inst);
+    const int id = inst.id;
+    advance(now);
+    for (const auto& i : installations_)
+        if (i.id == id) return {"", &i, {}};
+    return {"", nullptr, {}};
+}
+
+std::string ConnectorModel::cancelInstall(const std::string& updateId) {
+    for (auto it = installations_.begin(); it != installations_.end(); ++it) {
+        if (it->updateId != updateId || !isOpen(it->phase)) continue;
+        if (it->phase != InstallPhase::Planned) return "already-running";
+        installations_.erase(it);
+        return "";
+    }
+    return "unknown";
+}
+
+void ConnectorModel::reboot(TimePoint now) {
+    rebootUntil_ = now + faults.rebootDuration.value_or(settings.rebootDuration);
+    down_ = true;
+    sessions_.clear();
+}
+
+}  // namespace tiservice::sim

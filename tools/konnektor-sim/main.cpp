@@ -1,0 +1,228 @@
+// konnektor-sim: a simulated practice (KoCoBox MED+ connector, card terminals, KSR, vendor
+// update server) as real servers on loopback, for tests, demos and PVS vendors.
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "scenario.h"
+#include "simulator.h"
+#include "tiservice/build_info.h"
+#include "tiservice/log.h"
+#include "tiservice/paths.h"
+
+using namespace tiservice;
+using namespace tiservice::sim;
+
+namespace {
+
+const char* kHelp = R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
+A simulated practice: connector, card terminals, KSR and the vendor's update server.
+
+Aufruf / usage: konnektor-sim [Optionen / options]
+
+Praxis / practice:
+  --scenario FILE            Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
+                             scenario file; without one: everything current
+  --count N                  N Konnektoren mit eigenen Ports (fortlaufend) / N connectors
+  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
+                             simulated time runs N times faster
+
+Netz / network (nur Loopback / loopback only):
+  --listen ADDR              Adresse, Standard 127.0.0.1 (oder ::1)
+  --port N                   Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
+  --management-port N        Management-Port des 1. Konnektors, Standard 9443
+  --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
+  --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
+                             0 bei jedem Port: ein freier Port / 0 for any port: a free one
+  --ready-file FILE          schreibt Ports und URLs als JSON, sobald bereit
+                             writes ports and URLs as JSON once ready
+
+TLS und Anmeldung / TLS and authentication:
+  --tls off|server|client    ohne TLS / Server-Zertifikat (Standard) / zusätzlich Client-Zertifikat Pflicht
+  --basic-auth-user NAME     Basic Auth verlangen / require Basic Auth
+  --basic-auth-password-file FILE   Passwort dazu (nie auf der Kommandozeile)
+  --client-p12 FILE          stellt ein Client-Zertifikat (.p12) aus / issues a client .p12
+  --client-p12-password-file FILE   Passwort des .p12 (Standard: wird erzeugt, FILE.password)
+  --state-dir DIR            CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
+
+Update-Server / update server:
+  --updates-dir DIR          Dateien, die unter /updates/ ausgeliefert werden / files served under /updates/
+
+Fehler / faults (auch zur Laufzeit über den Steuer-Port / also at run time via the control port):
+  --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
+  --fault-install-fails TEXT Installation scheitert mit diesem Grund, alte Version bleibt
+  --fault-ksr-down           KSR nicht erreichbar (kein Download)
+  --fault-download-stalls    Download bleibt stehen
+  --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
+  --fault-slow MS            jede Antwort MS Millisekunden verzögern
+  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
+  --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
+  --fault-update-server-down Update-Server antwortet mit 503
+
+  -h, --help                 diese Hilfe / this help
+  -V, --version              Version
+
+Steuer-Port / control port (HTTP, JSON):
+  GET  /state                  Zustand aller Konnektoren / state of every connector
+  POST /faults {"powerLoss":true, "installFails":"Grund", "ksrDown":true, "downloadStalls":true,
+                "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
+                "updateServerDown":true, "clear":true, "connector":0}
+  POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen / jump the simulated clock
+  POST /terminal {"ctId":"CT-EMPFANG","connected":false}
+)";
+
+std::string readSecretFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("Datei nicht lesbar / cannot read file: " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    auto v = s.str();
+    while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.pop_back();
+    return v;
+}
+
+bool isLoopback(const std::string& address) {
+    boost::system::error_code ec;
+    const auto a = boost::asio::ip::make_address(address, ec);
+    return !ec && a.is_loopback();
+}
+
+std::uint16_t portValue(const std::string& v) {
+    const int n = std::stoi(v);
+    if (n < 0 || n > 65535) throw std::runtime_error("Port außerhalb 0..65535 / port out of range: " + v);
+    return static_cast<std::uint16_t>(n);
+}
+
+std::filesystem::path defaultSimState() {
+    if (const char* v = std::getenv("XDG_STATE_HOME"); v && *v) return std::filesystem::path(v) / "konnektor-sim";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".local/state/konnektor-sim";
+    return std::filesystem::temp_directory_path() / "konnektor-sim";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    SimulatorOptions options;
+    std::optional<std::filesystem::path> scenarioFile, readyFile;
+    std::optional<std::string> p12PasswordFile, basicAuthPasswordFile;
+    try {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            const auto value = [&]() -> std::string {
+                if (i + 1 >= args.size()) throw std::runtime_error("Wert fehlt für / missing value for " + a);
+                return args[++i];
+            };
+            if (a == "-h" || a == "--help") { std::cout << kHelp; return 0; }
+            if (a == "-V" || a == "--version") {
+                std::cout << "konnektor-sim " << build_info::version() << " (" << build_info::commit() << ")\n";
+                return 0;
+            }
+            if (a == "--scenario") scenarioFile = value();
+            else if (a == "--count") options.count = std::stoi(value());
+            else if (a == "--time-scale") options.timeScale = std::stod(value());
+            else if (a == "--listen") options.listen = value();
+            else if (a == "--port") options.port = portValue(value());
+            else if (a == "--management-port") options.managementPort = portValue(value());
+            else if (a == "--control-port") options.controlPort = portValue(value());
+            else if (a == "--update-port") options.updatePort = portValue(value());
+            else if (a == "--ready-file") readyFile = value();
+            else if (a == "--tls") options.tls = value();
+            else if (a == "--basic-auth-user") options.basicAuthUser = value();
+            else if (a == "--basic-auth-password-file") basicAuthPasswordFile = value();
+            else if (a == "--client-p12") options.clientP12 = value();
+            else if (a == "--client-p12-password-file") p12PasswordFile = value();
+            else if (a == "--state-dir") options.stateDir = value();
+            else if (a == "--updates-dir") options.updatesDir = value();
+            else if (a == "--fault-power-loss") options.faults.powerLossDuringInstall = true;
+            else if (a == "--fault-install-fails") options.faults.installFails = value();
+            else if (a == "--fault-ksr-down") options.faults.ksrDown = true;
+            else if (a == "--fault-download-stalls") options.faults.downloadStalls = true;
+            else if (a == "--fault-drop") options.faults.dropProbability = std::stod(value());
+            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(std::stoi(value()));
+            else if (a == "--fault-malformed") options.faults.malformed = value();
+            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(std::stoi(value()));
+            else if (a == "--fault-update-server-down") options.faults.updateServerDown = true;
+            else throw std::runtime_error("Unbekannte Option / unknown option: " + a + " (--help)");
+        }
+        if (!isLoopback(options.listen))
+            throw std::runtime_error("Nur Loopback-Adressen sind erlaubt / only loopback addresses are allowed: " +
+                                     options.listen);
+        if (options.tls != "off" && options.tls != "server" && options.tls != "client")
+            throw std::runtime_error("--tls muss off, server oder client sein / must be off, server or client");
+        if (options.timeScale <= 0) throw std::runtime_error("--time-scale muss > 0 sein / must be > 0");
+        if (options.count < 1 || options.count > 200) throw std::runtime_error("--count: 1..200");
+        const auto& m = options.faults.malformed;
+        if (!m.empty() && m != "broken-xml" && m != "truncated" && m != "wrong-content-type")
+            throw std::runtime_error("--fault-malformed: broken-xml | truncated | wrong-content-type");
+        if (options.basicAuthUser) {
+            if (!basicAuthPasswordFile) throw std::runtime_error("--basic-auth-user braucht / needs --basic-auth-password-file");
+            options.basicAuthPassword = readSecretFile(*basicAuthPasswordFile);
+            log::registerSecret(options.basicAuthPassword);
+        }
+        if (options.stateDir.empty()) options.stateDir = defaultSimState();
+        if (options.clientP12) {
+            if (options.tls == "off") throw std::runtime_error("--client-p12 braucht TLS / needs TLS");
+            if (p12PasswordFile) {
+                options.clientP12Password = readSecretFile(*p12PasswordFile);
+            } else {
+                // A fresh random password, written beside the .p12 for the one who set it up.
+                std::random_device rd;
+                static const char* chars = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+                for (int k = 0; k < 16; ++k) options.clientP12Password += chars[rd() % 57];
+                const auto pwFile = options.clientP12->string() + ".password";
+                std::filesystem::create_directories(std::filesystem::absolute(*options.clientP12).parent_path());
+                std::ofstream(pwFile) << options.clientP12Password << "\n";
+                std::filesystem::permissions(pwFile, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+            }
+            log::registerSecret(options.clientP12Password);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "konnektor-sim: " << e.what() << "\n";
+        return 2;
+    }
+
+    try {
+        const auto realNow = std::chrono::system_clock::now();
+        Scenario scenario = defaultScenario(realNow);
+        if (scenarioFile) {
+            auto loaded = loadScenario(*scenarioFile, realNow);
+            if (!loaded.ok()) {
+                std::cerr << "konnektor-sim: " << loaded.error().describe(Language::German) << "\n"
+                          << "konnektor-sim: " << loaded.error().describe(Language::English) << "\n";
+                return 2;
+            }
+            scenario = std::move(loaded).value();
+        }
+        for (const auto& c : scenario.connectors) log::registerSecret(c.admin.password);
+
+        boost::asio::io_context io;
+        Simulator simulator(io, options, std::move(scenario));
+        simulator.start();
+        const auto ready = simulator.readyJson();
+        if (readyFile) {
+            const auto tmp = readyFile->string() + ".tmp";
+            std::ofstream(tmp) << ready << "\n";
+            std::filesystem::rename(tmp, *readyFile);
+        }
+        std::cout << "konnektor-sim bereit / ready: " << ready << std::endl;
+
+        boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+        signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
+        io.run();
+        std::cout << "konnektor-sim beendet / stopped" << std::endl;
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "konnektor-sim: Start fehlgeschlagen / failed to start: " << e.what() << "\n";
+        return 1;
+    }
+}

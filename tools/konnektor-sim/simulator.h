@@ -1,0 +1,90 @@
+#pragma once
+// The simulated practice as a set of real servers on loopback: per connector its service
+// port (connector.sds, EventService) and management port (the KoCoBox admin interface
+// model); one control port (faults, clock, state) and one vendor update server port.
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "connector_model.h"
+#include "http_server.h"
+#include "scenario.h"
+
+namespace tiservice::sim {
+
+struct SimulatorOptions {
+    std::string listen = "127.0.0.1";
+    std::uint16_t port = 8443;            ///< first connector's service port; 0: any free port
+    std::uint16_t managementPort = 9443;  ///< first connector's management port; 0: any free port
+    std::uint16_t controlPort = 8440;
+    std::uint16_t updatePort = 8080;
+    int count = 1;
+    double timeScale = 1.0;
+    std::filesystem::path stateDir;
+    std::string tls = "server";  ///< "off", "server", "client" (client certificate required)
+    std::optional<std::string> basicAuthUser;
+    std::string basicAuthPassword;
+    std::optional<std::filesystem::path> clientP12;
+    std::string clientP12Password;
+    std::optional<std::filesystem::path> updatesDir;
+    Faults faults;
+};
+
+/// The simulator's clock: scaled real time plus jumps requested through the control port.
+class SimClock final : public Clock {
+public:
+    SimClock(TimePoint start, double factor) : scaled_(start, factor) {}
+    [[nodiscard]] TimePoint now() const override {
+        std::lock_guard lock(mutex_);
+        return scaled_.now() + offset_;
+    }
+    void jump(std::chrono::seconds d) {
+        std::lock_guard lock(mutex_);
+        offset_ += d;
+    }
+    [[nodiscard]] double factor() const { return scaled_.factor(); }
+
+private:
+    ScaledClock scaled_;
+    mutable std::mutex mutex_;
+    std::chrono::system_clock::duration offset_{0};
+};
+
+class Simulator {
+public:
+    Simulator(boost::asio::io_context& io, SimulatorOptions options, Scenario scenario);
+    ~Simulator();
+
+    /// Binds every port and starts the clock tick. Throws on failure (e.g. port in use).
+    void start();
+    /// The JSON line the simulator prints when ready: ports, URLs, CA file.
+    [[nodiscard]] std::string readyJson() const;
+
+private:
+    struct Unit;
+    HttpResponse handleConnector(Unit& u, const HttpRequest& req);
+    HttpResponse handleEventService(Unit& u, const HttpRequest& req);
+    HttpResponse handleManagement(Unit& u, const HttpRequest& req);
+    HttpResponse handleControl(const HttpRequest& req);
+    HttpResponse handleUpdates(const HttpRequest& req);
+    HttpResponse applyConnectionFaults(Unit& u, HttpResponse r);
+    void tick();
+
+    boost::asio::io_context& io_;
+    SimulatorOptions options_;
+    Scenario scenario_;
+    std::shared_ptr<SimClock> clock_;
+    std::vector<std::unique_ptr<Unit>> units_;
+    std::unique_ptr<HttpServer> control_, updates_;
+    std::filesystem::path caFile_;
+    std::shared_ptr<void> tickTimer_;
+    std::mt19937_64 random_{std::random_device{}()};
+};
+
+}  // namespace tiservice::sim
