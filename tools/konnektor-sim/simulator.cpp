@@ -36,6 +36,7 @@ struct Simulator::Unit {
     ConnectorModel model;
     std::unique_ptr<HttpServer> service, management;
     bool tls = true;
+    long requests = 0;  ///< answered or dropped on the service and management ports
 };
 
 namespace {
@@ -334,6 +335,7 @@ std::string Simulator::readyJson() const {
 }
 
 HttpResponse Simulator::applyConnectionFaults(Unit& u, HttpResponse r) {
+    ++u.requests;
     const auto& f = u.model.faults;
     if (f.dropProbability > 0 && std::uniform_real_distribution<double>(0, 1)(random_) < f.dropProbability)
         r.dropConnection = true;
@@ -720,6 +722,7 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
         const auto& f = m.faults;
         connectors.append(QJsonObject{
             {"index", u->index},
+            {"requests", static_cast<double>(u->requests)},
             {"fwVersion", qs(m.identity.fwVersion)},
             {"reachable", m.reachable()},
             {"broken", m.broken()},

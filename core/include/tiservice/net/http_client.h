@@ -1,0 +1,132 @@
+#pragma once
+// One HTTP(S) client for everything tiservice talks to: the connector, its management
+// interface, the vendor's update server. Plain HTTP, or TLS with a CA file, host-name/SAN
+// check (on by default), optional Basic Auth and client certificate from a PKCS#12 file.
+// Connect, read and total timeouts; a cap on response size; connection reuse; retries
+// with jittered backoff only for idempotent requests. Every failure is an Error a person
+// can act on. No Boost or OpenSSL type appears here.
+//
+// Threads: one HttpClient is used from one thread at a time; its calls block.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiservice/core_export.h"
+#include "tiservice/error.h"
+
+namespace tiservice::net {
+
+struct TISERVICE_CORE_EXPORT Url {
+    std::string scheme;  ///< "http" or "https"
+    std::string host;    ///< without brackets for IPv6
+    std::uint16_t port = 0;
+    std::string target;  ///< path and query, at least "/"
+
+    static Result<Url> parse(std::string_view text);
+    [[nodiscard]] std::string hostPort() const;  ///< "host:port", IPv6 in brackets
+    [[nodiscard]] std::string toString() const;
+};
+
+struct ClientCertificate {
+    std::filesystem::path p12File;
+    std::string password;  ///< registered as a secret with the logger
+};
+
+struct BasicAuth {
+    std::string user;
+    std::string password;  ///< registered as a secret with the logger
+};
+
+struct ClientOptions {
+    /// How the peer is named in messages: {"Der Konnektor", "The connector"}.
+    LocalizedText peerName{"Der Konnektor", "The connector"};
+    std::filesystem::path caFile;          ///< trusted CA certificates (PEM); empty: system store
+    bool verifyPeer = true;                ///< never false outside tests of this very switch
+    bool checkHostName = true;             ///< the certificate must name the host (SAN)
+    std::optional<ClientCertificate> clientCertificate;
+    std::optional<BasicAuth> basicAuth;
+    std::chrono::milliseconds connectTimeout{5'000};
+    std::chrono::milliseconds readTimeout{15'000};   ///< longest silence while reading
+    std::chrono::milliseconds totalTimeout{60'000};  ///< one request, retries included
+    std::size_t maxResponseBytes = 8 * 1024 * 1024;
+    int maxAttempts = 3;                             ///< for idempotent requests
+    std::chrono::milliseconds retryBaseDelay{200};   ///< doubled per attempt, with jitter
+};
+
+struct Request {
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    /// Retried after network errors and 502/503/504 only when true; by default GET, HEAD,
+    /// PUT, DELETE and OPTIONS are idempotent.
+    std::optional<bool> idempotent;
+};
+
+struct Response {
+    int status = 0;
+    std::map<std::string, std::string> headers;  ///< names in lower case
+    std::string body;
+
+    [[nodiscard]] std::string header(const std::string& lowerName) const {
+        auto it = headers.find(lowerName);
+        return it == headers.end() ? std::string() : it->second;
+    }
+};
+
+/// Stable codes of the errors HttpClient returns, for tests and support.
+namespace errors {
+inline constexpr const char* kInvalidUrl = "net.invalid-url";
+inline constexpr const char* kUnreachable = "net.unreachable";
+inline constexpr const char* kTimeout = "net.timeout";
+inline constexpr const char* kCertificateUntrusted = "net.certificate-untrusted";
+inline constexpr const char* kNameMismatch = "net.name-mismatch";
+inline constexpr const char* kClientCertificateRequired = "net.client-certificate-required";
+inline constexpr const char* kClientCertificateUnreadable = "net.client-certificate-unreadable";
+inline constexpr const char* kCaFileUnreadable = "net.ca-file-unreadable";
+inline constexpr const char* kTlsFailed = "net.tls-failed";
+inline constexpr const char* kResponseTooLarge = "net.response-too-large";
+inline constexpr const char* kMalformedAnswer = "net.malformed-answer";
+inline constexpr const char* kConnectionLost = "net.connection-lost";
+inline constexpr const char* kWrongCredentials = "net.wrong-credentials";
+inline constexpr const char* kHttpStatus = "net.http-status";
+}  // namespace errors
+
+class TISERVICE_CORE_EXPORT HttpClient {
+public:
+    explicit HttpClient(ClientOptions options);
+    ~HttpClient();
+    HttpClient(const HttpClient&) = delete;
+    HttpClient& operator=(const HttpClient&) = delete;
+
+    /// Sends the request and returns the answer, whatever its HTTP status. Errors are
+    /// only what prevented an answer.
+    Result<Response> send(const Request& request);
+
+    /// Like send(), but an answer outside 2xx is an Error too (401/403 → wrong credentials).
+    Result<Response> sendExpectingSuccess(const Request& request);
+
+    /// Drops the kept-alive connection (e.g. after the peer rebooted).
+    void disconnect();
+
+    [[nodiscard]] const ClientOptions& options() const;
+    /// How many TCP connections this client opened so far (to check reuse).
+    [[nodiscard]] int connectionsOpened() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// The Error for an answer outside 2xx.
+TISERVICE_CORE_EXPORT Error httpStatusError(const Response& response, const LocalizedText& peerName,
+                                            const std::string& url);
+
+}  // namespace tiservice::net

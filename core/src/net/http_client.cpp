@@ -1,0 +1,534 @@
+#include "tiservice/net/http_client.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <random>
+#include <thread>
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <openssl/err.h>
+#include <openssl/pkcs12.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <QByteArray>
+
+#include "tiservice/build_info.h"
+#include "tiservice/log.h"
+
+namespace tiservice::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// --- Url ----------------------------------------------------------------------------------
+
+Result<Url> Url::parse(std::string_view text) {
+    const auto invalid = [&](const std::string& why) {
+        return Error{.code = errors::kInvalidUrl,
+                     .message = {"Die Adresse \"" + std::string(text) + "\" ist ungültig (" + why + ").",
+                                 "The address \"" + std::string(text) + "\" is not valid (" + why + ")."},
+                     .action = {"Die Adresse in den Einstellungen prüfen, z. B. https://192.168.1.10/connector.sds.",
+                                "Check the address in the settings, e.g. https://192.168.1.10/connector.sds."},
+                     .detail = std::string(text)};
+    };
+    Url u;
+    const auto sep = text.find("://");
+    if (sep == std::string_view::npos) return invalid("http:// oder https:// fehlt / missing");
+    u.scheme = std::string(text.substr(0, sep));
+    std::transform(u.scheme.begin(), u.scheme.end(), u.scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (u.scheme != "http" && u.scheme != "https") return invalid("scheme " + u.scheme);
+    auto rest = text.substr(sep + 3);
+    const auto slash = rest.find_first_of("/?");
+    auto authority = rest.substr(0, slash);
+    u.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
+    if (u.target.front() == '?') u.target = "/" + u.target;
+    if (authority.find('@') != std::string_view::npos) return invalid("user info in the URL");
+    std::string_view portText;
+    if (!authority.empty() && authority.front() == '[') {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return invalid("]");
+        u.host = std::string(authority.substr(1, close - 1));
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':') return invalid("port");
+            portText = authority.substr(close + 2);
+        }
+    } else {
+        const auto colon = authority.rfind(':');
+        u.host = std::string(authority.substr(0, colon));
+        if (colon != std::string_view::npos) portText = authority.substr(colon + 1);
+    }
+    if (u.host.empty()) return invalid("host");
+    u.port = u.scheme == "https" ? 443 : 80;
+    if (!portText.empty()) {
+        unsigned port = 0;
+        const auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
+        if (ec != std::errc{} || end != portText.data() + portText.size() || port == 0 || port > 65535)
+            return invalid("port");
+        u.port = static_cast<std::uint16_t>(port);
+    }
+    return u;
+}
+
+std::string Url::hostPort() const {
+    const bool v6 = host.find(':') != std::string::npos;
+    return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+std::string Url::toString() const { return scheme + "://" + hostPort() + target; }
+
+// --- errors -------------------------------------------------------------------------------
+
+namespace {
+
+Error netError(const char* code, const LocalizedText& peer, const Url& url, LocalizedText what, LocalizedText action,
+               std::string detail) {
+    return Error{.code = code,
+                 .message = {peer.de + " (" + url.hostPort() + ") " + what.de, peer.en + " (" + url.hostPort() + ") " + what.en},
+                 .action = std::move(action),
+                 .detail = std::move(detail)};
+}
+
+bool isIpLiteral(const std::string& host) {
+    boost::system::error_code ec;
+    asio::ip::make_address(host, ec);
+    return !ec;
+}
+
+}  // namespace
+
+Error httpStatusError(const Response& response, const LocalizedText& peer, const std::string& urlText) {
+    const auto url = Url::parse(urlText);
+    const std::string where = url.ok() ? url->hostPort() : urlText;
+    const std::string status = std::to_string(response.status);
+    if (response.status == 401 || response.status == 403)
+        return Error{.code = errors::kWrongCredentials,
+                     .message = {peer.de + " (" + where + ") lehnt die Anmeldedaten ab (HTTP " + status + ").",
+                                 peer.en + " (" + where + ") refuses the credentials (HTTP " + status + ")."},
+                     .action = {"Benutzername und Passwort in den Einstellungen prüfen.",
+                                "Check the user name and password in the settings."},
+                     .detail = urlText};
+    return Error{.code = errors::kHttpStatus,
+                 .message = {peer.de + " (" + where + ") antwortet mit einem Fehler (HTTP " + status + ").",
+                             peer.en + " (" + where + ") answers with an error (HTTP " + status + ")."},
+                 .action = {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
+                            "Try again later; if it persists, call support."},
+                 .detail = urlText};
+}
+
+// --- client -------------------------------------------------------------------------------
+
+struct Outcome {
+    std::optional<Response> response;
+    std::optional<Error> error;
+    bool retriable = false;  ///< a network failure an idempotent request may retry
+    bool stale = false;      ///< a reused connection had been closed by the peer
+};
+
+struct HttpClient::Impl {
+    ClientOptions options;
+    asio::io_context io;
+    std::unique_ptr<ssl::context> tls;
+    std::optional<Error> tlsSetupError;
+    bool tlsPrepared = false;
+
+    std::string connectionKey;
+    std::unique_ptr<beast::tcp_stream> plain;
+    std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> secure;
+    beast::flat_buffer buffer;
+    int opened = 0;
+    std::mt19937 rng{std::random_device{}()};
+
+    explicit Impl(ClientOptions o) : options(std::move(o)) {
+        if (options.basicAuth) {
+            log::registerSecret(options.basicAuth->password);
+            const auto token = options.basicAuth->user + ":" + options.basicAuth->password;
+            log::registerSecret(QByteArray::fromStdString(token).toBase64().toStdString());
+        }
+        if (options.clientCertificate) log::registerSecret(options.clientCertificate->password);
+    }
+
+    ~Impl() {
+        if (options.basicAuth) {
+            log::forgetSecret(options.basicAuth->password);
+            const auto token = options.basicAuth->user + ":" + options.basicAuth->password;
+            log::forgetSecret(QByteArray::fromStdString(token).toBase64().toStdString());
+        }
+        if (options.clientCertificate) log::forgetSecret(options.clientCertificate->password);
+    }
+
+    void close() {
+        beast::error_code ec;
+        if (plain) plain->socket().close(ec);
+        if (secure) beast::get_lowest_layer(*secure).socket().close(ec);
+        plain.reset();
+        secure.reset();
+        buffer.clear();
+        connectionKey.clear();
+    }
+
+    beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
+    std::optional<Error> prepareTls(const Url& url) {
+        if (tlsPrepared) return tlsSetupError;
+        tlsPrepared = true;
+        tls = std::make_unique<ssl::context>(ssl::context::tls_client);
+        SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
+        beast::error_code ec;
+        if (!options.caFile.empty()) {
+            tls->load_verify_file(options.caFile.string(), ec);
+            if (ec) {
+                tlsSetupError = netError(errors::kCaFileUnreadable, options.peerName, url,
+                                         {"kann nicht geprüft werden: die CA-Datei " + options.caFile.string() +
+                                              " ist nicht lesbar.",
+                                          "cannot be verified: the CA file " + options.caFile.string() + " cannot be read."},
+                                         {"Die CA-Datei (PEM) in den Einstellungen prüfen.",
+                                          "Check the CA file (PEM) in the settings."},
+                                         ec.message());
+                return tlsSetupError;
+            }
+        } else {
+            tls->set_default_verify_paths(ec);
+        }
+        tls->set_verify_mode(options.verifyPeer ? ssl::verify_peer : ssl::verify_none);
+        if (options.clientCertificate) {
+            if (auto e = loadClientCertificate(url)) tlsSetupError = e;
+        }
+        return tlsSetupError;
+    }
+
+    std::optional<Error> loadClientCertificate(const Url& url) {
+        const auto& cc = *options.clientCertificate;
+        const auto unreadable = [&](const std::string& detail) {
+            return netError(errors::kClientCertificateUnreadable, options.peerName, url,
+                            {"kann nicht angesprochen werden: das Client-Zertifikat " + cc.p12File.string() +
+                                 " ist nicht lesbar oder das Passwort passt nicht.",
+                             "cannot be contacted: the client certificate " + cc.p12File.string() +
+                                 " cannot be read or its password is wrong."},
+                            {"Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert.",
+                             "Check the client certificate file (.p12) and its password; it is exported from the connector."},
+                            detail);
+        };
+        FILE* f = std::fopen(cc.p12File.c_str(), "rb");
+        if (!f) return unreadable("cannot open");
+        PKCS12* p12 = d2i_PKCS12_fp(f, nullptr);
+        std::fclose(f);
+        if (!p12) return unreadable("not PKCS#12");
+        EVP_PKEY* key = nullptr;
+        X509* cert = nullptr;
+        STACK_OF(X509)* chain = nullptr;
+        const int ok = PKCS12_parse(p12, cc.password.c_str(), &key, &cert, &chain);
+        PKCS12_free(p12);
+        ERR_clear_error();
+        if (ok != 1 || !key || !cert) {
+            EVP_PKEY_free(key);
+            X509_free(cert);
+            sk_X509_pop_free(chain, X509_free);
+            return unreadable("PKCS12_parse failed");
+        }
+        SSL_CTX* ctx = tls->native_handle();
+        bool good = SSL_CTX_use_certificate(ctx, cert) == 1 && SSL_CTX_use_PrivateKey(ctx, key) == 1;
+        for (int i = 0; chain && i < sk_X509_num(chain); ++i) {
+            X509* extra = sk_X509_value(chain, i);
+            X509_up_ref(extra);
+            if (SSL_CTX_add_extra_chain_cert(ctx, extra) != 1) {
+                X509_free(extra);
+                good = false;
+            }
+        }
+        EVP_PKEY_free(key);
+        X509_free(cert);
+        sk_X509_pop_free(chain, X509_free);
+        return good ? std::nullopt : std::optional<Error>(unreadable("certificate and key do not match"));
+    }
+
+    Error mapTlsError(const Url& url, const beast::error_code& ec) {
+        long verify = X509_V_OK;
+        if (secure) verify = SSL_get_verify_result(secure->native_handle());
+        if (verify == X509_V_ERR_HOSTNAME_MISMATCH || verify == X509_V_ERR_IP_ADDRESS_MISMATCH)
+            return netError(errors::kNameMismatch, options.peerName, url,
+                            {"weist ein Zertifikat vor, das nicht auf \"" + url.host + "\" ausgestellt ist.",
+                             "presents a certificate that is not issued for \"" + url.host + "\"."},
+                            {"Die Adresse so eintragen, wie sie im Zertifikat des Konnektors steht (z. B. konnektor.konlan), "
+                             "oder den Support fragen.",
+                             "Enter the address as the connector's certificate names it (e.g. konnektor.konlan), "
+                             "or ask support."},
+                            X509_verify_cert_error_string(verify));
+        if (verify != X509_V_OK)
+            return netError(errors::kCertificateUntrusted, options.peerName, url,
+                            {"weist ein Zertifikat vor, dem nicht vertraut wird.",
+                             "presents a certificate that is not trusted."},
+                            {"Die CA-Datei des Konnektors in den Einstellungen eintragen.",
+                             "Set the connector's CA file in the settings."},
+                            X509_verify_cert_error_string(verify));
+        const int reason = ec.category() == asio::error::get_ssl_category() ? ERR_GET_REASON(static_cast<unsigned long>(ec.value())) : 0;
+        if (reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
+            (reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE && !options.clientCertificate) ||
+            reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE || reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA)
+            return netError(errors::kClientCertificateRequired, options.peerName, url,
+                            {"verlangt ein Client-Zertifikat, das er kennt.",
+                             "requires a client certificate it knows."},
+                            {"Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den Einstellungen eintragen.",
+                             "Set the client certificate (.p12) exported from the connector, with its password, in the settings."},
+                            ec.message());
+        return netError(errors::kTlsFailed, options.peerName, url,
+                        {"lässt keine sichere Verbindung (TLS) zu.", "does not allow a secure (TLS) connection."},
+                        {"Prüfen, ob in den Einstellungen die richtige TLS-Art gewählt ist.",
+                         "Check that the right TLS mode is chosen in the settings."},
+                        ec.message());
+    }
+
+    Error unreachable(const Url& url, const std::string& detail) {
+        return netError(errors::kUnreachable, options.peerName, url, {"ist nicht erreichbar.", "cannot be reached."},
+                        {"Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt.",
+                         "Check that the device is switched on, connected to the practice network, and the address is right."},
+                        detail);
+    }
+
+    Error timeout(const Url& url) {
+        return netError(errors::kTimeout, options.peerName, url,
+                        {"antwortet nicht rechtzeitig.", "does not answer in time."},
+                        {"Später noch einmal versuchen; das Gerät startet vielleicht gerade neu.",
+                         "Try again later; the device may be restarting."},
+                        "timeout");
+    }
+
+    Error lost(const Url& url, const std::string& detail) {
+        return netError(errors::kConnectionLost, options.peerName, url,
+                        {"hat die Verbindung unterbrochen.", "dropped the connection."},
+                        {"Noch einmal versuchen.", "Try again."}, detail);
+    }
+
+    Error malformed(const Url& url, const std::string& detail) {
+        return netError(errors::kMalformedAnswer, options.peerName, url,
+                        {"schickt eine unverständliche Antwort.", "sends an answer that cannot be understood."},
+                        {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
+                         "Try again later; if it persists, call support."},
+                        detail);
+    }
+
+    asio::awaitable<Outcome> exchange(Url url, Request request, Clock::time_point deadline, bool allowReuse);
+};
+
+namespace {
+
+std::chrono::milliseconds remaining(Clock::time_point deadline) {
+    return std::max(std::chrono::milliseconds(0),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
+}
+
+}  // namespace
+
+asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Clock::time_point deadline,
+                                                    bool allowReuse) {
+    using asio::redirect_error;
+    using asio::use_awaitable;
+    Outcome out;
+    beast::error_code ec;
+    const bool https = url.scheme == "https";
+    const std::string key = url.scheme + "://" + url.hostPort();
+    bool reused = allowReuse && connectionKey == key && (plain || secure);
+    if (!reused) close();
+
+    if (!reused) {
+        if (https) {
+            if (auto e = prepareTls(url)) {
+                out.error = *e;
+                co_return out;
+            }
+        }
+        tcp::resolver resolver(io);
+        auto endpoints = co_await resolver.async_resolve(url.host, std::to_string(url.port), redirect_error(use_awaitable, ec));
+        if (ec) {
+            out.error = unreachable(url, "resolve: " + ec.message());
+            out.retriable = false;
+            co_return out;
+        }
+        auto stream = std::make_unique<beast::tcp_stream>(io);
+        stream->expires_after(std::min(options.connectTimeout, remaining(deadline)));
+        co_await stream->async_connect(endpoints, redirect_error(use_awaitable, ec));
+        if (ec) {
+            out.error = ec == beast::error::timeout ? timeout(url) : unreachable(url, ec.message());
+            out.retriable = true;
+            co_return out;
+        }
+        ++opened;
+        if (https) {
+            secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*stream), *tls);
+            SSL* s = secure->native_handle();
+            if (!isIpLiteral(url.host)) SSL_set_tlsext_host_name(s, url.host.c_str());
+            if (options.verifyPeer && options.checkHostName) {
+                X509_VERIFY_PARAM* param = SSL_get0_param(s);
+                if (isIpLiteral(url.host)) X509_VERIFY_PARAM_set1_ip_asc(param, url.host.c_str());
+                else X509_VERIFY_PARAM_set1_host(param, url.host.c_str(), 0);
+            }
+            beast::get_lowest_layer(*secure).expires_after(std::min(options.connectTimeout, remaining(deadline)));
+            co_await secure->async_handshake(ssl::stream_base::client, redirect_error(use_awaitable, ec));
+            if (ec) {
+                out.error = ec == beast::error::timeout ? timeout(url) : mapTlsError(url, ec);
+                out.retriable = ec == beast::error::timeout;
+                close();
+                co_return out;
+            }
+        } else {
+            plain = std::move(stream);
+        }
+        connectionKey = key;
+    }
+
+    http::request<http::string_body> req{http::string_to_verb(request.method), url.target, 11};
+    if (req.method() == http::verb::unknown) req.method_string(request.method);
+    req.set(http::field::host, url.hostPort());
+    req.set(http::field::user_agent, "tiservice/" + std::string(build_info::version()));
+    req.keep_alive(true);
+    if (options.basicAuth) {
+        const auto token = options.basicAuth->user + ":" + options.basicAuth->password;
+        req.set(http::field::authorization, "Basic " + QByteArray::fromStdString(token).toBase64().toStdString());
+    }
+    for (const auto& [k, v] : request.headers) req.set(k, v);
+    req.body() = request.body;
+    req.prepare_payload();
+
+    lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
+    if (secure) co_await http::async_write(*secure, req, redirect_error(use_awaitable, ec));
+    else co_await http::async_write(*plain, req, redirect_error(use_awaitable, ec));
+    if (ec) {
+        const bool wasReused = reused;
+        const auto e = ec;
+        close();
+        if (wasReused) {
+            out.stale = true;
+            co_return out;
+        }
+        out.error = e == beast::error::timeout ? timeout(url) : lost(url, e.message());
+        out.retriable = true;
+        co_return out;
+    }
+
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(options.maxResponseBytes);
+    parser.header_limit(64 * 1024);
+    if (request.method == "HEAD") parser.skip(true);
+    std::size_t received = 0;
+    while (!parser.is_done()) {
+        lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
+        std::size_t n = 0;
+        if (secure) n = co_await http::async_read_some(*secure, buffer, parser, redirect_error(use_awaitable, ec));
+        else n = co_await http::async_read_some(*plain, buffer, parser, redirect_error(use_awaitable, ec));
+        received += n;
+        if (!ec) continue;
+        const bool wasReused = reused;
+        const auto e = ec;
+        close();
+        if (wasReused && received == 0 && (e == http::error::end_of_stream || e == asio::error::eof ||
+                                           e == asio::error::connection_reset)) {
+            out.stale = true;
+            co_return out;
+        }
+        if (e == beast::error::timeout) {
+            out.error = timeout(url);
+            out.retriable = true;
+        } else if (e == http::error::body_limit || e == http::error::header_limit) {
+            out.error = netError(errors::kResponseTooLarge, options.peerName, url,
+                                 {"schickt eine zu große Antwort.", "sends an answer that is too large."},
+                                 {"Den Support anrufen.", "Call support."},
+                                 "limit " + std::to_string(options.maxResponseBytes));
+        } else if (e.category() == asio::error::get_ssl_category()) {
+            out.error = mapTlsError(url, e);
+        } else if (e == http::error::partial_message || e == http::error::end_of_stream || e == asio::error::eof ||
+                   e == asio::error::connection_reset || e == ssl::error::stream_truncated) {
+            out.error = lost(url, e.message());
+            out.retriable = true;
+        } else {
+            out.error = malformed(url, e.message());
+        }
+        co_return out;
+    }
+
+    auto& msg = parser.get();
+    Response response;
+    response.status = static_cast<int>(msg.result_int());
+    for (const auto& f : msg) {
+        std::string name(f.name_string());
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        response.headers[name] = std::string(f.value());
+    }
+    response.body = std::move(msg.body());
+    if (!msg.keep_alive()) close();
+    out.response = std::move(response);
+    co_return out;
+}
+
+HttpClient::HttpClient(ClientOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+HttpClient::~HttpClient() = default;
+
+const ClientOptions& HttpClient::options() const { return impl_->options; }
+int HttpClient::connectionsOpened() const { return impl_->opened; }
+void HttpClient::disconnect() { impl_->close(); }
+
+Result<Response> HttpClient::send(const Request& request) {
+    auto url = Url::parse(request.url);
+    if (!url.ok()) return url.error();
+    const auto& o = impl_->options;
+    const auto deadline = Clock::now() + o.totalTimeout;
+    const bool idempotent = request.idempotent.value_or(request.method == "GET" || request.method == "HEAD" ||
+                                                        request.method == "PUT" || request.method == "DELETE" ||
+                                                        request.method == "OPTIONS");
+    const int attempts = idempotent ? std::max(1, o.maxAttempts) : 1;
+    std::optional<Error> lastError;
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        const auto run = [&](bool allowReuse) {
+            auto future = asio::co_spawn(impl_->io, impl_->exchange(*url, request, deadline, allowReuse), asio::use_future);
+            impl_->io.restart();
+            impl_->io.run();
+            return future.get();
+        };
+        Outcome outcome = run(true);
+        if (outcome.stale) outcome = run(false);  // the kept connection had gone; once more, fresh
+
+        const bool lastAttempt = attempt == attempts || remaining(deadline).count() == 0;
+        if (outcome.response) {
+            const int s = outcome.response->status;
+            if (!lastAttempt && idempotent && (s == 502 || s == 503 || s == 504)) {
+                lastError = httpStatusError(*outcome.response, o.peerName, request.url);
+            } else {
+                return std::move(*outcome.response);
+            }
+        } else {
+            lastError = outcome.error;
+            if (!outcome.retriable || lastAttempt) break;
+        }
+        log::logger()->debug("{} {}: attempt {} failed ({}), retrying", request.method, url->toString(), attempt,
+                             lastError ? lastError->code : "status");
+        // Jittered exponential backoff, never past the total deadline.
+        const auto base = o.retryBaseDelay * (1 << (attempt - 1));
+        std::uniform_int_distribution<long> jitter(0, base.count());
+        const auto wait = std::min(std::chrono::milliseconds(base.count() / 2 + jitter(impl_->rng)), remaining(deadline));
+        std::this_thread::sleep_for(wait);
+    }
+    return lastError.value_or(impl_->timeout(*url));
+}
+
+Result<Response> HttpClient::sendExpectingSuccess(const Request& request) {
+    auto r = send(request);
+    if (!r.ok()) return r;
+    if (r->status < 200 || r->status > 299) return httpStatusError(*r, impl_->options.peerName, request.url);
+    return r;
+}
+
+}  // namespace tiservice::net

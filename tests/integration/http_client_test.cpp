@@ -1,0 +1,204 @@
+// The engine's HTTP(S) client against konnektor-sim over real TLS on loopback.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+
+#include "support/simulator.h"
+#include "tiservice/net/http_client.h"
+
+using namespace tiservice;
+using namespace tiservice::net;
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+ClientOptions trusting(const SimulatorProcess& sim) {
+    ClientOptions o;
+    o.caFile = sim.caFile();
+    o.maxAttempts = 3;
+    o.retryBaseDelay = 10ms;
+    return o;
+}
+
+std::string errorCode(const Result<Response>& r) { return r.ok() ? "ok " + std::to_string(r->status) : r.error().code; }
+
+long requestsServed(const SimulatorProcess& sim) {
+    return static_cast<long>(sim.control("GET", "/state")["connectors"].toArray()[0].toObject()["requests"].toDouble());
+}
+
+}  // namespace
+
+TEST(Url, ParsesHostsPortsAndTargets) {
+    auto u = Url::parse("https://192.168.1.10:8443/connector.sds");
+    ASSERT_TRUE(u.ok());
+    EXPECT_EQ(u->host, "192.168.1.10");
+    EXPECT_EQ(u->port, 8443);
+    EXPECT_EQ(u->target, "/connector.sds");
+    u = Url::parse("http://konnektor.konlan");
+    ASSERT_TRUE(u.ok());
+    EXPECT_EQ(u->port, 80);
+    EXPECT_EQ(u->target, "/");
+    u = Url::parse("HTTPS://[::1]:9443/api?x=1");
+    ASSERT_TRUE(u.ok());
+    EXPECT_EQ(u->host, "::1");
+    EXPECT_EQ(u->hostPort(), "[::1]:9443");
+    EXPECT_EQ(u->target, "/api?x=1");
+    for (const char* bad : {"konnektor/connector.sds", "ftp://x/", "https://:443/", "https://x:0/", "https://x:99999/",
+                            "https://user:pw@x/", "https://x:12ab/"}) {
+        auto r = Url::parse(bad);
+        ASSERT_FALSE(r.ok()) << bad;
+        EXPECT_EQ(r.error().code, errors::kInvalidUrl);
+    }
+}
+
+TEST(HttpClient, FetchesOverTlsWithTheConnectorsCaAndReusesTheConnection) {
+    SimulatorProcess sim;
+    HttpClient client(trusting(sim));
+    auto first = client.send({.url = sim.sdsUrl()});
+    ASSERT_TRUE(first.ok()) << first.error().describe(Language::English);
+    EXPECT_EQ(first->status, 200);
+    EXPECT_NE(first->body.find("KOCOC"), std::string::npos);
+    EXPECT_NE(first->header("content-type").find("xml"), std::string::npos);
+    auto second = client.send({.url = sim.sdsUrl()});
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(client.connectionsOpened(), 1);
+}
+
+TEST(HttpClient, PlainHttpWorks) {
+    SimulatorProcess sim({.args = {"--tls", "off"}});
+    HttpClient client(ClientOptions{});
+    auto r = client.send({.url = sim.sdsUrl()});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->status, 200);
+}
+
+TEST(HttpClient, UntrustedCertificateIsNamed) {
+    SimulatorProcess sim;
+    HttpClient client(ClientOptions{});  // system trust store: does not know the simulator's CA
+    auto r = client.send({.url = sim.sdsUrl()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kCertificateUntrusted);
+    EXPECT_NE(r.error().message.de.find("nicht vertraut"), std::string::npos);
+    EXPECT_NE(r.error().action.en.find("CA file"), std::string::npos);
+}
+
+TEST(HttpClient, CertificateForAnotherNameIsANameMismatch) {
+    SimulatorProcess sim({.args = {"--listen", "127.0.0.2"}});
+    HttpClient client(trusting(sim));
+    auto r = client.send({.url = sim.sdsUrl()});  // https://127.0.0.2:…: the certificate names 127.0.0.1
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kNameMismatch);
+    auto o = trusting(sim);
+    o.checkHostName = false;
+    HttpClient lax(o);
+    EXPECT_EQ(errorCode(lax.send({.url = sim.sdsUrl()})), "ok 200");
+}
+
+TEST(HttpClient, MissingClientCertificateIsNamedAndTheIssuedOneWorks) {
+    TempDir dir;
+    writeFile(dir / "pw", "p12-Geheim\n");
+    SimulatorProcess sim({.args = {"--tls", "client", "--client-p12", (dir / "client.p12").string(),
+                                   "--client-p12-password-file", (dir / "pw").string()}});
+    HttpClient without(trusting(sim));
+    EXPECT_EQ(errorCode(without.send({.url = sim.sdsUrl()})), errors::kClientCertificateRequired);
+
+    auto o = trusting(sim);
+    o.clientCertificate = ClientCertificate{dir / "client.p12", "p12-Geheim"};
+    HttpClient with(o);
+    EXPECT_EQ(errorCode(with.send({.url = sim.sdsUrl()})), "ok 200");
+
+    o.clientCertificate = ClientCertificate{dir / "client.p12", "falsch"};
+    HttpClient wrongPassword(o);
+    EXPECT_EQ(errorCode(wrongPassword.send({.url = sim.sdsUrl()})), errors::kClientCertificateUnreadable);
+}
+
+TEST(HttpClient, WrongBasicAuthCredentialsAreNamed) {
+    TempDir dir;
+    writeFile(dir / "pw", "richtig-1\n");
+    SimulatorProcess sim({.args = {"--basic-auth-user", "pvs", "--basic-auth-password-file", (dir / "pw").string()}});
+    auto o = trusting(sim);
+    o.basicAuth = BasicAuth{"pvs", "falsch"};
+    HttpClient wrong(o);
+    auto r = wrong.sendExpectingSuccess({.url = sim.sdsUrl()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kWrongCredentials);
+    o.basicAuth = BasicAuth{"pvs", "richtig-1"};
+    HttpClient right(o);
+    EXPECT_EQ(errorCode(right.sendExpectingSuccess({.url = sim.sdsUrl()})), "ok 200");
+}
+
+TEST(HttpClient, ClosedPortIsUnreachable) {
+    std::string url;
+    {
+        SimulatorProcess sim;
+        url = sim.sdsUrl();
+    }  // stopped: nothing listens there now
+    auto o = ClientOptions{};
+    o.retryBaseDelay = 1ms;
+    HttpClient client(o);
+    auto r = client.send({.url = url});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kUnreachable);
+    EXPECT_NE(r.error().message.de.find("nicht erreichbar"), std::string::npos);
+}
+
+TEST(HttpClient, SlowAnswerTimesOut) {
+    SimulatorProcess sim({.args = {"--fault-slow", "3000"}});
+    auto o = trusting(sim);
+    o.readTimeout = 300ms;
+    o.totalTimeout = 1s;
+    HttpClient client(o);
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kTimeout);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 2500ms);  // the total timeout holds, retries included
+}
+
+TEST(HttpClient, OversizedAnswerIsRefused) {
+    SimulatorProcess sim;
+    auto o = trusting(sim);
+    o.maxResponseBytes = 512;
+    HttpClient client(o);
+    EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kResponseTooLarge);
+}
+
+TEST(HttpClient, TruncatedAnswerIsALostConnection) {
+    SimulatorProcess sim({.args = {"--fault-malformed", "truncated"}});
+    auto o = trusting(sim);
+    o.maxAttempts = 1;
+    HttpClient client(o);
+    EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kConnectionLost);
+}
+
+TEST(HttpClient, IdempotentRequestsAreRetriedOthersAreNot) {
+    SimulatorProcess sim({.args = {"--fault-drop", "1"}});
+    HttpClient client(trusting(sim));
+    const auto before = requestsServed(sim);
+    EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kConnectionLost);
+    EXPECT_EQ(requestsServed(sim) - before, 3);
+    HttpClient other(trusting(sim));
+    EXPECT_EQ(errorCode(other.send({.method = "POST", .url = sim.serviceBase() + "/ws/EventService", .body = "<x/>"})),
+              errors::kConnectionLost);
+    EXPECT_EQ(requestsServed(sim) - before, 4);
+}
+
+TEST(HttpClient, StatusErrorsKeepTheAnswerForSendAndBecomeErrorsForSendExpectingSuccess) {
+    SimulatorProcess sim;
+    HttpClient client(trusting(sim));
+    EXPECT_EQ(errorCode(client.send({.url = sim.serviceBase() + "/nothing"})), "ok 404");
+    auto r = client.sendExpectingSuccess({.url = sim.serviceBase() + "/nothing"});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kHttpStatus);
+    EXPECT_NE(r.error().message.en.find("HTTP 404"), std::string::npos);
+}
+
+TEST(HttpClient, ReconnectsAfterThePeerRebooted) {
+    SimulatorProcess sim({.timeScale = 600});
+    HttpClient client(trusting(sim));
+    ASSERT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), "ok 200");
+    const auto token = sim.login("Praxis2026!");
+    ASSERT_EQ(sim.management("POST", "/reboot", token).status, 202);
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return sim.request("GET", sim.sdsUrl()).status == 0; }, 5s));
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return client.send({.url = sim.sdsUrl()}).ok(); }, 10s));
+    EXPECT_GE(client.connectionsOpened(), 2);
+}
