@@ -1,0 +1,103 @@
+#include "xml_tree.h"
+
+#include <QXmlStreamReader>
+
+namespace tiservice::xml {
+
+const Element* Element::child(std::string_view nsPrefix, std::string_view local) const {
+    for (const auto& c : children)
+        if (c.is(nsPrefix, local)) return &c;
+    return nullptr;
+}
+
+std::vector<const Element*> Element::childrenNamed(std::string_view nsPrefix, std::string_view local) const {
+    std::vector<const Element*> out;
+    for (const auto& c : children)
+        if (c.is(nsPrefix, local)) out.push_back(&c);
+    return out;
+}
+
+std::string Element::childText(std::string_view nsPrefix, std::string_view local) const {
+    const auto* c = child(nsPrefix, local);
+    return c ? c->text : std::string();
+}
+
+const Element* Element::find(std::string_view nsPrefix, std::string_view local) const {
+    if (is(nsPrefix, local)) return this;
+    for (const auto& c : children)
+        if (const auto* f = c.find(nsPrefix, local)) return f;
+    return nullptr;
+}
+
+std::string Element::attribute(std::string_view n) const {
+    for (const auto& [k, v] : attributes)
+        if (k == n) return v;
+    return {};
+}
+
+namespace {
+
+Error xmlError(const std::string& detail) {
+    return Error{.code = "xml.malformed",
+                 .message = {"Die Antwort ist kein gültiges XML.", "The answer is not valid XML."},
+                 .action = {}, .detail = detail};
+}
+
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+Result<Element> parse(std::string_view document, const Limits& limits) {
+    QXmlStreamReader reader(QByteArray(document.data(), static_cast<qsizetype>(document.size())));
+    std::vector<Element> stack;
+    std::optional<Element> root;
+    std::size_t elements = 0, textBytes = 0;
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+            case QXmlStreamReader::DTD:
+                return xmlError("DTD not allowed");
+            case QXmlStreamReader::StartElement: {
+                if (root) return xmlError("content after the root element");
+                if (++elements > limits.maxElements) return xmlError("too many elements");
+                if (static_cast<int>(stack.size()) >= limits.maxDepth) return xmlError("nested too deeply");
+                Element e;
+                e.ns = reader.namespaceUri().toString().toStdString();
+                e.name = reader.name().toString().toStdString();
+                for (const auto& a : reader.attributes())
+                    e.attributes.emplace_back(a.name().toString().toStdString(), a.value().toString().toStdString());
+                stack.push_back(std::move(e));
+                break;
+            }
+            case QXmlStreamReader::Characters:
+                if (!stack.empty() && !reader.isWhitespace()) {
+                    const auto t = reader.text().toString().toStdString();
+                    textBytes += t.size();
+                    if (textBytes > limits.maxTextBytes) return xmlError("too much text");
+                    stack.back().text += t;
+                }
+                break;
+            case QXmlStreamReader::EndElement: {
+                Element done = std::move(stack.back());
+                stack.pop_back();
+                done.text = trimmed(done.text);
+                if (stack.empty()) root = std::move(done);
+                else stack.back().children.push_back(std::move(done));
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    if (reader.hasError())
+        return xmlError(reader.errorString().toStdString() + " at line " + std::to_string(reader.lineNumber()) +
+                        ", column " + std::to_string(reader.columnNumber()));
+    if (!root) return xmlError("no root element");
+    return std::move(*root);
+}
+
+}  // namespace tiservice::xml
