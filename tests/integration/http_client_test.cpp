@@ -202,3 +202,74 @@ TEST(HttpClient, ReconnectsAfterThePeerRebooted) {
     ASSERT_TRUE(SimulatorProcess::waitFor([&] { return client.send({.url = sim.sdsUrl()}).ok(); }, 10s));
     EXPECT_GE(client.connectionsOpened(), 2);
 }
+
+// --- streaming downloads -------------------------------------------------------------------
+
+namespace {
+
+std::string pattern(std::size_t n) {
+    std::string s(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<char>('a' + (i * 7 + i / 251) % 26);
+    return s;
+}
+
+std::string sha256sum(const std::filesystem::path& file) {
+    const auto r = runProcess({"/usr/bin/sha256sum", file.string()});
+    return r.out.substr(0, 64);
+}
+
+}  // namespace
+
+TEST(HttpClientDownload, StreamsToAFileAndHashesOnTheFly) {
+    TempDir dir;
+    writeFile(dir / "srv/firmware.bin", pattern(3 * 1024 * 1024 + 17));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{.peerName = {"Der Update-Server", "The update server"}});
+    std::uint64_t lastProgress = 0;
+    auto r = client.download(sim.updatesBase() + "firmware.bin", dir / "out.bin",
+                             {.maxBytes = 4 * 1024 * 1024, .hashAlgorithms = {"sha256", "sha512"},
+                              .progress = [&](std::uint64_t got, std::optional<std::uint64_t>) { lastProgress = got; }});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->bytes, 3u * 1024 * 1024 + 17);
+    EXPECT_EQ(lastProgress, r->bytes);
+    EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "out.bin"));
+    EXPECT_EQ(r->hashes.at("sha512").size(), 128u);
+    EXPECT_EQ(readFile(dir / "out.bin"), readFile(dir / "srv/firmware.bin"));
+}
+
+TEST(HttpClientDownload, StopsAtTheByteLimitInsteadOfReadingEndlessData) {
+    TempDir dir;
+    writeFile(dir / "srv/big.bin", pattern(2 * 1024 * 1024));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{});
+    auto r = client.download(sim.updatesBase() + "big.bin", dir / "out.bin", {.maxBytes = 100'000});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kResponseTooLarge);
+    EXPECT_LE(std::filesystem::file_size(dir / "out.bin"), 100'000u + 65'536u);
+}
+
+TEST(HttpClientDownload, ResumesAPartialFileWithRange) {
+    TempDir dir;
+    const auto content = pattern(1024 * 1024);
+    writeFile(dir / "srv/fw.bin", content);
+    writeFile(dir / "out.bin", content.substr(0, 300'000));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{});
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 2'000'000, .resume = true});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_TRUE(r->resumed);
+    EXPECT_EQ(r->bytes, content.size());
+    EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "srv/fw.bin"));
+    EXPECT_EQ(readFile(dir / "out.bin"), content);
+}
+
+TEST(HttpClientDownload, MissingFileIsAnErrorAndWritesNothingUseful) {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "srv");
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{});
+    auto r = client.download(sim.updatesBase() + "missing.bin", dir / "out.bin", {.maxBytes = 1000});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kHttpStatus);
+    EXPECT_EQ(std::filesystem::file_size(dir / "out.bin"), 0u);
+}

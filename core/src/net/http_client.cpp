@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <cstdio>
 #include <random>
 #include <thread>
@@ -18,7 +19,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <unistd.h>
+
 #include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/pkcs12.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
@@ -322,7 +326,17 @@ struct HttpClient::Impl {
                         detail);
     }
 
+    /// Connects (or keeps the open connection when allowed); sets `reused`. An Outcome
+    /// with an error when it failed.
+    asio::awaitable<std::optional<Outcome>> connect(const Url& url, Clock::time_point deadline, bool allowReuse,
+                                                    bool& reused);
+    /// Writes the request head and body; an Outcome when it failed.
+    asio::awaitable<std::optional<Outcome>> writeRequest(const Url& url, const Request& request,
+                                                         Clock::time_point deadline, bool reused);
     asio::awaitable<Outcome> exchange(Url url, Request request, Clock::time_point deadline, bool allowReuse);
+    asio::awaitable<Outcome> stream(Url url, Request request, Clock::time_point deadline, bool allowReuse,
+                                    std::FILE* file, std::uint64_t offset, const DownloadOptions& options,
+                                    DownloadResult& result, std::vector<EVP_MD_CTX*>& hashers);
 };
 
 namespace {
@@ -334,63 +348,66 @@ std::chrono::milliseconds remaining(Clock::time_point deadline) {
 
 }  // namespace
 
-asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Clock::time_point deadline,
-                                                    bool allowReuse) {
+asio::awaitable<std::optional<Outcome>> HttpClient::Impl::connect(const Url& url, Clock::time_point deadline,
+                                                                  bool allowReuse, bool& reused) {
     using asio::redirect_error;
     using asio::use_awaitable;
     Outcome out;
     beast::error_code ec;
     const bool https = url.scheme == "https";
     const std::string key = url.scheme + "://" + url.hostPort();
-    bool reused = allowReuse && connectionKey == key && (plain || secure);
-    if (!reused) close();
-
-    if (!reused) {
-        if (https) {
-            if (auto e = prepareTls(url)) {
-                out.error = *e;
-                co_return out;
-            }
-        }
-        tcp::resolver resolver(io);
-        auto endpoints = co_await resolver.async_resolve(url.host, std::to_string(url.port), redirect_error(use_awaitable, ec));
-        if (ec) {
-            out.error = unreachable(url, "resolve: " + ec.message());
-            out.retriable = false;
+    reused = allowReuse && connectionKey == key && (plain || secure);
+    if (reused) co_return std::nullopt;
+    close();
+    if (https) {
+        if (auto e = prepareTls(url)) {
+            out.error = *e;
             co_return out;
         }
-        auto stream = std::make_unique<beast::tcp_stream>(io);
-        stream->expires_after(std::min(options.connectTimeout, remaining(deadline)));
-        co_await stream->async_connect(endpoints, redirect_error(use_awaitable, ec));
-        if (ec) {
-            out.error = ec == beast::error::timeout ? timeout(url) : unreachable(url, ec.message());
-            out.retriable = true;
-            co_return out;
-        }
-        ++opened;
-        if (https) {
-            secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*stream), *tls);
-            SSL* s = secure->native_handle();
-            if (!isIpLiteral(url.host)) SSL_set_tlsext_host_name(s, url.host.c_str());
-            if (options.verifyPeer && options.checkHostName) {
-                X509_VERIFY_PARAM* param = SSL_get0_param(s);
-                if (isIpLiteral(url.host)) X509_VERIFY_PARAM_set1_ip_asc(param, url.host.c_str());
-                else X509_VERIFY_PARAM_set1_host(param, url.host.c_str(), 0);
-            }
-            beast::get_lowest_layer(*secure).expires_after(std::min(options.connectTimeout, remaining(deadline)));
-            co_await secure->async_handshake(ssl::stream_base::client, redirect_error(use_awaitable, ec));
-            if (ec) {
-                out.error = ec == beast::error::timeout ? timeout(url) : mapTlsError(url, ec);
-                out.retriable = ec == beast::error::timeout;
-                close();
-                co_return out;
-            }
-        } else {
-            plain = std::move(stream);
-        }
-        connectionKey = key;
     }
+    tcp::resolver resolver(io);
+    auto endpoints = co_await resolver.async_resolve(url.host, std::to_string(url.port), redirect_error(use_awaitable, ec));
+    if (ec) {
+        out.error = unreachable(url, "resolve: " + ec.message());
+        co_return out;
+    }
+    auto tcpStream = std::make_unique<beast::tcp_stream>(io);
+    tcpStream->expires_after(std::min(options.connectTimeout, remaining(deadline)));
+    co_await tcpStream->async_connect(endpoints, redirect_error(use_awaitable, ec));
+    if (ec) {
+        out.error = ec == beast::error::timeout ? timeout(url) : unreachable(url, ec.message());
+        out.retriable = true;
+        co_return out;
+    }
+    ++opened;
+    if (https) {
+        secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*tcpStream), *tls);
+        SSL* s = secure->native_handle();
+        if (!isIpLiteral(url.host)) SSL_set_tlsext_host_name(s, url.host.c_str());
+        if (options.verifyPeer && options.checkHostName) {
+            X509_VERIFY_PARAM* param = SSL_get0_param(s);
+            if (isIpLiteral(url.host)) X509_VERIFY_PARAM_set1_ip_asc(param, url.host.c_str());
+            else X509_VERIFY_PARAM_set1_host(param, url.host.c_str(), 0);
+        }
+        beast::get_lowest_layer(*secure).expires_after(std::min(options.connectTimeout, remaining(deadline)));
+        co_await secure->async_handshake(ssl::stream_base::client, redirect_error(use_awaitable, ec));
+        if (ec) {
+            out.error = ec == beast::error::timeout ? timeout(url) : mapTlsError(url, ec);
+            out.retriable = ec == beast::error::timeout;
+            close();
+            co_return out;
+        }
+    } else {
+        plain = std::move(tcpStream);
+    }
+    connectionKey = key;
+    co_return std::nullopt;
+}
 
+asio::awaitable<std::optional<Outcome>> HttpClient::Impl::writeRequest(const Url& url, const Request& request,
+                                                                       Clock::time_point deadline, bool reused) {
+    using asio::redirect_error;
+    using asio::use_awaitable;
     http::request<http::string_body> req{http::string_to_verb(request.method), url.target, 11};
     if (req.method() == http::verb::unknown) req.method_string(request.method);
     req.set(http::field::host, url.hostPort());
@@ -404,24 +421,34 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
     req.body() = request.body;
     req.prepare_payload();
 
+    beast::error_code ec;
     lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
     if (secure) co_await http::async_write(*secure, req, redirect_error(use_awaitable, ec));
     else co_await http::async_write(*plain, req, redirect_error(use_awaitable, ec));
-    if (ec) {
-        const bool wasReused = reused;
-        const auto e = ec;
-        close();
-        if (wasReused) {
-            out.stale = true;
-            co_return out;
-        }
-        out.error = e == beast::error::timeout ? timeout(url) : lost(url, e.message());
-        out.retriable = true;
+    if (!ec) co_return std::nullopt;
+    Outcome out;
+    close();
+    if (reused) {
+        out.stale = true;
         co_return out;
     }
+    out.error = ec == beast::error::timeout ? timeout(url) : lost(url, ec.message());
+    out.retriable = true;
+    co_return out;
+}
+
+asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Clock::time_point deadline,
+                                                    bool allowReuse) {
+    using asio::redirect_error;
+    using asio::use_awaitable;
+    Outcome out;
+    beast::error_code ec;
+    bool reused = false;
+    if (auto failed = co_await connect(url, deadline, allowReuse, reused)) co_return *failed;
+    if (auto failed = co_await writeRequest(url, request, deadline, reused)) co_return *failed;
 
     http::response_parser<http::string_body> parser;
-    parser.body_limit(options.maxResponseBytes);
+    parser.body_limit(request.maxResponseBytes.value_or(options.maxResponseBytes));
     parser.header_limit(64 * 1024);
     if (request.method == "HEAD") parser.skip(true);
     std::size_t received = 0;
@@ -447,7 +474,7 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
             out.error = netError(errors::kResponseTooLarge, options.peerName, url,
                                  {"schickt eine zu große Antwort.", "sends an answer that is too large."},
                                  {"Den Support anrufen.", "Call support."},
-                                 "limit " + std::to_string(options.maxResponseBytes));
+                                 "limit " + std::to_string(request.maxResponseBytes.value_or(options.maxResponseBytes)));
         } else if (e.category() == asio::error::get_ssl_category()) {
             out.error = mapTlsError(url, e);
         } else if (e == http::error::partial_message || e == http::error::end_of_stream || e == asio::error::eof ||
@@ -471,6 +498,114 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
     response.body = std::move(msg.body());
     if (!msg.keep_alive()) close();
     out.response = std::move(response);
+    co_return out;
+}
+
+
+asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Clock::time_point deadline,
+                                                  bool allowReuse, std::FILE* file, std::uint64_t offset,
+                                                  const DownloadOptions& dl, DownloadResult& result,
+                                                  std::vector<EVP_MD_CTX*>& hashers) {
+    using asio::redirect_error;
+    using asio::use_awaitable;
+    Outcome out;
+    beast::error_code ec;
+    bool reused = false;
+    if (auto failed = co_await connect(url, deadline, allowReuse, reused)) co_return *failed;
+    if (auto failed = co_await writeRequest(url, request, deadline, reused)) co_return *failed;
+
+    http::response_parser<http::buffer_body> parser;
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());  // counted below, against dl.maxBytes
+    lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
+    if (secure) co_await http::async_read_header(*secure, buffer, parser, redirect_error(use_awaitable, ec));
+    else co_await http::async_read_header(*plain, buffer, parser, redirect_error(use_awaitable, ec));
+    if (ec) {
+        const bool stale = reused && (ec == http::error::end_of_stream || ec == asio::error::eof ||
+                                      ec == asio::error::connection_reset);
+        close();
+        if (stale) {
+            out.stale = true;
+        } else {
+            out.error = ec == beast::error::timeout ? timeout(url) : lost(url, ec.message());
+            out.retriable = true;
+        }
+        co_return out;
+    }
+    Response head;
+    head.status = static_cast<int>(parser.get().result_int());
+    if (head.status < 200 || head.status > 299) {
+        close();
+        out.error = httpStatusError(head, options.peerName, request.url);
+        out.retriable = head.status == 502 || head.status == 503 || head.status == 504;
+        co_return out;
+    }
+    std::optional<std::uint64_t> total;
+    if (parser.content_length()) total = *parser.content_length();
+    if (head.status == 206) {
+        result.resumed = true;
+        if (total) *total += offset;
+    } else if (offset > 0) {
+        // The server sent the whole file: start over.
+        std::fflush(file);
+        if (ftruncate(fileno(file), 0) != 0 || std::fseek(file, 0, SEEK_SET) != 0) {
+            close();
+            out.error = lost(url, "cannot restart the file");
+            co_return out;
+        }
+        for (auto* h : hashers) {
+            EVP_DigestInit_ex(h, EVP_MD_CTX_get0_md(h), nullptr);
+        }
+        result.bytes = 0;
+    }
+    if (total && dl.maxBytes && *total > dl.maxBytes) {
+        close();
+        out.error = netError(errors::kResponseTooLarge, options.peerName, url,
+                             {"schickt eine größere Datei als erwartet.", "sends a larger file than expected."},
+                             {"Den Support anrufen.", "Call support."}, "announced " + std::to_string(*total));
+        co_return out;
+    }
+
+    std::vector<char> chunk(64 * 1024);
+    while (!parser.is_done()) {
+        parser.get().body().data = chunk.data();
+        parser.get().body().size = chunk.size();
+        lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
+        if (secure) co_await http::async_read(*secure, buffer, parser, redirect_error(use_awaitable, ec));
+        else co_await http::async_read(*plain, buffer, parser, redirect_error(use_awaitable, ec));
+        if (ec == http::error::need_buffer) ec = {};
+        const std::size_t n = chunk.size() - parser.get().body().size;
+        if (n > 0) {
+            result.bytes += n;
+            if (dl.maxBytes && result.bytes > dl.maxBytes) {
+                close();
+                out.error = netError(errors::kResponseTooLarge, options.peerName, url,
+                                     {"schickt mehr Daten als erwartet.", "sends more data than expected."},
+                                     {"Den Support anrufen.", "Call support."}, "more than " + std::to_string(dl.maxBytes));
+                co_return out;
+            }
+            if (std::fwrite(chunk.data(), 1, n, file) != n) {
+                close();
+                out.error = Error{.code = "store.write-failed",
+                                  .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).",
+                                              "The file cannot be saved (disk full?)."},
+                                  .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
+                                  .detail = "fwrite"};
+                co_return out;
+            }
+            for (auto* h : hashers) EVP_DigestUpdate(h, chunk.data(), n);
+            if (dl.progress) dl.progress(result.bytes + (result.resumed ? offset : 0), total);
+        }
+        if (ec) {
+            close();
+            if (ec == beast::error::timeout) out.error = timeout(url);
+            else if (ec.category() == asio::error::get_ssl_category()) out.error = mapTlsError(url, ec);
+            else out.error = lost(url, ec.message());
+            out.retriable = true;
+            co_return out;
+        }
+    }
+    if (!parser.keep_alive()) close();
+    out.response = head;
     co_return out;
 }
 
@@ -522,6 +657,81 @@ Result<Response> HttpClient::send(const Request& request) {
         std::this_thread::sleep_for(wait);
     }
     return lastError.value_or(impl_->timeout(*url));
+}
+
+
+Result<DownloadResult> HttpClient::download(const std::string& urlText, const std::filesystem::path& destination,
+                                            const DownloadOptions& dl) {
+    auto url = Url::parse(urlText);
+    if (!url.ok()) return url.error();
+    const auto& o = impl_->options;
+    const auto deadline = Clock::now() + o.totalTimeout;
+    std::vector<std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>> owned;
+    std::vector<EVP_MD_CTX*> hashers;
+    std::vector<std::string> hashNames;
+    for (const auto& algorithm : dl.hashAlgorithms) {
+        const EVP_MD* md = EVP_get_digestbyname(algorithm.c_str());
+        if (!md) continue;
+        hashNames.push_back(algorithm);
+        owned.emplace_back(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+        EVP_DigestInit_ex(owned.back().get(), md, nullptr);
+        hashers.push_back(owned.back().get());
+    }
+
+    std::error_code sizeError;
+    std::uint64_t offset = 0;
+    if (dl.resume && std::filesystem::exists(destination)) offset = std::filesystem::file_size(destination, sizeError);
+    if (sizeError) offset = 0;
+    std::FILE* file = std::fopen(destination.c_str(), offset > 0 ? "r+b" : "wb");
+    if (!file)
+        return Error{.code = "store.write-failed",
+                     .message = {"Die Datei " + destination.string() + " kann nicht angelegt werden.",
+                                 "The file " + destination.string() + " cannot be created."},
+                     .action = {"Schreibrechte und freien Speicherplatz prüfen.", "Check write permissions and free disk space."},
+                     .detail = destination.string()};
+    std::unique_ptr<std::FILE, decltype(&std::fclose)> closer(file, &std::fclose);
+    if (offset > 0) {
+        // Hash what is already there, then continue after it.
+        std::vector<char> buf(64 * 1024);
+        std::size_t n = 0;
+        while ((n = std::fread(buf.data(), 1, buf.size(), file)) > 0)
+            for (auto* h : hashers) EVP_DigestUpdate(h, buf.data(), n);
+        std::fseek(file, 0, SEEK_END);
+    }
+
+    Request request{.method = "GET", .url = urlText};
+    if (offset > 0) request.headers.emplace_back("Range", "bytes=" + std::to_string(offset) + "-");
+    DownloadResult result;
+    const auto run = [&](bool allowReuse) {
+        auto future = asio::co_spawn(impl_->io,
+                                     impl_->stream(*url, request, deadline, allowReuse, file, offset, dl, result, hashers),
+                                     asio::use_future);
+        impl_->io.restart();
+        impl_->io.run();
+        return future.get();
+    };
+    Outcome outcome = run(true);
+    if (outcome.stale) outcome = run(false);
+    if (std::fflush(file) != 0)
+        return Error{.code = "store.write-failed",
+                     .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).", "The file cannot be saved (disk full?)."},
+                     .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
+                     .detail = destination.string()};
+    if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
+    if (result.resumed) result.bytes += offset;
+    for (std::size_t i = 0; i < hashers.size(); ++i) {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int len = 0;
+        EVP_DigestFinal_ex(hashers[i], digest, &len);
+        static const char* hex = "0123456789abcdef";
+        std::string text;
+        for (unsigned int k = 0; k < len; ++k) {
+            text += hex[digest[k] >> 4];
+            text += hex[digest[k] & 15];
+        }
+        result.hashes[hashNames[i]] = text;
+    }
+    return result;
 }
 
 Result<Response> HttpClient::sendExpectingSuccess(const Request& request) {

@@ -68,6 +68,25 @@ struct Request {
     /// Retried after network errors and 502/503/504 only when true; by default GET, HEAD,
     /// PUT, DELETE and OPTIONS are idempotent.
     std::optional<bool> idempotent;
+    /// Overrides ClientOptions::maxResponseBytes for this request.
+    std::optional<std::size_t> maxResponseBytes;
+};
+
+struct DownloadOptions {
+    /// More than this many bytes is an error (kResponseTooLarge): endless data stops here.
+    std::uint64_t maxBytes = 0;
+    /// Hashes computed on the fly over the whole file: "sha256", "sha512".
+    std::vector<std::string> hashAlgorithms{"sha256"};
+    /// Continue a partial file at `destination` with an HTTP Range request.
+    bool resume = false;
+    /// Called after each chunk: bytes so far, total when the server said it. [calling thread]
+    std::function<void(std::uint64_t received, std::optional<std::uint64_t> total)> progress;
+};
+
+struct DownloadResult {
+    std::uint64_t bytes = 0;
+    std::map<std::string, std::string> hashes;  ///< algorithm → lower-case hex
+    bool resumed = false;
 };
 
 struct Response {
@@ -112,6 +131,12 @@ public:
 
     /// Like send(), but an answer outside 2xx is an Error too (401/403 → wrong credentials).
     Result<Response> sendExpectingSuccess(const Request& request);
+
+    /// Streams a GET answer into `destination` (created or, with resume, continued),
+    /// hashing on the fly. Only 2xx answers are written; others are Errors. On error the
+    /// file holds what arrived (for a later resume); the caller removes it if unwanted.
+    Result<DownloadResult> download(const std::string& url, const std::filesystem::path& destination,
+                                    const DownloadOptions& options);
 
     /// Drops the kept-alive connection (e.g. after the peer rebooted).
     void disconnect();
