@@ -546,7 +546,7 @@ TEST(KonnektorSimCommandLine, HelpDocumentsEveryOption) {
     for (const char* option : {"--scenario", "--count", "--time-scale", "--listen", "--port", "--management-port",
                                "--control-port", "--update-port", "--ready-file", "--tls", "--basic-auth-user",
                                "--basic-auth-password-file", "--client-p12", "--client-p12-password-file",
-                               "--state-dir", "--updates-dir", "--fault-power-loss", "--fault-install-fails",
+                               "--state-dir", "--updates-dir", "--updates-tls", "--fault-power-loss", "--fault-install-fails",
                                "--fault-ksr-down", "--fault-download-stalls", "--fault-drop", "--fault-slow",
                                "--fault-malformed", "--fault-reboot-seconds", "--fault-update-server-down"})
         EXPECT_TRUE(contains(r.out, option)) << option;

@@ -56,6 +56,7 @@ TLS und Anmeldung / TLS and authentication:
 
 Update-Server / update server:
   --updates-dir DIR          Dateien, die unter /updates/ ausgeliefert werden / files served under /updates/
+  --updates-tls              Update-Server über HTTPS (CA des Simulators) / update server over HTTPS
 
 Fehler / faults (auch zur Laufzeit über den Steuer-Port / also at run time via the control port):
   --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
@@ -143,6 +144,7 @@ int main(int argc, char** argv) {
             else if (a == "--client-p12-password-file") p12PasswordFile = value();
             else if (a == "--state-dir") options.stateDir = value();
             else if (a == "--updates-dir") options.updatesDir = value();
+            else if (a == "--updates-tls") options.updatesTls = true;
             else if (a == "--fault-power-loss") options.faults.powerLossDuringInstall = true;
             else if (a == "--fault-install-fails") options.faults.installFails = value();
             else if (a == "--fault-ksr-down") options.faults.ksrDown = true;
@@ -159,6 +161,8 @@ int main(int argc, char** argv) {
                                      options.listen);
         if (options.tls != "off" && options.tls != "server" && options.tls != "client")
             throw std::runtime_error("--tls muss off, server oder client sein / must be off, server or client");
+        if (options.updatesTls && options.tls == "off")
+            throw std::runtime_error("--updates-tls braucht TLS / needs TLS (not --tls off)");
         if (options.timeScale <= 0) throw std::runtime_error("--time-scale muss > 0 sein / must be > 0");
         if (options.count < 1 || options.count > 200) throw std::runtime_error("--count: 1..200");
         const auto& m = options.faults.malformed;

@@ -283,7 +283,8 @@ void Simulator::start() {
         [this](const HttpRequest& r) { return handleControl(r); });
     control_->start();
     updates_ = std::make_unique<HttpServer>(
-        io_, HttpServer::Options{.address = options_.listen, .port = options_.updatePort},
+        io_, HttpServer::Options{.address = options_.listen, .port = options_.updatePort,
+                                 .tls = options_.updatesTls ? managementTls : nullptr},
         [this](const HttpRequest& r) { return handleUpdates(r); });
     updates_->start();
     tick();
@@ -326,7 +327,8 @@ std::string Simulator::readyJson() const {
                   {"connectors", connectors},
                   {"control", qs("http://" + options_.listen + ":" + std::to_string(control_->port()))},
                   {"controlPort", control_->port()},
-                  {"updates", qs("http://" + options_.listen + ":" + std::to_string(updates_->port()) + "/updates/")},
+                  {"updates", qs((options_.updatesTls ? "https://" : "http://") + options_.listen + ":" +
+                                 std::to_string(updates_->port()) + "/updates/")},
                   {"updatePort", updates_->port()},
                   {"timeScale", options_.timeScale},
                   {"caCertificate", qs(caFile_.string())}};

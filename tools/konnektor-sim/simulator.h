@@ -33,6 +33,7 @@ struct SimulatorOptions {
     std::optional<std::filesystem::path> clientP12;
     std::string clientP12Password;
     std::optional<std::filesystem::path> updatesDir;
+    bool updatesTls = false;  ///< serve the update server over HTTPS (the simulator's CA)
     Faults faults;
 };
 
