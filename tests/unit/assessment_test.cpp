@@ -208,3 +208,12 @@ TEST(Assessment, UnknownVersionIsNeverOutdated) {
     const auto& f = findingFor(assess::assess(in), "CT-EMPFANG");
     EXPECT_EQ(f.status, ComponentStatus::Unknown);
 }
+
+TEST(Assessment, TerminalUpdateReportedByTheConnectorIsAdvisedAsAnUpdate) {
+    Input in = practice();
+    in.terminals[0].product.firmwareVersion = v("3.7.2");
+    in.resources.states.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", true, {}});
+    const auto f = findingFor(assess::assess(in), "CT-EMPFANG");
+    EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
+    EXPECT_NE(f.action.de.find("3.7.4"), std::string::npos) << f.action.de;
+}

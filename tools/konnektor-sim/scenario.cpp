@@ -49,7 +49,7 @@ DeviceIdentity kocoboxIdentity() {
 }
 
 Terminal orga6141() {
-    return {.ctId = "CT-EMPFANG", .name = "ORGA 6141 online Empfang",
+    return {.ctId = "CT-EMPFANG", .name = "Empfang",
             .identity = {.vendorId = "INGHC", .productCode = "ORGA6100", .vendorName = "Ingenico Healthcare GmbH",
                          .productName = "ORGA 6141 online", .productType = "KT", .productTypeVersion = "1.5.0",
                          .hwVersion = "1.2.0", .fwVersion = "3.7.4"},
@@ -58,7 +58,7 @@ Terminal orga6141() {
 }
 
 Terminal cherryG87() {
-    return {.ctId = "CT-SPRECHZIMMER1", .name = "Cherry G87-1505 Sprechzimmer 1",
+    return {.ctId = "CT-SPRECHZIMMER1", .name = "Sprechzimmer 1",
             .identity = {.vendorId = "CHERR", .productCode = "G871505", .vendorName = "Cherry GmbH",
                          .productName = "Cherry G87-1505", .productType = "KT", .productTypeVersion = "1.5.0",
                          .hwVersion = "1.0.0", .fwVersion = "3.0.1"},

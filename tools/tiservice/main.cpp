@@ -3,10 +3,11 @@
 #include <vector>
 
 #include "cli.h"
+#include "commands.h"
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::vector<tiservice::cli::Command> commands;  // the commands arrive with the status check and the workflow
+    const auto commands = tiservice::cli::allCommands();
     try {
         return tiservice::cli::run(args, commands, std::cout, std::cerr);
     } catch (const std::exception& e) {

@@ -79,7 +79,7 @@ Offer offerFor(const Input& in, const std::string& component, const FirmwareVers
 /// The catalog rules shared by connector and terminals; `product` is null when the
 /// catalog does not know the device.
 void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* product, const Offer& offer,
-                    bool connectorSaysOutOfDate, const std::string& prefix) {
+                    bool connectorSaysOutOfDate, const std::string& prefix, bool connectorOffersUpdates = false) {
     const auto& v = f.installed;
     FirmwareVersion target = product ? product->recommended : FirmwareVersion{};
     if (offer.version && (target.isUnknown() || *offer.version > target)) target = *offer.version;
@@ -152,7 +152,9 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.summary = {"Version " + to + " ist verfügbar (installiert: " + v.toString() + ").",
                      "Version " + to + " is available (installed: " + v.toString() + ")."};
         f.action = {"Update auf " + to + " einplanen.", "Plan the update to " + to + "."};
-        if (product && !offer.version && !product->olderVersions.empty() && !approved) f.action = product->olderVersions;
+        // Without an update the connector offers, the vendor's advice for old versions applies.
+        if (product && !offer.version && !connectorOffersUpdates && !product->olderVersions.empty() && !approved)
+            f.action = product->olderVersions;
         return;
     }
     if (!product) {
@@ -234,7 +236,8 @@ Finding terminalFinding(const Input& in, const konnektor::CardTerminal& t) {
     f.name = identity->displayName() + " (" + label + ")";
     f.installed = t.product.firmwareVersion;
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
-    judgeByCatalog(f, in, product, offerFor(in, t.ctId, f.installed), false, "terminal");
+    judgeByCatalog(f, in, product, offerFor(in, t.ctId, f.installed), false, "terminal",
+                   in.resources.isActive("EC_CardTerminal_Software_Out_Of_Date"));
     return f;
 }
 

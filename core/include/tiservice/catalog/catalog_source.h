@@ -1,0 +1,33 @@
+#pragma once
+// Where the approval catalog comes from: the vendor's update server through the TUF client,
+// kept in the state folder so the check still works offline — and says how old it is.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "tiservice/catalog/approval_catalog.h"
+#include "tiservice/clock.h"
+#include "tiservice/core_export.h"
+#include "tiservice/error.h"
+#include "tiservice/settings.h"
+
+namespace tiservice::catalog {
+
+/// The TUF target path of the catalog on the update server.
+inline constexpr const char* kCatalogTarget = "catalog/approval-catalog.json";
+
+struct LoadedCatalog {
+    ApprovalCatalog catalog;
+    TimePoint verifiedAt{};   ///< when it was last verified against the update server
+    bool fresh = false;       ///< verified in this run
+    std::optional<Error> refreshError;  ///< why the update server could not be used this time
+};
+
+/// Refreshes the catalog through TUF into <stateDir>/trust and <stateDir>/cache; when the
+/// update server cannot be used, falls back to the last verified catalog. An Error only
+/// when there is no verified catalog at all.
+TISERVICE_CORE_EXPORT Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& settings,
+                                                                const std::filesystem::path& stateDir, const Clock& clock);
+
+}  // namespace tiservice::catalog

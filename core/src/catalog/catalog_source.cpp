@@ -1,0 +1,77 @@
+#include "tiservice/catalog/catalog_source.h"
+
+#include "tiservice/log.h"
+#include "tiservice/store/atomic_file.h"
+#include "tiservice/trust/tuf_client.h"
+
+namespace tiservice::catalog {
+namespace {
+
+Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::path& stateDir, const Clock& clock,
+                         const std::filesystem::path& cached) {
+    const auto metadataDir = stateDir / "trust";
+    if (!std::filesystem::exists(metadataDir / "root.json")) {
+        if (s.trustedRoot.empty())
+            return Error{.code = "catalog.no-trusted-root",
+                         .message = {"Es ist kein vertrauenswürdiger Startpunkt für die Update-Daten eingerichtet.",
+                                     "No trusted starting point for the update data is set up."},
+                         .action = {"tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen.",
+                                    "Reinstall tiservice or set [update_server] trusted_root in the settings."},
+                         .detail = "trusted_root"};
+        if (auto st = trust::TufClient::trustRoot(metadataDir, s.trustedRoot); !st.ok()) return st;
+    }
+    trust::TufClientOptions o;
+    o.metadataDir = metadataDir;
+    o.metadataUrl = s.metadataUrl;
+    o.targetBaseUrl = s.targetsUrl;
+    o.http.caFile = s.updateServerCaFile;
+    o.http.maxAttempts = 2;
+    o.clock = std::shared_ptr<const Clock>(&clock, [](const Clock*) {});
+    trust::TufClient client(o);
+    if (auto st = client.refresh(); !st.ok()) return st;
+    auto target = client.findTarget(kCatalogTarget);
+    if (!target.ok()) return target.error();
+    auto file = client.download(*target, cached);
+    if (!file.ok()) return file.error();
+    return Status::success();
+}
+
+}  // namespace
+
+Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std::filesystem::path& stateDir,
+                                          const Clock& clock) {
+    const auto cached = stateDir / "cache" / kCatalogTarget;
+    const auto stamp = stateDir / "cache" / "approval-catalog.verified";
+    LoadedCatalog loaded;
+    if (s.metadataUrl.empty() || s.targetsUrl.empty()) {
+        loaded.refreshError = Error{.code = "catalog.no-update-server",
+                                    .message = {"Es ist kein Update-Server eingerichtet.", "No update server is set up."},
+                                    .action = {"[update_server] metadata_url und targets_url setzen.",
+                                               "Set [update_server] metadata_url and targets_url."},
+                                    .detail = "update_server"};
+    } else if (auto st = refreshThroughTuf(s, stateDir, clock, cached); st.ok()) {
+        loaded.fresh = true;
+        loaded.verifiedAt = clock.now();
+        (void)store::writeAtomically(stamp, formatUtc(loaded.verifiedAt));
+    } else {
+        loaded.refreshError = st.error();
+        log::logger()->warn("approval catalog not refreshed: {}", st.error().describe(Language::English));
+    }
+
+    auto text = store::readFile(cached, 16 * 1024 * 1024);
+    if (!text.ok()) {
+        if (loaded.refreshError) return *loaded.refreshError;
+        return text.error();
+    }
+    auto parsed = parseApprovalCatalog(*text);
+    if (!parsed.ok()) return parsed.error();
+    loaded.catalog = std::move(parsed).value();
+    if (!loaded.fresh) {
+        auto when = store::readFile(stamp, 64);
+        if (when.ok())
+            if (auto t = parseUtc(*when)) loaded.verifiedAt = *t;
+    }
+    return loaded;
+}
+
+}  // namespace tiservice::catalog

@@ -1,0 +1,202 @@
+#include "tiservice/settings.h"
+
+#include <algorithm>
+
+#include "tiservice/log.h"
+#include "tiservice/store/atomic_file.h"
+
+namespace tiservice {
+namespace {
+
+std::string trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+Error settingsError(const std::filesystem::path& file, const std::string& where, const LocalizedText& what) {
+    const std::string f = file.empty() ? std::string("tiservice.ini") : file.string();
+    return Error{.code = "settings.invalid",
+                 .message = {"Die Einstellungen (" + f + ", " + where + ") sind ungültig: " + what.de,
+                             "The settings (" + f + ", " + where + ") are not valid: " + what.en},
+                 .action = {"Die Einstellung korrigieren; die Beispiel-Datei steht im README.",
+                            "Correct the setting; the README shows an example file."},
+                 .detail = where};
+}
+
+std::optional<bool> boolean(const std::string& v) {
+    const auto l = lower(v);
+    if (l == "true" || l == "yes" || l == "ja" || l == "1" || l == "on") return true;
+    if (l == "false" || l == "no" || l == "nein" || l == "0" || l == "off") return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<IniFile> IniFile::parse(std::string_view text) {
+    IniFile ini;
+    std::string section;
+    int lineNumber = 0;
+    std::size_t start = 0;
+    if (text.starts_with("\xEF\xBB\xBF")) start = 3;  // a BOM from Windows editors
+    while (start <= text.size()) {
+        const auto end = text.find('\n', start);
+        const auto line = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        ++lineNumber;
+        start = end == std::string_view::npos ? text.size() + 1 : end + 1;
+        if (line.empty() || line.front() == ';' || line.front() == '#') continue;
+        if (line.front() == '[') {
+            if (line.back() != ']' || line.size() < 3)
+                return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
+                                     {"ein Abschnitt muss [name] heißen", "a section must read [name]"});
+            section = lower(trim(line.substr(1, line.size() - 2)));
+            ini.sections_[section];
+            continue;
+        }
+        const auto eq = line.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
+                                 {"erwartet wird name = wert", "expected name = value"});
+        auto value = trim(line.substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        ini.sections_[section][lower(trim(line.substr(0, eq)))] = value;
+    }
+    return ini;
+}
+
+Result<IniFile> IniFile::load(const std::filesystem::path& file) {
+    auto text = store::readFile(file, 1024 * 1024);
+    if (!text.ok())
+        return Error{.code = "settings.missing",
+                     .message = {"Die Einstellungsdatei " + file.string() + " fehlt oder ist nicht lesbar.",
+                                 "The settings file " + file.string() + " is missing or cannot be read."},
+                     .action = {"Die Datei anlegen (Beispiel im README) oder mit --config angeben.",
+                                "Create the file (example in the README) or name it with --config."},
+                     .detail = file.string()};
+    auto ini = parse(*text);
+    if (!ini.ok()) {
+        Error e = ini.error();
+        e.message.de.replace(e.message.de.find("tiservice.ini"), 13, file.string());
+        e.message.en.replace(e.message.en.find("tiservice.ini"), 13, file.string());
+        return e;
+    }
+    return ini;
+}
+
+std::optional<std::string> IniFile::get(std::string_view section, std::string_view key) const {
+    const auto s = sections_.find(std::string(section));
+    if (s == sections_.end()) return std::nullopt;
+    const auto k = s->second.find(std::string(key));
+    if (k == s->second.end()) return std::nullopt;
+    return k->second;
+}
+
+std::string IniFile::value(std::string_view section, std::string_view key, std::string fallback) const {
+    auto v = get(section, key);
+    return v && !v->empty() ? *v : fallback;
+}
+
+Result<ConnectionSettings> loadConnectionSettings(const std::filesystem::path& file) {
+    auto ini = IniFile::load(file);
+    if (!ini.ok()) return ini.error();
+    return connectionSettingsFrom(*ini, file);
+}
+
+Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std::filesystem::path& source) {
+    ConnectionSettings s;
+    s.sourceFile = source;
+    const auto base = source.has_parent_path() ? source.parent_path() : std::filesystem::path();
+    const auto path = [&](const std::string& v) -> std::filesystem::path {
+        if (v.empty()) return {};
+        std::filesystem::path p(v);
+        return p.is_relative() && !base.empty() ? base / p : p;
+    };
+    s.sdsUrl = ini.value("connector", "sds_url");
+    if (s.sdsUrl.empty())
+        return settingsError(source, "[connector] sds_url",
+                             {"die Adresse des Konnektors fehlt (z. B. https://192.168.1.10/connector.sds)",
+                              "the connector's address is missing (e.g. https://192.168.1.10/connector.sds)"});
+    if (!s.sdsUrl.starts_with("http://") && !s.sdsUrl.starts_with("https://"))
+        return settingsError(source, "[connector] sds_url", {"sie muss mit http:// oder https:// beginnen",
+                                                              "it must start with http:// or https://"});
+    s.context.mandantId = ini.value("connector", "mandant_id");
+    s.context.clientSystemId = ini.value("connector", "client_system_id");
+    s.context.workplaceId = ini.value("connector", "workplace_id");
+    s.context.userId = ini.value("connector", "user_id");
+    for (const auto& [key, value] : {std::pair<const char*, std::string*>{"mandant_id", &s.context.mandantId},
+                                     {"client_system_id", &s.context.clientSystemId},
+                                     {"workplace_id", &s.context.workplaceId}}) {
+        if (value->empty())
+            return settingsError(source, std::string("[connector] ") + key, {"der Wert fehlt", "the value is missing"});
+        if (value->size() > 64)
+            return settingsError(source, std::string("[connector] ") + key,
+                                 {"höchstens 64 Zeichen erlaubt", "at most 64 characters are allowed"});
+    }
+    if (auto v = ini.get("connector", "keep_configured_host")) {
+        auto b = boolean(*v);
+        if (!b) return settingsError(source, "[connector] keep_configured_host", {"erwartet: true oder false", "expected: true or false"});
+        s.keepConfiguredHost = *b;
+    }
+
+    const auto mode = lower(ini.value("tls", "mode", s.sdsUrl.starts_with("https://") ? "server" : "none"));
+    if (mode == "none") s.tlsMode = TlsMode::None;
+    else if (mode == "server") s.tlsMode = TlsMode::ServerAuth;
+    else if (mode == "basic") s.tlsMode = TlsMode::BasicAuth;
+    else if (mode == "client-certificate") s.tlsMode = TlsMode::ClientCertificate;
+    else
+        return settingsError(source, "[tls] mode", {"erlaubt: none, server, basic, client-certificate",
+                                                     "allowed: none, server, basic, client-certificate"});
+    s.caFile = path(ini.value("tls", "ca_file"));
+    if (auto v = ini.get("tls", "check_host_name")) {
+        auto b = boolean(*v);
+        if (!b) return settingsError(source, "[tls] check_host_name", {"erwartet: true oder false", "expected: true or false"});
+        s.checkHostName = *b;
+    }
+    s.basicUser = ini.value("tls", "basic_user");
+    s.basicPasswordFile = path(ini.value("tls", "basic_password_file"));
+    s.clientCertificate = path(ini.value("tls", "client_certificate"));
+    s.clientCertificatePasswordFile = path(ini.value("tls", "client_certificate_password_file"));
+    if (s.tlsMode == TlsMode::BasicAuth && s.basicUser.empty())
+        return settingsError(source, "[tls] basic_user", {"der Benutzername fehlt", "the user name is missing"});
+    if (s.tlsMode == TlsMode::ClientCertificate && s.clientCertificate.empty())
+        return settingsError(source, "[tls] client_certificate", {"die .p12-Datei fehlt", "the .p12 file is missing"});
+    if (s.tlsMode != TlsMode::None && !s.sdsUrl.starts_with("https://"))
+        return settingsError(source, "[connector] sds_url", {"mit TLS muss die Adresse mit https:// beginnen",
+                                                              "with TLS the address must start with https://"});
+    for (const char* forbidden : {"password", "basic_password", "client_certificate_password"})
+        if (ini.get("tls", forbidden))
+            return settingsError(source, std::string("[tls] ") + forbidden,
+                                 {"Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben",
+                                  "passwords do not belong in this file; please name a password file"});
+
+    s.metadataUrl = ini.value("update_server", "metadata_url");
+    s.targetsUrl = ini.value("update_server", "targets_url");
+    s.trustedRoot = path(ini.value("update_server", "trusted_root"));
+    s.updateServerCaFile = path(ini.value("update_server", "ca_file"));
+    s.supportContact = lower(ini.value("practice", "support", "cgm"));
+    if (s.supportContact != "cgm" && s.supportContact != "self")
+        return settingsError(source, "[practice] support", {"erlaubt: cgm oder self", "allowed: cgm or self"});
+    return s;
+}
+
+Result<std::string> readSecretFile(const std::filesystem::path& file, const LocalizedText& what) {
+    auto text = store::readFile(file, 4096);
+    if (!text.ok())
+        return Error{.code = "settings.secret-unreadable",
+                     .message = {what.de + ": die Datei " + file.string() + " fehlt oder ist nicht lesbar.",
+                                 what.en + ": the file " + file.string() + " is missing or cannot be read."},
+                     .action = {"Pfad und Rechte der Passwort-Datei prüfen.", "Check the password file's path and permissions."},
+                     .detail = file.string()};
+    auto secret = *text;
+    if (const auto nl = secret.find_first_of("\r\n"); nl != std::string::npos) secret.resize(nl);
+    log::registerSecret(secret);
+    return secret;
+}
+
+}  // namespace tiservice

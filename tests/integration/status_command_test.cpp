@@ -1,0 +1,281 @@
+// `tiservice status` as a practice runs it: the real binary against konnektor-sim, with the
+// approval catalog published by the publisher code and fetched through TUF.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "support/simulator.h"
+#include "tiservice/clock.h"
+#include "tiservice/trust/repository.h"
+
+using namespace tiservice;
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string shippedCatalog() {
+    return readFile(std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json");
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::string dayOffset(int days) {
+    return formatUtc(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days))
+        .substr(0, 10);
+}
+
+/// A practice PC: settings, its own HOME/XDG folders, the vendor repository and the simulator.
+class StatusCheck : public ::testing::Test {
+protected:
+    void start(SimulatorSetup setup, const std::string& catalogJson = shippedCatalog()) {
+        auto repo = trust::Repository::create(dir / "repo", {});
+        ASSERT_TRUE(repo.ok());
+        writeFile(dir / "catalog.json", catalogJson);
+        ASSERT_TRUE(repo->addTarget(dir / "catalog.json", "catalog/approval-catalog.json").ok());
+        ASSERT_TRUE(repo->publish().ok());
+        setup.args.push_back("--updates-dir");
+        setup.args.push_back((dir / "repo/published").string());
+        sim = std::make_unique<SimulatorProcess>(setup);
+        writeSettings();
+    }
+
+    void writeSettings(const std::string& tlsSection = "", const std::string& mandant = "Praxis1") {
+        const std::string tls = tlsSection.empty() ? "mode = server\nca_file = " + sim->caFile().string() + "\n" : tlsSection;
+        writeFile(dir / "tiservice.ini",
+                  "; Praxis Dr. Beispiel\n[connector]\nsds_url = " + sim->sdsUrl() + "\nmandant_id = " + mandant +
+                      "\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\n" + tls +
+                      "\n[update_server]\nmetadata_url = " + sim->updatesBase() + "metadata/\ntargets_url = " +
+                      sim->updatesBase() + "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
+                      "\n");
+    }
+
+    ProcessResult status(std::vector<std::string> extra = {}, const std::string& lang = "de_DE.UTF-8") {
+        std::vector<std::string> argv{binary("tiservice").string(), "status", "--config", (dir / "tiservice.ini").string()};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        ProcessOptions o;
+        o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()},
+                 {"XDG_CONFIG_HOME", (dir / "config").string()}, {"LANG", lang}, {"LC_ALL", std::nullopt},
+                 {"LC_MESSAGES", std::nullopt}, {"TISERVICE_STATE_DIR", std::nullopt}};
+        return runProcess(argv, o);
+    }
+
+    QJsonObject statusJson() {
+        const auto r = status({"--json"});
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    }
+
+    TempDir dir;
+    std::unique_ptr<SimulatorProcess> sim;
+};
+
+}  // namespace
+
+TEST_F(StatusCheck, AllCurrent) {
+    start({});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 1.3.10")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Zulassungskatalog vom 01.11.2026, eben geprüft")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Alles aktuell. Es ist nichts zu tun.")) << r.out;
+    EXPECT_TRUE(contains(r.out, "ORGA 6141 online (Empfang)")) << r.out;
+}
+
+TEST_F(StatusCheck, UpdateAvailable) {
+    start({.scenario = "terminal-update-available.json"});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Update verfügbar")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Version 3.7.4 ist verfügbar (installiert: 3.7.2)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Update auf 3.7.4 einplanen")) << r.out;
+}
+
+TEST_F(StatusCheck, ApprovalEndsInTenDays) {
+    auto catalog = shippedCatalog();
+    const std::string old = R"("version": "1.3.4", "approvedUntil": "2019-12-31")";
+    ASSERT_TRUE(contains(catalog, old));
+    catalog.replace(catalog.find(old), old.size(), R"("version": "1.3.4", "approvedUntil": ")" + dayOffset(10) + "\"");
+    start({.scenario = "connector-deadline-in-10-days.json"}, catalog);
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Zulassung endet")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(in 10 Tagen)")) << r.out;
+    const auto json = statusJson();
+    const auto f = json["findings"].toArray()[0].toObject();
+    EXPECT_EQ(f["code"].toString(), "connector.approval-ends");
+    EXPECT_EQ(f["daysLeft"].toInt(), 10);
+}
+
+TEST_F(StatusCheck, ExpiredApprovalMeansTheVpnWillBeBlocked) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "abgelaufen: VPN wird gesperrt")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Sofort das Update auf 1.3.10 installieren")) << r.out;
+}
+
+TEST_F(StatusCheck, ConnectorBlockingTheTi) {
+    start({.scenario = "connector-blocked.json"});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "VPN zur TI: NICHT verbunden")) << r.out;
+    EXPECT_TRUE(contains(r.out, "TI-Zugang gesperrt")) << r.out;
+    EXPECT_EQ(statusJson()["findings"].toArray()[0].toObject()["code"].toString(), "connector.blocked");
+}
+
+TEST_F(StatusCheck, TerminalNotConnectedIsUnknownNotOutdated) {
+    start({.scenario = "terminal-not-connected.json"});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Das Kartenterminal \"Sprechzimmer 1\" ist nicht verbunden")) << r.out;
+    EXPECT_TRUE(contains(r.out, "unbekannt")) << r.out;
+}
+
+TEST_F(StatusCheck, WrongCaFile) {
+    start({});
+    writeFile(dir / "other-ca.pem", readFile(std::filesystem::path("/etc/ssl/certs/ca-certificates.crt")));
+    writeSettings("mode = server\nca_file = " + (dir / "other-ca.pem").string() + "\n");
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "weist ein Zertifikat vor, dem nicht vertraut wird")) << r.err;
+    EXPECT_TRUE(contains(r.err, "CA-Datei")) << r.err;
+}
+
+TEST_F(StatusCheck, WrongMandant) {
+    start({});
+    writeSettings("", "Praxis2");
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "Ungültige Mandanten-ID")) << r.err;
+    EXPECT_TRUE(contains(r.err, "Die Mandanten-ID in den TI-Einstellungen prüfen")) << r.err;
+}
+
+TEST_F(StatusCheck, ClientCertificateRequired) {
+    writeFile(dir / "p12pw", "p12-Passwort-7\n");
+    start({.args = {"--tls", "client", "--client-p12", (dir / "client.p12").string(), "--client-p12-password-file",
+                    (dir / "p12pw").string()}});
+    auto r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "verlangt ein Client-Zertifikat")) << r.err;
+    writeSettings("mode = client-certificate\nca_file = " + sim->caFile().string() + "\nclient_certificate = " +
+                  (dir / "client.p12").string() + "\nclient_certificate_password_file = " + (dir / "p12pw").string() + "\n");
+    r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "p12-Passwort-7"));
+    EXPECT_FALSE(contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "p12-Passwort-7"));
+}
+
+TEST_F(StatusCheck, BasicAuthPasswordComesFromAFileAndNeverShows) {
+    writeFile(dir / "basicpw", "Basic-Geheim-99\n");
+    start({.args = {"--basic-auth-user", "pvs", "--basic-auth-password-file", (dir / "basicpw").string()}});
+    writeSettings("mode = basic\nca_file = " + sim->caFile().string() + "\nbasic_user = pvs\nbasic_password_file = " +
+                  (dir / "basicpw").string() + "\n");
+    auto r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "Basic-Geheim-99"));
+    EXPECT_FALSE(contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "Basic-Geheim-99"));
+    writeFile(dir / "basicpw", "falsch\n");
+    r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "lehnt die Anmeldedaten ab")) << r.err;
+}
+
+TEST_F(StatusCheck, PasswordInTheSettingsFileIsRefused) {
+    start({});
+    writeSettings("mode = basic\nbasic_user = pvs\npassword = geheim\nca_file = " + sim->caFile().string() + "\n");
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "Passwörter gehören nicht in diese Datei")) << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "geheim\n"));
+}
+
+TEST_F(StatusCheck, ConnectorDown) {
+    start({});
+    std::filesystem::copy_file(sim->caFile(), dir / "ca.pem");
+    writeSettings("mode = server\nca_file = " + (dir / "ca.pem").string() + "\n");
+    sim.reset();  // the connector is gone
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "ist nicht erreichbar")) << r.err;
+}
+
+TEST_F(StatusCheck, MalformedAnswers) {
+    start({});
+    for (const std::string kind : {"broken-xml", "wrong-content-type", "truncated"}) {
+        sim->control("POST", "/faults", R"({"malformed": ")" + kind + "\"}");
+        const auto r = status();
+        EXPECT_EQ(r.exitCode, 3) << kind << ": " << r.out;
+        EXPECT_TRUE(contains(r.err, "Prüfung nicht möglich")) << kind << ": " << r.err;
+    }
+}
+
+TEST_F(StatusCheck, OfflineUsesTheLastVerifiedCatalogAndSaysHowOldItIs) {
+    start({});
+    ASSERT_EQ(status().exitCode, 0);
+    sim->control("POST", "/faults", R"({"updateServerDown": true})");
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "zuletzt geprüft am")) << r.out;
+    EXPECT_TRUE(contains(r.out, "vor 0 Tagen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Hinweis:")) << r.out;
+}
+
+TEST_F(StatusCheck, WithoutAnyVerifiedCatalogTheCheckIsIncomplete) {
+    start({.args = {"--fault-update-server-down"}});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.out, "Zulassungskatalog: nicht verfügbar")) << r.out;
+}
+
+TEST_F(StatusCheck, ForgedCatalogIsNotBelieved) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    // Someone replaces the catalog on the server with one that calls 1.3.4 current.
+    auto forged = shippedCatalog();
+    forged.replace(forged.find(R"("recommended": "1.3.10")"), 23, R"("recommended": "1.3.4" )");
+    const auto served = dir / "repo/published/targets/catalog";
+    for (const auto& e : std::filesystem::directory_iterator(served)) writeFile(e.path(), forged);
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.out, "nicht verfügbar")) << r.out;
+    EXPECT_FALSE(contains(r.out, "Alles aktuell")) << r.out;
+}
+
+TEST_F(StatusCheck, JsonForPrograms) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    const auto json = statusJson();
+    EXPECT_TRUE(json["ok"].toBool());
+    EXPECT_EQ(json["exitCode"].toInt(), 2);
+    EXPECT_EQ(json["overall"].toString(), "expired");
+    EXPECT_EQ(json["connector"].toObject()["firmwareVersion"].toString(), "1.3.4");
+    EXPECT_TRUE(json["catalog"].toObject()["fresh"].toBool());
+    const auto findings = json["findings"].toArray();
+    ASSERT_EQ(findings.size(), 3);
+    EXPECT_EQ(findings[0].toObject()["status"].toString(), "expired");
+    EXPECT_EQ(findings[0].toObject()["recommended"].toString(), "1.3.10");
+    EXPECT_FALSE(findings[0].toObject()["summary"].toObject()["en"].toString().isEmpty());
+}
+
+TEST_F(StatusCheck, EnglishWhenLangSaysSo) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    const auto r = status({}, "en_US.UTF-8");
+    EXPECT_TRUE(contains(r.out, "expired: VPN will be blocked")) << r.out;
+    EXPECT_TRUE(contains(r.out, "To do:")) << r.out;
+}
+
+TEST_F(StatusCheck, MissingOrBrokenSettingsSayWhatToFix) {
+    start({});
+    std::filesystem::remove(dir / "tiservice.ini");
+    auto r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "fehlt oder ist nicht lesbar")) << r.err;
+    writeFile(dir / "tiservice.ini", "[connector]\nsds_url = konnektor.konlan\n");
+    r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "[connector] sds_url")) << r.err;
+    writeFile(dir / "tiservice.ini", "[connector\n");
+    r = status();
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(contains(r.err, "Zeile/line 1")) << r.err;
+}

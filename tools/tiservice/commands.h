@@ -1,0 +1,21 @@
+#pragma once
+// The commands of the standalone tool.
+
+#include <filesystem>
+#include <vector>
+
+#include "cli.h"
+
+namespace tiservice::cli {
+
+/// Options every command shares, read before the command's own.
+struct CommonOptions {
+    std::filesystem::path config;    ///< --config FILE, else <config folder>/tiservice.ini
+    std::filesystem::path stateDir;  ///< the state folder
+};
+
+std::vector<Command> allCommands();
+
+int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+
+}  // namespace tiservice::cli

@@ -1,0 +1,77 @@
+#include "terminal_io.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+
+namespace tiservice::cli {
+
+std::optional<std::string> askSecret(const LocalizedText& question) {
+    if (!isatty(STDIN_FILENO)) return std::nullopt;
+    std::cerr << tr(question) << ": " << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    const bool ok = static_cast<bool>(std::getline(std::cin, line));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+    if (!ok) return std::nullopt;
+    return line;
+}
+
+std::size_t displayWidth(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) width[i] = displayWidth(header[i]);
+    for (const auto& r : rows)
+        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], displayWidth(r[i]));
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            out += cells[i];
+            if (i + 1 < cells.size()) out += std::string(width[i] - displayWidth(cells[i]) + 2, ' ');
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out + "\n";
+    };
+    std::string out = line(header);
+    std::size_t total = 0;
+    for (auto w : width) total += w + 2;
+    out += std::string(total > 2 ? total - 2 : 0, '-') + "\n";
+    for (const auto& r : rows) out += line(r);
+    return out;
+}
+
+std::string localTime(TimePoint t, Language l) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, l == Language::English ? "%Y-%m-%d %H:%M" : "%d.%m.%Y %H:%M", &tm);
+    return buf;
+}
+
+std::string day(TimePoint t, Language l) {
+    const auto d = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{d};
+    char buf[16];
+    if (l == Language::English)
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()));
+    else
+        std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                      static_cast<int>(ymd.year()));
+    return buf;
+}
+
+}  // namespace tiservice::cli
