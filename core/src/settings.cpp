@@ -179,6 +179,28 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     s.targetsUrl = ini.value("update_server", "targets_url");
     s.trustedRoot = path(ini.value("update_server", "trusted_root"));
     s.updateServerCaFile = path(ini.value("update_server", "ca_file"));
+    s.managementUrl = ini.value("connector", "management_url");
+    s.practiceHours = ini.value("practice", "hours", s.practiceHours);
+    const auto number = [&](const char* key, long fallback) -> std::optional<long> {
+        const auto v = ini.get("update", key);
+        if (!v || v->empty()) return fallback;
+        try {
+            std::size_t used = 0;
+            const long n = std::stol(*v, &used);
+            if (used != v->size() || n <= 0) return std::nullopt;
+            return n;
+        } catch (...) {
+            return std::nullopt;
+        }
+    };
+    const auto pollInterval = number("poll_interval_ms", 2000), pollMax = number("poll_max_ms", 30000),
+               follow = number("follow_timeout_minutes", 90), download = number("download_timeout_minutes", 120);
+    if (!pollInterval || !pollMax || !follow || !download)
+        return settingsError(source, "[update]", {"Zeiten müssen positive ganze Zahlen sein", "times must be positive whole numbers"});
+    s.pollInterval = std::chrono::milliseconds(*pollInterval);
+    s.pollMax = std::chrono::milliseconds(*pollMax);
+    s.followTimeout = std::chrono::minutes(*follow);
+    s.downloadTimeout = std::chrono::minutes(*download);
     s.supportContact = lower(ini.value("practice", "support", "cgm"));
     if (s.supportContact != "cgm" && s.supportContact != "self")
         return settingsError(source, "[practice] support", {"erlaubt: cgm oder self", "allowed: cgm or self"});

@@ -17,5 +17,8 @@ struct CommonOptions {
 std::vector<Command> allCommands();
 
 int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int runPassword(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace tiservice::cli

@@ -214,6 +214,12 @@ std::vector<Command> allCommands() {
          {"Konnektor und Kartenterminals prüfen: was ist zu tun, bis wann?",
           "check the connector and card terminals: what needs doing, by when?"},
          runStatus},
+        {"update",
+         {"durch das Update führen: anmelden, planen, installieren, begleiten, eintragen",
+          "guide through the update: sign in, plan, install, follow, record"},
+         runUpdate},
+        {"password", {"Admin-Passwort des Konnektors ändern", "change the connector's admin password"}, runPassword},
+        {"history", {"Update-Archiv anzeigen (Nachweis der Wartung)", "show the update archive (proof of maintenance)"}, runHistory},
     };
 }
 

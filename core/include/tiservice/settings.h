@@ -3,6 +3,7 @@
 // format is a plain INI file (sections, key = value, ';' or '#' comments); documented in
 // README.md. Secrets are never in it: passwords come from files named here or a prompt.
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -56,8 +57,18 @@ struct ConnectionSettings {
     std::filesystem::path trustedRoot;  ///< the root shipped with the installer
     std::filesystem::path updateServerCaFile;
 
+    /// The vendor's management interface; empty: the driver's default (KoCoBox: port 9443).
+    std::string managementUrl;
+
     // The practice.
     std::string supportContact = "cgm";  ///< "cgm" (installed by CGM) or "self"
+    std::string practiceHours = "Mo-Fr 08:00-18:00";
+
+    // The guided update's patience (rarely changed; tests shorten them).
+    std::chrono::milliseconds pollInterval{2000};
+    std::chrono::milliseconds pollMax{30000};
+    std::chrono::minutes followTimeout{90};
+    std::chrono::minutes downloadTimeout{120};
 
     std::filesystem::path sourceFile;  ///< where these settings were read from
 };

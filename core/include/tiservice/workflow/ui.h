@@ -1,0 +1,57 @@
+#pragma once
+// How the guided update talks to people: notices, questions and progress. The standalone
+// tool renders them in a terminal (or answers from a file); a practice software renders
+// them in its own window through the plugin ABI. Every item has a stable id, so answers
+// files and hosts can refer to it.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiservice/core_export.h"
+#include "tiservice/i18n.h"
+
+namespace tiservice::workflow {
+
+enum class Severity { Info, Warning, Critical };
+
+struct Notice {
+    std::string id;  ///< e.g. "plan.summary", "warning.do-not-switch-off"
+    Severity severity = Severity::Info;
+    LocalizedText title;
+    LocalizedText text;
+};
+
+struct Choice {
+    std::string id;  ///< e.g. "now", "evening", "cancel"
+    LocalizedText label;
+};
+
+struct Question {
+    enum class Kind { Choice, Text, Secret };
+    std::string id;  ///< e.g. "login.password", "plan.when"
+    Kind kind = Kind::Text;
+    LocalizedText text;
+    std::vector<Choice> choices;  ///< for Kind::Choice
+    std::string defaultValue;
+};
+
+struct Progress {
+    std::string id;  ///< "download", "install", "reboot"
+    LocalizedText what;
+    std::optional<int> percent;
+    std::optional<std::chrono::seconds> timeLeft;
+};
+
+/// Called on the thread that runs the workflow; ask() may block until a person answers.
+class TISERVICE_CORE_EXPORT Ui {
+public:
+    virtual ~Ui();
+    virtual void notice(const Notice& notice) = 0;
+    /// The answer (a choice id for Kind::Choice), or nullopt when the person cancels.
+    virtual std::optional<std::string> ask(const Question& question) = 0;
+    virtual void progress(const Progress& progress) = 0;
+};
+
+}  // namespace tiservice::workflow

@@ -1,0 +1,121 @@
+#include "tiservice/workflow/journal.h"
+
+#include <fstream>
+#include <set>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "tiservice/store/atomic_file.h"
+
+namespace tiservice::workflow {
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
+QJsonValue t(const std::optional<TimePoint>& tp) { return tp ? QJsonValue(q(formatUtc(*tp))) : QJsonValue(); }
+std::optional<TimePoint> t(const QJsonObject& o, const char* k) { return parseUtc(s(o, k)); }
+
+QJsonObject entryJson(const HistoryEntry& e) {
+    QJsonObject o{{"id", q(e.id)}, {"time", q(formatUtc(e.time))}, {"event", q(e.event)}, {"connector", q(e.connector)},
+                  {"component", q(e.component)}, {"name", q(e.name)}, {"from", q(e.fromVersion)}, {"to", q(e.toVersion)},
+                  {"clientSystemId", q(e.clientSystemId)}, {"workplaceId", q(e.workplaceId)}};
+    if (!e.result.empty()) o.insert("result", q(e.result));
+    if (!e.reason.empty()) o.insert("reason", q(e.reason));
+    if (e.plannedAt) o.insert("plannedAt", q(formatUtc(*e.plannedAt)));
+    return o;
+}
+
+}  // namespace
+
+Status UpdateJournal::save(const std::filesystem::path& file) const {
+    QJsonArray list;
+    for (const auto& i : items)
+        list.append(QJsonObject{{"updateId", q(i.updateId)}, {"component", q(i.component)}, {"name", q(i.name)},
+                                {"from", q(i.fromVersion)}, {"to", q(i.toVersion)}, {"state", q(i.state)},
+                                {"startedAt", t(i.startedAt)}, {"finishedAt", t(i.finishedAt)}, {"reason", q(i.reason)}});
+    const QJsonObject o{{"formatVersion", 1}, {"id", q(id)}, {"connector", q(connector)}, {"step", q(step)},
+                        {"plannedAt", t(plannedAt)}, {"clientSystemId", q(clientSystemId)},
+                        {"workplaceId", q(workplaceId)}, {"items", list}, {"updatedAt", q(formatUtc(updatedAt))}};
+    return store::writeAtomically(file, QJsonDocument(o).toJson().toStdString());
+}
+
+Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file)) return std::optional<UpdateJournal>{};
+    auto text = store::readFile(file, 1024 * 1024);
+    if (!text.ok()) return text.error();
+    QJsonParseError e{};
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*text), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject() || doc.object().value("formatVersion").toInt() != 1)
+        return Error{.code = "journal.unreadable",
+                     .message = {"Das Update-Journal " + file.string() + " ist beschädigt.",
+                                 "The update journal " + file.string() + " is damaged."},
+                     .action = {"Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt.",
+                                "Check the connector's state (tiservice status); the journal is then started anew."},
+                     .detail = file.string()};
+    const auto o = doc.object();
+    UpdateJournal j;
+    j.id = s(o, "id");
+    j.connector = s(o, "connector");
+    j.step = s(o, "step");
+    j.plannedAt = t(o, "plannedAt");
+    j.clientSystemId = s(o, "clientSystemId");
+    j.workplaceId = s(o, "workplaceId");
+    j.updatedAt = t(o, "updatedAt").value_or(TimePoint{});
+    for (const auto& v : o.value("items").toArray()) {
+        const auto i = v.toObject();
+        j.items.push_back({s(i, "updateId"), s(i, "component"), s(i, "name"), s(i, "from"), s(i, "to"), s(i, "state"),
+                           t(i, "startedAt"), t(i, "finishedAt"), s(i, "reason")});
+    }
+    return std::optional<UpdateJournal>(std::move(j));
+}
+
+UpdateHistory::UpdateHistory(std::filesystem::path file) : file_(std::move(file)) {}
+
+Status UpdateHistory::append(const HistoryEntry& entry) {
+    for (const auto& existing : read())
+        if (existing.id == entry.id) return Status::success();
+    return store::appendLine(file_, QJsonDocument(entryJson(entry)).toJson(QJsonDocument::Compact).toStdString());
+}
+
+std::vector<HistoryEntry> UpdateHistory::read(int* unreadable) const {
+    std::vector<HistoryEntry> out;
+    if (unreadable) *unreadable = 0;
+    std::ifstream in(file_);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        QJsonParseError e{};
+        const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(line), &e);
+        if (e.error != QJsonParseError::NoError || !doc.isObject()) {
+            if (unreadable) ++*unreadable;
+            continue;
+        }
+        const auto o = doc.object();
+        HistoryEntry h;
+        h.id = s(o, "id");
+        h.time = t(o, "time").value_or(TimePoint{});
+        h.event = s(o, "event");
+        h.connector = s(o, "connector");
+        h.component = s(o, "component");
+        h.name = s(o, "name");
+        h.fromVersion = s(o, "from");
+        h.toVersion = s(o, "to");
+        h.result = s(o, "result");
+        h.reason = s(o, "reason");
+        h.clientSystemId = s(o, "clientSystemId");
+        h.workplaceId = s(o, "workplaceId");
+        h.plannedAt = t(o, "plannedAt");
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+std::string journalFileName(const std::string& connector) {
+    std::string out;
+    for (char c : connector) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+    return out + ".json";
+}
+
+}  // namespace tiservice::workflow

@@ -1,0 +1,774 @@
+#include "tiservice/workflow/update_workflow.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include "tiservice/log.h"
+#include "tiservice/password_policy.h"
+
+namespace tiservice::workflow {
+
+using konnektor::Installation;
+using konnektor::LoginAnswer;
+using konnektor::ManagedUpdate;
+using konnektor::PasswordChangeAnswer;
+using SteadyClock = std::chrono::steady_clock;
+
+std::string_view outcomeId(Outcome o) {
+    switch (o) {
+        case Outcome::Succeeded: return "succeeded";
+        case Outcome::Planned: return "planned";
+        case Outcome::NothingToDo: return "nothing-to-do";
+        case Outcome::Cancelled: return "cancelled";
+        case Outcome::OtherWorkstation: return "other-workstation";
+        case Outcome::Failed: return "failed";
+        case Outcome::NeedsSupport: return "needs-support";
+        case Outcome::NoDriver: return "no-driver";
+        case Outcome::CouldNotStart: return "could-not-start";
+    }
+    return "could-not-start";
+}
+
+namespace {
+
+std::string megabytes(std::uint64_t bytes) {
+    return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+}
+
+LocalizedText clockText(TimePoint t) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char de[32], en[32];
+    std::strftime(de, sizeof de, "%d.%m.%Y um %H:%M", &tm);
+    std::strftime(en, sizeof en, "%Y-%m-%d at %H:%M", &tm);
+    return {de, en};
+}
+
+LocalizedText dayText(TimePoint t) {
+    const auto d = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{d};
+    char de[16], en[16];
+    std::snprintf(de, sizeof de, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                  static_cast<int>(ymd.year()));
+    std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return {de, en};
+}
+
+LocalizedText supportText(const std::string& customerType) {
+    if (customerType == "self")
+        return {"Support für Selbstinstallierer: 030 2464 908 908", "Support for self-installers: 030 2464 908 908"};
+    return {"Support (von CGM installiert): 0800 551 551 2 (kostenlos)", "Support (installed by CGM): 0800 551 551 2 (free)"};
+}
+
+std::string newRunId() {
+    std::random_device rd;
+    static const char* hex = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 16; ++i) id += hex[rd() % 16];
+    return id;
+}
+
+}  // namespace
+
+struct UpdateWorkflow::Impl {
+    ConnectionSettings settings;
+    net::ClientOptions connectorOptions;
+    Ui& ui;
+    const Clock& clock;
+    WorkflowOptions opt;
+    std::unique_ptr<net::HttpClient> http;
+    std::optional<konnektor::ConnectorSnapshot> snapshot;
+    std::unique_ptr<konnektor::Driver> driver;
+    std::string connectorId;
+    std::filesystem::path journalPath;
+    UpdateHistory history;
+    std::optional<UpdateJournal> journal;
+
+    Impl(ConnectionSettings s, net::ClientOptions o, Ui& u, const Clock& c, WorkflowOptions w)
+        : settings(std::move(s)), connectorOptions(std::move(o)), ui(u), clock(c), opt(std::move(w)),
+          history(opt.stateDir / "history.jsonl") {}
+
+    // --- small helpers -----------------------------------------------------------------
+
+    WorkflowResult result(Outcome o, LocalizedText message, std::optional<Error> error = std::nullopt) {
+        log::logger()->info("update workflow ended: {}", outcomeId(o));
+        return WorkflowResult{o, std::move(message), std::move(error)};
+    }
+
+    WorkflowResult failure(const Error& e) {
+        ui.notice({"error", Severity::Warning, {"Das Update kann nicht fortgesetzt werden", "The update cannot continue"},
+                   {e.describe(Language::German), e.describe(Language::English)}});
+        return result(Outcome::CouldNotStart, e.message, e);
+    }
+
+    WorkflowResult cancelled() {
+        ui.notice({"cancelled", Severity::Info, {"Abgebrochen", "Cancelled"},
+                   {"Es wurde nichts installiert.", "Nothing was installed."}});
+        return result(Outcome::Cancelled, {"Abgebrochen; es wurde nichts installiert.", "Cancelled; nothing was installed."});
+    }
+
+    void sleepFor(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+
+    /// Writes the journal, then honours the fault-injection pause the kill-and-resume tests use.
+    Status checkpoint(const std::string& step) {
+        journal->step = step;
+        journal->updatedAt = clock.now();
+        if (auto s = journal->save(journalPath); !s.ok()) return s;
+        log::logger()->info("update journal: step {}", step);
+        if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT"); pause && step == pause)
+            std::this_thread::sleep_for(std::chrono::minutes(10));  // killed here by the test
+        return Status::success();
+    }
+
+    void dropJournal() {
+        std::error_code ec;
+        std::filesystem::remove(journalPath, ec);
+        journal.reset();
+    }
+
+    Status record(const JournalItem& item, const std::string& event, const std::string& resultText = {}) {
+        HistoryEntry e;
+        e.id = journal->id + "/" + item.updateId + "/" + event;
+        e.time = clock.now();
+        e.event = event;
+        e.connector = connectorId;
+        e.component = item.component;
+        e.name = item.name;
+        e.fromVersion = item.fromVersion;
+        e.toVersion = item.toVersion;
+        e.result = resultText;
+        e.reason = item.reason;
+        e.clientSystemId = journal->clientSystemId;
+        e.workplaceId = journal->workplaceId;
+        e.plannedAt = journal->plannedAt;
+        return history.append(e);
+    }
+
+    // --- reading the connector ---------------------------------------------------------
+
+    std::optional<WorkflowResult> prepare() {
+        http = std::make_unique<net::HttpClient>(connectorOptions);
+        auto s = konnektor::readConnector(*http, settings, clock);
+        if (!s.ok()) return failure(s.error());
+        snapshot = std::move(s).value();
+        const auto& p = snapshot->directory.product;
+        auto url = net::Url::parse(settings.sdsUrl);
+        connectorId = p.vendorId + "-" + p.productCode + "@" + (url.ok() ? url->hostPort() : settings.sdsUrl);
+        journalPath = opt.stateDir / "journal" / journalFileName(connectorId);
+        const auto managementUrl = opt.managementUrl.empty() ? konnektor::defaultManagementUrl(settings.sdsUrl) : opt.managementUrl;
+        driver = konnektor::makeDriver(p, managementUrl, connectorOptions);
+        if (!driver) {
+            const auto hint = konnektor::adminInterfaceHint(p, settings.sdsUrl);
+            ui.notice({"no-driver", Severity::Info, {"Update im Konnektor starten", "Start the update in the connector"}, hint});
+            return result(Outcome::NoDriver, hint);
+        }
+        auto j = UpdateJournal::read(journalPath);
+        if (!j.ok()) {
+            ui.notice({"journal.damaged", Severity::Warning, {"Journal beschädigt", "Journal damaged"}, j.error().message});
+            dropJournal();
+        } else if (*j) {
+            journal = std::move(**j);
+        }
+        return std::nullopt;
+    }
+
+    std::string componentName(const std::string& component, const std::string& hint) const {
+        if (component == "connector") {
+            const auto& p = snapshot->directory.product;
+            return p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName;
+        }
+        for (const auto& t : snapshot->terminals)
+            if (t.ctId == component) {
+                const auto label = t.name.empty() ? t.ctId : t.name;
+                return t.product.productName.empty() ? label : t.product.productName + " (" + label + ")";
+            }
+        return hint.empty() ? component : hint;
+    }
+
+    // --- other workstations ------------------------------------------------------------
+
+    bool ours(const Installation& i) const {
+        return i.clientSystemId == settings.context.clientSystemId && i.workplaceId == settings.context.workplaceId;
+    }
+
+    WorkflowResult otherWorkstation(const Installation& i) {
+        const LocalizedText when = i.state == Installation::State::Planned && i.plannedAt
+                                       ? LocalizedText{"geplant für " + clockText(*i.plannedAt).de, "planned for " + clockText(*i.plannedAt).en}
+                                       : LocalizedText{"läuft gerade", "is running now"};
+        const LocalizedText text{
+            "Ein Update von " + componentName(i.component, "") + " auf " + i.toVersion.toString() + " " + when.de +
+                " – gestartet vom Clientsystem " + i.clientSystemId + " am Arbeitsplatz " + i.workplaceId +
+                ". Hier wird kein zweites gestartet.",
+            "An update of " + componentName(i.component, "") + " to " + i.toVersion.toString() + " " + when.en +
+                " – started by client system " + i.clientSystemId + " at workplace " + i.workplaceId +
+                ". No second one is started here."};
+        ui.notice({"other-workstation", Severity::Info, {"Update läuft bereits", "Update already under way"}, text});
+        return result(Outcome::OtherWorkstation, text);
+    }
+
+    // --- signing in --------------------------------------------------------------------
+
+    std::optional<WorkflowResult> signIn(std::string& user, bool passwordChangeOnly = false) {
+        auto u = ui.ask({"login.user", Question::Kind::Text, {"Benutzername am Konnektor", "User name at the connector"}, {},
+                         "koco-root"});
+        if (!u) return cancelled();
+        user = u->empty() ? "koco-root" : *u;
+        for (;;) {
+            auto pw = ui.ask({"login.password", Question::Kind::Secret,
+                              {"Passwort für " + user + " am Konnektor", "Password for " + user + " at the connector"}, {}, ""});
+            if (!pw) return cancelled();
+            log::ScopedSecret secret(*pw);
+            auto answer = driver->login(user, *pw);
+            if (!answer.ok()) return failure(answer.error());
+            switch (answer->kind) {
+                case LoginAnswer::Kind::SignedIn:
+                    if (passwordChangeOnly) return changePasswordWith(user, *pw, false);
+                    return std::nullopt;
+                case LoginAnswer::Kind::PasswordExpired:
+                    ui.notice({"password.expired", Severity::Warning,
+                               {"Passwort abgelaufen", "Password expired"},
+                               {"Das Passwort des Konnektors ist abgelaufen und muss jetzt geändert werden.",
+                                "The connector's password has expired and must be changed now."}});
+                    return changePasswordWith(user, *pw, !passwordChangeOnly);
+                case LoginAnswer::Kind::WrongPassword:
+                    ui.notice({"login.wrong-password", Severity::Warning, {"Passwort falsch", "Wrong password"},
+                               {"Benutzername oder Passwort falsch. Noch " + std::to_string(answer->triesLeft) +
+                                    " Versuch(e), dann wird die Anmeldung gesperrt.",
+                                "Wrong user name or password. " + std::to_string(answer->triesLeft) +
+                                    " attempt(s) left before sign-in is locked."}});
+                    continue;
+                case LoginAnswer::Kind::Locked: {
+                    const auto until = answer->lockedUntil ? clockText(*answer->lockedUntil) : LocalizedText{"?", "?"};
+                    const LocalizedText text{"Zu viele Fehlversuche: die Anmeldung am Konnektor ist gesperrt bis " + until.de +
+                                                 ". Ein vergessenes Passwort kann nur ein Techniker vor Ort zurücksetzen.",
+                                             "Too many failed attempts: sign-in at the connector is locked until " + until.en +
+                                                 ". A forgotten password can only be reset by a technician on site."};
+                    ui.notice({"login.locked", Severity::Critical, {"Anmeldung gesperrt", "Sign-in locked"}, text});
+                    return result(Outcome::CouldNotStart, text);
+                }
+            }
+        }
+    }
+
+    /// Asks for a new password until the connector takes one; nullopt when signed in after it.
+    std::optional<WorkflowResult> changePasswordWith(const std::string& user, const std::string& oldPassword,
+                                                     bool continueAfterwards) {
+        ui.notice({"password.rules", Severity::Info, {"Neues Passwort", "New password"}, connectorPasswordRules()});
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            auto fresh = ui.ask({"password.new", Question::Kind::Secret, {"Neues Passwort", "New password"}, {}, ""});
+            if (!fresh) return cancelled();
+            log::ScopedSecret s1(*fresh);
+            auto repeat = ui.ask({"password.repeat", Question::Kind::Secret, {"Neues Passwort wiederholen", "Repeat the new password"}, {}, ""});
+            if (!repeat) return cancelled();
+            log::ScopedSecret s2(*repeat);
+            if (*fresh != *repeat) {
+                ui.notice({"password.mismatch", Severity::Warning, {"Passwörter verschieden", "Passwords differ"},
+                           {"Die beiden Eingaben stimmen nicht überein.", "The two entries do not match."}});
+                continue;
+            }
+            const auto violations = checkConnectorPassword(user, *fresh, {oldPassword});
+            if (!violations.empty()) {
+                LocalizedText text;
+                for (const auto& v : violations) {
+                    text.de += "• " + v.message.de + "\n";
+                    text.en += "• " + v.message.en + "\n";
+                }
+                ui.notice({"password.refused", Severity::Warning, {"Passwort erfüllt die Regeln nicht", "Password breaks the rules"}, text});
+                continue;
+            }
+            auto answer = driver->changePassword(user, oldPassword, *fresh);
+            if (!answer.ok()) return failure(answer.error());
+            switch (answer->kind) {
+                case PasswordChangeAnswer::Kind::Changed:
+                    ui.notice({"password.changed", Severity::Info, {"Passwort geändert", "Password changed"},
+                               {"Das neue Passwort gilt ab sofort; es wird nirgends gespeichert.",
+                                "The new password applies from now on; it is not stored anywhere."}});
+                    if (!continueAfterwards)
+                        return result(Outcome::Succeeded, {"Das Passwort wurde geändert.", "The password was changed."});
+                    return std::nullopt;
+                case PasswordChangeAnswer::Kind::Refused: {
+                    LocalizedText text;
+                    for (const auto& [rule, message] : answer->violations) {
+                        text.de += "• " + message.de + "\n";
+                        text.en += "• " + message.en + "\n";
+                    }
+                    ui.notice({"password.refused", Severity::Warning, {"Der Konnektor lehnt das Passwort ab", "The connector refuses the password"}, text});
+                    continue;
+                }
+                case PasswordChangeAnswer::Kind::WrongPassword:
+                    return result(Outcome::CouldNotStart, {"Das bisherige Passwort wurde nicht angenommen.", "The current password was not accepted."});
+                case PasswordChangeAnswer::Kind::Locked:
+                    return result(Outcome::CouldNotStart, {"Die Anmeldung am Konnektor ist gesperrt.", "Sign-in at the connector is locked."});
+            }
+        }
+        return cancelled();
+    }
+
+    // --- planning ----------------------------------------------------------------------
+
+    std::optional<WorkflowResult> decideWhen(std::optional<TimePoint>& plannedAt, bool askPerson) {
+        const auto now = clock.now();
+        const auto evening = opt.practiceHours.suggestEvening(now);
+        if (!askPerson) return std::nullopt;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            auto when = ui.ask({"plan.when", Question::Kind::Choice, {"Wann soll installiert werden?", "When should it be installed?"},
+                                {{"now", {"Jetzt", "Now"}},
+                                 {"evening", {"Heute Abend, " + clockText(evening).de, "This evening, " + clockText(evening).en}},
+                                 {"at", {"Zu einer anderen Uhrzeit", "At another time"}},
+                                 {"cancel", {"Abbrechen", "Cancel"}}},
+                                "evening"});
+            if (!when || *when == "cancel") return cancelled();
+            if (*when == "evening") {
+                plannedAt = evening;
+                return std::nullopt;
+            }
+            if (*when == "at") {
+                auto t = ui.ask({"plan.time", Question::Kind::Text, {"Uhrzeit (HH:MM)", "Time (HH:MM)"}, {}, "19:00"});
+                if (!t) return cancelled();
+                auto at = nextLocalTime(*t, now);
+                if (!at) {
+                    ui.notice({"plan.invalid-time", Severity::Warning, {"Uhrzeit ungültig", "Invalid time"},
+                               {"Bitte die Uhrzeit als HH:MM eingeben, z. B. 19:30.", "Please enter the time as HH:MM, e.g. 19:30."}});
+                    continue;
+                }
+                plannedAt = at;
+                return std::nullopt;
+            }
+            // "now": warn during practice hours.
+            if (opt.practiceHours.contains(now)) {
+                ui.notice({"plan.practice-hours", Severity::Warning, {"Es ist Sprechzeit", "It is office hours"},
+                           {"Jetzt ist Sprechzeit (" + opt.practiceHours.toString() +
+                                "). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar. Empfohlen: " +
+                                clockText(evening).de + ".",
+                            "It is office hours now (" + opt.practiceHours.toString() +
+                                "). During the installation (up to 20 minutes) the TI cannot be reached. Recommended: " +
+                                clockText(evening).en + "."}});
+                auto really = ui.ask({"plan.during-hours", Question::Kind::Choice, {"Trotzdem jetzt installieren?", "Install now anyway?"},
+                                      {{"now", {"Ja, jetzt", "Yes, now"}},
+                                       {"evening", {"Heute Abend, " + clockText(evening).de, "This evening, " + clockText(evening).en}},
+                                       {"cancel", {"Abbrechen", "Cancel"}}},
+                                      "evening"});
+                if (!really || *really == "cancel") return cancelled();
+                if (*really == "evening") plannedAt = evening;
+            }
+            return std::nullopt;
+        }
+        return cancelled();
+    }
+
+    std::optional<WorkflowResult> ensureDownloaded(std::vector<ManagedUpdate>& updates) {
+        for (auto& u : updates) {
+            if (u.download == ManagedUpdate::Download::Downloaded) continue;
+            if (u.download == ManagedUpdate::Download::NotStarted) {
+                if (auto s = driver->startDownload(u.updateId); !s.ok()) {
+                    ui.notice({"download.failed", Severity::Warning, {"Download nicht möglich", "Download not possible"},
+                               {s.error().describe(Language::German) + " Bitte später noch einmal versuchen.",
+                                s.error().describe(Language::English) + " Please try again later."}});
+                    return result(Outcome::CouldNotStart, s.error().message, s.error());
+                }
+            }
+            const auto deadline = SteadyClock::now() + opt.downloadTimeout;
+            for (;;) {
+                auto list = driver->offeredUpdates();
+                if (list.ok()) {
+                    auto it = std::find_if(list->begin(), list->end(), [&](const ManagedUpdate& x) { return x.updateId == u.updateId; });
+                    if (it == list->end()) break;
+                    ui.progress({"download", {"Der Konnektor lädt " + componentName(u.component, u.name) + " " + u.version.toString(),
+                                              "The connector downloads " + componentName(u.component, u.name) + " " + u.version.toString()},
+                                 it->downloadPercent, std::nullopt});
+                    if (it->download == ManagedUpdate::Download::Downloaded) break;
+                }
+                if (SteadyClock::now() > deadline) {
+                    const LocalizedText text{"Der Download kommt nicht voran. Bitte später noch einmal versuchen.",
+                                             "The download does not progress. Please try again later."};
+                    ui.notice({"download.stalled", Severity::Warning, {"Download hängt", "Download stalled"}, text});
+                    return result(Outcome::CouldNotStart, text);
+                }
+                sleepFor(opt.pollInitial);
+            }
+        }
+        return std::nullopt;
+    }
+
+    // --- following an installation ------------------------------------------------------
+
+    enum class Followed { Succeeded, Failed, Broken, NotBack };
+
+    Followed follow(JournalItem& item) {
+        const bool isConnector = item.component == "connector";
+        const auto total = isConnector ? opt.connectorInstallDuration : opt.terminalInstallDuration;
+        const auto deadline = SteadyClock::now() + opt.followTimeout;
+        auto interval = opt.pollInitial;
+        while (SteadyClock::now() < deadline) {
+            auto st = driver->status();
+            if (!st.ok()) {
+                // Away while rebooting: keep asking, less often, until it answers.
+                ui.progress({"reboot", {"Der Konnektor startet neu … bitte nicht ausschalten", "The connector restarts … do not switch it off"},
+                             std::nullopt, std::nullopt});
+                sleepFor(interval);
+                interval = std::min(interval * 2, opt.pollMax);
+                continue;
+            }
+            interval = opt.pollInitial;
+            if (st->broken) {
+                item.reason = "broken";
+                return Followed::Broken;
+            }
+            if (st->active && st->active->updateId == item.updateId) {
+                const int p = st->active->percent;
+                const bool rebooting = st->active->state == Installation::State::Rebooting;
+                ui.progress({rebooting ? "reboot" : "install",
+                             rebooting ? LocalizedText{"Der Konnektor startet neu … bitte nicht ausschalten",
+                                                       "The connector restarts … do not switch it off"}
+                                       : LocalizedText{componentName(item.component, item.name) + " wird installiert",
+                                                       componentName(item.component, item.name) + " is being installed"},
+                             p, std::chrono::duration_cast<std::chrono::seconds>(total * (100 - p) / 100)});
+            } else if (st->last && st->last->updateId == item.updateId &&
+                       std::none_of(st->planned.begin(), st->planned.end(),
+                                    [&](const Installation& i) { return i.updateId == item.updateId; })) {
+                switch (st->last->state) {
+                    case Installation::State::Succeeded: return Followed::Succeeded;
+                    case Installation::State::Broken: item.reason = "broken"; return Followed::Broken;
+                    default:
+                        item.reason = st->last->reason.empty() ? "failed" : st->last->reason;
+                        return Followed::Failed;
+                }
+            } else if (std::any_of(st->planned.begin(), st->planned.end(),
+                                   [&](const Installation& i) { return i.updateId == item.updateId; })) {
+                ui.progress({"install", {"Wartet auf den geplanten Zeitpunkt", "Waiting for the planned time"}, std::nullopt, std::nullopt});
+            }
+            sleepFor(interval);
+        }
+        item.reason = "not-back";
+        return Followed::NotBack;
+    }
+
+    bool verify(const JournalItem& item) {
+        const auto expected = FirmwareVersion::parse(item.toVersion);
+        if (!expected.ok()) return false;
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            http->disconnect();
+            auto s = konnektor::readConnector(*http, settings, clock);
+            if (s.ok()) {
+                snapshot = *s;
+                if (item.component == "connector" && s->directory.product.firmwareVersion == *expected) return true;
+                for (const auto& t : s->terminals)
+                    if (t.ctId == item.component && t.connected && t.product.firmwareVersion == *expected) return true;
+            }
+            sleepFor(opt.pollInitial);
+        }
+        return false;
+    }
+
+    /// Follows one started item to its end and records it; the outcome when it did not succeed.
+    std::optional<WorkflowResult> finishItem(JournalItem& item) {
+        const auto followed = follow(item);
+        if (followed == Followed::Succeeded) {
+            if (auto s = checkpoint("verifying"); !s.ok()) return failure(s.error());
+            if (!verify(item)) {
+                item.state = "failed";
+                item.reason = "version-not-confirmed";
+            } else {
+                item.state = "succeeded";
+            }
+        } else {
+            item.state = followed == Followed::Failed ? "failed" : "broken";
+        }
+        item.finishedAt = clock.now();
+        (void)journal->save(journalPath);
+        if (auto s = record(item, "finished", item.state); !s.ok()) return failure(s.error());
+        (void)checkpoint(item.state == "succeeded" ? "installed" : "finished");
+        const auto name = componentName(item.component, item.name);
+        if (item.state == "succeeded") {
+            ui.notice({"install.succeeded", Severity::Info, {"Update installiert", "Update installed"},
+                       {name + " läuft jetzt mit Version " + item.toVersion + ".", name + " now runs version " + item.toVersion + "."}});
+            return std::nullopt;
+        }
+        if (followed == Followed::Failed) {
+            const LocalizedText text{"Die Installation von " + name + " ist fehlgeschlagen (" + item.reason +
+                                         "). Die bisherige Version " + item.fromVersion +
+                                         " bleibt in Betrieb. Bitte später noch einmal versuchen.",
+                                     "The installation of " + name + " failed (" + item.reason + "). The previous version " +
+                                         item.fromVersion + " stays in use. Please try again later."};
+            ui.notice({"install.failed", Severity::Warning, {"Installation fehlgeschlagen", "Installation failed"}, text});
+            dropJournal();
+            return result(Outcome::Failed, text);
+        }
+        const auto support = supportText(settings.supportContact);
+        const LocalizedText text{
+            (followed == Followed::Broken ? "Der Konnektor meldet nach der Installation einen Defekt."
+                                          : "Der Konnektor meldet sich nach der Installation nicht zurück.") +
+                std::string(" Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: ") + support.de,
+            (followed == Followed::Broken ? "The connector reports a defect after the installation."
+                                          : "The connector has not come back after the installation.") +
+                std::string(" Do NOT unplug or restart the connector. Please call now: ") + support.en};
+        ui.notice({"support.call", Severity::Critical, {"Sofort den Support anrufen", "Call support now"}, text});
+        dropJournal();
+        return result(Outcome::NeedsSupport, text);
+    }
+
+    // --- starting ----------------------------------------------------------------------
+
+    JournalItem itemFor(const ManagedUpdate& u) const {
+        JournalItem i;
+        i.updateId = u.updateId;
+        i.component = u.component;
+        i.name = componentName(u.component, u.name);
+        i.fromVersion = u.installed.toString();
+        i.toVersion = u.version.toString();
+        return i;
+    }
+
+    JournalItem itemFor(const Installation& inst) const {
+        JournalItem i;
+        i.updateId = inst.updateId;
+        i.component = inst.component;
+        i.name = componentName(inst.component, "");
+        i.fromVersion = inst.fromVersion.toString();
+        i.toVersion = inst.toVersion.toString();
+        return i;
+    }
+
+    void newJournal(std::optional<TimePoint> plannedAt) {
+        journal = UpdateJournal{};
+        journal->id = newRunId();
+        journal->connector = connectorId;
+        journal->plannedAt = plannedAt;
+        journal->clientSystemId = settings.context.clientSystemId;
+        journal->workplaceId = settings.context.workplaceId;
+    }
+
+    /// Starts (or plans) the items in order; follows each when started now.
+    WorkflowResult execute(std::optional<TimePoint> plannedAt) {
+        for (auto& item : journal->items) {
+            if (item.state != "pending") continue;
+            if (auto s = checkpoint("starting"); !s.ok()) return failure(s.error());
+            auto answer = driver->install(item.updateId, plannedAt, settings.context.clientSystemId, settings.context.workplaceId);
+            if (!answer.ok()) {
+                dropJournal();
+                return failure(answer.error());
+            }
+            if (!answer->accepted) {
+                if (answer->installation && !ours(*answer->installation)) {
+                    dropJournal();
+                    return otherWorkstation(*answer->installation);
+                }
+                if (!answer->installation || !ours(*answer->installation)) {
+                    const LocalizedText text{"Der Konnektor startet das Update nicht: " + answer->message.de,
+                                             "The connector does not start the update: " + answer->message.en};
+                    ui.notice({"install.refused", Severity::Warning, {"Update nicht gestartet", "Update not started"}, text});
+                    dropJournal();
+                    return result(Outcome::Failed, text);
+                }
+                // Our own installation is already there (e.g. started by a run that was killed): follow it.
+            }
+            if (plannedAt) {
+                item.state = "planned";
+                if (auto s = checkpoint("planning"); !s.ok()) return failure(s.error());
+                if (auto s = record(item, "planned"); !s.ok()) return failure(s.error());
+                continue;
+            }
+            item.state = "started";
+            item.startedAt = clock.now();
+            if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
+            if (auto s = record(item, "started"); !s.ok()) return failure(s.error());
+            if (auto r = finishItem(item)) return *r;
+        }
+        if (plannedAt) {
+            if (auto s = checkpoint("planned"); !s.ok()) return failure(s.error());
+            const auto when = clockText(*plannedAt);
+            const LocalizedText text{"Das Update ist für " + when.de +
+                                         " geplant. Der Konnektor installiert dann allein; der PC darf ausgeschaltet sein. "
+                                         "Den Konnektor in dieser Zeit nicht ausschalten.",
+                                     "The update is planned for " + when.en +
+                                         ". The connector then installs on its own; the PC may be switched off. Do not "
+                                         "switch the connector off during that time."};
+            ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+            return result(Outcome::Planned, text);
+        }
+        dropJournal();
+        const LocalizedText text{"Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).",
+                                 "All updates are installed and confirmed. They are in the update archive (tiservice history)."};
+        ui.notice({"done", Severity::Info, {"Fertig", "Done"}, text});
+        return result(Outcome::Succeeded, text);
+    }
+
+    // --- finishing a story the journal tells -----------------------------------------------
+
+    /// nullopt: nothing left from the journal; continue as a fresh run.
+    std::optional<WorkflowResult> continueJournal() {
+        if (!journal) return std::nullopt;
+        auto st = driver->status();
+        if (!st.ok()) {
+            const LocalizedText text{"Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet "
+                                         "vielleicht neu. Bitte nicht ausschalten und gleich noch einmal prüfen.",
+                                     "An update is under way, but the connector does not answer right now. It may be "
+                                         "restarting. Please do not switch it off and check again shortly."};
+            ui.notice({"resume.unreachable", Severity::Warning, {"Update unterwegs", "Update under way"}, text});
+            return result(Outcome::CouldNotStart, text, st.error());
+        }
+        ui.notice({"resume", Severity::Info, {"Begonnenes Update", "Update in progress"},
+                   {"Ein begonnenes Update wird weiterverfolgt.", "An update that was begun is followed up."}});
+        const bool started = journal->step == "installing" || journal->step == "verifying" || journal->step == "installed" ||
+                             journal->step == "finished";
+        const bool planned = journal->step == "planned" || journal->step == "planning";
+        for (auto& item : journal->items) {
+            const bool mine = item.state == "started" || item.state == "planned" ||
+                              (journal->step == "starting" && item.state == "pending");
+            if (!mine) continue;
+            const bool running = st->active && st->active->updateId == item.updateId;
+            const bool waiting = std::any_of(st->planned.begin(), st->planned.end(),
+                                             [&](const Installation& i) { return i.updateId == item.updateId; });
+            const bool finished = st->last && st->last->updateId == item.updateId;
+            if (item.state == "pending" && !running && !waiting && !finished) continue;  // never reached the connector
+            if (item.state == "planned" && waiting && !running) {
+                const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText{"?", "?"};
+                const LocalizedText text{"Das Update ist für " + when.de + " geplant; der Konnektor installiert dann allein.",
+                                         "The update is planned for " + when.en + "; the connector then installs on its own."};
+                ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+                return result(Outcome::Planned, text);
+            }
+            if (item.state != "started") {
+                item.state = "started";
+                item.startedAt = clock.now();
+                (void)record(item, "started");
+            }
+            if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
+            if (auto r = finishItem(item)) return *r;
+        }
+        (void)started;
+        (void)planned;
+        const bool allDone = std::all_of(journal->items.begin(), journal->items.end(),
+                                         [](const JournalItem& i) { return i.state == "succeeded"; });
+        const bool anyDone = std::any_of(journal->items.begin(), journal->items.end(),
+                                         [](const JournalItem& i) { return i.state == "succeeded"; });
+        dropJournal();
+        if (allDone) {
+            const LocalizedText text{"Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.",
+                                     "The update that was begun is complete and recorded in the update archive."};
+            ui.notice({"done", Severity::Info, {"Fertig", "Done"}, text});
+            return result(Outcome::Succeeded, text);
+        }
+        (void)anyDone;
+        return std::nullopt;  // the rest is a new run
+    }
+
+    WorkflowResult run(std::optional<TimePoint> plannedAt) {
+        if (auto r = prepare()) return *r;
+        if (auto r = continueJournal()) {
+            if (r->outcome != Outcome::Succeeded || !journal) return *r;
+        }
+        auto st = driver->status();
+        if (!st.ok()) return failure(st.error());
+        if (st->broken) {
+            const auto support = supportText(settings.supportContact);
+            const LocalizedText text{"Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: " + support.de,
+                                     "The connector reports a defect. Do not unplug it; please call now: " + support.en};
+            ui.notice({"support.call", Severity::Critical, {"Sofort den Support anrufen", "Call support now"}, text});
+            return result(Outcome::NeedsSupport, text);
+        }
+        if (st->active) {
+            if (!ours(*st->active)) return otherWorkstation(*st->active);
+            newJournal(std::nullopt);
+            journal->items.push_back(itemFor(*st->active));
+            journal->items.back().state = "started";
+            journal->items.back().startedAt = clock.now();
+            if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
+            (void)record(journal->items.back(), "started");
+            if (auto r = finishItem(journal->items.back())) return *r;
+            dropJournal();
+            return result(Outcome::Succeeded, {"Das laufende Update ist abgeschlossen.", "The running update is complete."});
+        }
+        for (const auto& p : st->planned)
+            if (!ours(p)) return otherWorkstation(p);
+        if (!st->planned.empty()) {
+            const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText{"?", "?"};
+            const LocalizedText text{"Ein Update ist bereits für " + when.de + " geplant.", "An update is already planned for " + when.en + "."};
+            ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+            return result(Outcome::Planned, text);
+        }
+
+        std::string user;
+        if (auto r = signIn(user)) return *r;
+        auto offered = driver->offeredUpdates();
+        if (!offered.ok()) return failure(offered.error());
+        if (offered->empty()) {
+            const LocalizedText text{"Der Konnektor bietet kein Update an: alles ist aktuell.",
+                                     "The connector offers no update: everything is current."};
+            ui.notice({"nothing-to-do", Severity::Info, {"Alles aktuell", "Everything current"}, text});
+            driver->logout();
+            return result(Outcome::NothingToDo, text);
+        }
+        // Card terminals first, then the connector (vendor guidance; the connector insists).
+        std::stable_sort(offered->begin(), offered->end(), [](const ManagedUpdate& a, const ManagedUpdate& b) {
+            return (a.component == "connector") < (b.component == "connector");
+        });
+
+        LocalizedText plan{"Diese Updates stehen an, in dieser Reihenfolge:\n", "These updates are due, in this order:\n"};
+        for (const auto& u : *offered) {
+            const auto name = componentName(u.component, u.name);
+            const bool conn = u.component == "connector";
+            plan.de += "• " + name + ": " + u.installed.toString() + " → " + u.version.toString() + ", " + megabytes(u.sizeBytes) +
+                       (conn ? ", bis zu 20 Minuten mit Neustarts" : ", etwa 5 Minuten");
+            plan.en += "• " + name + ": " + u.installed.toString() + " → " + u.version.toString() + ", " + megabytes(u.sizeBytes) +
+                       (conn ? ", up to 20 minutes with restarts" : ", about 5 minutes");
+            if (u.deadline) {
+                plan.de += ", Frist " + dayText(*u.deadline).de + (u.critical ? " (kritisch)" : "");
+                plan.en += ", deadline " + dayText(*u.deadline).en + (u.critical ? " (critical)" : "");
+            }
+            plan.de += "\n";
+            plan.en += "\n";
+        }
+        ui.notice({"plan.summary", Severity::Info, {"Geplante Updates", "Planned updates"}, plan});
+
+        if (auto r = decideWhen(plannedAt, !plannedAt.has_value())) return *r;
+        if (auto r = ensureDownloaded(*offered)) return *r;
+
+        ui.notice({"warning.do-not-switch-off", Severity::Critical,
+                   {"Wichtig während der Installation", "Important during the installation"},
+                   {"Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu "
+                    "starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet "
+                    "werden: der Konnektor macht allein weiter.",
+                    "Do NOT switch the connector off, unplug it or restart it during the installation – it can become "
+                    "unusable. The PC and this program may be switched off: the connector carries on alone."}});
+        const LocalizedText when = plannedAt ? LocalizedText{"für " + clockText(*plannedAt).de + " planen", "plan for " + clockText(*plannedAt).en}
+                                             : LocalizedText{"jetzt starten", "start now"};
+        auto confirm = ui.ask({"confirm.start", Question::Kind::Choice, {"Update " + when.de + "?", "Update: " + when.en + "?"},
+                               {{"start", {"Ja, " + when.de, "Yes, " + when.en}}, {"cancel", {"Abbrechen", "Cancel"}}},
+                               "cancel"});
+        if (!confirm || *confirm != "start") return cancelled();
+
+        newJournal(plannedAt);
+        for (const auto& u : *offered) journal->items.push_back(itemFor(u));
+        if (auto s = checkpoint("confirmed"); !s.ok()) return failure(s.error());
+        return execute(plannedAt);
+    }
+};
+
+UpdateWorkflow::UpdateWorkflow(ConnectionSettings settings, net::ClientOptions connectorOptions, Ui& ui, const Clock& clock,
+                               WorkflowOptions options)
+    : impl_(std::make_unique<Impl>(std::move(settings), std::move(connectorOptions), ui, clock, std::move(options))) {}
+
+UpdateWorkflow::~UpdateWorkflow() = default;
+
+WorkflowResult UpdateWorkflow::run(std::optional<TimePoint> plannedAt) { return impl_->run(plannedAt); }
+
+WorkflowResult UpdateWorkflow::resume() {
+    if (auto r = impl_->prepare()) return *r;
+    if (!impl_->journal) return impl_->result(Outcome::NothingToDo, {"Kein begonnenes Update.", "No update in progress."});
+    if (auto r = impl_->continueJournal()) return *r;
+    return impl_->result(Outcome::NothingToDo, {"Das begonnene Update ist abgeschlossen.", "The update that was begun is complete."});
+}
+
+WorkflowResult UpdateWorkflow::changePassword() {
+    if (auto r = impl_->prepare()) return *r;
+    std::string user;
+    if (auto r = impl_->signIn(user, true)) return *r;
+    return impl_->result(Outcome::Succeeded, {"Das Passwort wurde geändert.", "The password was changed."});
+}
+
+}  // namespace tiservice::workflow

@@ -1,0 +1,123 @@
+#include "terminal_ui.h"
+
+#include <iostream>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "terminal_io.h"
+#include "tiservice/log.h"
+#include "tiservice/store/atomic_file.h"
+
+namespace tiservice::cli {
+
+TerminalUi::TerminalUi(std::ostream& out, std::istream& in) : out_(out), in_(in) {}
+
+void TerminalUi::notice(const workflow::Notice& n) {
+    if (!lastProgress_.empty()) {
+        out_ << "\n";
+        lastProgress_.clear();
+    }
+    const char* mark = n.severity == workflow::Severity::Critical ? "!!! " : n.severity == workflow::Severity::Warning ? "! " : "";
+    out_ << "\n" << mark << tr(n.title) << "\n";
+    std::string text = tr(n.text);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto nl = text.find('\n', start);
+        out_ << "  " << text.substr(start, nl - start) << "\n";
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    out_ << std::flush;
+}
+
+std::optional<std::string> TerminalUi::ask(const workflow::Question& q) {
+    if (!lastProgress_.empty()) {
+        out_ << "\n";
+        lastProgress_.clear();
+    }
+    if (q.kind == workflow::Question::Kind::Secret) {
+        if (auto s = askSecret(q.text)) return s;
+        // No terminal: read a line (from a pipe); never echoed.
+        out_ << tr(q.text) << ": " << std::flush;
+        std::string line;
+        if (!std::getline(in_, line)) return std::nullopt;
+        out_ << "\n";
+        return line;
+    }
+    out_ << tr(q.text);
+    if (q.kind == workflow::Question::Kind::Choice) {
+        out_ << "\n";
+        for (std::size_t i = 0; i < q.choices.size(); ++i)
+            out_ << "  " << (i + 1) << ") " << tr(q.choices[i].label) << (q.choices[i].id == q.defaultValue ? " *" : "") << "\n";
+        out_ << "> " << std::flush;
+    } else {
+        out_ << (q.defaultValue.empty() ? "" : " [" + q.defaultValue + "]") << ": " << std::flush;
+    }
+    std::string line;
+    if (!std::getline(in_, line)) return std::nullopt;
+    if (line.empty()) return q.defaultValue;
+    if (q.kind == workflow::Question::Kind::Choice) {
+        for (std::size_t i = 0; i < q.choices.size(); ++i)
+            if (line == std::to_string(i + 1) || line == q.choices[i].id) return q.choices[i].id;
+        return std::nullopt;
+    }
+    return line;
+}
+
+void TerminalUi::progress(const workflow::Progress& p) {
+    std::string line = tr(p.what);
+    if (p.percent) line += " – " + std::to_string(*p.percent) + " %";
+    if (p.timeLeft && p.timeLeft->count() > 0) {
+        const auto minutes = (p.timeLeft->count() + 59) / 60;
+        line += tr({", noch etwa " + std::to_string(minutes) + " min", ", about " + std::to_string(minutes) + " min left"});
+    }
+    if (line == lastProgress_) return;
+    out_ << (lastProgress_.empty() ? "" : "\n") << "  … " << line << std::flush;
+    lastProgress_ = line;
+}
+
+Result<std::unique_ptr<AnswersFileUi>> AnswersFileUi::load(const std::filesystem::path& file, std::ostream& out,
+                                                          std::istream& in) {
+    auto text = store::readFile(file, 256 * 1024);
+    if (!text.ok()) return text.error();
+    QJsonParseError e{};
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*text), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        return Error{.code = "answers.invalid",
+                     .message = {"Die Antwortdatei " + file.string() + " ist kein gültiges JSON-Objekt.",
+                                 "The answers file " + file.string() + " is not a valid JSON object."},
+                     .action = {"Form: {\"frage.id\": \"Antwort\", …} – siehe README.", "Form: {\"question.id\": \"answer\", …} – see the README."},
+                     .detail = e.errorString().toStdString()};
+    std::unique_ptr<AnswersFileUi> ui(new AnswersFileUi(out, in));
+    const auto o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        std::vector<std::string> values;
+        if (it.value().isArray()) {
+            for (const auto& v : it.value().toArray()) values.push_back(v.toString().toStdString());
+        } else {
+            values.push_back(it.value().toString().toStdString());
+        }
+        for (const auto& v : values) log::registerSecret(it.key().contains("password") ? v : std::string());
+        ui->answers_[it.key().toStdString()] = std::move(values);
+    }
+    return ui;
+}
+
+std::optional<std::string> AnswersFileUi::ask(const workflow::Question& q) {
+    const auto it = answers_.find(q.id);
+    auto& n = used_[q.id];
+    if (it == answers_.end() || n >= it->second.size()) {
+        out_ << "\n" << tr(q.text) << ": "
+             << tr({"(keine Antwort in der Antwortdatei: abgebrochen)", "(no answer in the answers file: cancelled)"}) << "\n";
+        return std::nullopt;
+    }
+    const auto& answer = it->second[n++];
+    out_ << "\n" << tr(q.text) << ": "
+         << (q.kind == workflow::Question::Kind::Secret ? std::string("********") : answer) << "\n";
+    return answer;
+}
+
+}  // namespace tiservice::cli
