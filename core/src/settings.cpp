@@ -200,6 +200,11 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     s.pollInterval = std::chrono::milliseconds(*pollInterval);
     s.pollMax = std::chrono::milliseconds(*pollMax);
     s.followTimeout = std::chrono::minutes(*follow);
+    if (ini.get("update", "follow_timeout_seconds")) {
+        const auto seconds = number("follow_timeout_seconds", 1);
+        if (!seconds) return settingsError(source, "[update] follow_timeout_seconds", {"positive ganze Zahl", "a positive whole number"});
+        s.followTimeout = std::chrono::seconds(*seconds);
+    }
     s.downloadTimeout = std::chrono::minutes(*download);
     s.supportContact = lower(ini.value("practice", "support", "cgm"));
     if (s.supportContact != "cgm" && s.supportContact != "self")

@@ -505,6 +505,18 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
             if (last->phase != InstallPhase::Succeeded) l.insert("message", textJson(failureText(last->failureReason)));
             o.insert("lastInstallation", l);
         }
+        // The finished installations, newest first (at most 10).
+        std::vector<const Installation*> finished;
+        for (const auto& i : m.installations())
+            if (i.finishedAt) finished.push_back(&i);
+        std::sort(finished.begin(), finished.end(), [](auto* a, auto* b) { return *a->finishedAt > *b->finishedAt; });
+        QJsonArray recent;
+        for (std::size_t k = 0; k < finished.size() && k < 10; ++k) {
+            auto j = installationJson(*finished[k]);
+            if (finished[k]->phase != InstallPhase::Succeeded) j.insert("message", textJson(failureText(finished[k]->failureReason)));
+            recent.append(j);
+        }
+        o.insert("recent", recent);
         return applyConnectionFaults(u, jsonResponse(o));
     }
     if (req.method == "POST" && path == base + "/login") {

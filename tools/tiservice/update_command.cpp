@@ -164,8 +164,10 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
 
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;
-    for (const auto& a : args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
         if (a == "--json") json = true;
+        else if (a == "--config" && i + 1 < args.size()) ++i;  // accepted like every command; the archive lives in the state folder
         else if (a == "-h" || a == "--help") {
             out << "tiservice history [--json]\n  "
                 << tr({"Zeigt das Update-Archiv: wer hat wann was aktualisiert.", "Shows the update archive: who updated what, when."})

@@ -67,7 +67,7 @@ struct ConnectionSettings {
     // The guided update's patience (rarely changed; tests shorten them).
     std::chrono::milliseconds pollInterval{2000};
     std::chrono::milliseconds pollMax{30000};
-    std::chrono::minutes followTimeout{90};
+    std::chrono::seconds followTimeout{90 * 60};
     std::chrono::minutes downloadTimeout{120};
 
     std::filesystem::path sourceFile;  ///< where these settings were read from

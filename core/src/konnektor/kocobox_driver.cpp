@@ -192,6 +192,8 @@ public:
         if (state == "installing" || state == "rebooting") st.active = installation(update);
         for (const auto& p : o.value("planned").toArray()) st.planned.push_back(installation(p.toObject()));
         if (o.contains("lastInstallation")) st.last = installation(o.value("lastInstallation").toObject());
+        for (const auto& entry : o.value("recent").toArray()) st.recent.push_back(installation(entry.toObject()));
+        if (st.recent.empty() && st.last) st.recent.push_back(*st.last);
         st.connectorTime = time(o, "now");
         return st;
     }

@@ -1,6 +1,7 @@
 #include "tiservice/workflow/update_workflow.h"
 
 #include <algorithm>
+#include <map>
 #include <cstdlib>
 #include <random>
 #include <thread>
@@ -87,6 +88,7 @@ struct UpdateWorkflow::Impl {
     std::filesystem::path journalPath;
     UpdateHistory history;
     std::optional<UpdateJournal> journal;
+    std::map<std::string, int> stepCounts;  ///< for TISERVICE_FAULT_PAUSE_AT
 
     Impl(ConnectionSettings s, net::ClientOptions o, Ui& u, const Clock& c, WorkflowOptions w)
         : settings(std::move(s)), connectorOptions(std::move(o)), ui(u), clock(c), opt(std::move(w)),
@@ -119,8 +121,16 @@ struct UpdateWorkflow::Impl {
         journal->updatedAt = clock.now();
         if (auto s = journal->save(journalPath); !s.ok()) return s;
         log::logger()->info("update journal: step {}", step);
-        if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT"); pause && step == pause)
-            std::this_thread::sleep_for(std::chrono::minutes(10));  // killed here by the test
+        // "installing" pauses at the first time the step is reached, "installing:2" at the second.
+        if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT")) {
+            const std::string wanted(pause);
+            const auto colon = wanted.find(':');
+            const int nth = colon == std::string::npos ? 1 : std::atoi(wanted.c_str() + colon + 1);
+            if (wanted.substr(0, colon) == step && ++stepCounts[step] == nth) {
+                log::logger()->warn("fault injection: pausing at step {} for a kill-and-resume test", step);
+                std::this_thread::sleep_for(std::chrono::minutes(10));
+            }
+        }
         return Status::success();
     }
 
@@ -427,14 +437,16 @@ struct UpdateWorkflow::Impl {
                                        : LocalizedText{componentName(item.component, item.name) + " wird installiert",
                                                        componentName(item.component, item.name) + " is being installed"},
                              p, std::chrono::duration_cast<std::chrono::seconds>(total * (100 - p) / 100)});
-            } else if (st->last && st->last->updateId == item.updateId &&
+            } else if (const auto done = std::find_if(st->recent.begin(), st->recent.end(),
+                                                      [&](const Installation& i) { return i.updateId == item.updateId; });
+                       done != st->recent.end() &&
                        std::none_of(st->planned.begin(), st->planned.end(),
                                     [&](const Installation& i) { return i.updateId == item.updateId; })) {
-                switch (st->last->state) {
+                switch (done->state) {
                     case Installation::State::Succeeded: return Followed::Succeeded;
                     case Installation::State::Broken: item.reason = "broken"; return Followed::Broken;
                     default:
-                        item.reason = st->last->reason.empty() ? "failed" : st->last->reason;
+                        item.reason = done->reason.empty() ? "failed" : done->reason;
                         return Followed::Failed;
                 }
             } else if (std::any_of(st->planned.begin(), st->planned.end(),
@@ -623,7 +635,8 @@ struct UpdateWorkflow::Impl {
             const bool running = st->active && st->active->updateId == item.updateId;
             const bool waiting = std::any_of(st->planned.begin(), st->planned.end(),
                                              [&](const Installation& i) { return i.updateId == item.updateId; });
-            const bool finished = st->last && st->last->updateId == item.updateId;
+            const bool finished = std::any_of(st->recent.begin(), st->recent.end(),
+                                              [&](const Installation& i) { return i.updateId == item.updateId; });
             if (item.state == "pending" && !running && !waiting && !finished) continue;  // never reached the connector
             if (item.state == "planned" && waiting && !running) {
                 const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText{"?", "?"};
@@ -635,8 +648,8 @@ struct UpdateWorkflow::Impl {
             if (item.state != "started") {
                 item.state = "started";
                 item.startedAt = clock.now();
-                (void)record(item, "started");
             }
+            (void)record(item, "started");  // written once: a kill may have come between journal and history
             if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
             if (auto r = finishItem(item)) return *r;
         }

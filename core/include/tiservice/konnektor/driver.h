@@ -68,6 +68,7 @@ struct ManagementStatus {
     std::optional<Installation> active;   ///< installing or rebooting now
     std::vector<Installation> planned;
     std::optional<Installation> last;     ///< the last finished one
+    std::vector<Installation> recent;     ///< finished ones, newest first
     std::optional<TimePoint> connectorTime;
 };
 

@@ -1,0 +1,364 @@
+// `tiservice update` as a person (or an answers file) runs it, against konnektor-sim at a
+// high time scale: the whole guided update, its refusals and faults, and kill-and-resume.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <set>
+#include <thread>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "support/simulator.h"
+
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+const std::string kOldPassword = "Praxis2025!";
+const std::string kNewPassword = "Sommer2026!x";
+
+std::string answers(const std::string& password, const std::vector<std::string>& newPasswords = {kNewPassword},
+                    const std::string& when = "now", const std::string& extra = "") {
+    std::string list;
+    for (const auto& p : newPasswords) list += (list.empty() ? "\"" : ",\"") + p + "\"";
+    return R"({"login.user":"koco-root","login.password":")" + password + R"(","password.new":[)" + list +
+           R"(],"password.repeat":[)" + list + R"(],"plan.when":")" + when +
+           R"(","plan.during-hours":"now","confirm.start":"start")" + extra + "}";
+}
+
+class Workflow : public ::testing::Test {
+protected:
+    void start(const std::string& scenario = "expired-connector-outdated-terminal.json", std::vector<std::string> args = {},
+               double scale = 600) {
+        sim = std::make_unique<SimulatorProcess>(SimulatorSetup{.scenario = scenario, .timeScale = scale, .args = std::move(args)});
+        writeSettings("Empfang");
+    }
+
+    void writeSettings(const std::string& workplace, const std::string& practice = "") {
+        writeFile(dir / ("tiservice-" + workplace + ".ini"),
+                  "[connector]\nsds_url = " + sim->sdsUrl() + "\nmanagement_url = " + sim->managementBase() +
+                      "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = " + workplace + "\n\n[tls]\nmode = server\nca_file = " +
+                      sim->caFile().string() + "\n\n[update]\npoll_interval_ms = 50\npoll_max_ms = 200\nfollow_timeout_minutes = 2\n" +
+                      "download_timeout_minutes = 1\n\n[practice]\n" + (practice.empty() ? "hours = Mo-Fr 08:00-18:00\n" : practice));
+    }
+
+    std::vector<std::string> argv(const std::vector<std::string>& args, const std::string& workplace) {
+        std::vector<std::string> a{binary("tiservice").string()};
+        a.insert(a.end(), args.begin(), args.end());
+        a.push_back("--config");
+        a.push_back((dir / ("tiservice-" + workplace + ".ini")).string());
+        return a;
+    }
+
+    ProcessOptions env(std::map<std::string, std::optional<std::string>> extra = {}) {
+        ProcessOptions o;
+        o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()},
+                 {"XDG_CONFIG_HOME", (dir / "config").string()}, {"LANG", "de_DE.UTF-8"}, {"LC_ALL", std::nullopt},
+                 {"TISERVICE_STATE_DIR", std::nullopt}, {"TISERVICE_FAULT_PAUSE_AT", std::nullopt}};
+        for (const auto& [k, v] : extra) o.env[k] = v;
+        o.timeout = 120s;
+        return o;
+    }
+
+    ProcessResult update(const std::string& answersJson, std::vector<std::string> extra = {}, const std::string& workplace = "Empfang") {
+        const auto file = dir / ("answers-" + std::to_string(++runs) + ".json");
+        writeFile(file, answersJson);
+        std::vector<std::string> args{"update", "--answers", file.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = runProcess(argv(args, workplace), env());
+        allOutput += r.out + r.err;
+        return r;
+    }
+
+    QJsonArray history() {
+        const auto r = runProcess(argv({"history", "--json"}, "Empfang"), env());
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).array();
+    }
+
+    int count(const QJsonArray& h, const std::string& event, const std::string& component, const std::string& result = "") {
+        int n = 0;
+        for (const auto& e : h) {
+            const auto o = e.toObject();
+            n += o["event"].toString().toStdString() == event && o["component"].toString().toStdString() == component &&
+                 (result.empty() || o["result"].toString().toStdString() == result);
+        }
+        return n;
+    }
+
+    std::string firmware() {
+        const auto sds = sim->request("GET", sim->sdsUrl()).body;
+        const auto a = sds.find("<PI:FWVersion>") + 14;
+        return sds.substr(a, sds.find('<', a) - a);
+    }
+
+    QJsonObject simState() { return sim->control("GET", "/state")["connectors"].toArray()[0].toObject(); }
+
+    std::filesystem::path journalDir() const { return dir / "state/tiservice/journal"; }
+    bool journalEmpty() const {
+        return !std::filesystem::exists(journalDir()) || std::filesystem::is_empty(journalDir());
+    }
+
+    /// Everything the tool wrote that a person could see or that stays on disk.
+    std::string everythingWritten() {
+        std::string all = allOutput;
+        for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "state"))
+            if (e.is_regular_file()) all += readFile(e.path());
+        return all;
+    }
+
+    void expectBothUpdatesRecordedOnce() {
+        const auto h = history();
+        EXPECT_EQ(count(h, "started", "CT-EMPFANG"), 1);
+        EXPECT_EQ(count(h, "finished", "CT-EMPFANG", "succeeded"), 1);
+        EXPECT_EQ(count(h, "started", "connector"), 1);
+        EXPECT_EQ(count(h, "finished", "connector", "succeeded"), 1);
+    }
+
+    TempDir dir;
+    std::unique_ptr<SimulatorProcess> sim;
+    std::string allOutput;
+    int runs = 0;
+};
+
+}  // namespace
+
+TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
+    start();
+    const auto r = update(answers(kOldPassword));
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Passwort abgelaufen"));
+    EXPECT_TRUE(contains(r.out, "Passwort geändert"));
+    EXPECT_LT(r.out.find("ORGA 6141 online (Empfang) läuft jetzt mit Version 3.7.4"),
+              r.out.find("KoCoBox MED+ läuft jetzt mit Version 1.3.10"));
+    EXPECT_TRUE(contains(r.out, "NICHT ausschalten"));
+    EXPECT_TRUE(contains(r.out, "Der PC und dieses Programm dürfen ausgeschaltet werden"));
+    EXPECT_EQ(firmware(), "1.3.10");
+    expectBothUpdatesRecordedOnce();
+    EXPECT_TRUE(journalEmpty());
+    const auto h = history();
+    EXPECT_EQ(h[0].toObject()["workplaceId"].toString(), "Empfang");
+    EXPECT_EQ(h[0].toObject()["from"].toString(), "3.7.2");
+    const auto table = runProcess(argv({"history"}, "Empfang"), env());
+    EXPECT_TRUE(contains(table.out, "KoCoBox MED+")) << table.out;
+    EXPECT_TRUE(contains(table.out, "1.3.4 → 1.3.10")) << table.out;
+    EXPECT_TRUE(contains(table.out, "erfolgreich")) << table.out;
+}
+
+TEST_F(Workflow, PasswordNeverAppearsInLogsJournalHistoryOrOutput) {
+    start();
+    ASSERT_EQ(update(answers(kOldPassword)).exitCode, 0);
+    const auto all = everythingWritten();
+    EXPECT_FALSE(contains(all, kOldPassword));
+    EXPECT_FALSE(contains(all, kNewPassword));
+    EXPECT_TRUE(std::filesystem::exists(dir / "state/tiservice/logs/tiservice.log"));
+}
+
+TEST_F(Workflow, EachPolicyRefusalIsNamedAndTheConnectorDecidesLast) {
+    start();
+    // Local check refuses the first five; the connector refuses a reused old password; then one is taken.
+    const auto r = update(answers(kOldPassword, {"Ab1!", "abcdefghij", "Praxis 2026!", "Koco-Root2026!", "Toor-Ocok2026!",
+                                                 "Praxis2024!", kNewPassword}));
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "8 bis 24 Zeichen lang sein (es hat 4)"));
+    EXPECT_TRUE(contains(r.out, "mindestens 3 von 4 Gruppen"));
+    EXPECT_TRUE(contains(r.out, "keine Umlaute, keine Leerzeichen"));
+    EXPECT_TRUE(contains(r.out, "nicht enthalten, auch nicht rückwärts"));
+    EXPECT_TRUE(contains(r.out, "Der Konnektor lehnt das Passwort ab"));
+    EXPECT_TRUE(contains(r.out, "vor kurzem schon verwendet"));
+    EXPECT_EQ(firmware(), "1.3.10");
+}
+
+TEST_F(Workflow, WrongPasswordShowsTriesLeftThenLockShowsUntilWhen) {
+    start();
+    auto r = update(answers("falsch-1") .replace(answers("falsch-1").find("\"falsch-1\""), 10, "[\"falsch-1\",\"" + kOldPassword + "\"]"));
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Noch 4 Versuch(e)")) << r.out;
+    start("all-current.json");
+    r = update(R"({"login.user":"koco-root","login.password":["a1","a2","a3","a4","a5","a6"]})");
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.out, "gesperrt bis")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Techniker vor Ort")) << r.out;
+}
+
+TEST_F(Workflow, NothingToDoWhenEverythingIsCurrent) {
+    start("all-current.json");
+    const auto r = update(answers("Praxis2026!"));
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_TRUE(contains(r.out, "alles ist aktuell")) << r.out;
+    EXPECT_TRUE(history().isEmpty());
+}
+
+TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart) {
+    start();
+    const auto r = update(answers(kOldPassword), {"--at", "23:59"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Update geplant")) << r.out;
+    EXPECT_TRUE(contains(r.out, "23:59")) << r.out;
+    EXPECT_EQ(count(history(), "planned", "connector"), 1);
+    EXPECT_EQ(count(history(), "planned", "CT-EMPFANG"), 1);
+    EXPECT_FALSE(journalEmpty());
+    EXPECT_EQ(firmware(), "1.3.4");
+    // Still before the time: the next start says it is planned.
+    auto again = update(answers(kNewPassword));
+    EXPECT_EQ(again.exitCode, 0) << again.out;
+    EXPECT_TRUE(contains(again.out, "geplant")) << again.out;
+    // The night passes (the PC was off); the connector installed on its own.
+    sim->control("POST", "/clock", R"({"advanceSeconds": 86400})");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return firmware() == "1.3.10"; }, 30s));
+    const auto next = update(answers(kNewPassword));
+    EXPECT_EQ(next.exitCode, 0) << next.out << next.err;
+    EXPECT_TRUE(contains(next.out, "abgeschlossen")) << next.out;
+    const auto h = history();
+    EXPECT_EQ(count(h, "finished", "CT-EMPFANG", "succeeded"), 1);
+    EXPECT_EQ(count(h, "finished", "connector", "succeeded"), 1);
+    EXPECT_TRUE(journalEmpty());
+}
+
+TEST_F(Workflow, PracticeHoursWarnAndSuggestTheEvening) {
+    start();
+    writeSettings("Empfang", "hours = Mo-So 00:00-23:59\n");
+    const auto r = update(answers(kOldPassword, {kNewPassword}, "now").replace(
+        answers(kOldPassword).find("\"plan.during-hours\":\"now\""), 25, "\"plan.during-hours\":\"cancel\""));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "Es ist Sprechzeit")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Empfohlen:")) << r.out;
+    EXPECT_EQ(firmware(), "1.3.4");
+    EXPECT_TRUE(history().isEmpty());
+}
+
+TEST_F(Workflow, AnotherWorkstationAlreadyUpdatingIsShownNotDoubled) {
+    start("terminal-update-available.json", {}, 20);
+    const auto token = sim->login("Praxis2026!");
+    ASSERT_EQ(sim->management("POST", "/updates/INGHC-ORGA6100-3.7.4/install", token,
+                              R"({"clientSystemId":"PVS1","workplaceId":"Sprechzimmer1"})").status, 202);
+    const auto r = update(answers("Praxis2026!"));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "am Arbeitsplatz Sprechzimmer1")) << r.out;
+    EXPECT_EQ(simState()["installations"].toArray().size(), 1);
+}
+
+TEST_F(Workflow, TwoSimultaneousStartsEndInExactlyOneInstallation) {
+    start("terminal-update-available.json", {}, 300);
+    writeSettings("Sprechzimmer1");
+    writeFile(dir / "a.json", answers("Praxis2026!"));
+    ProcessResult a, b;
+    std::thread ta([&] { a = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Empfang"), env()); });
+    std::thread tb([&] { b = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Sprechzimmer1"), env()); });
+    ta.join();
+    tb.join();
+    EXPECT_EQ(simState()["installations"].toArray().size(), 1) << a.out << b.out;
+    EXPECT_EQ(std::multiset<int>({a.exitCode, b.exitCode}).count(0), std::size_t{1}) << a.out << "\n---\n" << b.out;
+    EXPECT_TRUE(contains(a.out + b.out, "Hier wird kein zweites gestartet")) << a.out << b.out;
+}
+
+TEST_F(Workflow, FailedInstallationKeepsTheOldVersionAndSaysTryAgainLater) {
+    start("terminal-update-available.json", {"--fault-install-fails", "Signaturprüfung fehlgeschlagen"});
+    const auto r = update(answers("Praxis2026!"));
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_TRUE(contains(r.out, "Signaturprüfung fehlgeschlagen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "später noch einmal versuchen")) << r.out;
+    EXPECT_EQ(count(history(), "finished", "CT-EMPFANG", "failed"), 1);
+    EXPECT_TRUE(journalEmpty());
+}
+
+TEST_F(Workflow, PowerLossMeansDoNotUnplugAndCallSupportWithTheRightNumber) {
+    start("expired-connector-outdated-terminal.json", {"--fault-power-loss"});
+    auto r = update(answers(kOldPassword));
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_TRUE(contains(r.out, "NICHT vom Strom trennen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "0800 551 551 2")) << r.out;
+    EXPECT_EQ(count(history(), "finished", "connector", "broken"), 1);
+    // A self-installer gets the other number.
+    start("expired-connector-outdated-terminal.json", {"--fault-power-loss"});
+    writeSettings("Empfang", "support = self\n");
+    r = update(answers(kOldPassword));
+    EXPECT_TRUE(contains(r.out, "030 2464 908 908")) << r.out;
+}
+
+TEST_F(Workflow, SlowerRebootIsWaitedFor) {
+    start("expired-connector-outdated-terminal.json", {"--fault-reboot-seconds", "1800"});
+    const auto r = update(answers(kOldPassword));
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "startet neu")) << r.out;
+    EXPECT_EQ(firmware(), "1.3.10");
+}
+
+TEST_F(Workflow, ConnectorThatDoesNotComeBackInTimeMeansCallSupport) {
+    start("expired-connector-outdated-terminal.json", {"--fault-reboot-seconds", "200000"});
+    writeSettings("Empfang", "hours = Mo-Fr 08:00-18:00\n");
+    auto ini = readFile(dir / "tiservice-Empfang.ini");
+    ini.replace(ini.find("follow_timeout_minutes = 2"), 26, "follow_timeout_seconds = 5");
+    writeFile(dir / "tiservice-Empfang.ini", ini);
+    const auto r = update(answers(kOldPassword));
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_TRUE(contains(r.out, "meldet sich nach der Installation nicht zurück")) << r.out;
+}
+
+TEST_F(Workflow, ConnectorWithoutDriverSendsToItsOwnAdminInterface) {
+    start("other-connector-vendors.json");
+    const auto r = update(answers("x"));
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "Verwaltungsoberfläche")) << r.out;
+    EXPECT_TRUE(contains(r.out, ":8443")) << r.out;
+}
+
+TEST_F(Workflow, PasswordCommandChangesThePasswordAlone) {
+    start();
+    auto r = runProcess(argv({"password", "--answers", (dir / "pw.json").string()}, "Empfang"), env());
+    writeFile(dir / "pw.json", answers(kOldPassword));
+    r = runProcess(argv({"password", "--answers", (dir / "pw.json").string()}, "Empfang"), env());
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Passwort geändert")) << r.out;
+    EXPECT_NE(sim->login(kNewPassword), "");
+    EXPECT_EQ(firmware(), "1.3.4");  // nothing else happened
+}
+
+// --- SIGKILL in every state of the machine, then started again --------------------------
+
+class KillAndResume : public Workflow, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(KillAndResume, FinishesTheStoryAfterBeingKilled) {
+    start();
+    const std::string step = GetParam();
+    writeFile(dir / "first.json", answers(kOldPassword));
+    BackgroundProcess first(argv({"update", "--answers", (dir / "first.json").string()}, "Empfang"),
+                            env({{"TISERVICE_FAULT_PAUSE_AT", step}}), dir / "logs");
+    const auto plain = step.substr(0, step.find(':'));
+    const auto journalFile = [&]() -> std::string {
+        if (!std::filesystem::exists(journalDir())) return {};
+        for (const auto& e : std::filesystem::directory_iterator(journalDir())) return readFile(e.path());
+        return {};
+    };
+    const bool reached = SimulatorProcess::waitFor(
+        [&] { return contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "pausing at step " + plain); }, 60s);
+    ASSERT_TRUE(reached) << first.out() << first.err();
+    EXPECT_TRUE(contains(journalFile(), "\"step\": \"" + plain + "\""));
+    first.stop(SIGKILL);
+    allOutput += first.out() + first.err();
+
+    // Started again: the password was already changed in the first run.
+    const auto r = update(answers(kNewPassword));
+    ASSERT_EQ(r.exitCode, 0) << "after kill at " << step << ":\n" << r.out << r.err;
+    // Whatever was running is followed; the rest is done; each event recorded once.
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return firmware() == "1.3.10"; }, 30s)) << r.out;
+    expectBothUpdatesRecordedOnce();
+    EXPECT_TRUE(journalEmpty()) << journalFile();
+    EXPECT_FALSE(contains(everythingWritten(), kOldPassword));
+    EXPECT_FALSE(contains(everythingWritten(), kNewPassword));
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryStep, KillAndResume,
+                         ::testing::Values("confirmed", "starting", "installing", "verifying", "installed", "starting:2",
+                                           "installing:2", "verifying:2"),
+                         [](const auto& testInfo) {
+                             std::string n = testInfo.param;
+                             for (auto& c : n)
+                                 if (c == ':') c = '_';
+                             return n;
+                         });
