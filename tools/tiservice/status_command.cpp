@@ -9,7 +9,7 @@
 
 #include "commands.h"
 #include "terminal_io.h"
-#include "tiservice/assess/assessment.h"
+#include "tiservice/assess/status_check.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/log.h"
@@ -80,32 +80,32 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         return kExitFailed;
     }
     const auto& clock = *SystemClock::shared();
-    net::HttpClient http(*clientOptions);
-    auto snapshot = konnektor::readConnector(http, *settings, clock);
-    if (!snapshot.ok()) {
-        log::logger()->error("status: {}", snapshot.error().describe(Language::English));
+    auto report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock);
+    if (!report.ok()) {
+        log::logger()->error("status: {}", report.error().describe(Language::English));
         if (json) {
             out << QJsonDocument(QJsonObject{{"ok", false},
-                                             {"error", QJsonObject{{"code", q(snapshot.error().code)},
-                                                                   {"message", texts(snapshot.error().message)},
-                                                                   {"action", texts(snapshot.error().action)}}},
+                                             {"error", QJsonObject{{"code", q(report.error().code)},
+                                                                   {"message", texts(report.error().message)},
+                                                                   {"action", texts(report.error().action)}}},
                                              {"exitCode", kExitFailed}})
                        .toJson(QJsonDocument::Indented)
                        .toStdString();
         }
-        err << tr({"Prüfung nicht möglich: ", "Could not check: "}) << snapshot.error().describe() << "\n";
+        err << tr({"Prüfung nicht möglich: ", "Could not check: "}) << report.error().describe() << "\n";
         return kExitFailed;
     }
-
-    auto catalog = catalog::loadApprovalCatalog(*settings, stateDir, clock);
-    assess::Input input;
-    input.connector = snapshot->directory.product;
-    input.resources = snapshot->resources;
-    input.terminals = snapshot->terminals;
-    input.catalog = catalog.ok() ? &catalog->catalog : nullptr;
-    input.now = clock.now();
-    const auto findings = assess::assess(input);
-    const auto overall = assess::overall(findings);
+    const auto* snapshot = &report->snapshot;
+    const auto& findings = report->findings;
+    const auto overall = report->overall;
+    struct CatalogView {
+        bool ok() const { return loaded.has_value(); }
+        const catalog::LoadedCatalog* operator->() const { return &*loaded; }
+        const Error& error() const { return *failure; }
+        std::optional<catalog::LoadedCatalog> loaded;
+        std::optional<Error> failure;
+    } catalog{report->catalog, report->catalogError};
+    struct { TimePoint now; } input{report->checkedAt};
     int code = exitCodeFor(overall);
     if (!catalog.ok() && code != kExitExpired) code = kExitFailed;
     log::logger()->info("status: overall {}, exit {}", assess::statusId(overall), code);

@@ -113,7 +113,15 @@ struct UpdateWorkflow::Impl {
         return result(Outcome::Cancelled, {"Abgebrochen; es wurde nichts installiert.", "Cancelled; nothing was installed."});
     }
 
-    void sleepFor(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+    bool stopping() const { return opt.stopRequested && opt.stopRequested(); }
+
+    /// Sleeps in short slices so a host shutting down is never kept waiting.
+    void sleepFor(std::chrono::milliseconds d) {
+        const auto until = SteadyClock::now() + d;
+        while (!stopping() && SteadyClock::now() < until)
+            std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+                std::chrono::milliseconds(50), std::chrono::duration_cast<std::chrono::milliseconds>(until - SteadyClock::now())));
+    }
 
     /// Writes the journal, then honours the fault-injection pause the kill-and-resume tests use.
     Status checkpoint(const std::string& step) {
@@ -392,6 +400,7 @@ struct UpdateWorkflow::Impl {
                                  it->downloadPercent, std::nullopt});
                     if (it->download == ManagedUpdate::Download::Downloaded) break;
                 }
+                if (stopping()) return result(Outcome::Cancelled, {"Beendet.", "Stopped."});
                 if (SteadyClock::now() > deadline) {
                     const LocalizedText text{"Der Download kommt nicht voran. Bitte später noch einmal versuchen.",
                                              "The download does not progress. Please try again later."};
@@ -406,7 +415,7 @@ struct UpdateWorkflow::Impl {
 
     // --- following an installation ------------------------------------------------------
 
-    enum class Followed { Succeeded, Failed, Broken, NotBack };
+    enum class Followed { Succeeded, Failed, Broken, NotBack, Stopped };
 
     Followed follow(JournalItem& item) {
         const bool isConnector = item.component == "connector";
@@ -414,6 +423,10 @@ struct UpdateWorkflow::Impl {
         const auto deadline = SteadyClock::now() + opt.followTimeout;
         auto interval = opt.pollInitial;
         while (SteadyClock::now() < deadline) {
+            if (stopping()) {
+                item.reason = "stopped";
+                return Followed::Stopped;
+            }
             auto st = driver->status();
             if (!st.ok()) {
                 // Away while rebooting: keep asking, less often, until it answers.
@@ -479,6 +492,11 @@ struct UpdateWorkflow::Impl {
     /// Follows one started item to its end and records it; the outcome when it did not succeed.
     std::optional<WorkflowResult> finishItem(JournalItem& item) {
         const auto followed = follow(item);
+        if (followed == Followed::Stopped) {
+            // The connector goes on alone; the journal stays for the next start.
+            return result(Outcome::CouldNotStart, {"Beendet; das Update läuft im Konnektor weiter und wird beim nächsten Start weiterverfolgt.",
+                                                   "Stopped; the update goes on in the connector and is followed up at the next start."});
+        }
         if (followed == Followed::Succeeded) {
             if (auto s = checkpoint("verifying"); !s.ok()) return failure(s.error());
             if (!verify(item)) {

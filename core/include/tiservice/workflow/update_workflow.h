@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,9 @@ struct WorkflowOptions {
     std::chrono::milliseconds downloadTimeout{std::chrono::minutes(120)};
     std::chrono::seconds connectorInstallDuration{20 * 60};  ///< for "time left"
     std::chrono::seconds terminalInstallDuration{5 * 60};
+    /// Polled while waiting; when it returns true the workflow stops (CouldNotStart) and
+    /// leaves the journal, so the next start follows up. [thread-safe]
+    std::function<bool()> stopRequested;
 };
 
 enum class Outcome {

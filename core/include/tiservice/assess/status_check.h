@@ -1,0 +1,33 @@
+#pragma once
+// One status check: read the connector, load the verified approval catalog, assess.
+// Used by `tiservice status` and by the host adapters.
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "tiservice/assess/assessment.h"
+#include "tiservice/catalog/catalog_source.h"
+#include "tiservice/clock.h"
+#include "tiservice/core_export.h"
+#include "tiservice/konnektor/connector_reader.h"
+#include "tiservice/settings.h"
+
+namespace tiservice::assess {
+
+struct StatusReport {
+    konnektor::ConnectorSnapshot snapshot;
+    std::optional<catalog::LoadedCatalog> catalog;
+    std::optional<Error> catalogError;  ///< no verified catalog at all
+    std::vector<Finding> findings;
+    ComponentStatus overall = ComponentStatus::Current;
+    TimePoint checkedAt{};
+};
+
+/// An Error only when the connector could not be read; a missing catalog is reported in
+/// the report (catalogError) and leaves components unknown.
+TISERVICE_CORE_EXPORT Result<StatusReport> runStatusCheck(const ConnectionSettings& settings,
+                                                         const net::ClientOptions& connectorOptions,
+                                                         const std::filesystem::path& stateDir, const Clock& clock);
+
+}  // namespace tiservice::assess

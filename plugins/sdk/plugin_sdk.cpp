@@ -1,0 +1,579 @@
+#include "tiservice/plugin_sdk.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "tiservice/assess/status_check.h"
+#include "tiservice/build_info.h"
+#include "tiservice/log.h"
+#include "tiservice/paths.h"
+#include "tiservice/settings.h"
+#include "tiservice/workflow/update_workflow.h"
+
+namespace tiservice::plugin_sdk {
+namespace {
+
+std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
+LocalizedText text(const QJsonObject& o, const char* k) {
+    const auto t = o.value(QLatin1String(k)).toObject();
+    return {s(t, "de"), s(t, "en")};
+}
+
+/// What one practice software is like: data only.
+struct Profile {
+    std::string id, name, vendor;
+    std::vector<std::pair<std::string, std::string>> settings;  ///< our key ("connector.sds_url") → the host's key
+    struct Entry {
+        std::string id;
+        LocalizedText label;
+        std::string location;
+        std::string action;  ///< update, check, password, history
+    };
+    std::vector<Entry> menu;
+    tis_notice_style style = TIS_NOTICE_BANNER;
+    LocalizedText statusTitle{"TI-Komponenten", "TI components"};
+    LocalizedText updateAction{"Jetzt aktualisieren", "Update now"};
+    int checkIntervalMinutes = 240;
+};
+
+std::optional<Profile> parseProfile(std::string_view json) {
+    const auto doc = QJsonDocument::fromJson(QByteArray(json.data(), static_cast<qsizetype>(json.size())));
+    if (!doc.isObject()) return std::nullopt;
+    const auto o = doc.object();
+    Profile p;
+    p.id = s(o, "id");
+    p.name = s(o, "name");
+    p.vendor = s(o, "vendor");
+    const auto settings = o.value("settings").toObject();
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        p.settings.emplace_back(it.key().toStdString(), it.value().toString().toStdString());
+    for (const auto& m : o.value("menu").toArray()) {
+        const auto e = m.toObject();
+        p.menu.push_back({s(e, "id"), text(e, "label"), s(e, "location"), s(e, "action")});
+    }
+    const auto style = s(o.value("notices").toObject(), "style");
+    p.style = style == "modal" ? TIS_NOTICE_MODAL : style == "task-list" ? TIS_NOTICE_TASK_LIST : TIS_NOTICE_BANNER;
+    const auto wording = o.value("wording").toObject();
+    if (wording.contains("statusTitle")) p.statusTitle = text(wording, "statusTitle");
+    if (wording.contains("updateAction")) p.updateAction = text(wording, "updateAction");
+    p.checkIntervalMinutes = o.value("checkIntervalMinutes").toInt(240);
+    if (p.id.empty() || p.name.empty() || p.menu.empty()) return std::nullopt;
+    return p;
+}
+
+/// One message for the host, kept until it is delivered on the host's UI thread.
+struct Outgoing {
+    enum class Kind { Notice, Question, Progress } kind = Kind::Notice;
+    std::string id, title, text, defaultValue;
+    int32_t severity = TIS_SEVERITY_INFO;
+    int32_t questionKind = TIS_ASK_TEXT;
+    std::vector<std::pair<std::string, std::string>> actions;
+    uint64_t handle = 0;
+    int32_t percent = -1;
+    int64_t secondsLeft = -1;
+};
+
+class Plugin;
+Plugin* self(const tis_plugin* p) { return static_cast<Plugin*>(p->plugin_data); }
+
+class PluginUi final : public workflow::Ui {
+public:
+    explicit PluginUi(Plugin& p) : plugin_(p) {}
+    void notice(const workflow::Notice& n) override;
+    std::optional<std::string> ask(const workflow::Question& q) override;
+    void progress(const workflow::Progress& p) override;
+
+private:
+    Plugin& plugin_;
+};
+
+class Plugin {
+public:
+    Plugin(const tis_host* host, Profile profile) : host_(host), profile_(std::move(profile)), ui_(*this) {
+        table_.struct_size = sizeof(tis_plugin);
+        table_.plugin_data = this;
+        table_.init = &Plugin::cInit;
+        table_.on_main_thread = &Plugin::cOnMainThread;
+        table_.check_now = &Plugin::cCheckNow;
+        table_.menu_entry_count = &Plugin::cMenuEntryCount;
+        table_.get_menu_entry = &Plugin::cGetMenuEntry;
+        table_.run_menu_entry = &Plugin::cRunMenuEntry;
+        table_.answer = &Plugin::cAnswer;
+        table_.shutdown = &Plugin::cShutdown;
+        table_.destroy = &Plugin::cDestroy;
+        table_.get_extension = &Plugin::cGetExtension;
+        table_.last_error = &Plugin::cLastError;
+        activity_.busy = &Plugin::cBusy;
+    }
+    ~Plugin() { stop(); }
+
+    const tis_plugin* table() const { return &table_; }
+
+    // --- from the engine thread ---------------------------------------------------------
+
+    void post(Outgoing item) {
+        {
+            std::lock_guard lock(outMutex_);
+            if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() && outbox_.back().kind == Outgoing::Kind::Progress)
+                outbox_.back() = std::move(item);  // only the newest progress matters
+            else
+                outbox_.push_back(std::move(item));
+        }
+        host_->request_callback(host_);
+    }
+
+    std::optional<std::string> askAndWait(Outgoing question) {
+        std::unique_lock lock(answerMutex_);
+        const uint64_t handle = nextHandle_++;
+        question.handle = handle;
+        answers_[handle] = std::nullopt;
+        lock.unlock();
+        post(std::move(question));
+        lock.lock();
+        answerCv_.wait(lock, [&] { return stopping_ || answers_[handle].has_value(); });
+        if (stopping_ && !answers_[handle]) return std::nullopt;
+        auto value = *answers_[handle];
+        answers_.erase(handle);
+        return value;
+    }
+
+    Language language() const { return language_; }
+    const Profile& profile() const { return profile_; }
+
+private:
+    // --- the C table ---------------------------------------------------------------------
+
+    template <typename F>
+    static tis_result guarded(const tis_plugin* p, F&& f) {
+        try {
+            return f(*self(p));
+        } catch (const std::exception& e) {
+            self(p)->lastError_ = std::string("tiservice: ") + e.what();
+        } catch (...) {
+            self(p)->lastError_ = "tiservice: interner Fehler / internal error";
+        }
+        return TIS_ERR_INTERNAL;
+    }
+
+    static tis_result cInit(const tis_plugin* p) { return guarded(p, [](Plugin& x) { return x.init(); }); }
+    static void cOnMainThread(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.deliver(); return TIS_OK; }); }
+    static tis_result cCheckNow(const tis_plugin* p) {
+        return guarded(p, [](Plugin& x) {
+            if (!x.started_) return TIS_ERR_STATE;
+            x.enqueue([&x] { x.check(); });
+            return TIS_OK;
+        });
+    }
+    static uint32_t cMenuEntryCount(const tis_plugin* p) { return static_cast<uint32_t>(self(p)->profile_.menu.size()); }
+    static tis_result cGetMenuEntry(const tis_plugin* p, uint32_t index, tis_menu_entry* out) {
+        return guarded(p, [&](Plugin& x) {
+            if (!out || index >= x.profile_.menu.size()) return TIS_ERR_INVALID_ARGUMENT;
+            const auto& e = x.profile_.menu[index];
+            x.menuLabels_.resize(x.profile_.menu.size());
+            x.menuLabels_[index] = e.label.in(x.language_);
+            out->id = e.id.c_str();
+            out->label = x.menuLabels_[index].c_str();
+            out->location = e.location.c_str();
+            return TIS_OK;
+        });
+    }
+    static tis_result cRunMenuEntry(const tis_plugin* p, const char* id) {
+        return guarded(p, [&](Plugin& x) { return x.runMenuEntry(id ? id : ""); });
+    }
+    static tis_result cAnswer(const tis_plugin* p, uint64_t handle, const char* value) {
+        return guarded(p, [&](Plugin& x) {
+            std::lock_guard lock(x.answerMutex_);
+            auto it = x.answers_.find(handle);
+            if (it == x.answers_.end() || it->second) return TIS_ERR_INVALID_ARGUMENT;
+            it->second = value ? std::optional<std::string>(value) : std::optional<std::string>();
+            x.answerCv_.notify_all();
+            return TIS_OK;
+        });
+    }
+    static void cShutdown(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.stop(); return TIS_OK; }); }
+    static void cDestroy(const tis_plugin* p) {
+        try {
+            delete self(p);
+        } catch (...) {
+        }
+    }
+    static const void* cGetExtension(const tis_plugin* p, const char* id) {
+        if (id && std::string_view(id) == TIS_EXT_ACTIVITY) return &self(p)->activity_;
+        return nullptr;
+    }
+    static const char* cLastError(const tis_plugin* p) { return self(p)->lastError_.c_str(); }
+    static int32_t cBusy(const tis_plugin* p) {
+        Plugin& x = *self(p);
+        std::lock_guard lock(x.taskMutex_);
+        std::lock_guard out(x.outMutex_);
+        return (x.running_ || !x.tasks_.empty() || !x.outbox_.empty()) ? 1 : 0;
+    }
+
+    // --- behaviour --------------------------------------------------------------------------
+
+    std::string hostSetting(const std::string& key) const {
+        const char* v = host_->get_setting ? host_->get_setting(host_, key.c_str()) : nullptr;
+        return v ? std::string(v) : std::string();
+    }
+
+    tis_result init() {
+        if (started_) return TIS_ERR_STATE;
+        language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
+        const auto stateDir = hostSetting("tiservice.state_dir");
+        stateDir_ = stateDir.empty() ? defaultStateFolder() : std::filesystem::path(stateDir);
+        (void)log::init({.directory = stateDir_ / "logs", .stderrLevel = spdlog::level::off});
+        // The host's TI settings, in its own vocabulary, become tiservice.ini's.
+        std::map<std::string, std::string> sections;
+        for (const auto& [ours, theirs] : profile_.settings) {
+            const auto value = hostSetting(theirs);
+            if (value.empty()) continue;
+            const auto dot = ours.find('.');
+            sections[ours.substr(0, dot)] += ours.substr(dot + 1) + " = " + value + "\n";
+        }
+        std::string ini;
+        for (const auto& [section, lines] : sections) ini += "[" + section + "]\n" + lines;
+        auto parsed = IniFile::parse(ini);
+        if (parsed.ok()) {
+            auto settings = connectionSettingsFrom(*parsed, std::filesystem::path(profile_.name + " TI-Einstellungen"));
+            if (settings.ok()) settings_ = std::move(settings).value();
+            else settingsError_ = settings.error();
+        } else {
+            settingsError_ = parsed.error();
+        }
+        log::logger()->info("adapter {} for {} started", profile_.id, host_->name ? host_->name : "?");
+        started_ = true;
+        nextCheck_ = std::chrono::steady_clock::now() + std::chrono::minutes(profile_.checkIntervalMinutes);
+        worker_ = std::thread([this] { workerLoop(); });
+        // At start: finish a story an earlier run began, then check the equipment.
+        enqueue([this] {
+            resumeJournal();
+            check();
+        });
+        return TIS_OK;
+    }
+
+    tis_result runMenuEntry(const std::string& id) {
+        if (!started_) return TIS_ERR_STATE;
+        for (const auto& e : profile_.menu) {
+            if (e.id != id) continue;
+            if (e.action == "update") enqueue([this] { runWorkflow(false); });
+            else if (e.action == "password") enqueue([this] { runWorkflow(true); });
+            else if (e.action == "history") enqueue([this] { showHistory(); });
+            else enqueue([this] { check(); });
+            return TIS_OK;
+        }
+        lastError_ = tr({"Unbekannter Menüeintrag: " + id, "Unknown menu entry: " + id});
+        return TIS_ERR_UNSUPPORTED;
+    }
+
+    void deliver() {
+        std::deque<Outgoing> items;
+        {
+            std::lock_guard lock(outMutex_);
+            items.swap(outbox_);
+        }
+        for (const auto& item : items) {
+            std::vector<tis_action> actions;
+            for (const auto& [id, label] : item.actions) actions.push_back({id.c_str(), label.c_str()});
+            switch (item.kind) {
+                case Outgoing::Kind::Notice: {
+                    tis_notice n{sizeof(tis_notice), item.id.c_str(), item.severity, profile_.style, item.title.c_str(),
+                                 item.text.c_str(), actions.empty() ? nullptr : actions.data(),
+                                 static_cast<uint32_t>(actions.size())};
+                    if (host_->show_notice) host_->show_notice(host_, &n);
+                    break;
+                }
+                case Outgoing::Kind::Question: {
+                    tis_question q{sizeof(tis_question), item.handle, item.id.c_str(), item.questionKind, item.text.c_str(),
+                                   actions.empty() ? nullptr : actions.data(), static_cast<uint32_t>(actions.size()),
+                                   item.defaultValue.c_str()};
+                    if (host_->ask) host_->ask(host_, &q);
+                    break;
+                }
+                case Outgoing::Kind::Progress: {
+                    tis_progress pr{sizeof(tis_progress), item.id.c_str(), item.text.c_str(), item.percent, item.secondsLeft};
+                    if (host_->progress) host_->progress(host_, &pr);
+                    break;
+                }
+            }
+        }
+    }
+
+    void enqueue(std::function<void()> task) {
+        {
+            std::lock_guard lock(taskMutex_);
+            tasks_.push_back(std::move(task));
+        }
+        taskCv_.notify_all();
+    }
+
+    void workerLoop() {
+        for (;;) {
+            std::function<void()> task;
+            {
+                std::unique_lock lock(taskMutex_);
+                taskCv_.wait_until(lock, nextCheck_, [&] { return stopping_ || !tasks_.empty(); });
+                if (stopping_) return;
+                if (tasks_.empty()) {  // the periodic check is due
+                    nextCheck_ = std::chrono::steady_clock::now() + std::chrono::minutes(profile_.checkIntervalMinutes);
+                    tasks_.push_back([this] { check(); });
+                }
+                task = std::move(tasks_.front());
+                tasks_.pop_front();
+                running_ = true;
+            }
+            try {
+                task();
+            } catch (const std::exception& e) {
+                log::logger()->error("adapter task failed: {}", e.what());
+            } catch (...) {
+                log::logger()->error("adapter task failed");
+            }
+            std::lock_guard lock(taskMutex_);
+            running_ = false;
+        }
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(taskMutex_);
+            if (stopping_ && !worker_.joinable()) return;
+            stopping_ = true;
+        }
+        {
+            std::lock_guard lock(answerMutex_);
+            answerCv_.notify_all();
+        }
+        taskCv_.notify_all();
+        if (worker_.joinable()) worker_.join();
+    }
+
+    Outgoing notice(const std::string& id, int32_t severity, const LocalizedText& title, const LocalizedText& body) const {
+        Outgoing o;
+        o.kind = Outgoing::Kind::Notice;
+        o.id = id;
+        o.severity = severity;
+        o.title = title.in(language_);
+        o.text = body.in(language_);
+        return o;
+    }
+
+    bool settingsUsable() {
+        if (settings_) return true;
+        const auto e = settingsError_.value_or(Error{.code = "settings.invalid", .message = {"?", "?"}, .action = {}, .detail = ""});
+        post(notice("settings.invalid", TIS_SEVERITY_WARNING,
+                    {"TI-Einstellungen unvollständig", "TI settings incomplete"},
+                    {e.describe(Language::German), e.describe(Language::English)}));
+        return false;
+    }
+
+    Result<net::ClientOptions> clientOptions() {
+        return konnektor::connectorClientOptions(*settings_, [this](const LocalizedText& q) {
+            return ui_.ask({"connection.password", workflow::Question::Kind::Secret, q, {}, ""});
+        });
+    }
+
+    std::string updateMenuId() const {
+        for (const auto& e : profile_.menu)
+            if (e.action == "update") return e.id;
+        return {};
+    }
+
+    void check() {
+        if (!settingsUsable()) return;
+        auto options = clientOptions();
+        if (!options.ok()) {
+            post(notice("status.error", TIS_SEVERITY_WARNING, profile_.statusTitle,
+                        {options.error().describe(Language::German), options.error().describe(Language::English)}));
+            return;
+        }
+        auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared());
+        if (!report.ok()) {
+            post(notice("status.error", TIS_SEVERITY_WARNING,
+                        {profile_.statusTitle.de + ": Prüfung nicht möglich", profile_.statusTitle.en + ": could not check"},
+                        {report.error().describe(Language::German), report.error().describe(Language::English)}));
+            return;
+        }
+        bool anything = false;
+        for (const auto& f : report->findings) {
+            if (f.status == assess::ComponentStatus::Current) continue;
+            anything = true;
+            const int32_t severity = f.status >= assess::ComponentStatus::Expired        ? TIS_SEVERITY_CRITICAL
+                                     : f.status == assess::ComponentStatus::ApprovalEnds ? TIS_SEVERITY_WARNING
+                                                                                         : TIS_SEVERITY_INFO;
+            auto n = notice("status." + f.code, severity,
+                            {profile_.statusTitle.de + ": " + f.name, profile_.statusTitle.en + ": " + f.name},
+                            {f.summary.de + (f.action.empty() ? "" : " " + f.action.de),
+                             f.summary.en + (f.action.empty() ? "" : " " + f.action.en)});
+            if (f.status != assess::ComponentStatus::Unknown && !updateMenuId().empty())
+                n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
+            n.actions.emplace_back("later", language_ == Language::English ? "Later" : "Später");
+            post(std::move(n));
+        }
+        if (report->catalogError)
+            post(notice("status.catalog-missing", TIS_SEVERITY_WARNING, profile_.statusTitle,
+                        {report->catalogError->describe(Language::German), report->catalogError->describe(Language::English)}));
+        if (!anything && !report->catalogError)
+            post(notice("status.current", TIS_SEVERITY_INFO, profile_.statusTitle,
+                        {"Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.",
+                         "The connector and card terminals run approved, current versions."}));
+    }
+
+    workflow::WorkflowOptions workflowOptions() {
+        workflow::WorkflowOptions o;
+        o.stateDir = stateDir_;
+        o.managementUrl = settings_->managementUrl;
+        if (auto hours = workflow::PracticeHours::parse(settings_->practiceHours); hours.ok()) o.practiceHours = *hours;
+        o.pollInitial = settings_->pollInterval;
+        o.pollMax = settings_->pollMax;
+        o.followTimeout = settings_->followTimeout;
+        o.downloadTimeout = settings_->downloadTimeout;
+        o.stopRequested = [this] { return stopping_.load(); };
+        return o;
+    }
+
+    void resumeJournal() {
+        if (!settings_) return;
+        const auto dir = stateDir_ / "journal";
+        if (!std::filesystem::exists(dir) || std::filesystem::is_empty(dir)) return;
+        auto options = clientOptions();
+        if (!options.ok()) return;
+        workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
+        (void)wf.resume();
+    }
+
+    void runWorkflow(bool passwordOnly) {
+        if (!settingsUsable()) return;
+        auto options = clientOptions();
+        if (!options.ok()) return;
+        workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
+        const auto r = passwordOnly ? wf.changePassword() : wf.run();
+        post(notice("workflow." + std::string(workflow::outcomeId(r.outcome)), TIS_SEVERITY_INFO, profile_.statusTitle, r.message));
+        if (!passwordOnly && !stopping_) check();
+    }
+
+    void showHistory() {
+        workflow::UpdateHistory history(stateDir_ / "history.jsonl");
+        LocalizedText body;
+        for (const auto& e : history.read()) {
+            if (e.event != "finished") continue;
+            body.de += formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion + "  " +
+                       (e.result == "succeeded" ? "erfolgreich" : e.result) + "  (" + e.clientSystemId + "/" + e.workplaceId + ")\n";
+            body.en += formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion + "  " + e.result +
+                       "  (" + e.clientSystemId + "/" + e.workplaceId + ")\n";
+        }
+        if (body.de.empty()) body = {"Das Update-Archiv ist leer.", "The update archive is empty."};
+        post(notice("history", TIS_SEVERITY_INFO, {"Update-Archiv", "Update archive"}, body));
+    }
+
+    tis_plugin table_{};
+    tis_activity_ext activity_{};
+    const tis_host* host_;
+    Profile profile_;
+    PluginUi ui_;
+    Language language_ = Language::German;
+    std::filesystem::path stateDir_;
+    std::optional<ConnectionSettings> settings_;
+    std::optional<Error> settingsError_;
+    std::string lastError_;
+    std::vector<std::string> menuLabels_;
+    bool started_ = false;
+
+    std::thread worker_;
+    std::mutex taskMutex_;
+    std::condition_variable taskCv_;
+    std::deque<std::function<void()>> tasks_;
+    bool running_ = false;
+    std::atomic<bool> stopping_{false};
+    std::chrono::steady_clock::time_point nextCheck_;
+
+    std::mutex outMutex_;
+    std::deque<Outgoing> outbox_;
+
+    std::mutex answerMutex_;
+    std::condition_variable answerCv_;
+    std::map<uint64_t, std::optional<std::optional<std::string>>> answers_;
+    uint64_t nextHandle_ = 1;
+};
+
+void PluginUi::notice(const workflow::Notice& n) {
+    Outgoing o;
+    o.kind = Outgoing::Kind::Notice;
+    o.id = n.id;
+    o.severity = n.severity == workflow::Severity::Critical  ? TIS_SEVERITY_CRITICAL
+                 : n.severity == workflow::Severity::Warning ? TIS_SEVERITY_WARNING
+                                                             : TIS_SEVERITY_INFO;
+    o.title = n.title.in(plugin_.language());
+    o.text = n.text.in(plugin_.language());
+    plugin_.post(std::move(o));
+}
+
+std::optional<std::string> PluginUi::ask(const workflow::Question& q) {
+    Outgoing o;
+    o.kind = Outgoing::Kind::Question;
+    o.id = q.id;
+    o.questionKind = q.kind == workflow::Question::Kind::Choice ? TIS_ASK_CHOICE
+                     : q.kind == workflow::Question::Kind::Secret ? TIS_ASK_SECRET
+                                                                  : TIS_ASK_TEXT;
+    o.text = q.text.in(plugin_.language());
+    o.defaultValue = q.defaultValue;
+    for (const auto& c : q.choices) o.actions.emplace_back(c.id, c.label.in(plugin_.language()));
+    auto answer = plugin_.askAndWait(std::move(o));
+    if (answer && q.kind == workflow::Question::Kind::Secret) log::registerSecret(*answer);
+    return answer;
+}
+
+void PluginUi::progress(const workflow::Progress& p) {
+    Outgoing o;
+    o.kind = Outgoing::Kind::Progress;
+    o.id = p.id;
+    o.text = p.what.in(plugin_.language());
+    o.percent = p.percent.value_or(-1);
+    o.secondsLeft = p.timeLeft ? p.timeLeft->count() : -1;
+    plugin_.post(std::move(o));
+}
+
+}  // namespace
+
+const char* manifestFor(std::string_view profileJson) {
+    static std::mutex m;
+    static std::map<std::string, std::string> cache;
+    std::lock_guard lock(m);
+    auto& slot = cache[std::string(profileJson)];
+    if (slot.empty()) {
+        const auto p = parseProfile(profileJson);
+        const QJsonObject manifest{
+            {"id", QString::fromStdString("tiservice." + (p ? p->id : std::string("invalid")))},
+            {"name", QString::fromStdString("tiservice für " + (p ? p->name : std::string("?")))},
+            {"version", QString::fromStdString(std::string(build_info::version()))},
+            {"compat", "0.1"},
+            {"vendor", "tiservice"},
+            {"host", QString::fromStdString(p ? p->id : std::string())},
+            {"abi", static_cast<int>(TIS_PLUGIN_ABI_VERSION)}};
+        slot = QJsonDocument(manifest).toJson(QJsonDocument::Compact).toStdString();
+    }
+    return slot.c_str();
+}
+
+const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJson) {
+    try {
+        if (!host || host->struct_size < sizeof(tis_host) || !host->request_callback) return nullptr;
+        auto profile = parseProfile(profileJson);
+        if (!profile) return nullptr;
+        return (new Plugin(host, std::move(*profile)))->table();
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+}  // namespace tiservice::plugin_sdk
