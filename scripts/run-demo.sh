@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The main job: a simulated practice (konnektor-sim on the scenario "connector on an expired
-# version, terminal outdated"), the vendor's update server with a freshly signed approval
-# catalog (TUF), and tiservice checking the practice. Everything runs in a temporary folder
-# on loopback; nothing of the real user's is touched.
+# version, terminal outdated", 600 times faster), the vendor's update server with a freshly
+# signed approval catalog (TUF), and the stand-in practice software tiservice-host running
+# the MEDISTAR adapter: notices at start, then the full guided update from the service
+# entry (terminal first, then the connector, with a forced password change), then the
+# update archive. Scripted answers; --interactive lets a person answer. Everything runs in
+# a temporary folder on loopback; nothing of the real user's is touched.
 set -euo pipefail
 bin="$(cd "$1" && pwd)"; shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,9 +27,13 @@ echo "== 1. Der Hersteller veröffentlicht den Zulassungskatalog (TUF, signiert)
 "$bin/tiservice-repo" --repo "$work/repo" publish
 echo "   Vertrauensbasis: $work/repo/published/metadata/1.root.json"
 
-echo "== 2. Die simulierte Praxis startet (KoCoBox MED+ 1.3.4, ORGA 6141 online 3.7.2) =="
+interactive=0
+for a in "$@"; do [ "$a" = "--interactive" ] && interactive=1; done
+
+echo "== 2. Die simulierte Praxis startet (KoCoBox MED+ 1.3.4 mit abgelaufener Zulassung, ORGA 6141 online 3.7.2, Admin-Passwort abgelaufen) =="
+scale=600; [ "$interactive" = 1 ] && scale=60
 "$bin/konnektor-sim" --scenario "$root/tools/konnektor-sim/scenarios/expired-connector-outdated-terminal.json" \
-  --time-scale 60 --port 0 --management-port 0 --control-port 0 --update-port 0 \
+  --time-scale "$scale" --port 0 --management-port 0 --control-port 0 --update-port 0 \
   --state-dir "$work/sim" --updates-dir "$work/repo/published" --ready-file "$work/ready.json" \
   >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
@@ -34,31 +41,39 @@ for _ in $(seq 1 100); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
 [ -s "$work/ready.json" ] || { echo "konnektor-sim startet nicht:"; cat "$work/sim.err"; exit 1; }
 ready="$(cat "$work/ready.json")"
 json() { printf '%s' "$ready" | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
-sds="$(json sds)"; updates="$(json updates)"; ca="$(json caCertificate)"
-echo "   connector.sds: $sds"
+sds="$(json sds)"; management="$(json management)"; updates="$(json updates)"; ca="$(json caCertificate)"
+echo "   connector.sds: $sds  (Zeit läuft ${scale}-mal schneller)"
 
-mkdir -p "$XDG_CONFIG_HOME/tiservice"
-cat >"$XDG_CONFIG_HOME/tiservice/tiservice.ini" <<INI
-[connector]
-sds_url = $sds
-mandant_id = Praxis1
-client_system_id = PVS1
-workplace_id = Empfang
+# MEDISTAR's own names for its TI settings (host-adapters/medistar/README.md).
+cat >"$work/medistar.settings" <<SETTINGS
+Konnektor.Dienstverzeichnis = $sds
+Konnektor.MandantID = Praxis1
+Konnektor.ClientsystemID = PVS1
+Konnektor.ArbeitsplatzID = Empfang
+Konnektor.Verwaltung = $management
+Konnektor.Sicherheit = server
+Konnektor.CAZertifikat = $ca
+Update.Metadaten = ${updates}metadata/
+Update.Dateien = ${updates}targets/
+Update.Vertrauensbasis = $work/repo/published/metadata/1.root.json
+Praxis.Sprechzeiten = Mo-Fr 08:00-18:00
+tiservice.poll_interval_ms = 200
+SETTINGS
 
-[tls]
-mode = server
-ca_file = $ca
-
-[update_server]
-metadata_url = ${updates}metadata/
-targets_url = ${updates}targets/
-trusted_root = $work/repo/published/metadata/1.root.json
-INI
-
-echo "== 3. tiservice prüft die Praxis =="
+echo "== 3. MEDISTAR startet mit dem tiservice-Adapter: Hinweise beim Start, dann Extras > TI-Konnektor > Aktualisieren =="
+host_args=(--pvs medistar --settings "$work/medistar.settings" --state-dir "$work/state" --run ti-service.update --run ti-service.history)
+if [ "$interactive" = 1 ]; then
+  host_args+=(--interactive)
+  echo "   (Interaktiv: das bisherige Admin-Passwort ist Praxis2025!)"
+else
+  host_args+=(--answers "$root/sample-host/demo/answers.json")
+fi
 set +e
-"$bin/tiservice" "$@" status
+"$bin/tiservice-host" "${host_args[@]}"
 code=$?
 set -e
-echo "   (Rückgabewert $code: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen/gesperrt, 3 Prüfung nicht möglich)"
-[ "$code" -le 2 ] || exit "$code"
+[ "$code" -eq 0 ] || { echo "tiservice-host endete mit $code"; exit "$code"; }
+
+echo
+echo "== 4. Das Update-Archiv (tiservice history) =="
+TISERVICE_STATE_DIR="$work/state" "$bin/tiservice" history

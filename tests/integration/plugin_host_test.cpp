@@ -1,0 +1,180 @@
+// Adapters hosted by the sample host (and by a host written in C) against konnektor-sim.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "support/simulator.h"
+#include "tiservice/trust/repository.h"
+
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+const std::vector<std::string> kAdapters{"medistar", "albis", "z1", "turbomed", "chremasoft"};
+
+QJsonObject profile(const std::string& adapter) {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(
+                                       readFile(std::filesystem::path(TISERVICE_SOURCE_DIR) / "host-adapters" / adapter / "profile.json")))
+        .object();
+}
+
+std::filesystem::path adapterDir() { return std::filesystem::path(TISERVICE_BIN_DIR).parent_path() / "lib/tiservice/adapters"; }
+std::filesystem::path testPluginDir() { return std::filesystem::path(TISERVICE_BIN_DIR).parent_path() / "lib/test-plugins"; }
+
+class PluginHost : public ::testing::Test {
+protected:
+    void start(const std::string& scenario, std::vector<std::string> args = {}) {
+        if (!std::filesystem::exists(dir / "repo")) {
+            auto repo = tiservice::trust::Repository::create(dir / "repo", {});
+            ASSERT_TRUE(repo.ok());
+            ASSERT_TRUE(repo->addTarget(std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json",
+                                        "catalog/approval-catalog.json").ok());
+            ASSERT_TRUE(repo->publish().ok());
+        }
+        args.push_back("--updates-dir");
+        args.push_back((dir / "repo/published").string());
+        sim = std::make_unique<SimulatorProcess>(SimulatorSetup{.scenario = scenario, .timeScale = 600, .args = args});
+    }
+
+    /// The TI settings as this PVS names them, from its profile's mapping.
+    std::filesystem::path settingsFor(const std::string& adapter) {
+        const std::map<std::string, std::string> values{
+            {"connector.sds_url", sim->sdsUrl()},
+            {"connector.mandant_id", "Praxis1"},
+            {"connector.client_system_id", "PVS1"},
+            {"connector.workplace_id", "Empfang"},
+            {"connector.management_url", sim->managementBase()},
+            {"tls.mode", "server"},
+            {"tls.ca_file", sim->caFile().string()},
+            {"update_server.metadata_url", sim->updatesBase() + "metadata/"},
+            {"update_server.targets_url", sim->updatesBase() + "targets/"},
+            {"update_server.trusted_root", (dir / "repo/published/metadata/1.root.json").string()},
+            {"update.poll_interval_ms", "50"},
+            {"update.poll_max_ms", "200"},
+        };
+        std::string text = "# " + adapter + " TI settings\n";
+        const auto mapping = profile(adapter).value("settings").toObject();
+        for (const auto& [ours, value] : values) text += mapping.value(QString::fromStdString(ours)).toString().toStdString() + " = " + value + "\n";
+        const auto file = dir / (adapter + ".settings");
+        writeFile(file, text);
+        return file;
+    }
+
+    ProcessResult host(const std::string& adapter, std::vector<std::string> extra = {}, const std::string& plugins = "") {
+        std::vector<std::string> argv{binary("tiservice-host").string(), "--pvs", adapter, "--settings",
+                                      sim ? settingsFor(adapter).string() : (dir / "none.settings").string(),
+                                      "--state-dir", (dir / ("state-" + adapter)).string(), "--timeout", "120"};
+        if (!plugins.empty()) {
+            argv.push_back("--plugins");
+            argv.push_back(plugins);
+        }
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        ProcessOptions o;
+        o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "xdg").string()}, {"LANG", "de_DE.UTF-8"}};
+        o.timeout = 150s;
+        return runProcess(argv, o);
+    }
+
+    TempDir dir;
+    std::unique_ptr<SimulatorProcess> sim;
+};
+
+}  // namespace
+
+TEST_F(PluginHost, EveryAdapterShowsTheRightNoticesForEachScenarioInItsOwnStyle) {
+    const std::map<std::string, std::string> styleMark{{"banner", "▌"}, {"modal", "┌─"}, {"task-list", "☐"}};
+    struct Case {
+        std::string scenario;
+        std::vector<std::string> notices;
+    };
+    for (const auto& c : {Case{"all-current.json", {"(status.current)"}},
+                          Case{"expired-connector-outdated-terminal.json",
+                               {"(status.connector.approval-expired)", "(status.terminal.update-available)"}},
+                          Case{"connector-blocked.json", {"(status.connector.blocked)"}}}) {
+        start(c.scenario);
+        for (const auto& adapter : kAdapters) {
+            const auto r = host(adapter);
+            EXPECT_EQ(r.exitCode, 0) << adapter << " " << c.scenario << "\n" << r.out << r.err;
+            for (const auto& n : c.notices) EXPECT_TRUE(contains(r.out, n)) << adapter << " " << c.scenario << " lacks " << n << "\n" << r.out;
+            const auto p = profile(adapter);
+            const auto style = p.value("notices").toObject().value("style").toString().toStdString();
+            EXPECT_TRUE(contains(r.out, styleMark.at(style))) << adapter << " does not render as " << style;
+            EXPECT_TRUE(contains(r.out, p.value("wording").toObject().value("statusTitle").toObject().value("de").toString().toStdString()))
+                << adapter;
+            EXPECT_TRUE(contains(r.out, p.value("menu").toArray()[0].toObject().value("location").toString().toStdString())) << adapter;
+        }
+    }
+}
+
+TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
+    start("expired-connector-outdated-terminal.json");
+    writeFile(dir / "answers.json",
+              R"({"login.user":"koco-root","login.password":"Praxis2025!","password.new":"Sommer2026!x","password.repeat":"Sommer2026!x",)"
+              R"("plan.when":"now","plan.during-hours":"now","confirm.start":"start"})");
+    const auto r = host("albis", {"--answers", (dir / "answers.json").string(), "--run", "ti-service.update", "--run", "ti-service.history"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "(install.succeeded)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(workflow.succeeded)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+  1.3.4 → 1.3.10  erfolgreich")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(status.current)")) << r.out;  // checked again after the update
+    EXPECT_TRUE(contains(sim->request("GET", sim->sdsUrl()).body, "<PI:FWVersion>1.3.10</PI:FWVersion>"));
+    EXPECT_FALSE(contains(r.out + r.err, "Sommer2026!x"));
+    EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
+}
+
+TEST_F(PluginHost, InitReturnsBeforeTheConnectorAnswers) {
+    start("all-current.json", {"--fault-slow", "2000"});
+    const auto r = host("medistar");
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    // The menu is printed right after init returned; the status notice arrives later.
+    EXPECT_LT(r.out.find("Menü "), r.out.find("(status.current)")) << r.out;
+}
+
+TEST_F(PluginHost, BrokenPluginsAreReportedAndTheHostCarriesOn) {
+    writeFile(dir / "none.settings", "# empty\n");
+    struct Case {
+        std::string pvs, state, german;
+    };
+    for (const auto& c : {Case{"broken_abi", "(wrong-abi)", "für eine andere Schnittstellenversion gebaut (99 statt 1)"},
+                          Case{"no_entry", "(not-a-plugin)", "ist keine tiservice-Erweiterung (Einsprungpunkt fehlt)"},
+                          Case{"wronghost", "(wrong-host)", "ist für albis gebaut, nicht für wronghost"},
+                          Case{"throws", "(init-failed)", "ließ sich nicht starten: Absturz im init"},
+                          Case{"missing", "(not-found)", "wurde nicht gefunden"}}) {
+        const auto r = host(c.pvs, {}, testPluginDir().string());
+        EXPECT_EQ(r.exitCode, 4) << c.pvs << "\n" << r.out << r.err;
+        EXPECT_EQ(r.signal, 0) << c.pvs << " crashed the host";
+        EXPECT_TRUE(contains(r.out, c.state)) << c.pvs << "\n" << r.out;
+        EXPECT_TRUE(contains(r.out, c.german)) << c.pvs << "\n" << r.out;
+        EXPECT_TRUE(contains(r.out, "Die Praxissoftware läuft ohne TI-Service weiter")) << r.out;
+    }
+}
+
+TEST_F(PluginHost, AdapterReadmesDocumentEveryMappedSetting) {
+    for (const auto& adapter : kAdapters) {
+        const auto readme = readFile(std::filesystem::path(TISERVICE_SOURCE_DIR) / "host-adapters" / adapter / "README.md");
+        const auto mapping = profile(adapter).value("settings").toObject();
+        for (auto it = mapping.begin(); it != mapping.end(); ++it) {
+            if (it.key().startsWith("update.")) continue;  // tuning keys, documented together
+            EXPECT_TRUE(contains(readme, "`" + it.value().toString().toStdString() + "`")) << adapter << ": " << it.value().toString().toStdString();
+        }
+    }
+}
+
+TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {
+    start("expired-connector-outdated-terminal.json");
+    const auto settings = settingsFor("medistar");
+    const auto r = runProcess({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                               settings.string(), (dir / "c-state").string()},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "MANIFEST {\"abi\":1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"host\":\"medistar\"")) << r.out;
+    EXPECT_TRUE(contains(r.out, "MENU ti-service.update")) << r.out;
+    EXPECT_TRUE(contains(r.out, "NOTICE status.connector.approval-expired")) << r.out;
+    EXPECT_TRUE(contains(r.out, "action ti-service.update: Jetzt aktualisieren")) << r.out;
+}
