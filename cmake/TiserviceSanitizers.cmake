@@ -3,4 +3,17 @@ if(TISERVICE_SANITIZE)
   list(JOIN TISERVICE_SANITIZE "," _tis_sanitizers)
   add_compile_options(-fsanitize=${_tis_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${_tis_sanitizers})
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND "undefined" IN_LIST TISERVICE_SANITIZE)
+    # clang-14 cannot assemble UBSan's "function" check inside C++20 coroutines
+    # ("Cannot represent a difference across sections"); every other UBSan check stays on.
+    add_compile_options(-fno-sanitize=function)
+  endif()
+endif()
+
+# Fuzzing needs coverage instrumentation in the code under test, not only in the targets.
+if(TISERVICE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TISERVICE_FUZZ needs clang (the asan preset uses clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()

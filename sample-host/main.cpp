@@ -23,7 +23,9 @@
 #include <QJsonObject>
 
 #include "tiservice/i18n.h"
+#include "host_settings.h"
 #include "tiservice/plugin_loader.h"
+#include "tiservice/workflow/answers.h"
 
 using namespace tiservice;
 
@@ -168,25 +170,13 @@ void hostProgress(const tis_host* h, const tis_progress* p) {
 void hostOpenUrl(const tis_host*, const char* url) { std::cout << "\n[Browser] " << url << "\n"; }
 
 std::map<std::string, std::string> readSettings(const std::filesystem::path& file, std::string& error) {
-    std::map<std::string, std::string> out;
     std::ifstream in(file);
     if (!in) {
         error = "Die Einstellungsdatei " + file.string() + " ist nicht lesbar. / The settings file cannot be read.";
-        return out;
+        return {};
     }
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line[0] == ';') continue;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) continue;
-        auto trim = [](std::string x) {
-            x.erase(0, x.find_first_not_of(" \t\r"));
-            x.erase(x.find_last_not_of(" \t\r") + 1);
-            return x;
-        };
-        out[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
-    }
-    return out;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return sample_host::parseHostSettings(text);
 }
 
 }  // namespace
@@ -249,20 +239,14 @@ int main(int argc, char** argv) {
     if (!stateDir.empty()) g.settings["tiservice.state_dir"] = stateDir.string();
     if (!answersFile.empty()) {
         std::ifstream in(answersFile);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(text));
-        if (!doc.isObject()) {
-            std::cerr << "tiservice-host: Die Antwortdatei ist kein JSON-Objekt. / The answers file is not a JSON object.\n";
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto answers = workflow::parseAnswers(text);
+        if (!answers.ok()) {
+            std::cerr << "tiservice-host: " << answers.error().describe(Language::German) << "\n"
+                      << "tiservice-host: " << answers.error().describe(Language::English) << "\n";
             return 2;
         }
-        const auto o = doc.object();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            auto& list = g.answers[it.key().toStdString()];
-            if (it.value().isArray())
-                for (const auto& v : it.value().toArray()) list.push_back(v.toString().toStdString());
-            else
-                list.push_back(it.value().toString().toStdString());
-        }
+        g.answers = std::move(answers).value();
     }
 
     std::cout << "== " << upper(pvs) << " (tiservice-host) startet ==\n";

@@ -76,7 +76,9 @@ std::optional<TimePoint> parseUtc(std::string_view s) {
         return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
                                           std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
+    // system_clock counts nanoseconds: only about 1678-2262 fit. Dates outside 1900-2200 are
+    // no real dates for tiservice and would overflow (found by fuzzing).
+    if (!ymd.ok() || y < 1900 || y > 2200) return std::nullopt;
     TimePoint t = std::chrono::sys_days{ymd};
     if (s.size() == 10) return t;
 

@@ -200,6 +200,12 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     s.pollInterval = std::chrono::milliseconds(*pollInterval);
     s.pollMax = std::chrono::milliseconds(*pollMax);
     s.followTimeout = std::chrono::minutes(*follow);
+    if (ini.get("update", "download_timeout_seconds")) {
+        const auto seconds = number("download_timeout_seconds", 1);
+        if (!seconds) return settingsError(source, "[update] download_timeout_seconds", {"positive ganze Zahl", "a positive whole number"});
+        s.downloadTimeout = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::seconds(*seconds));
+        s.downloadTimeoutSeconds = std::chrono::seconds(*seconds);
+    }
     if (ini.get("update", "follow_timeout_seconds")) {
         const auto seconds = number("follow_timeout_seconds", 1);
         if (!seconds) return settingsError(source, "[update] follow_timeout_seconds", {"positive ganze Zahl", "a positive whole number"});

@@ -28,6 +28,18 @@ std::string_view pluginStateId(PluginState s) {
     return "not-loaded";
 }
 
+std::optional<Manifest> parseManifest(std::string_view json) {
+    const auto doc = QJsonDocument::fromJson(QByteArray(json.data(), static_cast<qsizetype>(json.size())));
+    if (!doc.isObject()) return std::nullopt;
+    const auto m = doc.object();
+    Manifest manifest{m.value("id").toString().toStdString(), m.value("name").toString().toStdString(),
+                      m.value("version").toString().toStdString(), m.value("compat").toString().toStdString(),
+                      m.value("vendor").toString().toStdString(), m.value("host").toString().toStdString(),
+                      m.value("abi").toInt()};
+    if (manifest.id.empty() || manifest.host.empty()) return std::nullopt;
+    return manifest;
+}
+
 std::filesystem::path adapterFile(const std::filesystem::path& dir, const std::string& name) {
     return dir / ("libtiservice_adapter_" + name + ".so");
 }
@@ -94,13 +106,9 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     } catch (...) {
         manifestText = nullptr;
     }
-    const auto doc = QJsonDocument::fromJson(QByteArray(manifestText ? manifestText : ""));
-    const auto m = doc.object();
-    p->manifest_ = {m.value("id").toString().toStdString(), m.value("name").toString().toStdString(),
-                    m.value("version").toString().toStdString(), m.value("compat").toString().toStdString(),
-                    m.value("vendor").toString().toStdString(), m.value("host").toString().toStdString(),
-                    m.value("abi").toInt()};
-    if (!doc.isObject() || p->manifest_.id.empty() || p->manifest_.host.empty()) {
+    const auto manifest = parseManifest(manifestText ? std::string_view(manifestText) : std::string_view());
+    if (manifest) p->manifest_ = *manifest;
+    if (!manifest) {
         p->fail(PluginState::ManifestInvalid, "manifest-invalid",
                 {"Die Beschreibung (Manifest) der Erweiterung " + f + " ist ungültig.",
                  "The description (manifest) of the extension " + f + " is not valid."});

@@ -437,7 +437,7 @@ private:
         o.pollInitial = settings_->pollInterval;
         o.pollMax = settings_->pollMax;
         o.followTimeout = settings_->followTimeout;
-        o.downloadTimeout = settings_->downloadTimeout;
+        o.downloadTimeout = settings_->downloadTimeoutSeconds ? std::chrono::duration_cast<std::chrono::milliseconds>(*settings_->downloadTimeoutSeconds) : std::chrono::duration_cast<std::chrono::milliseconds>(settings_->downloadTimeout);
         o.stopRequested = [this] { return stopping_.load(); };
         return o;
     }

@@ -60,7 +60,8 @@ protected:
         ProcessOptions o;
         o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()},
                  {"XDG_CONFIG_HOME", (dir / "config").string()}, {"LANG", "de_DE.UTF-8"}, {"LC_ALL", std::nullopt},
-                 {"TISERVICE_STATE_DIR", std::nullopt}, {"TISERVICE_FAULT_PAUSE_AT", std::nullopt}};
+                 {"TISERVICE_STATE_DIR", std::nullopt}, {"TISERVICE_FAULT_PAUSE_AT", std::nullopt},
+                 {"TISERVICE_FAULT_PAUSE_MS", std::nullopt}};
         for (const auto& [k, v] : extra) o.env[k] = v;
         o.timeout = 120s;
         return o;
@@ -248,8 +249,13 @@ TEST_F(Workflow, TwoSimultaneousStartsEndInExactlyOneInstallation) {
     writeSettings("Sprechzimmer1");
     writeFile(dir / "a.json", answers("Praxis2026!"));
     ProcessResult a, b;
-    std::thread ta([&] { a = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Empfang"), env()); });
-    std::thread tb([&] { b = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Sprechzimmer1"), env()); });
+    // Two PCs (own state folders) reach "start" together: both wait at the confirmed step.
+    const std::map<std::string, std::optional<std::string>> together{{"TISERVICE_FAULT_PAUSE_AT", "confirmed"},
+                                                                       {"TISERVICE_FAULT_PAUSE_MS", "2000"}};
+    auto envA = env(together), envB = env(together);
+    envB.env["XDG_STATE_HOME"] = (dir / "state-b").string();
+    std::thread ta([&] { a = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Empfang"), envA); });
+    std::thread tb([&] { b = runProcess(argv({"update", "--answers", (dir / "a.json").string()}, "Sprechzimmer1"), envB); });
     ta.join();
     tb.join();
     EXPECT_EQ(simState()["installations"].toArray().size(), 1) << a.out << b.out;

@@ -53,3 +53,11 @@ TEST(UtcText, ParsesAndFormatsIsoTimes) {
     EXPECT_FALSE(parseUtc("2026-11-28T25:00:00Z").has_value());
     EXPECT_FALSE(parseUtc("2026-11-28T18:00:00").has_value());
 }
+
+TEST(UtcText, RefusesYearsThatDoNotFitTheClock) {
+    EXPECT_FALSE(parseUtc("2347-09-26T00:00:00Z").has_value());  // found by fuzzing: overflowed the nanosecond clock
+    EXPECT_FALSE(parseUtc("1013-01-01").has_value());
+    EXPECT_FALSE(parseUtc("9999-12-31T23:59:59Z").has_value());
+    EXPECT_TRUE(parseUtc("2200-12-31T23:59:59Z").has_value());
+    EXPECT_TRUE(parseUtc("1900-01-01").has_value());
+}

@@ -2,13 +2,11 @@
 
 #include <iostream>
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "terminal_io.h"
 #include "tiservice/log.h"
 #include "tiservice/store/atomic_file.h"
+#include "tiservice/workflow/answers.h"
 
 namespace tiservice::cli {
 
@@ -83,26 +81,10 @@ Result<std::unique_ptr<AnswersFileUi>> AnswersFileUi::load(const std::filesystem
                                                           std::istream& in) {
     auto text = store::readFile(file, 256 * 1024);
     if (!text.ok()) return text.error();
-    QJsonParseError e{};
-    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*text), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{.code = "answers.invalid",
-                     .message = {"Die Antwortdatei " + file.string() + " ist kein gültiges JSON-Objekt.",
-                                 "The answers file " + file.string() + " is not a valid JSON object."},
-                     .action = {"Form: {\"frage.id\": \"Antwort\", …} – siehe README.", "Form: {\"question.id\": \"answer\", …} – see the README."},
-                     .detail = e.errorString().toStdString()};
+    auto answers = workflow::parseAnswers(*text);
+    if (!answers.ok()) return answers.error();
     std::unique_ptr<AnswersFileUi> ui(new AnswersFileUi(out, in));
-    const auto o = doc.object();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        std::vector<std::string> values;
-        if (it.value().isArray()) {
-            for (const auto& v : it.value().toArray()) values.push_back(v.toString().toStdString());
-        } else {
-            values.push_back(it.value().toString().toStdString());
-        }
-        for (const auto& v : values) log::registerSecret(it.key().contains("password") ? v : std::string());
-        ui->answers_[it.key().toStdString()] = std::move(values);
-    }
+    ui->answers_ = std::move(answers).value();
     return ui;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tiservice/error.h"
+#include "tiservice/workflow/answers.h"
 #include "tiservice/workflow/ui.h"
 
 namespace tiservice::cli {
@@ -38,7 +39,7 @@ public:
 
 private:
     AnswersFileUi(std::ostream& out, std::istream& in) : TerminalUi(out, in) {}
-    std::map<std::string, std::vector<std::string>> answers_;
+    workflow::Answers answers_;
     std::map<std::string, std::size_t> used_;
 };
 

@@ -98,7 +98,7 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
     p.workflowOptions.pollInitial = settings->pollInterval;
     p.workflowOptions.pollMax = settings->pollMax;
     p.workflowOptions.followTimeout = settings->followTimeout;
-    p.workflowOptions.downloadTimeout = settings->downloadTimeout;
+    p.workflowOptions.downloadTimeout = settings->downloadTimeoutSeconds ? std::chrono::duration_cast<std::chrono::milliseconds>(*settings->downloadTimeoutSeconds) : std::chrono::duration_cast<std::chrono::milliseconds>(settings->downloadTimeout);
     return p;
 }
 

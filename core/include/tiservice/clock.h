@@ -61,8 +61,8 @@ private:
 
 /// "2026-11-28T18:01:06Z"
 TISERVICE_CORE_EXPORT std::string formatUtc(TimePoint t);
-/// Parses "2026-11-28T18:01:06Z", "2026-11-28T18:01:06+01:00" and "2026-11-28" (midnight UTC).
-/// nullopt for anything else.
+/// Parses "2026-11-28T18:01:06Z", "2026-11-28T18:01:06+01:00" and "2026-11-28" (midnight UTC),
+/// years 1900-2200. nullopt for anything else.
 TISERVICE_CORE_EXPORT std::optional<TimePoint> parseUtc(std::string_view text);
 
 }  // namespace tiservice

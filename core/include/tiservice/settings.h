@@ -69,6 +69,7 @@ struct ConnectionSettings {
     std::chrono::milliseconds pollMax{30000};
     std::chrono::seconds followTimeout{90 * 60};
     std::chrono::minutes downloadTimeout{120};
+    std::optional<std::chrono::seconds> downloadTimeoutSeconds;  ///< overrides downloadTimeout when set
 
     std::filesystem::path sourceFile;  ///< where these settings were read from
 };

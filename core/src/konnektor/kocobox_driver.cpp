@@ -1,5 +1,7 @@
 // The KoCoBox MED+ driver: docs/kocobox-management-api.md.
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,6 +59,55 @@ Error answerError(const std::string& what) {
                  .action = {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
                             "Try again later; if it persists, call support."},
                  .detail = what};
+}
+
+ManagementStatus statusFrom(const QJsonObject& o) {
+    ManagementStatus st;
+    st.firmwareVersion = version(s(o, "firmwareVersion"));
+    const auto update = o.value("update").toObject();
+    const auto state = s(update, "state");
+    st.broken = state == "broken";
+    if (state == "installing" || state == "rebooting") st.active = installation(update);
+    for (const auto& p : o.value("planned").toArray()) st.planned.push_back(installation(p.toObject()));
+    if (o.contains("lastInstallation")) st.last = installation(o.value("lastInstallation").toObject());
+    for (const auto& entry : o.value("recent").toArray()) st.recent.push_back(installation(entry.toObject()));
+    if (st.recent.empty() && st.last) st.recent.push_back(*st.last);
+    st.connectorTime = time(o, "now");
+    return st;
+}
+
+Result<std::vector<ManagedUpdate>> updatesFrom(const QJsonObject& body) {
+    std::vector<ManagedUpdate> out;
+    for (const auto& v : body.value("updates").toArray()) {
+        const auto o = v.toObject();
+        ManagedUpdate u;
+        u.updateId = s(o, "updateId");
+        u.component = s(o, "component");
+        u.name = s(o, "terminalName");
+        u.installed = version(s(o, "installedVersion"));
+        u.version = version(s(o, "version"));
+        u.critical = s(o, "priority") == "Kritisch";
+        u.deadline = time(o, "deadline");
+        const double size = o.value("sizeBytes").toDouble();
+        u.sizeBytes = size > 0 && size < 1e15 ? static_cast<std::uint64_t>(size) : 0;
+        u.releaseNotes = text(o, "releaseNotes");
+        const auto d = o.value("download").toObject();
+        const auto ds = s(d, "state");
+        u.download = ds == "downloaded"    ? ManagedUpdate::Download::Downloaded
+                     : ds == "downloading" ? ManagedUpdate::Download::Downloading
+                                           : ManagedUpdate::Download::NotStarted;
+        u.downloadPercent = std::clamp(d.value("percent").toInt(), 0, 100);
+        if (u.updateId.empty() || u.version.isUnknown()) return answerError("update entry");
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+Result<QJsonObject> jsonObject(std::string_view text) {
+    QJsonParseError e{};
+    const auto doc = QJsonDocument::fromJson(QByteArray(text.data(), static_cast<qsizetype>(text.size())), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject()) return answerError("no JSON object");
+    return doc.object();
 }
 
 class KocoboxDriver final : public Driver {
@@ -120,29 +171,7 @@ public:
         auto r = call("GET", "/updates", {}, true);
         if (!r.ok()) return r.error();
         if (r->first != 200) return statusError(r->first, r->second);
-        std::vector<ManagedUpdate> out;
-        for (const auto& v : r->second.value("updates").toArray()) {
-            const auto o = v.toObject();
-            ManagedUpdate u;
-            u.updateId = s(o, "updateId");
-            u.component = s(o, "component");
-            u.name = s(o, "terminalName");
-            u.installed = version(s(o, "installedVersion"));
-            u.version = version(s(o, "version"));
-            u.critical = s(o, "priority") == "Kritisch";
-            u.deadline = time(o, "deadline");
-            u.sizeBytes = static_cast<std::uint64_t>(o.value("sizeBytes").toDouble());
-            u.releaseNotes = text(o, "releaseNotes");
-            const auto d = o.value("download").toObject();
-            const auto ds = s(d, "state");
-            u.download = ds == "downloaded"    ? ManagedUpdate::Download::Downloaded
-                         : ds == "downloading" ? ManagedUpdate::Download::Downloading
-                                               : ManagedUpdate::Download::NotStarted;
-            u.downloadPercent = d.value("percent").toInt();
-            if (u.updateId.empty() || u.version.isUnknown()) return answerError("update entry");
-            out.push_back(std::move(u));
-        }
-        return out;
+        return updatesFrom(r->second);
     }
 
     Status startDownload(const std::string& updateId) override {
@@ -183,19 +212,7 @@ public:
         auto r = call("GET", "/status", {}, false);
         if (!r.ok()) return r.error();
         if (r->first != 200) return statusError(r->first, r->second);
-        const auto& o = r->second;
-        ManagementStatus st;
-        st.firmwareVersion = version(s(o, "firmwareVersion"));
-        const auto update = o.value("update").toObject();
-        const auto state = s(update, "state");
-        st.broken = state == "broken";
-        if (state == "installing" || state == "rebooting") st.active = installation(update);
-        for (const auto& p : o.value("planned").toArray()) st.planned.push_back(installation(p.toObject()));
-        if (o.contains("lastInstallation")) st.last = installation(o.value("lastInstallation").toObject());
-        for (const auto& entry : o.value("recent").toArray()) st.recent.push_back(installation(entry.toObject()));
-        if (st.recent.empty() && st.last) st.recent.push_back(*st.last);
-        st.connectorTime = time(o, "now");
-        return st;
+        return statusFrom(r->second);
     }
 
     Status reboot() override {
@@ -263,6 +280,18 @@ private:
 };
 
 }  // namespace
+
+Result<ManagementStatus> parseManagementStatus(std::string_view json) {
+    auto o = jsonObject(json);
+    if (!o.ok()) return o.error();
+    return statusFrom(*o);
+}
+
+Result<std::vector<ManagedUpdate>> parseOfferedUpdates(std::string_view json) {
+    auto o = jsonObject(json);
+    if (!o.ok()) return o.error();
+    return updatesFrom(*o);
+}
 
 std::unique_ptr<Driver> makeDriver(const ProductInformation& connector, const std::string& managementUrl,
                                    net::ClientOptions options) {

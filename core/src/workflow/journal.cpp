@@ -82,9 +82,16 @@ Status UpdateHistory::append(const HistoryEntry& entry) {
 std::vector<HistoryEntry> UpdateHistory::read(int* unreadable) const {
     std::vector<HistoryEntry> out;
     if (unreadable) *unreadable = 0;
+    // Only a regular file, and only so much of it: a device or a runaway file must not
+    // make the archive endless (a symlink to /dev/full yields zeros forever).
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file_, ec)) return out;
+    constexpr std::uintmax_t kMaxBytes = 64ull * 1024 * 1024;
     std::ifstream in(file_);
     std::string line;
-    while (std::getline(in, line)) {
+    std::uintmax_t consumed = 0;
+    while (consumed < kMaxBytes && std::getline(in, line)) {
+        consumed += line.size() + 1;
         if (line.empty()) continue;
         QJsonParseError e{};
         const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(line), &e);

@@ -136,7 +136,8 @@ struct UpdateWorkflow::Impl {
             const int nth = colon == std::string::npos ? 1 : std::atoi(wanted.c_str() + colon + 1);
             if (wanted.substr(0, colon) == step && ++stepCounts[step] == nth) {
                 log::logger()->warn("fault injection: pausing at step {} for a kill-and-resume test", step);
-                std::this_thread::sleep_for(std::chrono::minutes(10));
+                const char* ms = std::getenv("TISERVICE_FAULT_PAUSE_MS");
+                std::this_thread::sleep_for(ms ? std::chrono::milliseconds(std::atol(ms)) : std::chrono::minutes(10));
             }
         }
         return Status::success();
@@ -518,7 +519,7 @@ struct UpdateWorkflow::Impl {
                        {name + " läuft jetzt mit Version " + item.toVersion + ".", name + " now runs version " + item.toVersion + "."}});
             return std::nullopt;
         }
-        if (followed == Followed::Failed) {
+        if (followed == Followed::Failed || item.state == "failed") {
             const LocalizedText text{"Die Installation von " + name + " ist fehlgeschlagen (" + item.reason +
                                          "). Die bisherige Version " + item.fromVersion +
                                          " bleibt in Betrieb. Bitte später noch einmal versuchen.",

@@ -98,6 +98,10 @@ public:
     virtual void logout() = 0;
 };
 
+/// Parsers of the KoCoBox management API's answers (docs/kocobox-management-api.md).
+TISERVICE_CORE_EXPORT Result<ManagementStatus> parseManagementStatus(std::string_view json);
+TISERVICE_CORE_EXPORT Result<std::vector<ManagedUpdate>> parseOfferedUpdates(std::string_view json);
+
 /// The driver for this connector, or nullptr when tiservice has none for it.
 /// `managementUrl` is the management API base (KoCoBox: https://<host>:9443/api/v1).
 TISERVICE_CORE_EXPORT std::unique_ptr<Driver> makeDriver(const ProductInformation& connector, const std::string& managementUrl,

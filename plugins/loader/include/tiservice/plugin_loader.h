@@ -40,6 +40,9 @@ struct Manifest {
     int abi = 0;
 };
 
+/// Reads a plugin manifest; nullopt unless it is a JSON object naming at least id and host.
+std::optional<Manifest> parseManifest(std::string_view json);
+
 class LoadedPlugin {
 public:
     /// Loads `file` and checks it for `expectedHost` ("medistar"); never throws.

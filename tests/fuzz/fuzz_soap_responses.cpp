@@ -1,0 +1,13 @@
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "tiservice/konnektor/event_service.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    if (auto t = tiservice::konnektor::parseGetCardTerminalsResponse(text); t.ok())
+        for (const auto& ct : *t) (void)ct.identity();
+    (void)tiservice::konnektor::parseGetResourceInformationResponse(text);
+    return 0;
+}
