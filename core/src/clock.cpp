@@ -58,6 +58,17 @@ std::string formatUtc(TimePoint t) {
     return buf;
 }
 
+LocalizedText formatDay(TimePoint t) {
+    const auto days = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{days};
+    char de[16], en[16];
+    std::snprintf(de, sizeof de, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                  static_cast<int>(ymd.year()));
+    std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return {de, en};
+}
+
 namespace {
 
 bool readNumber(std::string_view s, std::size_t pos, std::size_t len, int& out) {

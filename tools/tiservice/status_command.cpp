@@ -95,19 +95,13 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         err << tr({"Prüfung nicht möglich: ", "Could not check: "}) << report.error().describe() << "\n";
         return kExitFailed;
     }
-    const auto* snapshot = &report->snapshot;
+    const auto& snapshot = report->snapshot;
     const auto& findings = report->findings;
     const auto overall = report->overall;
-    struct CatalogView {
-        bool ok() const { return loaded.has_value(); }
-        const catalog::LoadedCatalog* operator->() const { return &*loaded; }
-        const Error& error() const { return *failure; }
-        std::optional<catalog::LoadedCatalog> loaded;
-        std::optional<Error> failure;
-    } catalog{report->catalog, report->catalogError};
-    struct { TimePoint now; } input{report->checkedAt};
+    const auto& catalog = report->catalog;  // nullopt: no verified catalog (report->catalogError says why)
+    const auto now = report->checkedAt;
     int code = exitCodeFor(overall);
-    if (!catalog.ok() && code != kExitExpired) code = kExitFailed;
+    if (!catalog && code != kExitExpired) code = kExitFailed;
     log::logger()->info("status: overall {}, exit {}", assess::statusId(overall), code);
 
     if (json) {
@@ -127,42 +121,42 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
             if (f.daysLeft) o.insert("daysLeft", *f.daysLeft);
             list.append(o);
         }
-        const auto& p = snapshot->directory.product;
+        const auto& p = snapshot.directory.product;
         QJsonObject root{{"ok", true},
-                         {"checkedAt", q(formatUtc(input.now))},
+                         {"checkedAt", q(formatUtc(now))},
                          {"connector", QJsonObject{{"vendorId", q(p.vendorId)}, {"productCode", q(p.productCode)},
                                                    {"productName", q(p.productName)}, {"vendorName", q(p.vendorName)},
                                                    {"firmwareVersion", q(p.firmwareVersion.toString())},
                                                    {"hardwareVersion", q(p.hardwareVersion.toString())},
-                                                   {"vpnTi", snapshot->resources.vpnTiOnline},
+                                                   {"vpnTi", snapshot.resources.vpnTiOnline},
                                                    {"sdsUrl", q(settings->sdsUrl)}}},
                          {"findings", list},
                          {"overall", q(std::string(assess::statusId(overall)))},
                          {"exitCode", code}};
-        if (catalog.ok()) {
+        if (catalog) {
             QJsonObject c{{"published", q(formatUtc(catalog->catalog.published))},
                           {"verifiedAt", q(formatUtc(catalog->verifiedAt))},
                           {"fresh", catalog->fresh}};
             if (catalog->refreshError) c.insert("refreshError", q(catalog->refreshError->code));
             root.insert("catalog", c);
         } else {
-            root.insert("catalog", QJsonObject{{"error", q(catalog.error().code)}, {"message", texts(catalog.error().message)}});
+            root.insert("catalog", QJsonObject{{"error", q(report->catalogError->code)}, {"message", texts(report->catalogError->message)}});
         }
         out << QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
         return code;
     }
 
-    const auto& p = snapshot->directory.product;
-    out << tr({"Prüfung vom ", "Check of "}) << localTime(input.now, l) << "\n";
+    const auto& p = snapshot.directory.product;
+    out << tr({"Prüfung vom ", "Check of "}) << localTime(now, l) << "\n";
     out << tr({"Konnektor: ", "Connector: "}) << (p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName)
         << " (" << p.vendorId << "-" << p.productCode << "), Firmware " << p.firmwareVersion.toString() << " – "
         << settings->sdsUrl << "\n";
     out << tr({"VPN zur TI: ", "VPN to the TI: "})
-        << tr(snapshot->resources.vpnTiOnline ? LocalizedText{"verbunden", "connected"}
+        << tr(snapshot.resources.vpnTiOnline ? LocalizedText{"verbunden", "connected"}
                                               : LocalizedText{"NICHT verbunden", "NOT connected"})
         << "\n";
-    if (catalog.ok()) {
-        const auto age = std::chrono::duration_cast<std::chrono::hours>(input.now - catalog->verifiedAt).count() / 24;
+    if (catalog) {
+        const auto age = std::chrono::duration_cast<std::chrono::hours>(now - catalog->verifiedAt).count() / 24;
         out << tr({"Zulassungskatalog vom ", "Approval catalog of "}) << day(catalog->catalog.published, l);
         if (catalog->fresh) {
             out << tr({", eben geprüft", ", just verified"}) << "\n";
@@ -173,7 +167,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         }
     } else {
         out << tr({"Zulassungskatalog: nicht verfügbar – ", "Approval catalog: not available – "})
-            << catalog.error().describe() << "\n";
+            << report->catalogError->describe() << "\n";
     }
     out << "\n";
 

@@ -61,17 +61,6 @@ std::string localTime(TimePoint t, Language l) {
     return buf;
 }
 
-std::string day(TimePoint t, Language l) {
-    const auto d = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::year_month_day ymd{d};
-    char buf[16];
-    if (l == Language::English)
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                      static_cast<unsigned>(ymd.day()));
-    else
-        std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                      static_cast<int>(ymd.year()));
-    return buf;
-}
+std::string day(TimePoint t, Language l) { return formatDay(t).in(l); }
 
 }  // namespace tiservice::cli

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "tiservice/core_export.h"
+#include "tiservice/i18n.h"
 
 namespace tiservice {
 
@@ -61,6 +62,9 @@ private:
 
 /// "2026-11-28T18:01:06Z"
 TISERVICE_CORE_EXPORT std::string formatUtc(TimePoint t);
+
+/// The (UTC) day for people: {"31.12.2019", "2019-12-31"}.
+TISERVICE_CORE_EXPORT LocalizedText formatDay(TimePoint t);
 /// Parses "2026-11-28T18:01:06Z", "2026-11-28T18:01:06+01:00" and "2026-11-28" (midnight UTC),
 /// years 1900-2200. nullopt for anything else.
 TISERVICE_CORE_EXPORT std::optional<TimePoint> parseUtc(std::string_view text);

@@ -17,17 +17,6 @@ const std::array<LocalizedText, 6> kStatusText{{
     {"TI-Zugang gesperrt", "TI access blocked"},
 }};
 
-LocalizedText dateText(TimePoint t) {
-    const auto days = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::year_month_day ymd{days};
-    char de[16], en[16];
-    std::snprintf(de, sizeof de, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                  static_cast<int>(ymd.year()));
-    std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return {de, en};
-}
-
 int wholeDays(TimePoint from, TimePoint to) {
     return static_cast<int>(std::floor(std::chrono::duration<double>(to - from).count() / 86400.0));
 }
@@ -39,7 +28,7 @@ LocalizedText inDays(int days) {
 }
 
 /// The approval ends at the end of the last approved day; show that day.
-LocalizedText lastDay(TimePoint endsAt) { return dateText(endsAt - std::chrono::seconds(1)); }
+LocalizedText lastDay(TimePoint endsAt) { return formatDay(endsAt - std::chrono::seconds(1)); }
 
 std::string supportLine(const catalog::ApprovalCatalog* cat, const catalog::CatalogProduct* product, Language l) {
     if (!cat) return {};

@@ -48,17 +48,6 @@ LocalizedText clockText(TimePoint t) {
     return {de, en};
 }
 
-LocalizedText dayText(TimePoint t) {
-    const auto d = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::year_month_day ymd{d};
-    char de[16], en[16];
-    std::snprintf(de, sizeof de, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                  static_cast<int>(ymd.year()));
-    std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return {de, en};
-}
-
 LocalizedText supportText(const std::string& customerType) {
     if (customerType == "self")
         return {"Support für Selbstinstallierer: 030 2464 908 908", "Support for self-installers: 030 2464 908 908"};
@@ -749,8 +738,8 @@ struct UpdateWorkflow::Impl {
             plan.en += "• " + name + ": " + u.installed.toString() + " → " + u.version.toString() + ", " + megabytes(u.sizeBytes) +
                        (conn ? ", up to 20 minutes with restarts" : ", about 5 minutes");
             if (u.deadline) {
-                plan.de += ", Frist " + dayText(*u.deadline).de + (u.critical ? " (kritisch)" : "");
-                plan.en += ", deadline " + dayText(*u.deadline).en + (u.critical ? " (critical)" : "");
+                plan.de += ", Frist " + formatDay(*u.deadline).de + (u.critical ? " (kritisch)" : "");
+                plan.en += ", deadline " + formatDay(*u.deadline).en + (u.critical ? " (critical)" : "");
             }
             plan.de += "\n";
             plan.en += "\n";

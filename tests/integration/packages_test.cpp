@@ -1,0 +1,116 @@
+// The packages as a practice or a PVS vendor gets them: built with CPack, unpacked into a
+// fresh prefix with dpkg -x, then used from there — nothing may depend on the build tree.
+#include <gtest/gtest.h>
+
+#include "support/simulator.h"
+#include "tiservice/trust/repository.h"
+
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::filesystem::path buildDir() { return std::filesystem::path(TISERVICE_BIN_DIR).parent_path(); }
+
+class Packages : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = new TempDir();
+        const auto r = runProcess({"/usr/bin/cpack", "--config", (buildDir() / "CPackConfig.cmake").string(), "-B",
+                                   (dir->path() / "packages").string()},
+                                  {.timeout = 600s, .workingDirectory = buildDir()});
+        ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+        for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+            if (e.path().extension() != ".deb") continue;
+            debs.push_back(e.path().filename().string());
+            const auto x = runProcess({"/usr/bin/dpkg", "-x", e.path().string(), (dir->path() / "prefix").string()});
+            ASSERT_EQ(x.exitCode, 0) << x.err;
+        }
+    }
+    static void TearDownTestSuite() { delete dir; }
+    static std::filesystem::path prefix() { return dir->path() / "prefix/usr"; }
+    static TempDir* dir;
+    static std::vector<std::string> debs;
+};
+TempDir* Packages::dir = nullptr;
+std::vector<std::string> Packages::debs;
+
+}  // namespace
+
+TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
+    for (const char* c : {"runtime", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis",
+                          "adapter-z1", "adapter-turbomed", "adapter-chremasoft"}) {
+        bool deb = false, tgz = false;
+        for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+            const auto n = e.path().filename().string();
+            deb = deb || (contains(n, std::string("-") + c) && n.ends_with(".deb"));
+            tgz = tgz || (contains(n, std::string("-") + c) && n.ends_with(".tar.gz"));
+        }
+        EXPECT_TRUE(deb) << c;
+        EXPECT_TRUE(tgz) << c;
+    }
+}
+
+TEST_F(Packages, InstalledToolRunsFromTheFreshPrefix) {
+    const auto r = runProcess({(prefix() / "bin/tiservice").string(), "--version"},
+                              {.env = {{"LD_LIBRARY_PATH", std::nullopt}}});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "tiservice 0.1.0")) << r.out;
+    const auto ldd = runProcess({"/usr/bin/ldd", (prefix() / "bin/tiservice").string()});
+    EXPECT_TRUE(contains(ldd.out, (prefix() / "bin/../lib/libtiservice_core.so").string())) << ldd.out;
+    EXPECT_FALSE(contains(ldd.out, buildDir().string())) << ldd.out;
+    EXPECT_TRUE(std::filesystem::exists(dir->path() / "prefix/usr/lib/systemd/user/tiservice-check.timer"));
+    EXPECT_TRUE(contains(readFile(dir->path() / "prefix/usr/lib/systemd/user/tiservice-check.service"), "tiservice status --notify"));
+}
+
+TEST_F(Packages, InstalledSampleHostLoadsAnInstalledAdapterAgainstTheInstalledSimulator) {
+    auto repo = tiservice::trust::Repository::create(dir->path() / "repo", {});
+    ASSERT_TRUE(repo.ok());
+    ASSERT_TRUE(repo->addTarget(prefix() / "share/tiservice/catalog/approval-catalog.json", "catalog/approval-catalog.json").ok());
+    ASSERT_TRUE(repo->publish().ok());
+    TempDir simState;
+    BackgroundProcess sim({(prefix() / "bin/konnektor-sim").string(), "--scenario",
+                           (prefix() / "share/tiservice/scenarios/expired-connector-outdated-terminal.json").string(), "--port", "0",
+                           "--management-port", "0", "--control-port", "0", "--update-port", "0", "--state-dir",
+                           simState.path().string(), "--updates-dir", (dir->path() / "repo/published").string(), "--ready-file",
+                           (simState / "ready.json").string()},
+                          {}, simState / "logs");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return std::filesystem::exists(simState / "ready.json"); }, 20s)) << sim.err();
+    const auto ready = readFile(simState / "ready.json");
+    const auto field = [&](const std::string& key) {
+        const auto a = ready.find("\"" + key + "\":\"") + key.size() + 4;
+        return ready.substr(a, ready.find('"', a) - a);
+    };
+    writeFile(simState / "medistar.settings",
+              "Konnektor.Dienstverzeichnis = " + field("sds") + "\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = PVS1\n"
+              "Konnektor.ArbeitsplatzID = Empfang\nKonnektor.Sicherheit = server\nKonnektor.CAZertifikat = " + field("caCertificate") +
+              "\nUpdate.Metadaten = " + field("updates") + "metadata/\nUpdate.Dateien = " + field("updates") +
+              "targets/\nUpdate.Vertrauensbasis = " + (dir->path() / "repo/published/metadata/1.root.json").string() + "\n");
+    const auto r = runProcess({(prefix() / "bin/tiservice-host").string(), "--pvs", "medistar", "--settings",
+                               (simState / "medistar.settings").string(), "--state-dir", (simState / "host").string(), "--timeout", "60"},
+                              {.env = {{"HOME", simState.path().string()}}, .timeout = 90s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "(status.connector.approval-expired)")) << r.out;
+}
+
+TEST_F(Packages, ExampleAdapterBuildsAgainstTheInstalledSdk) {
+    const auto build = dir->path() / "example-build";
+    auto r = runProcess({"/usr/bin/cmake", "-S", std::string(TISERVICE_SOURCE_DIR) + "/examples/example-adapter", "-B", build.string(),
+                         "-G", "Ninja", "-DCMAKE_PREFIX_PATH=" + prefix().string()},
+                        {.timeout = 300s});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    r = runProcess({"/usr/bin/cmake", "--build", build.string()}, {.timeout = 300s});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    ASSERT_TRUE(std::filesystem::exists(build / "libtiservice_adapter_examplepvs.so"));
+    // The installed sample host loads it (no settings: it says so, in the PVS's task list).
+    writeFile(build / "empty.settings", "# no TI settings yet\n");
+    r = runProcess({(prefix() / "bin/tiservice-host").string(), "--pvs", "examplepvs", "--plugins", build.string(), "--settings",
+                    (build / "empty.settings").string(), "--state-dir", (build / "state").string(), "--timeout", "30"},
+                   {.env = {{"HOME", build.string()}}, .timeout = 60s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "tiservice für Beispiel-PVS")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(settings.invalid)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "☐")) << r.out;
+}
