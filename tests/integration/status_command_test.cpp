@@ -279,3 +279,23 @@ TEST_F(StatusCheck, MissingOrBrokenSettingsSayWhatToFix) {
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(contains(r.err, "Zeile/line 1")) << r.err;
 }
+
+TEST_F(StatusCheck, NotifyRaisesADesktopNotificationWhenSomethingIsDue) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    writeFile(dir / "bin/notify-send", "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + (dir / "notified.txt").string() + "\"\n");
+    std::filesystem::permissions(dir / "bin/notify-send", std::filesystem::perms::owner_all);
+    std::vector<std::string> argv{binary("tiservice").string(), "status", "--notify", "--config", (dir / "tiservice.ini").string()};
+    ProcessOptions o;
+    o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()}, {"LANG", "de_DE.UTF-8"},
+             {"LC_ALL", std::nullopt}, {"PATH", (dir / "bin").string() + ":/usr/bin:/bin"}};
+    auto r = runProcess(argv, o);
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    const auto notified = readFile(dir / "notified.txt");
+    EXPECT_TRUE(contains(notified, "TI-Komponenten: Handlungsbedarf")) << notified;
+    EXPECT_TRUE(contains(notified, "VPN-Zugang zur TI wird gesperrt")) << notified;
+    // Without notify-send the finding goes to the log instead.
+    o.env["PATH"] = "/nonexistent";
+    r = runProcess(argv, o);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "notify-send not available")) << r.err;
+}
