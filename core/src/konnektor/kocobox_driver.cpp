@@ -185,7 +185,7 @@ public:
                                   const std::string& clientSystemId, const std::string& workplaceId) override {
         QJsonObject body{{"clientSystemId", q(clientSystemId)}, {"workplaceId", q(workplaceId)}};
         if (at) body.insert("at", q(formatUtc(*at)));
-        auto r = call("POST", "/updates/" + updateId + "/install", body, true, /*idempotent*/ false);
+        auto r = call("POST", "/updates/" + updateId + "/install", body, true);
         if (!r.ok()) return r.error();
         InstallAnswer a;
         if (r->first == 202) {
@@ -216,7 +216,7 @@ public:
     }
 
     Status reboot() override {
-        auto r = call("POST", "/reboot", {}, true, false);
+        auto r = call("POST", "/reboot", {}, true);
         if (!r.ok()) return r.error();
         if (r->first == 202) return Status::success();
         return statusError(r->first, r->second);
@@ -259,13 +259,14 @@ private:
                      .detail = s(body, "error")};
     }
 
+    /// Only GETs are retried; a POST (login, install) is sent once.
     Result<std::pair<int, QJsonObject>> call(const std::string& method, const std::string& path, const QJsonObject& body,
-                                             bool authenticated, bool idempotent = true) {
+                                             bool authenticated) {
         net::Request req{.method = method, .url = base_ + path};
         if (!body.isEmpty() || method == "POST") req.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
         req.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
         if (authenticated && !token_.empty()) req.headers.emplace_back("Authorization", "Bearer " + token_);
-        req.idempotent = idempotent && (method == "GET");
+        req.idempotent = method == "GET";
         auto r = http_.send(req);
         if (!r.ok()) return r.error();
         QJsonParseError e{};

@@ -108,6 +108,13 @@ Error netError(const char* code, const LocalizedText& peer, const Url& url, Loca
                  .detail = std::move(detail)};
 }
 
+Error saveFailed(const std::string& detail) {
+    return Error{.code = "store.write-failed",
+                 .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).", "The file cannot be saved (disk full?)."},
+                 .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
+                 .detail = detail};
+}
+
 bool isIpLiteral(const std::string& host) {
     boost::system::error_code ec;
     asio::ip::make_address(host, ec);
@@ -585,11 +592,7 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
             }
             if (std::fwrite(chunk.data(), 1, n, file) != n) {
                 close();
-                out.error = Error{.code = "store.write-failed",
-                                  .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).",
-                                              "The file cannot be saved (disk full?)."},
-                                  .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
-                                  .detail = "fwrite"};
+                out.error = saveFailed("fwrite");
                 co_return out;
             }
             for (auto* h : hashers) EVP_DigestUpdate(h, chunk.data(), n);
@@ -713,10 +716,7 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     Outcome outcome = run(true);
     if (outcome.stale) outcome = run(false);
     if (std::fflush(file) != 0)
-        return Error{.code = "store.write-failed",
-                     .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).", "The file cannot be saved (disk full?)."},
-                     .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
-                     .detail = destination.string()};
+        return saveFailed(destination.string());
     if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
     if (result.resumed) result.bytes += offset;
     for (std::size_t i = 0; i < hashers.size(); ++i) {

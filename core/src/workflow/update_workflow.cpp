@@ -633,9 +633,6 @@ struct UpdateWorkflow::Impl {
         }
         ui.notice({"resume", Severity::Info, {"Begonnenes Update", "Update in progress"},
                    {"Ein begonnenes Update wird weiterverfolgt.", "An update that was begun is followed up."}});
-        const bool started = journal->step == "installing" || journal->step == "verifying" || journal->step == "installed" ||
-                             journal->step == "finished";
-        const bool planned = journal->step == "planned" || journal->step == "planning";
         for (auto& item : journal->items) {
             const bool mine = item.state == "started" || item.state == "planned" ||
                               (journal->step == "starting" && item.state == "pending");
@@ -661,11 +658,7 @@ struct UpdateWorkflow::Impl {
             if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
             if (auto r = finishItem(item)) return *r;
         }
-        (void)started;
-        (void)planned;
         const bool allDone = std::all_of(journal->items.begin(), journal->items.end(),
-                                         [](const JournalItem& i) { return i.state == "succeeded"; });
-        const bool anyDone = std::any_of(journal->items.begin(), journal->items.end(),
                                          [](const JournalItem& i) { return i.state == "succeeded"; });
         dropJournal();
         if (allDone) {
@@ -674,7 +667,6 @@ struct UpdateWorkflow::Impl {
             ui.notice({"done", Severity::Info, {"Fertig", "Done"}, text});
             return result(Outcome::Succeeded, text);
         }
-        (void)anyDone;
         return std::nullopt;  // the rest is a new run
     }
 
