@@ -43,6 +43,8 @@ const Row kMatrix[] = {
     {R"({"slowMs": 800})", "", 0, "succeeded", "succeeded", "Alle Updates sind installiert"},
 };
 
+void PrintTo(const Row& row, std::ostream* os) { *os << row.fault << " at " << (*row.atStep ? row.atStep : "start"); }
+
 class FaultMatrix : public ::testing::TestWithParam<Row> {};
 
 std::string rowName(const ::testing::TestParamInfo<Row>& info) {
