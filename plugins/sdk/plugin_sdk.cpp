@@ -148,6 +148,11 @@ public:
     }
 
     Language language() const { return language_; }
+
+    /// A line for the host's log, redacted like the engine's own. [thread-safe]
+    void hostLog(int32_t level, const std::string& message) const {
+        if (host_->log) host_->log(host_, level, log::redact(message).c_str());
+    }
     const Profile& profile() const { return profile_; }
 
 private:
@@ -251,6 +256,7 @@ private:
             settingsError_ = parsed.error();
         }
         log::logger()->info("adapter {} for {} started", profile_.id, host_->name ? host_->name : "?");
+        hostLog(TIS_LOG_INFO, "tiservice " + std::string(build_info::version()) + " for " + profile_.name + " started");
         started_ = true;
         nextCheck_ = std::chrono::steady_clock::now() + std::chrono::minutes(profile_.checkIntervalMinutes);
         worker_ = std::thread([this] { workerLoop(); });
@@ -336,6 +342,7 @@ private:
                 task();
             } catch (const std::exception& e) {
                 log::logger()->error("adapter task failed: {}", e.what());
+                hostLog(TIS_LOG_ERROR, std::string("tiservice task failed: ") + e.what());
             } catch (...) {
                 log::logger()->error("adapter task failed");
             }
@@ -399,6 +406,7 @@ private:
         }
         auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared());
         if (!report.ok()) {
+            hostLog(TIS_LOG_WARNING, "status check failed: " + report.error().describe(Language::English));
             post(notice("status.error", TIS_SEVERITY_WARNING,
                         {profile_.statusTitle.de + ": Prüfung nicht möglich", profile_.statusTitle.en + ": could not check"},
                         {report.error().describe(Language::German), report.error().describe(Language::English)}));
@@ -458,6 +466,11 @@ private:
         if (!options.ok()) return;
         workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
         const auto r = passwordOnly ? wf.changePassword() : wf.run();
+        hostLog(r.outcome == workflow::Outcome::Succeeded || r.outcome == workflow::Outcome::Planned ||
+                        r.outcome == workflow::Outcome::NothingToDo
+                    ? TIS_LOG_INFO
+                    : TIS_LOG_WARNING,
+                std::string(passwordOnly ? "password change: " : "update: ") + std::string(workflow::outcomeId(r.outcome)));
         post(notice("workflow." + std::string(workflow::outcomeId(r.outcome)), TIS_SEVERITY_INFO, profile_.statusTitle, r.message));
         if (!passwordOnly && !stopping_) check();
     }

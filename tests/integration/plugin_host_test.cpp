@@ -177,4 +177,5 @@ TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {
     EXPECT_TRUE(contains(r.out, "MENU ti-service.update")) << r.out;
     EXPECT_TRUE(contains(r.out, "NOTICE status.connector.approval-expired")) << r.out;
     EXPECT_TRUE(contains(r.out, "action ti-service.update: Jetzt aktualisieren")) << r.out;
+    EXPECT_TRUE(contains(r.out, "LOG 1 tiservice 0.1.0 for MEDISTAR started")) << r.out;  // the host's log is used
 }

@@ -23,7 +23,7 @@ static int status_notices = 0;
 
 static void host_log(const tis_host* self, int32_t level, const char* message) {
     (void)self;
-    if (level >= TIS_LOG_WARNING) fprintf(stderr, "log: %s\n", message);
+    printf("LOG %d %s\n", (int)level, message);
 }
 
 static void host_request_callback(const tis_host* self) {
