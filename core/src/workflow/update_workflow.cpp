@@ -562,12 +562,34 @@ struct UpdateWorkflow::Impl {
         journal->workplaceId = settings.context.workplaceId;
     }
 
+    static bool connectionTrouble(const Error& e) {
+        return e.code == net::errors::kConnectionLost || e.code == net::errors::kTimeout || e.code == net::errors::kUnreachable;
+    }
+
+    /// Sends the start request. When its answer is lost on the way, the connector is asked
+    /// (a read, safe to repeat) whether our installation began; if not, the request is sent
+    /// again — a duplicate would be refused as ours and then followed.
+    Result<konnektor::InstallAnswer> startInstallation(const JournalItem& item, std::optional<TimePoint> plannedAt) {
+        for (int attempt = 0;; ++attempt) {
+            auto answer = driver->install(item.updateId, plannedAt, settings.context.clientSystemId, settings.context.workplaceId);
+            if (answer.ok() || !connectionTrouble(answer.error()) || attempt == 3) return answer;
+            log::logger()->warn("start request for {} lost ({}); asking the connector", item.updateId, answer.error().code);
+            sleepFor(opt.pollInitial);
+            auto st = driver->status();
+            if (!st.ok()) continue;
+            const auto matches = [&](const Installation& i) { return i.updateId == item.updateId && ours(i); };
+            if (st->active && matches(*st->active)) return konnektor::InstallAnswer{true, *st->active, {}, {}};
+            for (const auto& p : st->planned)
+                if (matches(p)) return konnektor::InstallAnswer{true, p, {}, {}};
+        }
+    }
+
     /// Starts (or plans) the items in order; follows each when started now.
     WorkflowResult execute(std::optional<TimePoint> plannedAt) {
         for (auto& item : journal->items) {
             if (item.state != "pending") continue;
             if (auto s = checkpoint("starting"); !s.ok()) return failure(s.error());
-            auto answer = driver->install(item.updateId, plannedAt, settings.context.clientSystemId, settings.context.workplaceId);
+            auto answer = startInstallation(item, plannedAt);
             if (!answer.ok()) {
                 dropJournal();
                 return failure(answer.error());
