@@ -200,18 +200,15 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     s.pollInterval = std::chrono::milliseconds(*pollInterval);
     s.pollMax = std::chrono::milliseconds(*pollMax);
     s.followTimeout = std::chrono::minutes(*follow);
-    if (ini.get("update", "download_timeout_seconds")) {
-        const auto seconds = number("download_timeout_seconds", 1);
-        if (!seconds) return settingsError(source, "[update] download_timeout_seconds", {"positive ganze Zahl", "a positive whole number"});
-        s.downloadTimeout = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::seconds(*seconds));
-        s.downloadTimeoutSeconds = std::chrono::seconds(*seconds);
-    }
-    if (ini.get("update", "follow_timeout_seconds")) {
-        const auto seconds = number("follow_timeout_seconds", 1);
-        if (!seconds) return settingsError(source, "[update] follow_timeout_seconds", {"positive ganze Zahl", "a positive whole number"});
-        s.followTimeout = std::chrono::seconds(*seconds);
-    }
     s.downloadTimeout = std::chrono::minutes(*download);
+    // "…_seconds" overrides "…_minutes" (tests shorten the patience).
+    for (const auto& [key, target] : {std::pair<const char*, std::chrono::seconds*>{"follow_timeout_seconds", &s.followTimeout},
+                                      {"download_timeout_seconds", &s.downloadTimeout}}) {
+        if (!ini.get("update", key)) continue;
+        const auto seconds = number(key, 1);
+        if (!seconds) return settingsError(source, std::string("[update] ") + key, {"positive ganze Zahl", "a positive whole number"});
+        *target = std::chrono::seconds(*seconds);
+    }
     s.supportContact = lower(ini.value("practice", "support", "cgm"));
     if (s.supportContact != "cgm" && s.supportContact != "self")
         return settingsError(source, "[practice] support", {"erlaubt: cgm oder self", "allowed: cgm or self"});

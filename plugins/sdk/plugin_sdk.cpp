@@ -438,14 +438,9 @@ private:
     }
 
     workflow::WorkflowOptions workflowOptions() {
-        workflow::WorkflowOptions o;
-        o.stateDir = stateDir_;
-        o.managementUrl = settings_->managementUrl;
-        if (auto hours = workflow::PracticeHours::parse(settings_->practiceHours); hours.ok()) o.practiceHours = *hours;
-        o.pollInitial = settings_->pollInterval;
-        o.pollMax = settings_->pollMax;
-        o.followTimeout = settings_->followTimeout;
-        o.downloadTimeout = settings_->downloadTimeoutSeconds ? std::chrono::duration_cast<std::chrono::milliseconds>(*settings_->downloadTimeoutSeconds) : std::chrono::duration_cast<std::chrono::milliseconds>(settings_->downloadTimeout);
+        // A practice-hours entry the host got wrong falls back to Mo-Fr 08:00-18:00 here.
+        auto hours = workflow::PracticeHours::parse(settings_->practiceHours);
+        auto o = workflow::workflowOptionsFrom(*settings_, stateDir_, hours.ok() ? *hours : workflow::PracticeHours{});
         o.stopRequested = [this] { return stopping_.load(); };
         return o;
     }

@@ -92,13 +92,7 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
         err << hours.error().describe() << "\n";
         return std::nullopt;
     }
-    p.workflowOptions.stateDir = stateDir;
-    p.workflowOptions.managementUrl = settings->managementUrl;
-    p.workflowOptions.practiceHours = *hours;
-    p.workflowOptions.pollInitial = settings->pollInterval;
-    p.workflowOptions.pollMax = settings->pollMax;
-    p.workflowOptions.followTimeout = settings->followTimeout;
-    p.workflowOptions.downloadTimeout = settings->downloadTimeoutSeconds ? std::chrono::duration_cast<std::chrono::milliseconds>(*settings->downloadTimeoutSeconds) : std::chrono::duration_cast<std::chrono::milliseconds>(settings->downloadTimeout);
+    p.workflowOptions = workflow::workflowOptionsFrom(*settings, stateDir, *hours);
     return p;
 }
 

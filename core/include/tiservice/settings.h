@@ -67,9 +67,8 @@ struct ConnectionSettings {
     // The guided update's patience (rarely changed; tests shorten them).
     std::chrono::milliseconds pollInterval{2000};
     std::chrono::milliseconds pollMax{30000};
-    std::chrono::seconds followTimeout{90 * 60};
-    std::chrono::minutes downloadTimeout{120};
-    std::optional<std::chrono::seconds> downloadTimeoutSeconds;  ///< overrides downloadTimeout when set
+    std::chrono::seconds followTimeout{90 * 60};    ///< follow_timeout_minutes, or _seconds
+    std::chrono::seconds downloadTimeout{120 * 60}; ///< download_timeout_minutes, or _seconds
 
     std::filesystem::path sourceFile;  ///< where these settings were read from
 };

@@ -80,6 +80,13 @@ struct Repository::Impl {
         state.insert(section, all);
     }
 
+    /// The role's metadata changed: publish() signs a new version of it.
+    void markChanged(const std::string& name) {
+        auto r = role(name);
+        r.insert("dirty", true);
+        setRole(name, r);
+    }
+
     Result<std::vector<std::string>> newKeys(const std::string& roleName, int count) {
         std::vector<std::string> files;
         int counter = state.value("keyCounter").toInt(0);
@@ -298,9 +305,7 @@ Status Repository::addTarget(const std::filesystem::path& file, const std::strin
     list.insert(q(targetPath), info);
     all.insert(q(role), list);
     d.state.insert("targets", all);
-    auto r = d.role(role);
-    r.insert("dirty", true);
-    d.setRole(role, r);
+    d.markChanged(role);
     return d.save();
 }
 
@@ -312,9 +317,7 @@ Status Repository::removeTarget(const std::string& targetPath, const std::string
     list.remove(q(targetPath));
     all.insert(q(role), list);
     d.state.insert("targets", all);
-    auto r = d.role(role);
-    r.insert("dirty", true);
-    d.setRole(role, r);
+    d.markChanged(role);
     return d.save();
 }
 
@@ -342,9 +345,7 @@ Status Repository::delegate(const std::string& name, const std::vector<std::stri
     auto targets = d.state.value("targets").toObject();
     targets.insert(q(name), QJsonObject{});
     d.state.insert("targets", targets);
-    auto parent = d.role(from);
-    parent.insert("dirty", true);
-    d.setRole(from, parent);
+    d.markChanged(from);
     return d.save();
 }
 

@@ -17,6 +17,19 @@ using konnektor::ManagedUpdate;
 using konnektor::PasswordChangeAnswer;
 using SteadyClock = std::chrono::steady_clock;
 
+WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings, const std::filesystem::path& stateDir,
+                                    PracticeHours hours) {
+    WorkflowOptions o;
+    o.stateDir = stateDir;
+    o.managementUrl = settings.managementUrl;
+    o.practiceHours = hours;
+    o.pollInitial = settings.pollInterval;
+    o.pollMax = settings.pollMax;
+    o.followTimeout = settings.followTimeout;
+    o.downloadTimeout = settings.downloadTimeout;
+    return o;
+}
+
 std::string_view outcomeId(Outcome o) {
     switch (o) {
         case Outcome::Succeeded: return "succeeded";

@@ -43,6 +43,10 @@ struct WorkflowOptions {
     std::function<bool()> stopRequested;
 };
 
+/// The options the settings ask for; `hours` are the parsed [practice] hours.
+TISERVICE_CORE_EXPORT WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings,
+                                                          const std::filesystem::path& stateDir, PracticeHours hours);
+
 enum class Outcome {
     Succeeded,         ///< installed and verified
     Planned,           ///< the connector will install at the chosen time
