@@ -1,4 +1,5 @@
 #include "tiservice/konnektor/event_service.h"
+#include "tiservice/xml_text.h"
 
 #include <gtest/gtest.h>
 
@@ -120,4 +121,10 @@ TEST(EventService, RequestCarriesTheContextEscaped) {
     EXPECT_NE(req.find("<CONN:MandantId>Praxis &lt;1&gt;</CONN:MandantId>"), std::string::npos);
     EXPECT_NE(req.find("<CONN:ClientSystemId>PVS&amp;Co</CONN:ClientSystemId>"), std::string::npos);
     EXPECT_EQ(req.find("UserId"), std::string::npos);
+}
+
+TEST(EventService, XmlEscapeCoversAllFiveSpecialCharactersAndKeepsUmlauts) {
+    EXPECT_EQ(xmlEscape(R"(Dr. O'Brien & "Söhne" <Praxis>)"),
+              "Dr. O&apos;Brien &amp; &quot;Söhne&quot; &lt;Praxis&gt;");
+    EXPECT_EQ(xmlEscape(""), "");
 }

@@ -13,6 +13,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "pki.h"
+#include "tiservice/xml_text.h"
 
 namespace tiservice::sim {
 
@@ -40,22 +41,6 @@ struct Simulator::Unit {
 };
 
 namespace {
-
-std::string xmlEscape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string el(const std::string& name, std::string_view text) {
     return "<" + name + ">" + xmlEscape(text) + "</" + name + ">";

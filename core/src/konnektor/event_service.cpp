@@ -3,6 +3,7 @@
 #include "gematik_ns.h"
 #include "product_information.h"
 #include "xml_tree.h"
+#include "tiservice/xml_text.h"
 
 namespace tiservice::konnektor {
 namespace {
@@ -14,20 +15,6 @@ Error answerInvalid(const std::string& what) {
                  .action = {"Später noch einmal prüfen; bleibt der Fehler, den Support anrufen.",
                             "Check again later; if it persists, call support."},
                  .detail = what};
-}
-
-std::string xmlEscape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 Error faultError(const xml::Element& fault) {
