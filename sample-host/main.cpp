@@ -3,6 +3,7 @@
 // notices, questions and progress in the terminal in the PVS's style, and answers from a
 // file for automation. It is the reference for PVS vendors hosting an adapter.
 
+#include <charconv>
 #include <unistd.h>
 
 #include <atomic>
@@ -31,23 +32,24 @@ using namespace tiservice;
 
 namespace {
 
-const char* kHelp = R"(tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
-seine Hinweise, Fragen und Fortschritte im Terminal. A stand-in practice software.
+const LocalizedText kHelp = TIS_TEXT(
+    "sample_host", R"(tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
+seine Hinweise, Fragen und Fortschritte im Terminal.
 
-Aufruf / usage: tiservice-host --pvs NAME --settings FILE [Optionen / options]
+Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
 
   --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
-  --plugins DIR       Ordner der Adapter / adapter folder (Standard: <bin>/../lib/tiservice/adapters)
-  --settings FILE     TI-Einstellungen in der Sprache der Praxissoftware ("Schlüssel = Wert"), siehe
-                      host-adapters/<pvs>/README.md / the PVS's own TI settings
-  --answers FILE      Antworten als JSON ({"frage.id": "Antwort" | ["…", "…"]}) / answers from a file
-  --interactive       Fragen im Terminal beantworten / answer questions in the terminal
-  --run ID            Menüeintrag ausführen, z. B. ti-service.update (mehrfach möglich) / run a menu entry
-  --state-dir DIR     Ordner für Journal, Archiv, Protokoll / state folder
-  --lang de|en        Sprache / language
-  --timeout SECONDS   spätestens dann beenden (Standard 900) / give up after (default 900)
-  --stay              nicht beenden, wenn alles erledigt ist (Strg+C) / keep running
-)";
+  --plugins ORDNER    Ordner der Adapter (Standard: <bin>/../lib/tiservice/adapters)
+  --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware ("Schlüssel = Wert"), siehe
+                      host-adapters/<pvs>/README.md
+  --answers DATEI     Antworten als JSON ({"frage.id": "Antwort" | ["…", "…"]})
+  --interactive       Fragen im Terminal beantworten
+  --run ID            Menüeintrag ausführen, z. B. ti-service.update (mehrfach möglich)
+  --state-dir ORDNER  Ordner für Journal, Archiv, Protokoll
+  --lang de|en        Sprache
+  --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
+  --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
+)");
 
 struct HostState {
     std::string pvs;
@@ -119,7 +121,8 @@ void hostShowNotice(const tis_host* h, const tis_notice* n) {
             std::cout << "\n└─" << (actions.empty() ? " [OK]" : actions) << "  (" << n->id << ")\n";
             break;
         case TIS_NOTICE_TASK_LIST:
-            std::cout << "\n☐ " << upper(s.pvs) << "-Aufgabe: " << n->title << " " << level << "\n    ";
+            std::cout << "\n☐ " << tr(TIS_TEXT("sample_host", "%1-Aufgabe:").arg(upper(s.pvs))) << " " << n->title
+                      << " " << level << "\n    ";
             for (const char* c = n->text; *c; ++c) std::cout << (*c == '\n' ? std::string("\n    ") : std::string(1, *c));
             std::cout << actions << "  (" << n->id << ")\n";
             break;
@@ -150,7 +153,7 @@ void hostAsk(const tis_host* h, const tis_question* q) {
                 if (line == std::to_string(i + 1)) value = q->choices[i].id;
         }
     } else {
-        std::cout << "\n  → (" << tr({"keine Antwort: abgebrochen", "no answer: cancelled"}) << ")\n";
+        std::cout << "\n  → (" << tr(TIS_TEXT("sample_host", "keine Antwort: abgebrochen")) << ")\n";
     }
     std::cout << std::flush;
     // Answered on the next turn of the main loop, never from inside ask().
@@ -172,7 +175,7 @@ void hostOpenUrl(const tis_host*, const char* url) { std::cout << "\n[Browser] "
 std::map<std::string, std::string> readSettings(const std::filesystem::path& file, std::string& error) {
     std::ifstream in(file);
     if (!in) {
-        error = "Die Einstellungsdatei " + file.string() + " ist nicht lesbar. / The settings file cannot be read.";
+        error = tr(TIS_TEXT("sample_host", "Die Einstellungsdatei %1 ist nicht lesbar.").arg(file.string()));
         return {};
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -192,13 +195,13 @@ int main(int argc, char** argv) {
         const auto& a = args[i];
         const auto value = [&]() -> std::string {
             if (i + 1 >= args.size()) {
-                std::cerr << "tiservice-host: Wert fehlt für / missing value for " << a << "\n";
+                std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "Wert fehlt für %1").arg(a)) << "\n";
                 std::exit(2);
             }
             return args[++i];
         };
         if (a == "-h" || a == "--help") {
-            std::cout << kHelp;
+            std::cout << tr(kHelp);
             return 0;
         } else if (a == "--pvs") pvs = value();
         else if (a == "--plugins") pluginsDir = value();
@@ -207,18 +210,29 @@ int main(int argc, char** argv) {
         else if (a == "--interactive") g.interactive = true;
         else if (a == "--run") runs.push_back(value());
         else if (a == "--state-dir") stateDir = value();
-        else if (a == "--timeout") timeoutSeconds = std::stoi(value());
-        else if (a == "--stay") stay = true;
+        else if (a == "--timeout") {
+            const std::string v = value();
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), timeoutSeconds);
+            if (ec != std::errc{} || end != v.data() + v.size() || timeoutSeconds <= 0) {
+                std::cerr
+                    << "tiservice-host: "
+                    << tr(TIS_TEXT("sample_host", "--timeout erwartet Sekunden als ganze Zahl, nicht \"%1\"").arg(v))
+                    << "\n";
+                return 2;
+            }
+        } else if (a == "--stay")
+            stay = true;
         else if (a == "--lang") {
             auto l = parseLanguage(value());
             if (l) setCurrentLanguage(*l);
         } else {
-            std::cerr << "tiservice-host: unbekannte Option / unknown option " << a << "\n" << kHelp;
+            std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "unbekannte Option %1").arg(a)) << "\n"
+                      << tr(kHelp);
             return 2;
         }
     }
     if (pvs.empty() || settingsFile.empty()) {
-        std::cerr << kHelp;
+        std::cerr << tr(kHelp);
         return 2;
     }
     if (pluginsDir.empty()) {
@@ -242,24 +256,23 @@ int main(int argc, char** argv) {
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         auto answers = workflow::parseAnswers(text);
         if (!answers.ok()) {
-            std::cerr << "tiservice-host: " << answers.error().describe(Language::German) << "\n"
-                      << "tiservice-host: " << answers.error().describe(Language::English) << "\n";
+            std::cerr << "tiservice-host: " << answers.error().describe() << "\n";
             return 2;
         }
         g.answers = std::move(answers).value();
     }
 
-    std::cout << "== " << upper(pvs) << " (tiservice-host) startet ==\n";
+    std::cout << "== " << tr(TIS_TEXT("sample_host", "%1 (tiservice-host) startet").arg(upper(pvs))) << " ==\n";
     const auto loadStart = std::chrono::steady_clock::now();
     auto loaded = plugins::LoadedPlugin::load(plugins::adapterFile(pluginsDir, pvs), pvs);
     if (loaded->state() != plugins::PluginState::Loaded) {
-        std::cout << tr({"TI-Service nicht verfügbar: ", "TI service not available: "}) << loaded->error()->describe() << "\n"
-                  << tr({"Die Praxissoftware läuft ohne TI-Service weiter.", "The practice software carries on without the TI service."})
-                  << "  (" << plugins::pluginStateId(loaded->state()) << ")\n";
+        std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: ")) << loaded->error()->describe() << "\n"
+                  << tr(TIS_TEXT("sample_host", "Die Praxissoftware läuft ohne TI-Service weiter.")) << "  ("
+                  << plugins::pluginStateId(loaded->state()) << ")\n";
         return 4;
     }
-    std::cout << tr({"Erweiterung geladen: ", "Extension loaded: "}) << loaded->manifest().name << " " << loaded->manifest().version
-              << "\n";
+    std::cout << tr(TIS_TEXT("sample_host", "Erweiterung geladen: ")) << loaded->manifest().name << " "
+              << loaded->manifest().version << "\n";
 
     static tis_host host{};
     host.struct_size = sizeof(tis_host);
@@ -277,9 +290,9 @@ int main(int argc, char** argv) {
     g.started = loadStart;
     const auto initStart = std::chrono::steady_clock::now();
     if (!loaded->start(&host)) {
-        std::cout << tr({"TI-Service nicht verfügbar: ", "TI service not available: "}) << loaded->error()->describe() << "\n"
-                  << tr({"Die Praxissoftware läuft ohne TI-Service weiter.", "The practice software carries on without the TI service."})
-                  << "  (" << plugins::pluginStateId(loaded->state()) << ")\n";
+        std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: ")) << loaded->error()->describe() << "\n"
+                  << tr(TIS_TEXT("sample_host", "Die Praxissoftware läuft ohne TI-Service weiter.")) << "  ("
+                  << plugins::pluginStateId(loaded->state()) << ")\n";
         return 4;
     }
     const auto initMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - initStart).count();
@@ -287,7 +300,7 @@ int main(int argc, char** argv) {
     g.plugin = plugin;
     const auto* activity = static_cast<const tis_activity_ext*>(plugin->get_extension(plugin, TIS_EXT_ACTIVITY));
 
-    std::cout << tr({"Menü ", "Menu "});
+    std::cout << tr(TIS_TEXT("sample_host", "Menü "));
     for (uint32_t i = 0; i < plugin->menu_entry_count(plugin); ++i) {
         tis_menu_entry e{sizeof(tis_menu_entry), nullptr, nullptr, nullptr};
         if (plugin->get_menu_entry(plugin, i, &e) == TIS_OK)
@@ -318,7 +331,7 @@ int main(int argc, char** argv) {
         idleTurns = busy || !answers.empty() ? 0 : idleTurns + 1;
         if (idleTurns >= 3) {
             if (nextRun < runs.size()) {
-                std::cout << "\n== " << tr({"Menü: ", "Menu: "}) << runs[nextRun] << " ==\n";
+                std::cout << "\n== " << tr(TIS_TEXT("sample_host", "Menü:")) << " " << runs[nextRun] << " ==\n";
                 if (plugin->run_menu_entry(plugin, runs[nextRun].c_str()) != TIS_OK)
                     std::cout << plugin->last_error(plugin) << "\n";
                 ++nextRun;
@@ -328,16 +341,19 @@ int main(int argc, char** argv) {
             }
         }
         if (std::chrono::steady_clock::now() > deadline) {
-            std::cout << "\n" << tr({"Zeitlimit erreicht; die Praxissoftware beendet sich.", "Time limit reached; the practice software exits."}) << "\n";
+            std::cout << "\n"
+                      << tr(TIS_TEXT("sample_host", "Zeitlimit erreicht; die Praxissoftware beendet sich.")) << "\n";
             exitCode = 5;
             break;
         }
     }
     endProgressLine(g);
     loaded->stop();
-    std::cout << "\n== " << upper(pvs) << " " << tr({"beendet", "closed"}) << " (" << g.notices << tr({" Hinweise", " notices"})
-              << "; init " << static_cast<int>(initMs) << " ms"
-              << (g.firstNoticeMs ? "; " + tr({"erster Hinweis nach ", "first notice after "}) + std::to_string(static_cast<int>(*g.firstNoticeMs)) + " ms" : std::string())
-              << ") ==\n";
+    const std::string figures =
+        g.firstNoticeMs
+            ? tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms; erster Hinweis nach %3 ms")
+                     .arg(g.notices, static_cast<int>(initMs), static_cast<int>(*g.firstNoticeMs)))
+            : tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms").arg(g.notices, static_cast<int>(initMs)));
+    std::cout << "\n== " << tr(TIS_TEXT("sample_host", "%1 beendet").arg(upper(pvs))) << " (" << figures << ") ==\n";
     return exitCode;
 }

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev libboost-dev libboost-filesystem-dev libssl-dev openssl
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libxml2-utils curl ca-certificates clang-14 libclang-rt-14-dev
+  qt6-l10n-tools libxml2-utils curl ca-certificates clang-14 libclang-rt-14-dev
 )
 
 missing=()

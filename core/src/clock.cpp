@@ -66,7 +66,7 @@ LocalizedText formatDay(TimePoint t) {
                   static_cast<int>(ymd.year()));
     std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
-    return {de, en};
+    return LocalizedText::fromData(de, en);
 }
 
 namespace {

@@ -11,10 +11,8 @@ constexpr unsigned kMaxBuild = 255;
 Error invalidVersion(std::string_view text, std::string code, LocalizedText why) {
     return Error{
         .code = "version." + std::move(code),
-        .message = {"Die Versionsangabe \"" + std::string(text) + "\" ist ungültig: " + why.de,
-                    "The version \"" + std::string(text) + "\" is not valid: " + why.en},
-        .action = {"Erwartet wird die Form 1.2.3 (je Teil bis zu drei Ziffern).",
-                   "Expected is the form 1.2.3 (up to three digits per part)."},
+        .message = TIS_TEXT("firmware_version", "Die Versionsangabe \"%1\" ist ungültig: %2").arg(text, why),
+        .action = TIS_TEXT("firmware_version", "Erwartet wird die Form 1.2.3 (je Teil bis zu drei Ziffern)."),
         .detail = std::string(text),
     };
 }
@@ -36,8 +34,7 @@ bool allDigits(std::string_view s) {
 
 Result<FirmwareVersion> FirmwareVersion::parse(std::string_view input) {
     const std::string_view text = trim(input);
-    if (text.empty())
-        return invalidVersion(input, "empty", {"sie ist leer.", "it is empty."});
+    if (text.empty()) return invalidVersion(input, "empty", TIS_TEXT("firmware_version", "sie ist leer."));
 
     std::string_view numbers = text;
     std::optional<std::string_view> buildText;
@@ -54,27 +51,25 @@ Result<FirmwareVersion> FirmwareVersion::parse(std::string_view input) {
         const auto piece = numbers.substr(start, dot == std::string_view::npos ? numbers.npos : dot - start);
         if (count == 3)
             return invalidVersion(input, "too-many-parts",
-                                  {"sie hat mehr als drei Teile.", "it has more than three parts."});
+                                  TIS_TEXT("firmware_version", "sie hat mehr als drei Teile."));
         partText[count++] = piece;
         if (dot == std::string_view::npos) break;
         start = dot + 1;
     }
     if (count != 3)
-        return invalidVersion(input, "too-few-parts",
-                              {"sie hat weniger als drei Teile.", "it has fewer than three parts."});
+        return invalidVersion(input, "too-few-parts", TIS_TEXT("firmware_version", "sie hat weniger als drei Teile."));
 
     FirmwareVersion v;
     for (std::size_t i = 0; i < 3; ++i) {
         const auto piece = partText[i];
         if (piece.empty())
-            return invalidVersion(input, "empty-part", {"ein Teil ist leer.", "a part is empty."});
+            return invalidVersion(input, "empty-part", TIS_TEXT("firmware_version", "ein Teil ist leer."));
         if (!allDigits(piece))
             return invalidVersion(input, "invalid-characters",
-                                  {"sie enthält andere Zeichen als Ziffern und Punkte.",
-                                   "it contains characters other than digits and dots."});
+                                  TIS_TEXT("firmware_version", "sie enthält andere Zeichen als Ziffern und Punkte."));
         if (piece.size() > 3)
             return invalidVersion(input, "part-too-long",
-                                  {"ein Teil hat mehr als drei Ziffern.", "a part has more than three digits."});
+                                  TIS_TEXT("firmware_version", "ein Teil hat mehr als drei Ziffern."));
         unsigned value = 0;
         std::from_chars(piece.data(), piece.data() + piece.size(), value);  // ≤3 digits: cannot overflow
         v.parts_[i] = static_cast<std::uint16_t>(value);
@@ -83,16 +78,15 @@ Result<FirmwareVersion> FirmwareVersion::parse(std::string_view input) {
     if (buildText) {
         if (buildText->empty() || !allDigits(*buildText))
             return invalidVersion(input, "invalid-build",
-                                  {"die Build-Nummer nach \"-\" ist keine Zahl.",
-                                   "the build number after \"-\" is not a number."});
+                                  TIS_TEXT("firmware_version", "die Build-Nummer nach \"-\" ist keine Zahl."));
         if (buildText->size() > 3)
             return invalidVersion(input, "build-out-of-range",
-                                  {"die Build-Nummer ist größer als 255.", "the build number is larger than 255."});
+                                  TIS_TEXT("firmware_version", "die Build-Nummer ist größer als 255."));
         unsigned build = 0;
         std::from_chars(buildText->data(), buildText->data() + buildText->size(), build);
         if (build > kMaxBuild)
             return invalidVersion(input, "build-out-of-range",
-                                  {"die Build-Nummer ist größer als 255.", "the build number is larger than 255."});
+                                  TIS_TEXT("firmware_version", "die Build-Nummer ist größer als 255."));
         v.build_ = build;
     }
 
@@ -108,7 +102,7 @@ Result<FirmwareVersion> FirmwareVersion::fromParts(unsigned major, unsigned mino
     if (build) text += "-" + std::to_string(*build);
     if (major > kMaxPart || minor > kMaxPart || patch > kMaxPart)
         return invalidVersion(text, "part-too-long",
-                              {"ein Teil hat mehr als drei Ziffern.", "a part has more than three digits."});
+                              TIS_TEXT("firmware_version", "ein Teil hat mehr als drei Ziffern."));
     return parse(text);
 }
 

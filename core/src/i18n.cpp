@@ -1,12 +1,50 @@
 #include "tiservice/i18n.h"
 #include "tiservice/error.h"
 
+#include <QString>
+#include <QTranslator>
+
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
+#include <vector>
+
+// translations/tiservice_en.ts compiled by lrelease and embedded by cmake/EmbedFile.cmake.
+extern "C" const unsigned char tiservice_translations_en_qm[];
+extern "C" const unsigned long tiservice_translations_en_qm_size;
 
 namespace tiservice {
 namespace {
+
+// The English catalog, loaded once from the bytes compiled into this library. A QTranslator
+// needs no QCoreApplication, so adapters inside a host that has none translate all the same.
+const QTranslator& englishCatalog() {
+    static const QTranslator* catalog = [] {
+        auto* t = new QTranslator;  // lives as long as the process; never destroyed at exit
+        // A catalog that does not load leaves every message German; the translation test
+        // (tests/unit/translations_test.cpp) fails long before such a build ships.
+        (void)t->load(tiservice_translations_en_qm, static_cast<int>(tiservice_translations_en_qm_size));
+        return t;
+    }();
+    return *catalog;
+}
+
+std::string fill(std::string_view text, const std::string_view* values, std::size_t count) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
+            const auto index = static_cast<std::size_t>(text[i + 1] - '1');
+            if (index < count) {
+                out += values[index];
+                ++i;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
 
 std::atomic<Language>& languageSlot() {
     static std::atomic<Language> slot{languageFromEnvironment()};
@@ -14,6 +52,40 @@ std::atomic<Language>& languageSlot() {
 }
 
 }  // namespace
+
+std::optional<std::string> englishTranslation(const char* context, const char* source) {
+    const QString english = englishCatalog().translate(context, source);
+    if (english.isEmpty()) return std::nullopt;
+    return english.toStdString();
+}
+
+std::string fillPlaceholders(std::string_view text, std::initializer_list<std::string_view> values) {
+    return fill(text, values.begin(), values.size());
+}
+
+LocalizedText Message::localize(std::initializer_list<MessageArgument> arguments) const {
+    std::vector<std::string_view> de, en;
+    de.reserve(arguments.size());
+    en.reserve(arguments.size());
+    for (const auto& a : arguments) {
+        de.emplace_back(a.in(Language::German));
+        en.emplace_back(a.in(Language::English));
+    }
+    const std::optional<std::string> english = englishTranslation(context, source);
+    return LocalizedText(fill(source, de.data(), de.size()),
+                         fill(english ? std::string_view(*english) : std::string_view(source), en.data(), en.size()));
+}
+
+LocalizedText& LocalizedText::append(const LocalizedText& more, std::string_view separator) {
+    auto join = [separator](std::string& to, const std::string& add) {
+        if (add.empty()) return;
+        if (!to.empty()) to += separator;
+        to += add;
+    };
+    join(de, more.de);
+    join(en, more.en);
+    return *this;
+}
 
 std::optional<Language> parseLanguage(std::string_view tag) {
     // Only the language part counts: "de_AT.UTF-8@euro" → "de".
@@ -48,14 +120,6 @@ std::string_view languageTag(Language language) {
     return language == Language::English ? "en" : "de";
 }
 
-std::string Error::describe(Language language) const {
-    std::string text = message.in(language);
-    const std::string& next = action.in(language);
-    if (!next.empty()) {
-        if (!text.empty()) text += ' ';
-        text += next;
-    }
-    return text;
-}
+std::string Error::describe(Language language) const { return text().in(language); }
 
 }  // namespace tiservice

@@ -124,10 +124,9 @@ Status init(const Options& options) {
         } catch (const spdlog::spdlog_ex& e) {
             failure = Error{
                 .code = "log.folder-not-writable",
-                .message = {"Das Protokoll kann nicht in den Ordner " + options.directory.string() +
-                                " geschrieben werden.",
-                            "The log cannot be written to the folder " + options.directory.string() + "."},
-                .action = {"Schreibrechte und freien Speicherplatz prüfen.", "Check write permissions and free disk space."},
+                .message = TIS_TEXT("log", "Das Protokoll kann nicht in den Ordner %1 geschrieben werden.")
+                               .arg(options.directory.string()),
+                .action = TIS_TEXT("log", "Schreibrechte und freien Speicherplatz prüfen."),
                 .detail = e.what(),
             };
         }

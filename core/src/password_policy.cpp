@@ -25,9 +25,9 @@ std::vector<PasswordViolation> checkConnectorPassword(std::string_view userName,
     std::vector<PasswordViolation> out;
     const std::size_t length = codePoints(password);
     if (length < kPasswordMinLength || length > kPasswordMaxLength)
-        out.push_back({PasswordRule::Length, "length",
-                       {"Das Passwort muss 8 bis 24 Zeichen lang sein (es hat " + std::to_string(length) + ").",
-                        "The password must be 8 to 24 characters long (it has " + std::to_string(length) + ")."}});
+        out.push_back(
+            {PasswordRule::Length, "length",
+             TIS_TEXT("password_policy", "Das Passwort muss 8 bis 24 Zeichen lang sein (es hat %1).").arg(length)});
 
     bool upper = false, low = false, digit = false, special = false, other = false;
     for (char c : password) {
@@ -40,16 +40,16 @@ std::vector<PasswordViolation> checkConnectorPassword(std::string_view userName,
     const int classes = int(upper) + int(low) + int(digit) + int(special);
     if (classes < 3)
         out.push_back({PasswordRule::CharacterClasses, "classes",
-                       {"Das Passwort braucht Zeichen aus mindestens 3 von 4 Gruppen: Großbuchstaben, "
-                        "Kleinbuchstaben, Ziffern, Sonderzeichen (" + std::string(kPasswordSpecialCharacters) + ").",
-                        "The password needs characters from at least 3 of 4 groups: upper case, lower case, "
-                        "digits, special characters (" + std::string(kPasswordSpecialCharacters) + ")."}});
+                       TIS_TEXT("password_policy",
+                                "Das Passwort braucht Zeichen aus mindestens 3 von 4 Gruppen: Großbuchstaben, "
+                                "Kleinbuchstaben, Ziffern, Sonderzeichen (%1).")
+                           .arg(kPasswordSpecialCharacters)});
     if (other)
-        out.push_back({PasswordRule::AllowedCharacters, "characters",
-                       {"Erlaubt sind nur A-Z, a-z, 0-9 und die Sonderzeichen " +
-                            std::string(kPasswordSpecialCharacters) + " (keine Umlaute, keine Leerzeichen).",
-                        "Only A-Z, a-z, 0-9 and the special characters " + std::string(kPasswordSpecialCharacters) +
-                            " are allowed (no umlauts, no spaces)."}});
+        out.push_back(
+            {PasswordRule::AllowedCharacters, "characters",
+             TIS_TEXT("password_policy",
+                      "Erlaubt sind nur A-Z, a-z, 0-9 und die Sonderzeichen %1 (keine Umlaute, keine Leerzeichen).")
+                 .arg(kPasswordSpecialCharacters)});
 
     if (!userName.empty()) {
         const std::string pw = lower(password);
@@ -57,29 +57,27 @@ std::vector<PasswordViolation> checkConnectorPassword(std::string_view userName,
         std::string reversed(user.rbegin(), user.rend());
         if (pw.find(user) != std::string::npos || pw.find(reversed) != std::string::npos)
             out.push_back({PasswordRule::ContainsUserName, "user-name",
-                           {"Das Passwort darf den Benutzernamen \"" + std::string(userName) +
-                                "\" nicht enthalten, auch nicht rückwärts.",
-                            "The password must not contain the user name \"" + std::string(userName) +
-                                "\", not even backwards."}});
+                           TIS_TEXT("password_policy",
+                                    "Das Passwort darf den Benutzernamen \"%1\" nicht enthalten, auch nicht rückwärts.")
+                               .arg(userName)});
     }
 
     const auto depth = std::min(recentPasswords.size(), kPasswordHistoryDepth);
     if (std::find(recentPasswords.end() - static_cast<std::ptrdiff_t>(depth), recentPasswords.end(), password) !=
         recentPasswords.end())
-        out.push_back({PasswordRule::RecentlyUsed, "reused",
-                       {"Dieses Passwort wurde vor kurzem schon verwendet; keines der letzten drei ist erlaubt.",
-                        "This password was used recently; none of the last three may be used again."}});
+        out.push_back(
+            {PasswordRule::RecentlyUsed, "reused",
+             TIS_TEXT("password_policy",
+                      "Dieses Passwort wurde vor kurzem schon verwendet; keines der letzten drei ist erlaubt.")});
     return out;
 }
 
 const LocalizedText& connectorPasswordRules() {
-    static const LocalizedText text{
-        "Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, "
-        "Ziffern, Sonderzeichen !@#$%^&*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts; "
-        "keines der letzten drei Passwörter.",
-        "The new password: 8 to 24 characters; at least 3 of 4 groups (upper case, lower case, digits, "
-        "special characters !@#$%^&*_=+-/); must not contain the user name, not even backwards; none of the "
-        "last three passwords."};
+    static const LocalizedText text =
+        TIS_TEXT("password_policy",
+                 "Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, "
+                 "Ziffern, Sonderzeichen !@#$%^&*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts; "
+                 "keines der letzten drei Passwörter.");
     return text;
 }
 

@@ -13,10 +13,9 @@ Error invalidField(std::string code, const LocalizedText& field, std::string_vie
                    const LocalizedText& rule) {
     return Error{
         .code = "identity." + std::move(code),
-        .message = {"Die Produktangabe \"" + field.de + "\" (\"" + std::string(value) + "\") ist ungültig: " + rule.de,
-                    "The product field \"" + field.en + "\" (\"" + std::string(value) + "\") is not valid: " + rule.en},
-        .action = {"Die Angaben des Geräts prüfen oder den Support anrufen.",
-                   "Check the device's details or call support."},
+        .message =
+            TIS_TEXT("product_identity", "Die Produktangabe \"%1\" (\"%2\") ist ungültig: %3").arg(field, value, rule),
+        .action = TIS_TEXT("product_identity", "Die Angaben des Geräts prüfen oder den Support anrufen."),
         .detail = std::string(value),
     };
 }
@@ -24,22 +23,21 @@ Error invalidField(std::string code, const LocalizedText& field, std::string_vie
 std::optional<Error> checkIdentifier(std::string_view value, std::size_t maxLength, std::string code,
                                      const LocalizedText& field) {
     if (value.empty())
-        return invalidField(code + "-empty", field, value, {"sie ist leer.", "it is empty."});
+        return invalidField(code + "-empty", field, value, TIS_TEXT("product_identity", "sie ist leer."));
     if (value.size() > maxLength)
         return invalidField(code + "-too-long", field, value,
-                            {"sie ist länger als " + std::to_string(maxLength) + " Zeichen.",
-                             "it is longer than " + std::to_string(maxLength) + " characters."});
+                            TIS_TEXT("product_identity", "sie ist länger als %1 Zeichen.").arg(maxLength));
     for (char c : value)
         if (!isIdentifierChar(c))
             return invalidField(code + "-invalid-characters", field, value,
-                                {"erlaubt sind nur A-Z, a-z, 0-9 und _.", "only A-Z, a-z, 0-9 and _ are allowed."});
+                                TIS_TEXT("product_identity", "erlaubt sind nur A-Z, a-z, 0-9 und _."));
     return std::nullopt;
 }
 
 const std::array<LocalizedText, 3> kTypeNames{{
-    {"Konnektor", "Connector"},
-    {"Stationäres Kartenterminal", "Stationary card terminal"},
-    {"Mobiles Kartenterminal", "Mobile card terminal"},
+    TIS_TEXT("product_identity", "Konnektor"),
+    TIS_TEXT("product_identity", "Stationäres Kartenterminal"),
+    TIS_TEXT("product_identity", "Mobiles Kartenterminal"),
 }};
 
 }  // namespace
@@ -58,10 +56,8 @@ Result<ComponentType> parseComponentType(std::string_view id) {
         if (componentTypeId(t) == id) return t;
     return Error{
         .code = "identity.unknown-component-type",
-        .message = {"Unbekannte Geräteart \"" + std::string(id) + "\".",
-                    "Unknown component type \"" + std::string(id) + "\"."},
-        .action = {"Erlaubt sind connector, stationary-terminal und mobile-terminal.",
-                   "Allowed are connector, stationary-terminal and mobile-terminal."},
+        .message = TIS_TEXT("product_identity", "Unbekannte Geräteart \"%1\".").arg(id),
+        .action = TIS_TEXT("product_identity", "Erlaubt sind connector, stationary-terminal und mobile-terminal."),
         .detail = std::string(id),
     };
 }
@@ -71,14 +67,18 @@ const LocalizedText& componentTypeName(ComponentType type) {
 }
 
 Result<ProductIdentity> ProductIdentity::create(Fields fields) {
-    if (auto e = checkIdentifier(fields.vendorId, 5, "vendor-id", {"Hersteller-ID", "vendor id"})) return *e;
-    if (auto e = checkIdentifier(fields.productCode, 8, "product-code", {"Produktcode", "product code"})) return *e;
+    if (auto e = checkIdentifier(fields.vendorId, 5, "vendor-id", TIS_TEXT("product_identity", "Hersteller-ID")))
+        return *e;
+    if (auto e = checkIdentifier(fields.productCode, 8, "product-code", TIS_TEXT("product_identity", "Produktcode")))
+        return *e;
     if (fields.vendorName.size() > 256)
-        return invalidField("vendor-name-too-long", {"Herstellername", "vendor name"}, fields.vendorName.substr(0, 32) + "…",
-                            {"er ist länger als 256 Zeichen.", "it is longer than 256 characters."});
+        return invalidField("vendor-name-too-long", TIS_TEXT("product_identity", "Herstellername"),
+                            fields.vendorName.substr(0, 32) + "…",
+                            TIS_TEXT("product_identity", "er ist länger als 256 Zeichen."));
     if (fields.productName.size() > 256)
-        return invalidField("product-name-too-long", {"Produktname", "product name"}, fields.productName.substr(0, 32) + "…",
-                            {"er ist länger als 256 Zeichen.", "it is longer than 256 characters."});
+        return invalidField("product-name-too-long", TIS_TEXT("product_identity", "Produktname"),
+                            fields.productName.substr(0, 32) + "…",
+                            TIS_TEXT("product_identity", "er ist länger als 256 Zeichen."));
     return ProductIdentity(std::move(fields));
 }
 

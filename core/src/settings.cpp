@@ -23,10 +23,8 @@ std::string lower(std::string s) {
 Error settingsError(const std::filesystem::path& file, const std::string& where, const LocalizedText& what) {
     const std::string f = file.empty() ? std::string("tiservice.ini") : file.string();
     return Error{.code = "settings.invalid",
-                 .message = {"Die Einstellungen (" + f + ", " + where + ") sind ungültig: " + what.de,
-                             "The settings (" + f + ", " + where + ") are not valid: " + what.en},
-                 .action = {"Die Einstellung korrigieren; die Beispiel-Datei steht im README.",
-                            "Correct the setting; the README shows an example file."},
+                 .message = TIS_TEXT("settings", "Die Einstellungen (%1, %2) sind ungültig: %3").arg(f, where, what),
+                 .action = TIS_TEXT("settings", "Die Einstellung korrigieren; die Beispiel-Datei steht im README."),
                  .detail = where};
 }
 
@@ -54,7 +52,7 @@ Result<IniFile> IniFile::parse(std::string_view text) {
         if (line.front() == '[') {
             if (line.back() != ']' || line.size() < 3)
                 return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
-                                     {"ein Abschnitt muss [name] heißen", "a section must read [name]"});
+                                     TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
             section = lower(trim(line.substr(1, line.size() - 2)));
             ini.sections_[section];
             continue;
@@ -62,7 +60,7 @@ Result<IniFile> IniFile::parse(std::string_view text) {
         const auto eq = line.find('=');
         if (eq == std::string::npos || eq == 0)
             return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
-                                 {"erwartet wird name = wert", "expected name = value"});
+                                 TIS_TEXT("settings", "erwartet wird name = wert"));
         auto value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         ini.sections_[section][lower(trim(line.substr(0, eq)))] = value;
@@ -73,12 +71,11 @@ Result<IniFile> IniFile::parse(std::string_view text) {
 Result<IniFile> IniFile::load(const std::filesystem::path& file) {
     auto text = store::readFile(file, 1024 * 1024);
     if (!text.ok())
-        return Error{.code = "settings.missing",
-                     .message = {"Die Einstellungsdatei " + file.string() + " fehlt oder ist nicht lesbar.",
-                                 "The settings file " + file.string() + " is missing or cannot be read."},
-                     .action = {"Die Datei anlegen (Beispiel im README) oder mit --config angeben.",
-                                "Create the file (example in the README) or name it with --config."},
-                     .detail = file.string()};
+        return Error{
+            .code = "settings.missing",
+            .message = TIS_TEXT("settings", "Die Einstellungsdatei %1 fehlt oder ist nicht lesbar.").arg(file.string()),
+            .action = TIS_TEXT("settings", "Die Datei anlegen (Beispiel im README) oder mit --config angeben."),
+            .detail = file.string()};
     auto ini = parse(*text);
     if (!ini.ok()) {
         Error e = ini.error();
@@ -119,12 +116,12 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     };
     s.sdsUrl = ini.value("connector", "sds_url");
     if (s.sdsUrl.empty())
-        return settingsError(source, "[connector] sds_url",
-                             {"die Adresse des Konnektors fehlt (z. B. https://192.168.1.10/connector.sds)",
-                              "the connector's address is missing (e.g. https://192.168.1.10/connector.sds)"});
+        return settingsError(
+            source, "[connector] sds_url",
+            TIS_TEXT("settings", "die Adresse des Konnektors fehlt (z. B. https://192.168.1.10/connector.sds)"));
     if (!s.sdsUrl.starts_with("http://") && !s.sdsUrl.starts_with("https://"))
-        return settingsError(source, "[connector] sds_url", {"sie muss mit http:// oder https:// beginnen",
-                                                              "it must start with http:// or https://"});
+        return settingsError(source, "[connector] sds_url",
+                             TIS_TEXT("settings", "sie muss mit http:// oder https:// beginnen"));
     s.context.mandantId = ini.value("connector", "mandant_id");
     s.context.clientSystemId = ini.value("connector", "client_system_id");
     s.context.workplaceId = ini.value("connector", "workplace_id");
@@ -133,14 +130,16 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
                                      {"client_system_id", &s.context.clientSystemId},
                                      {"workplace_id", &s.context.workplaceId}}) {
         if (value->empty())
-            return settingsError(source, std::string("[connector] ") + key, {"der Wert fehlt", "the value is missing"});
+            return settingsError(source, std::string("[connector] ") + key, TIS_TEXT("settings", "der Wert fehlt"));
         if (value->size() > 64)
             return settingsError(source, std::string("[connector] ") + key,
-                                 {"höchstens 64 Zeichen erlaubt", "at most 64 characters are allowed"});
+                                 TIS_TEXT("settings", "höchstens 64 Zeichen erlaubt"));
     }
     if (auto v = ini.get("connector", "keep_configured_host")) {
         auto b = boolean(*v);
-        if (!b) return settingsError(source, "[connector] keep_configured_host", {"erwartet: true oder false", "expected: true or false"});
+        if (!b)
+            return settingsError(source, "[connector] keep_configured_host",
+                                 TIS_TEXT("settings", "erwartet: true oder false"));
         s.keepConfiguredHost = *b;
     }
 
@@ -150,12 +149,13 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     else if (mode == "basic") s.tlsMode = TlsMode::BasicAuth;
     else if (mode == "client-certificate") s.tlsMode = TlsMode::ClientCertificate;
     else
-        return settingsError(source, "[tls] mode", {"erlaubt: none, server, basic, client-certificate",
-                                                     "allowed: none, server, basic, client-certificate"});
+        return settingsError(source, "[tls] mode",
+                             TIS_TEXT("settings", "erlaubt: none, server, basic, client-certificate"));
     s.caFile = path(ini.value("tls", "ca_file"));
     if (auto v = ini.get("tls", "check_host_name")) {
         auto b = boolean(*v);
-        if (!b) return settingsError(source, "[tls] check_host_name", {"erwartet: true oder false", "expected: true or false"});
+        if (!b)
+            return settingsError(source, "[tls] check_host_name", TIS_TEXT("settings", "erwartet: true oder false"));
         s.checkHostName = *b;
     }
     s.basicUser = ini.value("tls", "basic_user");
@@ -163,17 +163,17 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     s.clientCertificate = path(ini.value("tls", "client_certificate"));
     s.clientCertificatePasswordFile = path(ini.value("tls", "client_certificate_password_file"));
     if (s.tlsMode == TlsMode::BasicAuth && s.basicUser.empty())
-        return settingsError(source, "[tls] basic_user", {"der Benutzername fehlt", "the user name is missing"});
+        return settingsError(source, "[tls] basic_user", TIS_TEXT("settings", "der Benutzername fehlt"));
     if (s.tlsMode == TlsMode::ClientCertificate && s.clientCertificate.empty())
-        return settingsError(source, "[tls] client_certificate", {"die .p12-Datei fehlt", "the .p12 file is missing"});
+        return settingsError(source, "[tls] client_certificate", TIS_TEXT("settings", "die .p12-Datei fehlt"));
     if (s.tlsMode != TlsMode::None && !s.sdsUrl.starts_with("https://"))
-        return settingsError(source, "[connector] sds_url", {"mit TLS muss die Adresse mit https:// beginnen",
-                                                              "with TLS the address must start with https://"});
+        return settingsError(source, "[connector] sds_url",
+                             TIS_TEXT("settings", "mit TLS muss die Adresse mit https:// beginnen"));
     for (const char* forbidden : {"password", "basic_password", "client_certificate_password"})
         if (ini.get("tls", forbidden))
-            return settingsError(source, std::string("[tls] ") + forbidden,
-                                 {"Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben",
-                                  "passwords do not belong in this file; please name a password file"});
+            return settingsError(
+                source, std::string("[tls] ") + forbidden,
+                TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
 
     s.metadataUrl = ini.value("update_server", "metadata_url");
     s.targetsUrl = ini.value("update_server", "targets_url");
@@ -196,7 +196,7 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     const auto pollInterval = number("poll_interval_ms", 2000), pollMax = number("poll_max_ms", 30000),
                follow = number("follow_timeout_minutes", 90), download = number("download_timeout_minutes", 120);
     if (!pollInterval || !pollMax || !follow || !download)
-        return settingsError(source, "[update]", {"Zeiten müssen positive ganze Zahlen sein", "times must be positive whole numbers"});
+        return settingsError(source, "[update]", TIS_TEXT("settings", "Zeiten müssen positive ganze Zahlen sein"));
     s.pollInterval = std::chrono::milliseconds(*pollInterval);
     s.pollMax = std::chrono::milliseconds(*pollMax);
     s.followTimeout = std::chrono::minutes(*follow);
@@ -206,23 +206,24 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
                                       {"download_timeout_seconds", &s.downloadTimeout}}) {
         if (!ini.get("update", key)) continue;
         const auto seconds = number(key, 1);
-        if (!seconds) return settingsError(source, std::string("[update] ") + key, {"positive ganze Zahl", "a positive whole number"});
+        if (!seconds)
+            return settingsError(source, std::string("[update] ") + key, TIS_TEXT("settings", "positive ganze Zahl"));
         *target = std::chrono::seconds(*seconds);
     }
     s.supportContact = lower(ini.value("practice", "support", "cgm"));
     if (s.supportContact != "cgm" && s.supportContact != "self")
-        return settingsError(source, "[practice] support", {"erlaubt: cgm oder self", "allowed: cgm or self"});
+        return settingsError(source, "[practice] support", TIS_TEXT("settings", "erlaubt: cgm oder self"));
     return s;
 }
 
 Result<std::string> readSecretFile(const std::filesystem::path& file, const LocalizedText& what) {
     auto text = store::readFile(file, 4096);
     if (!text.ok())
-        return Error{.code = "settings.secret-unreadable",
-                     .message = {what.de + ": die Datei " + file.string() + " fehlt oder ist nicht lesbar.",
-                                 what.en + ": the file " + file.string() + " is missing or cannot be read."},
-                     .action = {"Pfad und Rechte der Passwort-Datei prüfen.", "Check the password file's path and permissions."},
-                     .detail = file.string()};
+        return Error{
+            .code = "settings.secret-unreadable",
+            .message = TIS_TEXT("settings", "%1: die Datei %2 fehlt oder ist nicht lesbar.").arg(what, file.string()),
+            .action = TIS_TEXT("settings", "Pfad und Rechte der Passwort-Datei prüfen."),
+            .detail = file.string()};
     auto secret = *text;
     if (const auto nl = secret.find_first_of("\r\n"); nl != std::string::npos) secret.resize(nl);
     log::registerSecret(secret);

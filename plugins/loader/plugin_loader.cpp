@@ -46,11 +46,12 @@ std::filesystem::path adapterFile(const std::filesystem::path& dir, const std::s
 
 void LoadedPlugin::fail(PluginState s, const std::string& code, LocalizedText message, std::string detail) {
     state_ = s;
-    error_ = Error{.code = "plugin." + code,
-                   .message = std::move(message),
-                   .action = {"Die Erweiterung neu installieren oder den Hersteller der Praxissoftware fragen.",
-                              "Reinstall the extension or ask the practice software's vendor."},
-                   .detail = detail.empty() ? file_.string() : detail};
+    error_ =
+        Error{.code = "plugin." + code,
+              .message = std::move(message),
+              .action = TIS_TEXT("plugin_loader",
+                                 "Die Erweiterung neu installieren oder den Hersteller der Praxissoftware fragen."),
+              .detail = detail.empty() ? file_.string() : detail};
 }
 
 std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& file, const std::string& expectedHost) {
@@ -58,8 +59,8 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     p->file_ = file;
     const std::string f = file.string();
     if (!std::filesystem::exists(file)) {
-        p->fail(PluginState::NotFound, "not-found", {"Die tiservice-Erweiterung " + f + " wurde nicht gefunden.",
-                                                     "The tiservice extension " + f + " was not found."});
+        p->fail(PluginState::NotFound, "not-found",
+                TIS_TEXT("plugin_loader", "Die tiservice-Erweiterung %1 wurde nicht gefunden.").arg(f));
         return p;
     }
     try {
@@ -68,36 +69,33 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
         lib->library.load(file.string(), boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
         if (ec) {
             p->fail(PluginState::NotAPlugin, "not-a-library",
-                    {"Die Datei " + f + " ist keine ladbare Erweiterung.", "The file " + f + " is not a loadable extension."},
-                    ec.message());
+                    TIS_TEXT("plugin_loader", "Die Datei %1 ist keine ladbare Erweiterung.").arg(f), ec.message());
             return p;
         }
         if (!lib->library.has(TIS_PLUGIN_ENTRY_SYMBOL)) {
             p->fail(PluginState::NotAPlugin, "no-entry",
-                    {"Die Datei " + f + " ist keine tiservice-Erweiterung (Einsprungpunkt fehlt).",
-                     "The file " + f + " is not a tiservice extension (entry point missing)."});
+                    TIS_TEXT("plugin_loader", "Die Datei %1 ist keine tiservice-Erweiterung (Einsprungpunkt fehlt).")
+                        .arg(f));
             return p;
         }
         p->library_ = std::move(lib);
         p->entry_ = &p->library_->library.get<const tis_plugin_entry_t>(TIS_PLUGIN_ENTRY_SYMBOL);
     } catch (const std::exception& e) {
-        p->fail(PluginState::NotAPlugin, "not-a-library", {"Die Datei " + f + " ist keine ladbare Erweiterung.",
-                                                           "The file " + f + " is not a loadable extension."},
-                e.what());
+        p->fail(PluginState::NotAPlugin, "not-a-library",
+                TIS_TEXT("plugin_loader", "Die Datei %1 ist keine ladbare Erweiterung.").arg(f), e.what());
         return p;
     }
     const auto* entry = p->entry_;
     if (entry->abi_version != TIS_PLUGIN_ABI_VERSION) {
         p->fail(PluginState::WrongAbi, "wrong-abi",
-                {"Die Erweiterung " + f + " ist für eine andere Schnittstellenversion gebaut (" +
-                     std::to_string(entry->abi_version) + " statt " + std::to_string(TIS_PLUGIN_ABI_VERSION) + ").",
-                 "The extension " + f + " is built for another interface version (" + std::to_string(entry->abi_version) +
-                     " instead of " + std::to_string(TIS_PLUGIN_ABI_VERSION) + ")."});
+                TIS_TEXT("plugin_loader",
+                         "Die Erweiterung %1 ist für eine andere Schnittstellenversion gebaut (%2 statt %3).")
+                    .arg(f, entry->abi_version, TIS_PLUGIN_ABI_VERSION));
         return p;
     }
     if (entry->struct_size < sizeof(tis_plugin_entry_t) || !entry->manifest || !entry->create) {
         p->fail(PluginState::NotAPlugin, "entry-incomplete",
-                {"Der Einsprungpunkt der Erweiterung " + f + " ist unvollständig.", "The entry point of the extension " + f + " is incomplete."});
+                TIS_TEXT("plugin_loader", "Der Einsprungpunkt der Erweiterung %1 ist unvollständig.").arg(f));
         return p;
     }
     const char* manifestText = nullptr;
@@ -110,14 +108,13 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     if (manifest) p->manifest_ = *manifest;
     if (!manifest) {
         p->fail(PluginState::ManifestInvalid, "manifest-invalid",
-                {"Die Beschreibung (Manifest) der Erweiterung " + f + " ist ungültig.",
-                 "The description (manifest) of the extension " + f + " is not valid."});
+                TIS_TEXT("plugin_loader", "Die Beschreibung (Manifest) der Erweiterung %1 ist ungültig.").arg(f));
         return p;
     }
     if (p->manifest_.host != expectedHost) {
         p->fail(PluginState::WrongHost, "wrong-host",
-                {"Die Erweiterung " + f + " ist für " + p->manifest_.host + " gebaut, nicht für " + expectedHost + ".",
-                 "The extension " + f + " is built for " + p->manifest_.host + ", not for " + expectedHost + "."});
+                TIS_TEXT("plugin_loader", "Die Erweiterung %1 ist für %2 gebaut, nicht für %3.")
+                    .arg(f, p->manifest_.host, expectedHost));
         return p;
     }
     bool initialized = false;
@@ -128,7 +125,7 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     }
     if (!initialized) {
         p->fail(PluginState::InitFailed, "entry-init-failed",
-                {"Die Erweiterung " + f + " ließ sich nicht starten.", "The extension " + f + " could not be started."});
+                TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten.").arg(f));
         return p;
     }
     p->state_ = PluginState::Loaded;
@@ -145,8 +142,7 @@ bool LoadedPlugin::start(const tis_host* host) {
     if (!plugin_ || plugin_->struct_size < sizeof(tis_plugin)) {
         plugin_ = nullptr;
         fail(PluginState::CreateFailed, "create-failed",
-             {"Die Erweiterung " + file_.string() + " ließ sich nicht anlegen.",
-              "The extension " + file_.string() + " could not be created."});
+             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht anlegen.").arg(file_.string()));
         return false;
     }
     state_ = PluginState::Created;
@@ -162,9 +158,7 @@ bool LoadedPlugin::start(const tis_host* host) {
     }
     if (r != TIS_OK) {
         fail(PluginState::InitFailed, "init-failed",
-             {"Die Erweiterung " + file_.string() + " ließ sich nicht starten: " + why,
-              "The extension " + file_.string() + " could not be started: " + why},
-             why);
+             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten: %2").arg(file_.string(), why), why);
         try {
             plugin_->destroy(plugin_);
         } catch (...) {

@@ -26,7 +26,7 @@ namespace {
 std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
 LocalizedText text(const QJsonObject& o, const char* k) {
     const auto t = o.value(QLatin1String(k)).toObject();
-    return {s(t, "de"), s(t, "en")};
+    return LocalizedText::fromData(s(t, "de"), s(t, "en"));
 }
 
 /// What one practice software is like: data only.
@@ -41,8 +41,8 @@ struct Profile {
     };
     std::vector<Entry> menu;
     tis_notice_style style = TIS_NOTICE_BANNER;
-    LocalizedText statusTitle{"TI-Komponenten", "TI components"};
-    LocalizedText updateAction{"Jetzt aktualisieren", "Update now"};
+    LocalizedText statusTitle = TIS_TEXT("plugin_sdk", "TI-Komponenten");
+    LocalizedText updateAction = TIS_TEXT("plugin_sdk", "Jetzt aktualisieren");
     int checkIntervalMinutes = 240;
 };
 
@@ -165,7 +165,8 @@ private:
         } catch (const std::exception& e) {
             self(p)->lastError_ = std::string("tiservice: ") + e.what();
         } catch (...) {
-            self(p)->lastError_ = "tiservice: interner Fehler / internal error";
+            self(p)->lastError_ =
+                LocalizedText(TIS_TEXT("plugin_sdk", "tiservice: interner Fehler")).in(self(p)->language_);
         }
         return TIS_ERR_INTERNAL;
     }
@@ -249,7 +250,8 @@ private:
         for (const auto& [section, lines] : sections) ini += "[" + section + "]\n" + lines;
         auto parsed = IniFile::parse(ini);
         if (parsed.ok()) {
-            auto settings = connectionSettingsFrom(*parsed, std::filesystem::path(profile_.name + " TI-Einstellungen"));
+            auto settings = connectionSettingsFrom(
+                *parsed, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
             if (settings.ok()) settings_ = std::move(settings).value();
             else settingsError_ = settings.error();
         } else {
@@ -278,7 +280,7 @@ private:
             else enqueue([this] { check(); });
             return TIS_OK;
         }
-        lastError_ = tr({"Unbekannter Menüeintrag: " + id, "Unknown menu entry: " + id});
+        lastError_ = tr(TIS_TEXT("plugin_sdk", "Unbekannter Menüeintrag: %1").arg(id));
         return TIS_ERR_UNSUPPORTED;
     }
 
@@ -377,10 +379,10 @@ private:
 
     bool settingsUsable() {
         if (settings_) return true;
-        const auto e = settingsError_.value_or(Error{.code = "settings.invalid", .message = {"?", "?"}, .action = {}, .detail = ""});
-        post(notice("settings.invalid", TIS_SEVERITY_WARNING,
-                    {"TI-Einstellungen unvollständig", "TI settings incomplete"},
-                    {e.describe(Language::German), e.describe(Language::English)}));
+        const auto e = settingsError_.value_or(
+            Error{.code = "settings.invalid", .message = LocalizedText::same("?"), .action = {}, .detail = ""});
+        post(notice("settings.invalid", TIS_SEVERITY_WARNING, TIS_TEXT("plugin_sdk", "TI-Einstellungen unvollständig"),
+                    e.text()));
         return false;
     }
 
@@ -400,16 +402,15 @@ private:
         if (!settingsUsable()) return;
         auto options = clientOptions();
         if (!options.ok()) {
-            post(notice("status.error", TIS_SEVERITY_WARNING, profile_.statusTitle,
-                        {options.error().describe(Language::German), options.error().describe(Language::English)}));
+            post(notice("status.error", TIS_SEVERITY_WARNING, profile_.statusTitle, options.error().text()));
             return;
         }
         auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared());
         if (!report.ok()) {
             hostLog(TIS_LOG_WARNING, "status check failed: " + report.error().describe(Language::English));
             post(notice("status.error", TIS_SEVERITY_WARNING,
-                        {profile_.statusTitle.de + ": Prüfung nicht möglich", profile_.statusTitle.en + ": could not check"},
-                        {report.error().describe(Language::German), report.error().describe(Language::English)}));
+                        TIS_TEXT("plugin_sdk", "%1: Prüfung nicht möglich").arg(profile_.statusTitle),
+                        report.error().text()));
             return;
         }
         bool anything = false;
@@ -420,21 +421,20 @@ private:
                                      : f.status == assess::ComponentStatus::ApprovalEnds ? TIS_SEVERITY_WARNING
                                                                                          : TIS_SEVERITY_INFO;
             auto n = notice("status." + f.code, severity,
-                            {profile_.statusTitle.de + ": " + f.name, profile_.statusTitle.en + ": " + f.name},
-                            {f.summary.de + (f.action.empty() ? "" : " " + f.action.de),
-                             f.summary.en + (f.action.empty() ? "" : " " + f.action.en)});
+                            LocalizedText(profile_.statusTitle).append(LocalizedText::same(f.name), ": "),
+                            LocalizedText(f.summary).append(f.action));
             if (f.status != assess::ComponentStatus::Unknown && !updateMenuId().empty())
                 n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
-            n.actions.emplace_back("later", language_ == Language::English ? "Later" : "Später");
+            n.actions.emplace_back("later", LocalizedText(TIS_TEXT("plugin_sdk", "Später")).in(language_));
             post(std::move(n));
         }
         if (report->catalogError)
             post(notice("status.catalog-missing", TIS_SEVERITY_WARNING, profile_.statusTitle,
-                        {report->catalogError->describe(Language::German), report->catalogError->describe(Language::English)}));
+                        report->catalogError->text()));
         if (!anything && !report->catalogError)
-            post(notice("status.current", TIS_SEVERITY_INFO, profile_.statusTitle,
-                        {"Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.",
-                         "The connector and card terminals run approved, current versions."}));
+            post(notice(
+                "status.current", TIS_SEVERITY_INFO, profile_.statusTitle,
+                TIS_TEXT("plugin_sdk", "Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.")));
     }
 
     workflow::WorkflowOptions workflowOptions() {
@@ -475,13 +475,14 @@ private:
         LocalizedText body;
         for (const auto& e : history.read()) {
             if (e.event != "finished") continue;
-            body.de += formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion + "  " +
-                       (e.result == "succeeded" ? "erfolgreich" : e.result) + "  (" + e.clientSystemId + "/" + e.workplaceId + ")\n";
-            body.en += formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion + "  " + e.result +
-                       "  (" + e.clientSystemId + "/" + e.workplaceId + ")\n";
+            const LocalizedText line =
+                LocalizedText::same(formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion)
+                    .append(workflow::historyResultText(e.result), "  ")
+                    .append(LocalizedText::same("(" + e.clientSystemId + "/" + e.workplaceId + ")\n"), "  ");
+            body.append(line, "");
         }
-        if (body.de.empty()) body = {"Das Update-Archiv ist leer.", "The update archive is empty."};
-        post(notice("history", TIS_SEVERITY_INFO, {"Update-Archiv", "Update archive"}, body));
+        if (body.empty()) body = TIS_TEXT("plugin_sdk", "Das Update-Archiv ist leer.");
+        post(notice("history", TIS_SEVERITY_INFO, TIS_TEXT("plugin_sdk", "Update-Archiv"), body));
     }
 
     tis_plugin table_{};
@@ -560,9 +561,10 @@ const char* manifestFor(std::string_view profileJson) {
     auto& slot = cache[std::string(profileJson)];
     if (slot.empty()) {
         const auto p = parseProfile(profileJson);
+        const std::string pvsName = p ? p->name : std::string("?");
         const QJsonObject manifest{
             {"id", QString::fromStdString("tiservice." + (p ? p->id : std::string("invalid")))},
-            {"name", QString::fromStdString("tiservice für " + (p ? p->name : std::string("?")))},
+            {"name", QString::fromStdString("tiservice für " + pvsName)},  // not translated: the adapter's name
             {"version", QString::fromStdString(std::string(build_info::version()))},
             {"compat", "0.1"},
             {"vendor", "tiservice"},

@@ -224,7 +224,7 @@ TEST(HttpClientDownload, StreamsToAFileAndHashesOnTheFly) {
     TempDir dir;
     writeFile(dir / "srv/firmware.bin", pattern(3 * 1024 * 1024 + 17));
     SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
-    HttpClient client(ClientOptions{.peerName = {"Der Update-Server", "The update server"}});
+    HttpClient client(ClientOptions{.peerName = LocalizedText::fromData("Der Update-Server", "The update server")});
     std::uint64_t lastProgress = 0;
     auto r = client.download(sim.updatesBase() + "firmware.bin", dir / "out.bin",
                              {.maxBytes = 4 * 1024 * 1024, .hashAlgorithms = {"sha256", "sha512"},

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "support/catalog.h"
 #include "support/simulator.h"
 #include "tiservice/trust/repository.h"
 
@@ -109,6 +110,20 @@ TEST_F(PluginHost, EveryAdapterShowsTheRightNoticesForEachScenarioInItsOwnStyle)
             EXPECT_TRUE(contains(r.out, p.value("menu").toArray()[0].toObject().value("location").toString().toStdString())) << adapter;
         }
     }
+}
+
+TEST_F(PluginHost, AdapterSpeaksTheHostsLanguage) {
+    start("expired-connector-outdated-terminal.json");
+    const auto en = host("medistar", {"--lang", "en", "--run", "ti-service.history"});
+    const auto de = host("medistar", {"--lang", "de", "--run", "ti-service.history"});
+    ASSERT_EQ(en.exitCode, 0) << en.out << en.err;
+    EXPECT_TRUE(contains(en.out, "(status.connector.approval-expired)")) << en.out;
+    EXPECT_TRUE(contains(en.out, "The update archive is empty.")) << en.out;
+    EXPECT_TRUE(contains(de.out, "Das Update-Archiv ist leer.")) << de.out;
+    EXPECT_TRUE(otherLanguageIn(en.out + en.err, true).empty())
+        << ::testing::PrintToString(otherLanguageIn(en.out + en.err, true));
+    EXPECT_TRUE(otherLanguageIn(de.out + de.err, false).empty())
+        << ::testing::PrintToString(otherLanguageIn(de.out + de.err, false));
 }
 
 TEST_F(PluginHost, FullUpdateThroughAnAdapter) {

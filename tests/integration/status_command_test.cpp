@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "support/catalog.h"
 #include "support/simulator.h"
 #include "tiservice/clock.h"
 #include "tiservice/trust/repository.h"
@@ -262,6 +263,18 @@ TEST_F(StatusCheck, EnglishWhenLangSaysSo) {
     const auto r = status({}, "en_US.UTF-8");
     EXPECT_TRUE(contains(r.out, "expired: VPN will be blocked")) << r.out;
     EXPECT_TRUE(contains(r.out, "To do:")) << r.out;
+}
+
+TEST_F(StatusCheck, EveryLineFollowsLang) {
+    start({.scenario = "expired-connector-outdated-terminal.json"});
+    const auto en = status({}, "en_US.UTF-8");
+    const auto de = status({}, "de_DE.UTF-8");
+    EXPECT_EQ(en.exitCode, de.exitCode);
+    EXPECT_TRUE(otherLanguageIn(en.out + en.err, true).empty())
+        << ::testing::PrintToString(otherLanguageIn(en.out + en.err, true));
+    EXPECT_TRUE(otherLanguageIn(de.out + de.err, false).empty())
+        << ::testing::PrintToString(otherLanguageIn(de.out + de.err, false));
+    EXPECT_NE(en.out, de.out);
 }
 
 TEST_F(StatusCheck, MissingOrBrokenSettingsSayWhatToFix) {

@@ -1,6 +1,7 @@
 // Runs the real tiservice binary as a child process.
 #include <gtest/gtest.h>
 
+#include "support/catalog.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -76,4 +77,33 @@ TEST(TiserviceCli, NoArgumentsShowsHelpOnStderrAndFails) {
     auto r = runTiservice({});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_NE(r.err.find("Aufruf: tiservice"), std::string::npos);
+}
+
+TEST(TiserviceCli, EveryTextFollowsLang) {
+    // Enough catalog fragments to mean something: the check below cannot pass by having none.
+    ASSERT_GT(catalogFragments(true).size(), 200u);
+    ASSERT_GT(catalogFragments(false).size(), 200u);
+    const std::vector<std::vector<std::string>> calls{{"--help"},
+                                                      {"--version"},
+                                                      {"status", "--help"},
+                                                      {"update", "--help"},
+                                                      {"history"},
+                                                      {"status", "--config", "/nonexistent/tiservice.ini"},
+                                                      {"status", "--bogus"},
+                                                      {"--lang", "xx"}};
+    for (const auto& args : calls) {
+        const auto en = runTiservice(args, "en_US.UTF-8");
+        const auto de = runTiservice(args, "de_DE.UTF-8");
+        const auto all = ::testing::PrintToString(args);
+        EXPECT_FALSE((en.out + en.err).empty()) << all;
+        EXPECT_TRUE(otherLanguageIn(en.out + en.err, true).empty())
+            << all << ::testing::PrintToString(otherLanguageIn(en.out + en.err, true)) << "\n"
+            << en.out << en.err;
+        EXPECT_TRUE(otherLanguageIn(de.out + de.err, false).empty())
+            << all << ::testing::PrintToString(otherLanguageIn(de.out + de.err, false)) << "\n"
+            << de.out << de.err;
+        if (args[0] != "--version") {
+            EXPECT_NE(en.out + en.err, de.out + de.err) << all;
+        }
+    }
 }

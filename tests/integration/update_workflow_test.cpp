@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "support/catalog.h"
 #include "support/simulator.h"
 
 using namespace tiservice::testing;
@@ -67,12 +68,15 @@ protected:
         return o;
     }
 
-    ProcessResult update(const std::string& answersJson, std::vector<std::string> extra = {}, const std::string& workplace = "Empfang") {
+    ProcessResult update(const std::string& answersJson, std::vector<std::string> extra = {},
+                         const std::string& workplace = "Empfang", const std::string& lang = "de_DE.UTF-8") {
         const auto file = dir / ("answers-" + std::to_string(++runs) + ".json");
         writeFile(file, answersJson);
         std::vector<std::string> args{"update", "--answers", file.string()};
         args.insert(args.end(), extra.begin(), extra.end());
-        auto r = runProcess(argv(args, workplace), env());
+        auto o = env();
+        o.env["LANG"] = lang;
+        auto r = runProcess(argv(args, workplace), o);
         allOutput += r.out + r.err;
         return r;
     }
@@ -149,6 +153,24 @@ TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
     EXPECT_TRUE(contains(table.out, "KoCoBox MED+")) << table.out;
     EXPECT_TRUE(contains(table.out, "1.3.4 → 1.3.10")) << table.out;
     EXPECT_TRUE(contains(table.out, "erfolgreich")) << table.out;
+}
+
+TEST_F(Workflow, TheWholeUpdateSpeaksEnglishWhenLangSaysSo) {
+    start();
+    const auto r = update(answers(kOldPassword), {}, "Empfang", "en_GB.UTF-8");
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Do NOT switch the connector off")) << r.out;
+    EXPECT_TRUE(contains(r.out, "now runs version 1.3.10")) << r.out;
+    EXPECT_TRUE(otherLanguageIn(r.out + r.err, true).empty())
+        << ::testing::PrintToString(otherLanguageIn(r.out + r.err, true)) << "\n"
+        << r.out;
+    auto o = env();
+    o.env["LANG"] = "en_GB.UTF-8";
+    const auto table = runProcess(argv({"history"}, "Empfang"), o);
+    EXPECT_TRUE(contains(table.out, "succeeded")) << table.out;
+    EXPECT_TRUE(otherLanguageIn(table.out, true).empty()) << table.out;
+    // The same update in German shows no English sentence either.
+    EXPECT_TRUE(otherLanguageIn(runProcess(argv({"history"}, "Empfang"), env()).out, false).empty());
 }
 
 TEST_F(Workflow, PasswordNeverAppearsInLogsJournalHistoryOrOutput) {

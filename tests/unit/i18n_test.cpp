@@ -50,7 +50,7 @@ TEST(Language, LcAllWinsOverLang) {
 }
 
 TEST(Language, CurrentLanguagePicksTheText) {
-    const LocalizedText text{"Konnektor", "Connector"};
+    const LocalizedText text = LocalizedText::fromData("Konnektor", "Connector");
     setCurrentLanguage(Language::English);
     EXPECT_EQ(tr(text), "Connector");
     setCurrentLanguage(Language::German);
@@ -58,8 +58,10 @@ TEST(Language, CurrentLanguagePicksTheText) {
 }
 
 TEST(Error, DescribeJoinsWhatHappenedAndWhatToDo) {
-    Error e{.code = "x", .message = {"Der Konnektor antwortet nicht.", "The connector does not answer."},
-            .action = {"Netzwerkkabel prüfen.", "Check the network cable."}, .detail = ""};
+    Error e{.code = "x",
+            .message = LocalizedText::fromData("Der Konnektor antwortet nicht.", "The connector does not answer."),
+            .action = LocalizedText::fromData("Netzwerkkabel prüfen.", "Check the network cable."),
+            .detail = ""};
     EXPECT_EQ(e.describe(Language::German), "Der Konnektor antwortet nicht. Netzwerkkabel prüfen.");
     EXPECT_EQ(e.describe(Language::English), "The connector does not answer. Check the network cable.");
 }

@@ -18,6 +18,14 @@
 
 namespace tiservice::sim {
 
+/// What the simulated connector says, in German and English, in its own words. These are the
+/// device's texts (a real KoCoBox sends its own), not tiservice's messages, so they live here
+/// and not in tiservice's translation catalog.
+struct DeviceText {
+    std::string de;
+    std::string en;
+};
+
 using Seconds = std::chrono::seconds;
 
 struct DeviceIdentity {
@@ -45,7 +53,7 @@ struct OfferedUpdate {
     TimePoint startDate{};
     std::optional<TimePoint> deadline;
     std::uint64_t sizeBytes = 200ull * 1024 * 1024;
-    LocalizedText releaseNotes;
+    DeviceText releaseNotes;
     DownloadState download = DownloadState::NotStarted;
     double downloadedBytes = 0;
 };

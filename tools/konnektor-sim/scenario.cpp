@@ -12,9 +12,8 @@ namespace {
 
 Error scenarioError(const std::string& what) {
     return Error{.code = "sim.scenario-invalid",
-                 .message = {"Die Szenario-Datei ist ungültig: " + what, "The scenario file is not valid: " + what},
-                 .action = {"Die Datei nach docs/konnektor-sim.md korrigieren.",
-                            "Correct the file as docs/konnektor-sim.md describes."},
+                 .message = TIS_TEXT("konnektor-sim", "Die Szenario-Datei ist ungültig: %1").arg(what),
+                 .action = TIS_TEXT("konnektor-sim", "Die Datei nach docs/konnektor-sim.md korrigieren."),
                  .detail = what};
 }
 
@@ -229,11 +228,11 @@ Result<Scenario> parseScenario(const std::string& json, TimePoint realNow) {
 Result<Scenario> loadScenario(const std::filesystem::path& file, TimePoint realNow) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return Error{.code = "sim.scenario-not-found",
-                     .message = {"Die Szenario-Datei " + file.string() + " kann nicht gelesen werden.",
-                                 "The scenario file " + file.string() + " cannot be read."},
-                     .action = {"Pfad prüfen.", "Check the path."},
-                     .detail = file.string()};
+        return Error{
+            .code = "sim.scenario-not-found",
+            .message = TIS_TEXT("konnektor-sim", "Die Szenario-Datei %1 kann nicht gelesen werden.").arg(file.string()),
+            .action = TIS_TEXT("konnektor-sim", "Pfad prüfen."),
+            .detail = file.string()};
     std::ostringstream s;
     s << in.rdbuf();
     return parseScenario(s.str(), realNow);

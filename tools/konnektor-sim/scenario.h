@@ -16,7 +16,7 @@ namespace tiservice::sim {
 
 struct Scenario {
     std::string name;
-    LocalizedText description;
+    DeviceText description;
     TimePoint start{};  ///< the simulated clock's start
     std::vector<ConnectorModel> connectors;
 };

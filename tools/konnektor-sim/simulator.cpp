@@ -106,11 +106,14 @@ HttpResponse jsonResponse(const QJsonObject& o, int status = 200) {
                         .body = QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString()};
 }
 
-QJsonObject textJson(const LocalizedText& t) {
-    return QJsonObject{{"de", QString::fromStdString(t.de)}, {"en", QString::fromStdString(t.en)}};
+QJsonObject textJson(const std::string& de, const std::string& en) {
+    return QJsonObject{{"de", QString::fromStdString(de)}, {"en", QString::fromStdString(en)}};
 }
+QJsonObject textJson(const DeviceText& t) { return textJson(t.de, t.en); }
+// The password rules the simulated connector enforces are tiservice's own model of them.
+QJsonObject textJson(const LocalizedText& t) { return textJson(t.de, t.en); }
 
-HttpResponse jsonError(int status, const std::string& code, const LocalizedText& message, QJsonObject extra = {}) {
+HttpResponse jsonError(int status, const std::string& code, const DeviceText& message, QJsonObject extra = {}) {
     extra.insert("error", QString::fromStdString(code));
     extra.insert("message", textJson(message));
     return jsonResponse(extra, status);
@@ -194,7 +197,7 @@ QJsonObject installationJson(const Installation& i) {
     return o;
 }
 
-LocalizedText failureText(const std::string& reason) {
+DeviceText failureText(const std::string& reason) {
     if (reason == "power-loss")
         return {"Der Konnektor hat während der Installation die Stromversorgung verloren und ist beschädigt.",
                 "The connector lost power during the installation and is damaged."};
@@ -623,18 +626,25 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
                 for (const auto& c : answer.pendingTerminals) t.append(qs(c));
                 extra.insert("pendingTerminals", t);
             }
-            static const std::map<std::string, std::pair<int, LocalizedText>> texts{
+            static const std::map<std::string, std::pair<int, DeviceText>> texts{
                 {"unknown-update", {404, {"Dieses Update ist unbekannt.", "This update is unknown."}}},
                 {"not-newer", {409, {"Diese Version ist bereits installiert.", "This version is already installed."}}},
-                {"not-downloaded", {409, {"Das Update ist noch nicht heruntergeladen.", "The update has not been downloaded yet."}}},
-                {"terminals-first", {409, {"Zuerst müssen die Kartenterminals aktualisiert werden.",
-                                           "The card terminals must be updated first."}}},
+                {"not-downloaded",
+                 {409, {"Das Update ist noch nicht heruntergeladen.", "The update has not been downloaded yet."}}},
+                {"terminals-first",
+                 {409,
+                  {"Zuerst müssen die Kartenterminals aktualisiert werden.",
+                   "The card terminals must be updated first."}}},
                 {"busy", {409, {"Es läuft bereits eine Installation.", "An installation is already running."}}},
-                {"already-planned", {409, {"Dieses Update ist bereits geplant oder läuft.",
-                                           "This update is already planned or running."}}},
-                {"broken", {409, {"Der Konnektor ist beschädigt; bitte den Support anrufen.",
-                                  "The connector is damaged; please call support."}}},
-                {"in-the-past", {400, {"Der gewählte Zeitpunkt liegt in der Vergangenheit.", "The chosen time is in the past."}}},
+                {"already-planned",
+                 {409,
+                  {"Dieses Update ist bereits geplant oder läuft.", "This update is already planned or running."}}},
+                {"broken",
+                 {409,
+                  {"Der Konnektor ist beschädigt; bitte den Support anrufen.",
+                   "The connector is damaged; please call support."}}},
+                {"in-the-past",
+                 {400, {"Der gewählte Zeitpunkt liegt in der Vergangenheit.", "The chosen time is in the past."}}},
             };
             const auto it = texts.find(answer.error);
             return applyConnectionFaults(u, jsonError(it->second.first, answer.error, it->second.second, extra));

@@ -8,13 +8,10 @@
 namespace tiservice::cli {
 namespace {
 
-const LocalizedText kUsage{
-    "Aufruf: tiservice [Optionen] <Befehl> [Befehlsoptionen]",
-    "Usage: tiservice [options] <command> [command options]"};
+const LocalizedText kUsage = TIS_TEXT("cli", "Aufruf: tiservice [Optionen] <Befehl> [Befehlsoptionen]");
 
-const LocalizedText kPurpose{
-    "hält Konnektor und Kartenterminals der Praxis auf einem von der gematik zugelassenen Stand.",
-    "keeps the practice's connector and card terminals on firmware approved by gematik."};
+const LocalizedText kPurpose =
+    TIS_TEXT("cli", "hält Konnektor und Kartenterminals der Praxis auf einem von der gematik zugelassenen Stand.");
 
 std::string option(std::string_view flags, const LocalizedText& text, Language l) {
     std::string line = "  " + std::string(flags);
@@ -27,35 +24,33 @@ std::string option(std::string_view flags, const LocalizedText& text, Language l
 
 std::string versionText(Language l) {
     std::string text = "tiservice " + std::string(build_info::version());
-    text += (l == Language::English ? " (commit " : " (Commit ") + std::string(build_info::commit()) + ")\n";
-    text += (l == Language::English ? "Libraries: " : "Bibliotheken: ") + std::string(build_info::libraries()) + "\n";
+    text += " " + TIS_TEXT("cli", "(Commit %1)").arg(build_info::commit()).in(l) + "\n";
+    text += TIS_TEXT("cli", "Bibliotheken: %1").arg(build_info::libraries()).in(l) + "\n";
     return text;
 }
 
 std::string helpText(const std::vector<Command>& commands, Language l) {
     std::string t = "tiservice " + std::string(build_info::version()) + " – " + kPurpose.in(l) + "\n\n";
     t += kUsage.in(l) + "\n\n";
-    t += l == Language::English ? "Commands:\n" : "Befehle:\n";
+    t += TIS_TEXT("cli", "Befehle:").in(l) + "\n";
     for (const auto& c : commands) t += option(c.name, c.summary, l);
-    t += l == Language::English ? "\nOptions:\n" : "\nOptionen:\n";
-    t += option("-h, --help", {"diese Hilfe zeigen", "show this help"}, l);
-    t += option("-V, --version", {"Version und Bibliotheken zeigen", "show the version and libraries"}, l);
-    t += option("--lang de|en", {"Sprache der Ausgaben (Standard: aus LANG, sonst Deutsch)",
-                                 "language of all output (default: from LANG, else German)"}, l);
-    t += l == Language::English ? "\nExit codes:\n" : "\nRückgabewerte:\n";
-    t += option("0", {"erledigt; alles aktuell", "done; everything current"}, l);
-    t += option("1", {"Handlungsbedarf: ein Update steht an", "action needed: an update is due"}, l);
-    t += option("2", {"Zulassung abgelaufen oder TI-Zugang gesperrt", "approval expired or TI access blocked"}, l);
-    t += option("3", {"konnte nicht ausgeführt werden (Fehlermeldung auf stderr)",
-                      "could not be done (the reason is on stderr)"}, l);
-    t += l == Language::English ? "\nFiles:\n" : "\nDateien:\n";
-    t += option((defaultConfigFolder() / "tiservice.ini").string(),
-                {"Verbindungseinstellungen", "connection settings"}, l);
-    t += option(defaultStateFolder().string(),
-                {"Protokoll, Update-Archiv, Vertrauensdaten", "log, update archive, trust data"}, l);
-    t += l == Language::English
-             ? "\nSupport: CGM-installed practices 0800 551 551 2 (free), self-installers 030 2464 908 908.\n"
-             : "\nSupport: von CGM installiert 0800 551 551 2 (kostenlos), Selbstinstallierer 030 2464 908 908.\n";
+    t += "\n" + TIS_TEXT("cli", "Optionen:").in(l) + "\n";
+    t += option("-h, --help", TIS_TEXT("cli", "diese Hilfe zeigen"), l);
+    t += option("-V, --version", TIS_TEXT("cli", "Version und Bibliotheken zeigen"), l);
+    t += option("--lang de|en", TIS_TEXT("cli", "Sprache der Ausgaben (Standard: aus LANG, sonst Deutsch)"), l);
+    t += "\n" + TIS_TEXT("cli", "Rückgabewerte:").in(l) + "\n";
+    t += option("0", TIS_TEXT("cli", "erledigt; alles aktuell"), l);
+    t += option("1", TIS_TEXT("cli", "Handlungsbedarf: ein Update steht an"), l);
+    t += option("2", TIS_TEXT("cli", "Zulassung abgelaufen oder TI-Zugang gesperrt"), l);
+    t += option("3", TIS_TEXT("cli", "konnte nicht ausgeführt werden (Fehlermeldung auf stderr)"), l);
+    t += "\n" + TIS_TEXT("cli", "Dateien:").in(l) + "\n";
+    t += option((defaultConfigFolder() / "tiservice.ini").string(), TIS_TEXT("cli", "Verbindungseinstellungen"), l);
+    t += option(defaultStateFolder().string(), TIS_TEXT("cli", "Protokoll, Update-Archiv, Vertrauensdaten"), l);
+    t +=
+        "\n" +
+        TIS_TEXT("cli", "Support: von CGM installiert 0800 551 551 2 (kostenlos), Selbstinstallierer 030 2464 908 908.")
+            .in(l) +
+        "\n";
     return t;
 }
 
@@ -70,9 +65,7 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
         if (auto lang = parseLanguage(value)) {
             setCurrentLanguage(*lang);
         } else {
-            err << tr({"Unbekannte Sprache \"" + std::string(value) + "\". Erlaubt sind de und en.",
-                       "Unknown language \"" + std::string(value) + "\". Allowed are de and en."})
-                << "\n";
+            err << tr(TIS_TEXT("cli", "Unbekannte Sprache \"%1\". Erlaubt sind de und en.").arg(value)) << "\n";
             return kExitFailed;
         }
     }
@@ -93,18 +86,14 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
         return kExitFailed;
     }
     if (rest.front().starts_with("-")) {
-        err << tr({"Unbekannte Option \"" + rest.front() + "\". Hilfe: tiservice --help",
-                   "Unknown option \"" + rest.front() + "\". Help: tiservice --help"})
-            << "\n";
+        err << tr(TIS_TEXT("cli", "Unbekannte Option \"%1\". Hilfe: tiservice --help").arg(rest.front())) << "\n";
         return kExitFailed;
     }
     for (const auto& c : commands)
         if (c.name == rest.front())
             return c.run(std::span<const std::string>(rest).subspan(1), out, err);
 
-    err << tr({"Unbekannter Befehl \"" + rest.front() + "\". Hilfe: tiservice --help",
-               "Unknown command \"" + rest.front() + "\". Help: tiservice --help"})
-        << "\n";
+    err << tr(TIS_TEXT("cli", "Unbekannter Befehl \"%1\". Hilfe: tiservice --help").arg(rest.front())) << "\n";
     return kExitFailed;
 }
 

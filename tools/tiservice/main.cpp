@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     try {
         return tiservice::cli::run(args, commands, std::cout, std::cerr);
     } catch (const std::exception& e) {
-        std::cerr << "tiservice: interner Fehler / internal error: " << e.what() << "\n";
+        std::cerr << tiservice::tr(TIS_TEXT("cli", "tiservice: interner Fehler: %1").arg(e.what())) << "\n";
         return tiservice::cli::kExitFailed;
     }
 }

@@ -33,19 +33,17 @@ int exitCodeFor(ComponentStatus s) {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QJsonObject texts(const LocalizedText& t) { return {{"de", q(t.de)}, {"en", q(t.en)}}; }
 
-const char* kStatusHelp = R"(tiservice status [--config FILE] [--json]
+const LocalizedText kStatusHelp = TIS_TEXT("status_command", R"(tiservice status [--config DATEI] [--json] [--notify]
 
   Liest Konnektor und Kartenterminals (connector.sds, EventService) und prüft sie gegen den
-  Zulassungskatalog des Herstellers. Reads the connector and card terminals and checks them
-  against the vendor's approval catalog.
+  Zulassungskatalog des Herstellers.
 
-  --config FILE   Einstellungen / settings (Standard / default: <Konfigurationsordner>/tiservice.ini)
-  --json          Ausgabe für Programme / output for programs
+  --config DATEI  Einstellungen (Standard: <Konfigurationsordner>/tiservice.ini)
+  --json          Ausgabe für Programme
   --notify        zusätzlich eine Desktop-Benachrichtigung, wenn etwas zu tun ist (notify-send)
 
-  Rückgabe / exit: 0 aktuell / current, 1 Handlungsbedarf / action needed,
-                   2 abgelaufen oder gesperrt / expired or blocked, 3 Prüfung nicht möglich / could not check
-)";
+  Rückgabewerte: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt, 3 Prüfung nicht möglich
+)");
 
 }  // namespace
 
@@ -58,10 +56,10 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         else if (args[i] == "--json") json = true;
         else if (args[i] == "--notify") notify = true;
         else if (args[i] == "-h" || args[i] == "--help") {
-            out << kStatusHelp;
+            out << tr(kStatusHelp);
             return kExitOk;
         } else {
-            err << tr({"Unbekannte Option für status: " + args[i], "Unknown option for status: " + args[i]}) << "\n";
+            err << tr(TIS_TEXT("status_command", "Unbekannte Option für status: %1").arg(args[i])) << "\n";
             return kExitFailed;
         }
     }
@@ -92,7 +90,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                        .toJson(QJsonDocument::Indented)
                        .toStdString();
         }
-        err << tr({"Prüfung nicht möglich: ", "Could not check: "}) << report.error().describe() << "\n";
+        err << tr(TIS_TEXT("status_command", "Prüfung nicht möglich: ")) << report.error().describe() << "\n";
         return kExitFailed;
     }
     const auto& snapshot = report->snapshot;
@@ -147,26 +145,26 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     }
 
     const auto& p = snapshot.directory.product;
-    out << tr({"Prüfung vom ", "Check of "}) << localTime(now, l) << "\n";
-    out << tr({"Konnektor: ", "Connector: "}) << (p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName)
-        << " (" << p.vendorId << "-" << p.productCode << "), Firmware " << p.firmwareVersion.toString() << " – "
-        << settings->sdsUrl << "\n";
-    out << tr({"VPN zur TI: ", "VPN to the TI: "})
-        << tr(snapshot.resources.vpnTiOnline ? LocalizedText{"verbunden", "connected"}
-                                              : LocalizedText{"NICHT verbunden", "NOT connected"})
+    out << tr(TIS_TEXT("status_command", "Prüfung vom ")) << localTime(now, l) << "\n";
+    out << tr(TIS_TEXT("status_command", "Konnektor: "))
+        << (p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName) << " (" << p.vendorId << "-"
+        << p.productCode << "), Firmware " << p.firmwareVersion.toString() << " – " << settings->sdsUrl << "\n";
+    out << tr(TIS_TEXT("status_command", "VPN zur TI: "))
+        << tr(snapshot.resources.vpnTiOnline ? TIS_TEXT("status_command", "verbunden")
+                                             : TIS_TEXT("status_command", "NICHT verbunden"))
         << "\n";
     if (catalog) {
         const auto age = std::chrono::duration_cast<std::chrono::hours>(now - catalog->verifiedAt).count() / 24;
-        out << tr({"Zulassungskatalog vom ", "Approval catalog of "}) << day(catalog->catalog.published, l);
+        out << tr(TIS_TEXT("status_command", "Zulassungskatalog vom ")) << day(catalog->catalog.published, l);
         if (catalog->fresh) {
-            out << tr({", eben geprüft", ", just verified"}) << "\n";
+            out << tr(TIS_TEXT("status_command", ", eben geprüft")) << "\n";
         } else {
-            out << tr({", zuletzt geprüft am ", ", last verified on "}) << localTime(catalog->verifiedAt, l) << " ("
-                << tr({"vor " + std::to_string(age) + " Tagen", std::to_string(age) + " days ago"}) << ")\n";
-            out << tr({"  Hinweis: ", "  Note: "}) << catalog->refreshError->describe() << "\n";
+            out << tr(TIS_TEXT("status_command", ", zuletzt geprüft am ")) << localTime(catalog->verifiedAt, l) << " ("
+                << tr(TIS_TEXT("status_command", "vor %1 Tagen").arg(age)) << ")\n";
+            out << tr(TIS_TEXT("status_command", "  Hinweis: ")) << catalog->refreshError->describe() << "\n";
         }
     } else {
-        out << tr({"Zulassungskatalog: nicht verfügbar – ", "Approval catalog: not available – "})
+        out << tr(TIS_TEXT("status_command", "Zulassungskatalog: nicht verfügbar – "))
             << report->catalogError->describe() << "\n";
     }
     out << "\n";
@@ -176,8 +174,9 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         rows.push_back({f.name, f.installed.isUnknown() ? "?" : f.installed.toString(),
                         f.recommended ? f.recommended->toString() : "–", tr(assess::statusText(f.status)),
                         f.deadline ? day(*f.deadline - std::chrono::seconds(1), l) : "–"});
-    out << table({tr({"Komponente", "Component"}), tr({"installiert", "installed"}), tr({"empfohlen", "recommended"}),
-                  tr({"Status", "Status"}), tr({"Frist", "Deadline"})},
+    out << table({tr(TIS_TEXT("status_command", "Komponente")), tr(TIS_TEXT("status_command", "installiert")),
+                  tr(TIS_TEXT("status_command", "empfohlen")), tr(TIS_TEXT("status_command", "Status")),
+                  tr(TIS_TEXT("status_command", "Frist"))},
                  rows);
 
     int n = 0;
@@ -188,11 +187,13 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         if (!f.action.empty()) todo += "     → " + tr(f.action) + "\n";
     }
     out << "\n";
-    if (todo.empty()) out << tr({"Alles aktuell. Es ist nichts zu tun.", "Everything is current. Nothing to do."}) << "\n";
-    else out << tr({"Zu tun:", "To do:"}) << "\n" << todo;
+    if (todo.empty())
+        out << tr(TIS_TEXT("status_command", "Alles aktuell. Es ist nichts zu tun.")) << "\n";
+    else
+        out << tr(TIS_TEXT("status_command", "Zu tun:")) << "\n" << todo;
     if (notify && code != kExitOk) {
         // Best effort: a desktop notification where notify-send exists; the log has it anyway.
-        const std::string title = tr({"TI-Komponenten: Handlungsbedarf", "TI components: action needed"});
+        const std::string title = tr(TIS_TEXT("status_command", "TI-Komponenten: Handlungsbedarf"));
         std::string body = findings.empty() ? std::string() : tr(findings.front().summary);
         std::string cmd = "notify-send --app-name=tiservice '" + title + "' '";
         for (char c : body) cmd += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -204,16 +205,13 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
 
 std::vector<Command> allCommands() {
     return {
-        {"status",
-         {"Konnektor und Kartenterminals prüfen: was ist zu tun, bis wann?",
-          "check the connector and card terminals: what needs doing, by when?"},
+        {"status", TIS_TEXT("status_command", "Konnektor und Kartenterminals prüfen: was ist zu tun, bis wann?"),
          runStatus},
         {"update",
-         {"durch das Update führen: anmelden, planen, installieren, begleiten, eintragen",
-          "guide through the update: sign in, plan, install, follow, record"},
+         TIS_TEXT("status_command", "durch das Update führen: anmelden, planen, installieren, begleiten, eintragen"),
          runUpdate},
-        {"password", {"Admin-Passwort des Konnektors ändern", "change the connector's admin password"}, runPassword},
-        {"history", {"Update-Archiv anzeigen (Nachweis der Wartung)", "show the update archive (proof of maintenance)"}, runHistory},
+        {"password", TIS_TEXT("status_command", "Admin-Passwort des Konnektors ändern"), runPassword},
+        {"history", TIS_TEXT("status_command", "Update-Archiv anzeigen (Nachweis der Wartung)"), runHistory},
     };
 }
 

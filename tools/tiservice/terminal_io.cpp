@@ -57,7 +57,8 @@ std::string localTime(TimePoint t, Language l) {
     std::tm tm{};
     localtime_r(&tt, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, l == Language::English ? "%Y-%m-%d %H:%M" : "%d.%m.%Y %H:%M", &tm);
+    std::strftime(buf, sizeof buf, l == Language::English ? "%Y-%m-%d %H:%M" : "%d.%m.%Y %H:%M",
+                  &tm);  // date format, not text
     return buf;
 }
 

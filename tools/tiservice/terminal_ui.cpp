@@ -70,7 +70,7 @@ void TerminalUi::progress(const workflow::Progress& p) {
     if (p.percent) line += " – " + std::to_string(*p.percent) + " %";
     if (p.timeLeft && p.timeLeft->count() > 0) {
         const auto minutes = (p.timeLeft->count() + 59) / 60;
-        line += tr({", noch etwa " + std::to_string(minutes) + " min", ", about " + std::to_string(minutes) + " min left"});
+        line += tr(TIS_TEXT("terminal_ui", ", noch etwa %1 min").arg(minutes));
     }
     if (line == lastProgress_) return;
     out_ << (lastProgress_.empty() ? "" : "\n") << "  … " << line << std::flush;
@@ -92,8 +92,9 @@ std::optional<std::string> AnswersFileUi::ask(const workflow::Question& q) {
     const auto it = answers_.find(q.id);
     auto& n = used_[q.id];
     if (it == answers_.end() || n >= it->second.size()) {
-        out_ << "\n" << tr(q.text) << ": "
-             << tr({"(keine Antwort in der Antwortdatei: abgebrochen)", "(no answer in the answers file: cancelled)"}) << "\n";
+        out_ << "\n"
+             << tr(q.text) << ": " << tr(TIS_TEXT("terminal_ui", "(keine Antwort in der Antwortdatei: abgebrochen)"))
+             << "\n";
         return std::nullopt;
     }
     const auto& answer = it->second[n++];

@@ -34,20 +34,19 @@ int exitCodeFor(Outcome o) {
     return 3;
 }
 
-const char* kUpdateHelp = R"(tiservice update [--config FILE] [--answers FILE] [--at HH:MM]
+const LocalizedText kUpdateHelp =
+    TIS_TEXT("update_command", R"(tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
 
   Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
   Konnektor), laden, bestätigen, starten, den Konnektor durch seine Neustarts begleiten, prüfen,
   im Update-Archiv eintragen. Ein unterbrochenes Update wird beim nächsten Start zu Ende verfolgt.
-  Guides through the update; an interrupted one is followed up at the next start.
 
-  --answers FILE   Antworten aus einer JSON-Datei statt vom Terminal / answers from a JSON file
-  --at HH:MM       für diese Uhrzeit planen / plan it for this time
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+  --at HH:MM       für diese Uhrzeit planen
 
-  Rückgabe / exit: 0 erledigt oder geplant / done or planned, 1 abgebrochen oder anderer Arbeitsplatz /
-  cancelled or another workplace, 2 fehlgeschlagen oder Support nötig / failed or support needed,
-  3 nicht möglich / could not start
-)";
+  Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
+  gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
+)");
 
 struct Prepared {
     ConnectionSettings settings;
@@ -112,10 +111,10 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
         else if (args[i] == "--answers" && i + 1 < args.size()) answers = args[++i];
         else if (args[i] == "--at" && i + 1 < args.size()) at = args[++i];
         else if (args[i] == "-h" || args[i] == "--help") {
-            out << kUpdateHelp;
+            out << tr(kUpdateHelp);
             return 0;
         } else {
-            err << tr({"Unbekannte Option für update: " + args[i], "Unknown option for update: " + args[i]}) << "\n";
+            err << tr(TIS_TEXT("update_command", "Unbekannte Option für update: %1").arg(args[i])) << "\n";
             return 3;
         }
     }
@@ -123,7 +122,7 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     if (at) {
         plannedAt = workflow::nextLocalTime(*at, SystemClock::shared()->now());
         if (!plannedAt) {
-            err << tr({"--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.", "--at expects a time HH:MM, e.g. 19:30."}) << "\n";
+            err << tr(TIS_TEXT("update_command", "--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.")) << "\n";
             return 3;
         }
     }
@@ -141,12 +140,11 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
         else if (args[i] == "--answers" && i + 1 < args.size()) answers = args[++i];
         else if (args[i] == "-h" || args[i] == "--help") {
             out << "tiservice password [--config FILE] [--answers FILE]\n  "
-                << tr({"Ändert das Admin-Passwort des Konnektors (nach seinen Regeln).",
-                       "Changes the connector's admin password (by its rules)."})
+                << tr(TIS_TEXT("update_command", "Ändert das Admin-Passwort des Konnektors (nach seinen Regeln)."))
                 << "\n";
             return 0;
         } else {
-            err << tr({"Unbekannte Option für password: " + args[i], "Unknown option for password: " + args[i]}) << "\n";
+            err << tr(TIS_TEXT("update_command", "Unbekannte Option für password: %1").arg(args[i])) << "\n";
             return 3;
         }
     }
@@ -164,11 +162,10 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         else if (a == "--config" && i + 1 < args.size()) ++i;  // accepted like every command; the archive lives in the state folder
         else if (a == "-h" || a == "--help") {
             out << "tiservice history [--json]\n  "
-                << tr({"Zeigt das Update-Archiv: wer hat wann was aktualisiert.", "Shows the update archive: who updated what, when."})
-                << "\n";
+                << tr(TIS_TEXT("update_command", "Zeigt das Update-Archiv: wer hat wann was aktualisiert.")) << "\n";
             return 0;
         } else {
-            err << tr({"Unbekannte Option für history: " + a, "Unknown option for history: " + a}) << "\n";
+            err << tr(TIS_TEXT("update_command", "Unbekannte Option für history: %1").arg(a)) << "\n";
             return 3;
         }
     }
@@ -193,29 +190,27 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         return 0;
     }
     if (entries.empty()) {
-        out << tr({"Das Update-Archiv ist leer.", "The update archive is empty."}) << "\n";
+        out << tr(TIS_TEXT("update_command", "Das Update-Archiv ist leer.")) << "\n";
         return 0;
     }
-    static const std::map<std::string, LocalizedText> events{
-        {"planned", {"geplant", "planned"}}, {"started", {"gestartet", "started"}}, {"finished", {"beendet", "finished"}}};
-    static const std::map<std::string, LocalizedText> results{
-        {"succeeded", {"erfolgreich", "succeeded"}}, {"failed", {"fehlgeschlagen", "failed"}}, {"broken", {"defekt", "broken"}}};
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : entries) {
-        const auto ev = events.count(e.event) ? tr(events.at(e.event)) : e.event;
-        std::string result = results.count(e.result) ? tr(results.at(e.result)) : e.result;
+        const auto ev = tr(workflow::historyEventText(e.event));
+        std::string result = tr(workflow::historyResultText(e.result));
         if (!e.reason.empty() && e.result != "succeeded") result += " (" + e.reason + ")";
-        if (e.event == "planned" && e.plannedAt) result = tr({"für ", "for "}) + localTime(*e.plannedAt, l);
+        if (e.event == "planned" && e.plannedAt)
+            result = tr(TIS_TEXT("update_command", "für %1").arg(localTime(*e.plannedAt, l)));
         rows.push_back({localTime(e.time, l), ev, e.name, e.fromVersion + " → " + e.toVersion, result,
                         e.clientSystemId + "/" + e.workplaceId});
     }
-    out << tr({"Update-Archiv", "Update archive"}) << "\n\n"
-        << table({tr({"Zeit", "Time"}), tr({"Ereignis", "Event"}), tr({"Komponente", "Component"}), tr({"Version", "Version"}),
-                   tr({"Ergebnis", "Result"}), tr({"Clientsystem/Arbeitsplatz", "Client system/workplace"})},
+    out << tr(TIS_TEXT("update_command", "Update-Archiv")) << "\n\n"
+        << table({tr(TIS_TEXT("update_command", "Zeit")), tr(TIS_TEXT("update_command", "Ereignis")),
+                  tr(TIS_TEXT("update_command", "Komponente")), tr(TIS_TEXT("update_command", "Version")),
+                  tr(TIS_TEXT("update_command", "Ergebnis")),
+                  tr(TIS_TEXT("update_command", "Clientsystem/Arbeitsplatz"))},
                  rows);
     if (unreadable > 0)
-        out << tr({std::to_string(unreadable) + " unlesbare Zeile(n) übersprungen.", std::to_string(unreadable) + " unreadable line(s) skipped."})
-            << "\n";
+        out << tr(TIS_TEXT("update_command", "%1 unlesbare Zeile(n) übersprungen.").arg(unreadable)) << "\n";
     return 0;
 }
 

@@ -24,6 +24,8 @@ struct Error {
     std::string detail;
 
     /// "message action" in one language, ready to show.
+    /// What happened and what to do, in both languages.
+    [[nodiscard]] LocalizedText text() const { return LocalizedText(message).append(action); }
     [[nodiscard]] TISERVICE_CORE_EXPORT std::string describe(Language language) const;
     [[nodiscard]] std::string describe() const { return describe(currentLanguage()); }
 };

@@ -9,12 +9,12 @@ namespace tiservice::assess {
 namespace {
 
 const std::array<LocalizedText, 6> kStatusText{{
-    {"aktuell", "current"},
-    {"unbekannt", "unknown"},
-    {"Update verfügbar", "update available"},
-    {"Zulassung endet", "approval ends"},
-    {"abgelaufen: VPN wird gesperrt", "expired: VPN will be blocked"},
-    {"TI-Zugang gesperrt", "TI access blocked"},
+    TIS_TEXT("assessment", "aktuell"),
+    TIS_TEXT("assessment", "unbekannt"),
+    TIS_TEXT("assessment", "Update verfügbar"),
+    TIS_TEXT("assessment", "Zulassung endet"),
+    TIS_TEXT("assessment", "abgelaufen: VPN wird gesperrt"),
+    TIS_TEXT("assessment", "TI-Zugang gesperrt"),
 }};
 
 int wholeDays(TimePoint from, TimePoint to) {
@@ -22,21 +22,20 @@ int wholeDays(TimePoint from, TimePoint to) {
 }
 
 LocalizedText inDays(int days) {
-    if (days == 0) return {"heute", "today"};
-    if (days == 1) return {"morgen", "tomorrow"};
-    return {"in " + std::to_string(days) + " Tagen", "in " + std::to_string(days) + " days"};
+    if (days == 0) return TIS_TEXT("assessment", "heute");
+    if (days == 1) return TIS_TEXT("assessment", "morgen");
+    return TIS_TEXT("assessment", "in %1 Tagen").arg(days);
 }
 
 /// The approval ends at the end of the last approved day; show that day.
 LocalizedText lastDay(TimePoint endsAt) { return formatDay(endsAt - std::chrono::seconds(1)); }
 
-std::string supportLine(const catalog::ApprovalCatalog* cat, const catalog::CatalogProduct* product, Language l) {
-    if (!cat) return {};
-    std::string line;
+LocalizedText supportLine(const catalog::ApprovalCatalog* cat, const catalog::CatalogProduct* product) {
+    LocalizedText line;
+    if (!cat) return line;
     for (const auto& c : cat->support) {
         if (product && !product->support.empty() && c.id != product->support && c.id != "self") continue;
-        if (!line.empty()) line += "; ";
-        line += c.name.in(l) + ": " + c.phone;
+        line.append(LocalizedText::fromData(c.name.de + ": " + c.phone, c.name.en + ": " + c.phone), "; ");
     }
     return line;
 }
@@ -90,14 +89,12 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.code = prefix + ".approval-expired";
         setDeadline(f, *endsAt, in.now);
         const auto day = lastDay(*endsAt);
-        f.summary = {"Die Zulassung von Version " + v.toString() + " ist am " + day.de +
-                         " abgelaufen: der VPN-Zugang zur TI wird gesperrt.",
-                     "The approval of version " + v.toString() + " ended on " + day.en +
-                         ": the VPN access to the TI will be blocked."};
+        f.summary = TIS_TEXT("assessment",
+                             "Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.")
+                        .arg(v.toString(), day);
         f.action = targetText.empty()
-                       ? LocalizedText{"Sofort den Support anrufen.", "Call support at once."}
-                       : LocalizedText{"Sofort das Update auf " + targetText + " installieren.",
-                                       "Install the update to " + targetText + " at once."};
+                       ? TIS_TEXT("assessment", "Sofort den Support anrufen.")
+                       : TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText);
         return;
     }
     if (critical && behind && in.now >= *critical) {
@@ -105,12 +102,10 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.code = prefix + ".critical-deadline-passed";
         setDeadline(f, *critical, in.now);
         const auto day = lastDay(*critical);
-        f.summary = {"Die Frist für das kritische Update " + targetText + " ist am " + day.de +
-                         " abgelaufen: der TI-Zugang wird gesperrt.",
-                     "The deadline for the critical update " + targetText + " passed on " + day.en +
-                         ": the TI access will be blocked."};
-        f.action = {"Sofort das Update auf " + targetText + " installieren.",
-                    "Install the update to " + targetText + " at once."};
+        f.summary = TIS_TEXT("assessment",
+                             "Die Frist für das kritische Update %1 ist am %2 abgelaufen: der TI-Zugang wird gesperrt.")
+                        .arg(targetText, day);
+        f.action = TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText);
         return;
     }
     std::optional<TimePoint> due;
@@ -123,24 +118,22 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         const auto day = lastDay(*due);
         const auto when = inDays(*f.daysLeft);
         const bool approvalFirst = endsAt && *due == *endsAt;
-        f.summary = approvalFirst
-                        ? LocalizedText{"Die Zulassung von Version " + v.toString() + " endet am " + day.de + " (" + when.de + ").",
-                                        "The approval of version " + v.toString() + " ends on " + day.en + " (" + when.en + ")."}
-                        : LocalizedText{"Das kritische Update " + targetText + " muss bis " + day.de + " installiert sein (" +
-                                            when.de + ").",
-                                        "The critical update " + targetText + " must be installed by " + day.en + " (" +
-                                            when.en + ")."};
-        f.action = {"Update auf " + targetText + " vor dem " + day.de + " installieren, am besten außerhalb der Sprechzeiten.",
-                    "Install the update to " + targetText + " before " + day.en + ", best outside office hours."};
+        f.summary =
+            approvalFirst
+                ? TIS_TEXT("assessment", "Die Zulassung von Version %1 endet am %2 (%3).").arg(v.toString(), day, when)
+                : TIS_TEXT("assessment", "Das kritische Update %1 muss bis %2 installiert sein (%3).")
+                      .arg(targetText, day, when);
+        f.action =
+            TIS_TEXT("assessment", "Update auf %1 vor dem %2 installieren, am besten außerhalb der Sprechzeiten.")
+                .arg(targetText, day);
         return;
     }
     if (behind || connectorSaysOutOfDate) {
         f.status = ComponentStatus::UpdateAvailable;
         f.code = prefix + ".update-available";
         const std::string to = targetText.empty() ? std::string("?") : targetText;
-        f.summary = {"Version " + to + " ist verfügbar (installiert: " + v.toString() + ").",
-                     "Version " + to + " is available (installed: " + v.toString() + ")."};
-        f.action = {"Update auf " + to + " einplanen.", "Plan the update to " + to + "."};
+        f.summary = TIS_TEXT("assessment", "Version %1 ist verfügbar (installiert: %2).").arg(to, v.toString());
+        f.action = TIS_TEXT("assessment", "Update auf %1 einplanen.").arg(to);
         // Without an update the connector offers, the vendor's advice for old versions applies.
         if (product && !offer.version && !connectorOffersUpdates && !product->olderVersions.empty() && !approved)
             f.action = product->olderVersions;
@@ -149,18 +142,20 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
     if (!product) {
         f.status = ComponentStatus::Unknown;
         f.code = prefix + ".not-in-catalog";
-        f.summary = {"Dieses Gerät steht nicht im Zulassungskatalog; ob Version " + v.toString() + " zugelassen ist, ist unbekannt.",
-                     "This device is not in the approval catalog; whether version " + v.toString() + " is approved is unknown."};
-        f.action = {"Beim Support nachfragen, welche Version zugelassen ist.", "Ask support which version is approved."};
+        f.summary =
+            TIS_TEXT("assessment",
+                     "Dieses Gerät steht nicht im Zulassungskatalog; ob Version %1 zugelassen ist, ist unbekannt.")
+                .arg(v.toString());
+        f.action = TIS_TEXT("assessment", "Beim Support nachfragen, welche Version zugelassen ist.");
         return;
     }
     f.status = ComponentStatus::Current;
     f.code = prefix + ".current";
     if (endsAt) setDeadline(f, *endsAt, in.now);
-    f.summary = product->updatesAvailable
-                    ? LocalizedText{"Version " + v.toString() + " ist aktuell.", "Version " + v.toString() + " is current."}
-                    : LocalizedText{"Version " + v.toString() + " ist aktuell; für dieses Gerät gibt es kein Update.",
-                                    "Version " + v.toString() + " is current; there is no update for this device."};
+    f.summary =
+        product->updatesAvailable
+            ? TIS_TEXT("assessment", "Version %1 ist aktuell.").arg(v.toString())
+            : TIS_TEXT("assessment", "Version %1 ist aktuell; für dieses Gerät gibt es kein Update.").arg(v.toString());
 }
 
 Finding connectorFinding(const Input& in) {
@@ -172,17 +167,18 @@ Finding connectorFinding(const Input& in) {
     f.installed = in.connector.firmwareVersion;
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
     if (product) f.recommended = product->recommended;
-    const auto support = [&](Language l) { return supportLine(in.catalog, product, l); };
+    const LocalizedText support = supportLine(in.catalog, product);
 
     for (const auto& s : in.resources.states) {
         if (!s.active) continue;
         if (s.condition == "EC_Software_Integrity_Check_Failed") {
             f.status = ComponentStatus::Blocked;
             f.code = "connector.integrity-failed";
-            f.summary = {"Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.",
-                         "The connector reports an integrity failure and is not operational."};
-            f.action = {"Den Konnektor nicht vom Strom trennen und sofort den Support anrufen. " + support(Language::German),
-                        "Do not unplug the connector; call support at once. " + support(Language::English)};
+            f.summary =
+                TIS_TEXT("assessment", "Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.");
+            f.action =
+                TIS_TEXT("assessment", "Den Konnektor nicht vom Strom trennen und sofort den Support anrufen. %1")
+                    .arg(support);
             return f;
         }
     }
@@ -195,10 +191,9 @@ Finding connectorFinding(const Input& in) {
         FirmwareVersion target = product ? product->recommended : FirmwareVersion{};
         if (offer.version && (target.isUnknown() || *offer.version > target)) target = *offer.version;
         if (!target.isUnknown()) f.recommended = target;
-        f.summary = {"Der Konnektor sperrt den TI-Zugang: die Frist des kritischen Updates ist abgelaufen.",
-                     "The connector blocks the TI access: the critical update's deadline has passed."};
-        f.action = {"Jetzt das Update installieren; danach ist der TI-Zugang wieder frei.",
-                    "Install the update now; afterwards the TI access is open again."};
+        f.summary = TIS_TEXT("assessment",
+                             "Der Konnektor sperrt den TI-Zugang: die Frist des kritischen Updates ist abgelaufen.");
+        f.action = TIS_TEXT("assessment", "Jetzt das Update installieren; danach ist der TI-Zugang wieder frei.");
         return f;
     }
     judgeByCatalog(f, in, product, offer, in.resources.isActive("EC_Connector_Software_Out_Of_Date"), "connector");
@@ -215,10 +210,11 @@ Finding terminalFinding(const Input& in, const konnektor::CardTerminal& t) {
         f.name = label;
         f.status = ComponentStatus::Unknown;
         f.code = "terminal.not-connected";
-        f.summary = {"Das Kartenterminal \"" + label + "\" ist nicht verbunden; seine Version ist unbekannt.",
-                     "The card terminal \"" + label + "\" is not connected; its version is unknown."};
-        f.action = {"Das Terminal einschalten und mit dem Praxisnetz verbinden, dann erneut prüfen.",
-                    "Switch the terminal on and connect it to the practice network, then check again."};
+        f.summary =
+            TIS_TEXT("assessment", "Das Kartenterminal \"%1\" ist nicht verbunden; seine Version ist unbekannt.")
+                .arg(label);
+        f.action =
+            TIS_TEXT("assessment", "Das Terminal einschalten und mit dem Praxisnetz verbinden, dann erneut prüfen.");
         return f;
     }
     f.productKey = identity->key();

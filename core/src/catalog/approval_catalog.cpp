@@ -8,19 +8,19 @@ namespace tiservice::catalog {
 namespace {
 
 Error invalid(const std::string& where, const std::string& what) {
-    return Error{.code = "catalog.invalid",
-                 .message = {"Der Zulassungskatalog ist fehlerhaft (" + where + ": " + what + ").",
-                             "The approval catalog is faulty (" + where + ": " + what + ")."},
-                 .action = {"Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch.",
-                            "Check again later; the last verified catalog stays in use."},
-                 .detail = where + ": " + what};
+    return Error{
+        .code = "catalog.invalid",
+        .message = TIS_TEXT("approval_catalog", "Der Zulassungskatalog ist fehlerhaft (%1: %2).").arg(where, what),
+        .action =
+            TIS_TEXT("approval_catalog", "Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch."),
+        .detail = where + ": " + what};
 }
 
 std::string s(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString().toStdString(); }
 
 LocalizedText text(const QJsonObject& o, const char* key) {
     const auto t = o.value(QLatin1String(key)).toObject();
-    return {s(t, "de"), s(t, "en")};
+    return LocalizedText::fromData(s(t, "de"), s(t, "en"));
 }
 
 /// A LocalizedText must be complete: both languages or neither.

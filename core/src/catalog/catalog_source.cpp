@@ -12,12 +12,14 @@ Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::pat
     const auto metadataDir = stateDir / "trust";
     if (!std::filesystem::exists(metadataDir / "root.json")) {
         if (s.trustedRoot.empty())
-            return Error{.code = "catalog.no-trusted-root",
-                         .message = {"Es ist kein vertrauenswürdiger Startpunkt für die Update-Daten eingerichtet.",
-                                     "No trusted starting point for the update data is set up."},
-                         .action = {"tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen.",
-                                    "Reinstall tiservice or set [update_server] trusted_root in the settings."},
-                         .detail = "trusted_root"};
+            return Error{
+                .code = "catalog.no-trusted-root",
+                .message = TIS_TEXT("catalog_source",
+                                    "Es ist kein vertrauenswürdiger Startpunkt für die Update-Daten eingerichtet."),
+                .action = TIS_TEXT(
+                    "catalog_source",
+                    "tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen."),
+                .detail = "trusted_root"};
         if (auto st = trust::TufClient::trustRoot(metadataDir, s.trustedRoot); !st.ok()) return st;
     }
     trust::TufClientOptions o;
@@ -44,11 +46,11 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
     const auto stamp = stateDir / "cache" / "approval-catalog.verified";
     LoadedCatalog loaded;
     if (s.metadataUrl.empty() || s.targetsUrl.empty()) {
-        loaded.refreshError = Error{.code = "catalog.no-update-server",
-                                    .message = {"Es ist kein Update-Server eingerichtet.", "No update server is set up."},
-                                    .action = {"[update_server] metadata_url und targets_url setzen.",
-                                               "Set [update_server] metadata_url and targets_url."},
-                                    .detail = "update_server"};
+        loaded.refreshError =
+            Error{.code = "catalog.no-update-server",
+                  .message = TIS_TEXT("catalog_source", "Es ist kein Update-Server eingerichtet."),
+                  .action = TIS_TEXT("catalog_source", "[update_server] metadata_url und targets_url setzen."),
+                  .detail = "update_server"};
     } else if (auto st = refreshThroughTuf(s, stateDir, clock, cached); st.ok()) {
         loaded.fresh = true;
         loaded.verifiedAt = clock.now();

@@ -6,7 +6,7 @@ namespace tiservice::konnektor {
 
 Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& s, const SecretPrompt& prompt) {
     net::ClientOptions o;
-    o.peerName = {"Der Konnektor", "The connector"};
+    o.peerName = TIS_TEXT("connector_reader", "Der Konnektor");
     o.caFile = s.caFile;
     o.checkHostName = s.checkHostName;
     const auto secret = [&](const std::filesystem::path& file, const LocalizedText& what) -> Result<std::string> {
@@ -18,19 +18,21 @@ Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& s, c
             }
         }
         return Error{.code = "settings.secret-missing",
-                     .message = {what.de + " fehlt.", what.en + " is missing."},
-                     .action = {"In den Einstellungen eine Passwort-Datei angeben oder tiservice im Terminal starten, um es einzugeben.",
-                                "Name a password file in the settings, or run tiservice in a terminal to type it in."},
+                     .message = TIS_TEXT("connector_reader", "%1 fehlt.").arg(what),
+                     .action = TIS_TEXT("connector_reader",
+                                        "In den Einstellungen eine Passwort-Datei angeben oder tiservice im Terminal "
+                                        "starten, um es einzugeben."),
                      .detail = what.en};
     };
     if (s.tlsMode == TlsMode::BasicAuth) {
-        auto pw = secret(s.basicPasswordFile, {"Das Passwort für den Konnektor (Basic Auth)", "The connector password (Basic Auth)"});
+        auto pw =
+            secret(s.basicPasswordFile, TIS_TEXT("connector_reader", "Das Passwort für den Konnektor (Basic Auth)"));
         if (!pw.ok()) return pw.error();
         o.basicAuth = net::BasicAuth{s.basicUser, *pw};
     }
     if (s.tlsMode == TlsMode::ClientCertificate) {
         auto pw = secret(s.clientCertificatePasswordFile,
-                         {"Das Passwort des Client-Zertifikats (.p12)", "The client certificate (.p12) password"});
+                         TIS_TEXT("connector_reader", "Das Passwort des Client-Zertifikats (.p12)"));
         if (!pw.ok()) return pw.error();
         o.clientCertificate = net::ClientCertificate{s.clientCertificate, *pw};
     }
@@ -51,12 +53,13 @@ Result<ConnectorSnapshot> readConnector(net::HttpClient& http, const ConnectionS
 
     const auto eventService = snapshot.directory.eventService();
     if (!eventService)
-        return Error{.code = "konnektor.no-event-service",
-                     .message = {"Der Konnektor nennt keinen EventService (Version 7) in seiner Dienstbeschreibung.",
-                                 "The connector names no EventService (version 7) in its service directory."},
-                     .action = {"Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen.",
-                                "The connector's firmware may be very old: call support."},
-                     .detail = settings.sdsUrl};
+        return Error{
+            .code = "konnektor.no-event-service",
+            .message = TIS_TEXT("connector_reader",
+                                "Der Konnektor nennt keinen EventService (Version 7) in seiner Dienstbeschreibung."),
+            .action = TIS_TEXT("connector_reader",
+                               "Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen."),
+            .detail = settings.sdsUrl};
     auto endpoint = endpointFor(*eventService, settings.sdsUrl, settings.tlsMode != TlsMode::None,
                                 settings.keepConfiguredHost);
     if (!endpoint.ok()) return endpoint.error();

@@ -8,13 +8,13 @@
 namespace tiservice::konnektor {
 namespace {
 
-Error answerInvalid(const std::string& what) {
-    return Error{.code = "konnektor.answer-invalid",
-                 .message = {"Die Antwort des Konnektors ist unvollständig oder beschädigt: " + what,
-                             "The connector's answer is incomplete or damaged: " + what},
-                 .action = {"Später noch einmal prüfen; bleibt der Fehler, den Support anrufen.",
-                            "Check again later; if it persists, call support."},
-                 .detail = what};
+Error answerInvalid(const LocalizedText& what) {
+    return Error{
+        .code = "konnektor.answer-invalid",
+        .message =
+            TIS_TEXT("event_service", "Die Antwort des Konnektors ist unvollständig oder beschädigt: %1").arg(what),
+        .action = TIS_TEXT("event_service", "Später noch einmal prüfen; bleibt der Fehler, den Support anrufen."),
+        .detail = what.en};
 }
 
 Error faultError(const xml::Element& fault) {
@@ -27,40 +27,46 @@ Error faultError(const xml::Element& fault) {
         }
     }
     if (text.empty()) text = faultString;
-    LocalizedText action{"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
-                         "Try again later; if it persists, call support."};
+    LocalizedText action =
+        TIS_TEXT("event_service", "Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.");
     if (code == "4004")
-        action = {"Die Mandanten-ID in den TI-Einstellungen prüfen: sie muss genau so im Konnektor eingetragen sein.",
-                  "Check the Mandant ID in the TI settings: it must be entered exactly so in the connector."};
+        action = TIS_TEXT(
+            "event_service",
+            "Die Mandanten-ID in den TI-Einstellungen prüfen: sie muss genau so im Konnektor eingetragen sein.");
     else if (code == "4005" || code == "4010")
-        action = {"Die Clientsystem-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.",
-                  "Check the client system ID in the TI settings: the connector must assign it to the Mandant."};
+        action = TIS_TEXT(
+            "event_service",
+            "Die Clientsystem-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.");
     else if (code == "4006" || code == "4011")
-        action = {"Die Arbeitsplatz-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.",
-                  "Check the workplace ID in the TI settings: the connector must assign it to the Mandant."};
-    return Error{.code = "konnektor.soap-fault",
-                 .message = {"Der Konnektor lehnt die Anfrage ab: " + text + (code.empty() ? "" : " (Fehler " + code + ")."),
-                             "The connector refuses the request: " + text + (code.empty() ? "" : " (error " + code + ")."),},
-                 .action = action,
-                 .detail = code.empty() ? faultString : code};
+        action = TIS_TEXT(
+            "event_service",
+            "Die Arbeitsplatz-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.");
+    return Error{
+        .code = "konnektor.soap-fault",
+        .message =
+            code.empty()
+                ? TIS_TEXT("event_service", "Der Konnektor lehnt die Anfrage ab: %1").arg(text)
+                : TIS_TEXT("event_service", "Der Konnektor lehnt die Anfrage ab: %1 (Fehler %2).").arg(text, code),
+        .action = action,
+        .detail = code.empty() ? faultString : code};
 }
 
 /// The first element in the SOAP Body, or the Error a fault or broken envelope means.
 Result<xml::Element> bodyChild(std::string_view envelope, std::string_view expectedOperation) {
     auto doc = xml::parse(envelope);
-    if (!doc.ok()) return answerInvalid("kein gültiges XML / not valid XML (" + doc.error().detail + ")");
-    if (!doc->is(ns::kSoapEnvelope, "Envelope")) return answerInvalid("kein SOAP-Envelope / not a SOAP envelope");
+    if (!doc.ok()) return answerInvalid(TIS_TEXT("event_service", "kein gültiges XML (%1)").arg(doc.error().detail));
+    if (!doc->is(ns::kSoapEnvelope, "Envelope")) return answerInvalid(TIS_TEXT("event_service", "kein SOAP-Envelope"));
     const auto* body = doc->child(ns::kSoapEnvelope, "Body");
-    if (!body || body->children.empty()) return answerInvalid("SOAP-Body leer / SOAP body empty");
+    if (!body || body->children.empty()) return answerInvalid(TIS_TEXT("event_service", "SOAP-Body leer"));
     const auto& first = body->children.front();
     if (first.is(ns::kSoapEnvelope, "Fault")) return faultError(first);
     if (!first.is(ns::kEventService, expectedOperation))
-        return answerInvalid("erwartet / expected " + std::string(expectedOperation) + ", erhalten / got " + first.name);
+        return answerInvalid(TIS_TEXT("event_service", "erwartet %1, erhalten %2").arg(expectedOperation, first.name));
     if (const auto* status = first.child(ns::kConnectorCommon, "Status")) {
         const auto result = status->childText(ns::kConnectorCommon, "Result");
-        if (result != "OK" && result != "Warning") return answerInvalid("Status " + result);
+        if (result != "OK" && result != "Warning") return answerInvalid(LocalizedText::same("Status " + result));
     } else {
-        return answerInvalid("Status fehlt / missing");
+        return answerInvalid(TIS_TEXT("event_service", "Status fehlt"));
     }
     xml::Element response = first;  // a copy: the tree it lives in ends here
     return response;
@@ -90,12 +96,12 @@ Result<std::vector<CardTerminal>> parseGetCardTerminalsResponse(std::string_view
     auto response = bodyChild(envelope, "GetCardTerminalsResponse");
     if (!response.ok()) return response.error();
     const auto* list = response->child(ns::kCardTerminalInfo, "CardTerminals");
-    if (!list) return answerInvalid("CardTerminals fehlt / missing");
+    if (!list) return answerInvalid(TIS_TEXT("event_service", "CardTerminals fehlt"));
     std::vector<CardTerminal> out;
     for (const auto* t : list->childrenNamed(ns::kCardTerminalInfo, "CardTerminal")) {
         CardTerminal ct;
         ct.ctId = t->childText(ns::kCardServiceCommon, "CtId");
-        if (ct.ctId.empty()) return answerInvalid("CtId fehlt / missing");
+        if (ct.ctId.empty()) return answerInvalid(TIS_TEXT("event_service", "CtId fehlt"));
         ct.name = t->childText(ns::kCardTerminalInfo, "Name");
         if (const auto* pi = t->child(ns::kProductInformation, "ProductInformation")) ct.product = readProductInformation(*pi);
         ct.connected = t->childText(ns::kCardTerminalInfo, "Connected") == "true";
@@ -119,7 +125,7 @@ Result<ConnectorResources> parseGetResourceInformationResponse(std::string_view 
     auto response = bodyChild(envelope, "GetResourceInformationResponse");
     if (!response.ok()) return response.error();
     const auto* connector = response->child(ns::kConnectorCommon, "Connector");
-    if (!connector) return answerInvalid("Connector fehlt / missing");
+    if (!connector) return answerInvalid(TIS_TEXT("event_service", "Connector fehlt"));
     ConnectorResources r;
     if (const auto* vpn = connector->child(ns::kConnectorCommon, "VPNTIStatus"))
         r.vpnTiOnline = vpn->childText(ns::kConnectorCommon, "ConnectionStatus") == "Online";
@@ -170,7 +176,8 @@ Result<std::string> EventServiceClient::call(std::string_view operation) {
         return net::httpStatusError(*response, http_.options().peerName, endpoint_);
     const auto type = response->header("content-type");
     if (type.find("xml") == std::string::npos)
-        return answerInvalid("kein XML, sondern / not XML but \"" + type + "\" (HTTP " + std::to_string(response->status) + ")");
+        return answerInvalid(
+            TIS_TEXT("event_service", "kein XML, sondern \"%1\" (HTTP %2)").arg(type, response->status));
     if (response->status != 200 && response->status != 500)
         return net::httpStatusError(*response, http_.options().peerName, endpoint_);
     return std::move(response->body);

@@ -19,7 +19,7 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
 LocalizedText text(const QJsonObject& o, const char* k) {
     const auto t = o.value(QLatin1String(k)).toObject();
-    return {s(t, "de"), s(t, "en")};
+    return LocalizedText::fromData(s(t, "de"), s(t, "en"));
 }
 FirmwareVersion version(const std::string& v) {
     auto r = FirmwareVersion::parse(v);
@@ -53,12 +53,11 @@ Installation installation(const QJsonObject& o) {
 }
 
 Error answerError(const std::string& what) {
-    return Error{.code = "driver.answer-invalid",
-                 .message = {"Die Verwaltung des Konnektors antwortet unverständlich (" + what + ").",
-                             "The connector's management answers in a way that cannot be understood (" + what + ")."},
-                 .action = {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
-                            "Try again later; if it persists, call support."},
-                 .detail = what};
+    return Error{
+        .code = "driver.answer-invalid",
+        .message = TIS_TEXT("kocobox_driver", "Die Verwaltung des Konnektors antwortet unverständlich (%1).").arg(what),
+        .action = TIS_TEXT("kocobox_driver", "Später noch einmal versuchen; bleibt der Fehler, den Support anrufen."),
+        .detail = what};
 }
 
 ManagementStatus statusFrom(const QJsonObject& o) {
@@ -242,20 +241,20 @@ private:
     Error statusError(int status, const QJsonObject& body) {
         if (status == 401)
             return Error{.code = "driver.not-signed-in",
-                         .message = {"Die Anmeldung am Konnektor ist abgelaufen (z. B. nach einem Neustart).",
-                                     "The sign-in at the connector has ended (e.g. after a restart)."},
-                         .action = {"Erneut anmelden.", "Sign in again."},
+                         .message = TIS_TEXT("kocobox_driver",
+                                             "Die Anmeldung am Konnektor ist abgelaufen (z. B. nach einem Neustart)."),
+                         .action = TIS_TEXT("kocobox_driver", "Erneut anmelden."),
                          .detail = s(body, "error")};
         if (status == 403)
             return Error{.code = "driver.password-expired",
-                         .message = {"Das Passwort des Konnektors ist abgelaufen.", "The connector's password has expired."},
-                         .action = {"Zuerst das Passwort ändern.", "Change the password first."},
+                         .message = TIS_TEXT("kocobox_driver", "Das Passwort des Konnektors ist abgelaufen."),
+                         .action = TIS_TEXT("kocobox_driver", "Zuerst das Passwort ändern."),
                          .detail = s(body, "error")};
         auto message = text(body, "message");
         if (message.empty()) return answerError("HTTP " + std::to_string(status));
         return Error{.code = "driver." + s(body, "error"),
                      .message = message,
-                     .action = {"Später noch einmal versuchen.", "Try again later."},
+                     .action = TIS_TEXT("kocobox_driver", "Später noch einmal versuchen."),
                      .detail = s(body, "error")};
     }
 
@@ -297,7 +296,7 @@ Result<std::vector<ManagedUpdate>> parseOfferedUpdates(std::string_view json) {
 std::unique_ptr<Driver> makeDriver(const ProductInformation& connector, const std::string& managementUrl,
                                    net::ClientOptions options) {
     if (connector.vendorId == "KOCOC" && connector.productCode == "kocobox") {
-        options.peerName = {"Die Verwaltung des Konnektors", "The connector's management"};
+        options.peerName = TIS_TEXT("kocobox_driver", "Die Verwaltung des Konnektors");
         return std::make_unique<KocoboxDriver>(managementUrl, std::move(options));
     }
     return nullptr;
@@ -312,15 +311,20 @@ std::string defaultManagementUrl(const std::string& sdsUrl) {
 
 LocalizedText adminInterfaceHint(const ProductInformation& c, const std::string& sdsUrl) {
     auto url = net::Url::parse(sdsUrl);
-    const std::string host = url.ok() ? url->host : std::string("<Konnektor>");
-    std::string address = "https://" + host + ":9443/administration";
-    if (c.vendorId == "RISEG") address = "https://" + host + ":8443";
-    if (c.vendorId == "SECUN") address = "https://" + host + ":8500";
+    const auto addressAt = [&](const std::string& host) {
+        if (c.vendorId == "RISEG") return "https://" + host + ":8443";
+        if (c.vendorId == "SECUN") return "https://" + host + ":8500";
+        return "https://" + host + ":9443/administration";
+    };
+    const LocalizedText unknownHost = TIS_TEXT("kocobox_driver", "<Konnektor>");
+    const LocalizedText address = url.ok()
+                                      ? LocalizedText::same(addressAt(url->host))
+                                      : LocalizedText::fromData(addressAt(unknownHost.de), addressAt(unknownHost.en));
     const std::string name = c.productName.empty() ? c.vendorId + "-" + c.productCode : c.productName;
-    return {"Für " + name + " kann tiservice das Update nicht selbst starten. Bitte das Update in der Verwaltungsoberfläche "
-                "des Konnektors starten: " + address,
-            "tiservice cannot start the update for " + name + " itself. Please start the update in the connector's own "
-                "admin interface: " + address};
+    return TIS_TEXT("kocobox_driver",
+                    "Für %1 kann tiservice das Update nicht selbst starten. Bitte das Update in der "
+                    "Verwaltungsoberfläche des Konnektors starten: %2")
+        .arg(name, address);
 }
 
 }  // namespace tiservice::konnektor

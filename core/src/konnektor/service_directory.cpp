@@ -10,13 +10,17 @@
 namespace tiservice::konnektor {
 namespace {
 
-Error sdsInvalid(const std::string& what) {
-    return Error{.code = "konnektor.sds-invalid",
-                 .message = {"Die Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig oder beschädigt: " + what,
-                             "The connector's service directory (connector.sds) is incomplete or damaged: " + what},
-                 .action = {"Prüfen, ob die Adresse wirklich auf den Konnektor zeigt; bleibt der Fehler, den Support anrufen.",
-                            "Check that the address really points to the connector; if it persists, call support."},
-                 .detail = what};
+Error sdsInvalid(const LocalizedText& what) {
+    return Error{
+        .code = "konnektor.sds-invalid",
+        .message =
+            TIS_TEXT("service_directory",
+                     "Die Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig oder beschädigt: %1")
+                .arg(what),
+        .action = TIS_TEXT(
+            "service_directory",
+            "Prüfen, ob die Adresse wirklich auf den Konnektor zeigt; bleibt der Fehler, den Support anrufen."),
+        .detail = what.en};
 }
 
 FirmwareVersion versionOrUnknown(const std::string& text) {
@@ -83,22 +87,23 @@ std::optional<ServiceVersion> ServiceDirectory::eventService() const {
 
 Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
     auto doc = xml::parse(text);
-    if (!doc.ok()) return sdsInvalid("kein gültiges XML / not valid XML (" + doc.error().detail + ")");
+    if (!doc.ok()) return sdsInvalid(TIS_TEXT("service_directory", "kein gültiges XML (%1)").arg(doc.error().detail));
     const auto& root = *doc;
     if (!root.is(ns::kServiceDirectory, "ConnectorServices"))
-        return sdsInvalid("Wurzelelement ist " + root.name + " (" + root.ns + "), nicht ConnectorServices");
+        return sdsInvalid(TIS_TEXT("service_directory", "Wurzelelement ist %1 (%2), nicht ConnectorServices")
+                              .arg(root.name, root.ns));
     ServiceDirectory sd;
     const auto* pi = root.child(ns::kProductInformation, "ProductInformation");
-    if (!pi) return sdsInvalid("ProductInformation fehlt / missing");
+    if (!pi) return sdsInvalid(TIS_TEXT("service_directory", "ProductInformation fehlt"));
     sd.product = readProductInformation(*pi);
     if (sd.product.vendorId.empty() || sd.product.productCode.empty())
-        return sdsInvalid("ProductVendorID oder ProductCode fehlt / missing");
+        return sdsInvalid(TIS_TEXT("service_directory", "ProductVendorID oder ProductCode fehlt"));
     if (sd.product.firmwareVersion.isUnknown())
-        return sdsInvalid("FWVersion fehlt oder ist ungültig / missing or invalid");
+        return sdsInvalid(TIS_TEXT("service_directory", "FWVersion fehlt oder ist ungültig"));
     sd.tlsMandatory = root.childText(ns::kServiceDirectory, "TLSMandatory") != "false";
     sd.clientAuthMandatory = root.childText(ns::kServiceDirectory, "ClientAutMandatory") == "true";
     const auto* si = root.child(ns::kServiceInformation, "ServiceInformation");
-    if (!si) return sdsInvalid("ServiceInformation fehlt / missing");
+    if (!si) return sdsInvalid(TIS_TEXT("service_directory", "ServiceInformation fehlt"));
     for (const auto* s : si->childrenNamed(ns::kServiceInformation, "Service")) {
         Service service{.name = s->attribute("Name"), .versions = {}};
         if (const auto* versions = s->child(ns::kServiceInformation, "Versions")) {
@@ -129,9 +134,10 @@ Result<std::string> endpointFor(const ServiceVersion& service, std::string_view 
                                 bool keepConfiguredHost) {
     std::string location = useTls ? service.endpointTls : service.endpoint;
     if (location.empty()) location = useTls ? service.endpoint : service.endpointTls;
-    if (location.empty()) return sdsInvalid("kein Endpunkt für " + service.targetNamespace + " / no endpoint");
+    if (location.empty())
+        return sdsInvalid(TIS_TEXT("service_directory", "kein Endpunkt für %1").arg(service.targetNamespace));
     auto endpoint = net::Url::parse(location);
-    if (!endpoint.ok()) return sdsInvalid("Endpunkt / endpoint \"" + location + "\"");
+    if (!endpoint.ok()) return sdsInvalid(TIS_TEXT("service_directory", "ungültiger Endpunkt \"%1\"").arg(location));
     if (!keepConfiguredHost) return endpoint->toString();
     auto configured = net::Url::parse(sdsUrl);
     if (!configured.ok()) return configured.error();

@@ -39,8 +39,9 @@ namespace {
 
 Error xmlError(const std::string& detail) {
     return Error{.code = "xml.malformed",
-                 .message = {"Die Antwort ist kein gültiges XML.", "The answer is not valid XML."},
-                 .action = {}, .detail = detail};
+                 .message = TIS_TEXT("xml_tree", "Die Antwort ist kein gültiges XML."),
+                 .action = {},
+                 .detail = detail};
 }
 
 std::string trimmed(const std::string& s) {

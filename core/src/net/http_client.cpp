@@ -43,33 +43,35 @@ using Clock = std::chrono::steady_clock;
 // --- Url ----------------------------------------------------------------------------------
 
 Result<Url> Url::parse(std::string_view text) {
-    const auto invalid = [&](const std::string& why) {
-        return Error{.code = errors::kInvalidUrl,
-                     .message = {"Die Adresse \"" + std::string(text) + "\" ist ungültig (" + why + ").",
-                                 "The address \"" + std::string(text) + "\" is not valid (" + why + ")."},
-                     .action = {"Die Adresse in den Einstellungen prüfen, z. B. https://192.168.1.10/connector.sds.",
-                                "Check the address in the settings, e.g. https://192.168.1.10/connector.sds."},
-                     .detail = std::string(text)};
+    const auto invalid = [&](const LocalizedText& why) {
+        return Error{
+            .code = errors::kInvalidUrl,
+            .message = TIS_TEXT("http_client", "Die Adresse \"%1\" ist ungültig (%2).").arg(text, why),
+            .action = TIS_TEXT("http_client",
+                               "Die Adresse in den Einstellungen prüfen, z. B. https://192.168.1.10/connector.sds."),
+            .detail = std::string(text)};
     };
     Url u;
     const auto sep = text.find("://");
-    if (sep == std::string_view::npos) return invalid("http:// oder https:// fehlt / missing");
+    if (sep == std::string_view::npos) return invalid(TIS_TEXT("http_client", "http:// oder https:// fehlt"));
     u.scheme = std::string(text.substr(0, sep));
     std::transform(u.scheme.begin(), u.scheme.end(), u.scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (u.scheme != "http" && u.scheme != "https") return invalid("scheme " + u.scheme);
+    if (u.scheme != "http" && u.scheme != "https")
+        return invalid(TIS_TEXT("http_client", "unbekanntes Schema %1").arg(u.scheme));
     auto rest = text.substr(sep + 3);
     const auto slash = rest.find_first_of("/?");
     auto authority = rest.substr(0, slash);
     u.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
     if (u.target.front() == '?') u.target = "/" + u.target;
-    if (authority.find('@') != std::string_view::npos) return invalid("user info in the URL");
+    if (authority.find('@') != std::string_view::npos)
+        return invalid(TIS_TEXT("http_client", "Benutzerangaben gehören nicht in die Adresse"));
     std::string_view portText;
     if (!authority.empty() && authority.front() == '[') {
         const auto close = authority.find(']');
-        if (close == std::string_view::npos) return invalid("]");
+        if (close == std::string_view::npos) return invalid(TIS_TEXT("http_client", "\"]\" fehlt"));
         u.host = std::string(authority.substr(1, close - 1));
         if (close + 1 < authority.size()) {
-            if (authority[close + 1] != ':') return invalid("port");
+            if (authority[close + 1] != ':') return invalid(TIS_TEXT("http_client", "ungültiger Port"));
             portText = authority.substr(close + 2);
         }
     } else {
@@ -77,13 +79,13 @@ Result<Url> Url::parse(std::string_view text) {
         u.host = std::string(authority.substr(0, colon));
         if (colon != std::string_view::npos) portText = authority.substr(colon + 1);
     }
-    if (u.host.empty()) return invalid("host");
+    if (u.host.empty()) return invalid(TIS_TEXT("http_client", "der Rechnername fehlt"));
     u.port = u.scheme == "https" ? 443 : 80;
     if (!portText.empty()) {
         unsigned port = 0;
         const auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
         if (ec != std::errc{} || end != portText.data() + portText.size() || port == 0 || port > 65535)
-            return invalid("port");
+            return invalid(TIS_TEXT("http_client", "ungültiger Port"));
         u.port = static_cast<std::uint16_t>(port);
     }
     return u;
@@ -103,15 +105,15 @@ namespace {
 Error netError(const char* code, const LocalizedText& peer, const Url& url, LocalizedText what, LocalizedText action,
                std::string detail) {
     return Error{.code = code,
-                 .message = {peer.de + " (" + url.hostPort() + ") " + what.de, peer.en + " (" + url.hostPort() + ") " + what.en},
+                 .message = LocalizedText(peer).append(LocalizedText::same("(" + url.hostPort() + ")")).append(what),
                  .action = std::move(action),
                  .detail = std::move(detail)};
 }
 
 Error saveFailed(const std::string& detail) {
     return Error{.code = "store.write-failed",
-                 .message = {"Die Datei kann nicht gespeichert werden (Speicher voll?).", "The file cannot be saved (disk full?)."},
-                 .action = {"Freien Speicherplatz prüfen.", "Check the free disk space."},
+                 .message = TIS_TEXT("http_client", "Die Datei kann nicht gespeichert werden (Speicher voll?)."),
+                 .action = TIS_TEXT("http_client", "Freien Speicherplatz prüfen."),
                  .detail = detail};
 }
 
@@ -128,18 +130,16 @@ Error httpStatusError(const Response& response, const LocalizedText& peer, const
     const std::string where = url.ok() ? url->hostPort() : urlText;
     const std::string status = std::to_string(response.status);
     if (response.status == 401 || response.status == 403)
-        return Error{.code = errors::kWrongCredentials,
-                     .message = {peer.de + " (" + where + ") lehnt die Anmeldedaten ab (HTTP " + status + ").",
-                                 peer.en + " (" + where + ") refuses the credentials (HTTP " + status + ")."},
-                     .action = {"Benutzername und Passwort in den Einstellungen prüfen.",
-                                "Check the user name and password in the settings."},
-                     .detail = urlText};
-    return Error{.code = errors::kHttpStatus,
-                 .message = {peer.de + " (" + where + ") antwortet mit einem Fehler (HTTP " + status + ").",
-                             peer.en + " (" + where + ") answers with an error (HTTP " + status + ")."},
-                 .action = {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
-                            "Try again later; if it persists, call support."},
-                 .detail = urlText};
+        return Error{
+            .code = errors::kWrongCredentials,
+            .message = TIS_TEXT("http_client", "%1 (%2) lehnt die Anmeldedaten ab (HTTP %3).").arg(peer, where, status),
+            .action = TIS_TEXT("http_client", "Benutzername und Passwort in den Einstellungen prüfen."),
+            .detail = urlText};
+    return Error{
+        .code = errors::kHttpStatus,
+        .message = TIS_TEXT("http_client", "%1 (%2) antwortet mit einem Fehler (HTTP %3).").arg(peer, where, status),
+        .action = TIS_TEXT("http_client", "Später noch einmal versuchen; bleibt der Fehler, den Support anrufen."),
+        .detail = urlText};
 }
 
 // --- client -------------------------------------------------------------------------------
@@ -204,13 +204,11 @@ struct HttpClient::Impl {
         if (!options.caFile.empty()) {
             tls->load_verify_file(options.caFile.string(), ec);
             if (ec) {
-                tlsSetupError = netError(errors::kCaFileUnreadable, options.peerName, url,
-                                         {"kann nicht geprüft werden: die CA-Datei " + options.caFile.string() +
-                                              " ist nicht lesbar.",
-                                          "cannot be verified: the CA file " + options.caFile.string() + " cannot be read."},
-                                         {"Die CA-Datei (PEM) in den Einstellungen prüfen.",
-                                          "Check the CA file (PEM) in the settings."},
-                                         ec.message());
+                tlsSetupError =
+                    netError(errors::kCaFileUnreadable, options.peerName, url,
+                             TIS_TEXT("http_client", "kann nicht geprüft werden: die CA-Datei %1 ist nicht lesbar.")
+                                 .arg(options.caFile.string()),
+                             TIS_TEXT("http_client", "Die CA-Datei (PEM) in den Einstellungen prüfen."), ec.message());
                 return tlsSetupError;
             }
         } else {
@@ -226,14 +224,15 @@ struct HttpClient::Impl {
     std::optional<Error> loadClientCertificate(const Url& url) {
         const auto& cc = *options.clientCertificate;
         const auto unreadable = [&](const std::string& detail) {
-            return netError(errors::kClientCertificateUnreadable, options.peerName, url,
-                            {"kann nicht angesprochen werden: das Client-Zertifikat " + cc.p12File.string() +
-                                 " ist nicht lesbar oder das Passwort passt nicht.",
-                             "cannot be contacted: the client certificate " + cc.p12File.string() +
-                                 " cannot be read or its password is wrong."},
-                            {"Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert.",
-                             "Check the client certificate file (.p12) and its password; it is exported from the connector."},
-                            detail);
+            return netError(
+                errors::kClientCertificateUnreadable, options.peerName, url,
+                TIS_TEXT("http_client",
+                         "kann nicht angesprochen werden: das Client-Zertifikat %1 ist nicht lesbar oder das Passwort "
+                         "passt nicht.")
+                    .arg(cc.p12File.string()),
+                TIS_TEXT("http_client",
+                         "Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert."),
+                detail);
         };
         FILE* f = std::fopen(cc.p12File.c_str(), "rb");
         if (!f) return unreadable("cannot open");
@@ -272,65 +271,62 @@ struct HttpClient::Impl {
         long verify = X509_V_OK;
         if (secure) verify = SSL_get_verify_result(secure->native_handle());
         if (verify == X509_V_ERR_HOSTNAME_MISMATCH || verify == X509_V_ERR_IP_ADDRESS_MISMATCH)
-            return netError(errors::kNameMismatch, options.peerName, url,
-                            {"weist ein Zertifikat vor, das nicht auf \"" + url.host + "\" ausgestellt ist.",
-                             "presents a certificate that is not issued for \"" + url.host + "\"."},
-                            {"Die Adresse so eintragen, wie sie im Zertifikat des Konnektors steht (z. B. konnektor.konlan), "
-                             "oder den Support fragen.",
-                             "Enter the address as the connector's certificate names it (e.g. konnektor.konlan), "
-                             "or ask support."},
-                            X509_verify_cert_error_string(verify));
+            return netError(
+                errors::kNameMismatch, options.peerName, url,
+                TIS_TEXT("http_client", "weist ein Zertifikat vor, das nicht auf \"%1\" ausgestellt ist.")
+                    .arg(url.host),
+                TIS_TEXT(
+                    "http_client",
+                    "Die Adresse so eintragen, wie sie im Zertifikat des Konnektors steht (z. B. konnektor.konlan), "
+                    "oder den Support fragen."),
+                X509_verify_cert_error_string(verify));
         if (verify != X509_V_OK)
             return netError(errors::kCertificateUntrusted, options.peerName, url,
-                            {"weist ein Zertifikat vor, dem nicht vertraut wird.",
-                             "presents a certificate that is not trusted."},
-                            {"Die CA-Datei des Konnektors in den Einstellungen eintragen.",
-                             "Set the connector's CA file in the settings."},
+                            TIS_TEXT("http_client", "weist ein Zertifikat vor, dem nicht vertraut wird."),
+                            TIS_TEXT("http_client", "Die CA-Datei des Konnektors in den Einstellungen eintragen."),
                             X509_verify_cert_error_string(verify));
         const int reason = ec.category() == asio::error::get_ssl_category() ? ERR_GET_REASON(static_cast<unsigned long>(ec.value())) : 0;
         if (reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
             (reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE && !options.clientCertificate) ||
             reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE || reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA)
             return netError(errors::kClientCertificateRequired, options.peerName, url,
-                            {"verlangt ein Client-Zertifikat, das er kennt.",
-                             "requires a client certificate it knows."},
-                            {"Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den Einstellungen eintragen.",
-                             "Set the client certificate (.p12) exported from the connector, with its password, in the settings."},
+                            TIS_TEXT("http_client", "verlangt ein Client-Zertifikat, das er kennt."),
+                            TIS_TEXT("http_client",
+                                     "Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den "
+                                     "Einstellungen eintragen."),
                             ec.message());
         return netError(errors::kTlsFailed, options.peerName, url,
-                        {"lässt keine sichere Verbindung (TLS) zu.", "does not allow a secure (TLS) connection."},
-                        {"Prüfen, ob in den Einstellungen die richtige TLS-Art gewählt ist.",
-                         "Check that the right TLS mode is chosen in the settings."},
+                        TIS_TEXT("http_client", "lässt keine sichere Verbindung (TLS) zu."),
+                        TIS_TEXT("http_client", "Prüfen, ob in den Einstellungen die richtige TLS-Art gewählt ist."),
                         ec.message());
     }
 
     Error unreachable(const Url& url, const std::string& detail) {
-        return netError(errors::kUnreachable, options.peerName, url, {"ist nicht erreichbar.", "cannot be reached."},
-                        {"Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt.",
-                         "Check that the device is switched on, connected to the practice network, and the address is right."},
-                        detail);
+        return netError(
+            errors::kUnreachable, options.peerName, url, TIS_TEXT("http_client", "ist nicht erreichbar."),
+            TIS_TEXT("http_client",
+                     "Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt."),
+            detail);
     }
 
     Error timeout(const Url& url) {
-        return netError(errors::kTimeout, options.peerName, url,
-                        {"antwortet nicht rechtzeitig.", "does not answer in time."},
-                        {"Später noch einmal versuchen; das Gerät startet vielleicht gerade neu.",
-                         "Try again later; the device may be restarting."},
-                        "timeout");
+        return netError(
+            errors::kTimeout, options.peerName, url, TIS_TEXT("http_client", "antwortet nicht rechtzeitig."),
+            TIS_TEXT("http_client", "Später noch einmal versuchen; das Gerät startet vielleicht gerade neu."),
+            "timeout");
     }
 
     Error lost(const Url& url, const std::string& detail) {
         return netError(errors::kConnectionLost, options.peerName, url,
-                        {"hat die Verbindung unterbrochen.", "dropped the connection."},
-                        {"Noch einmal versuchen.", "Try again."}, detail);
+                        TIS_TEXT("http_client", "hat die Verbindung unterbrochen."),
+                        TIS_TEXT("http_client", "Noch einmal versuchen."), detail);
     }
 
     Error malformed(const Url& url, const std::string& detail) {
-        return netError(errors::kMalformedAnswer, options.peerName, url,
-                        {"schickt eine unverständliche Antwort.", "sends an answer that cannot be understood."},
-                        {"Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.",
-                         "Try again later; if it persists, call support."},
-                        detail);
+        return netError(
+            errors::kMalformedAnswer, options.peerName, url,
+            TIS_TEXT("http_client", "schickt eine unverständliche Antwort."),
+            TIS_TEXT("http_client", "Später noch einmal versuchen; bleibt der Fehler, den Support anrufen."), detail);
     }
 
     /// Connects (or keeps the open connection when allowed); sets `reused`. An Outcome
@@ -478,10 +474,11 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
             out.error = timeout(url);
             out.retriable = true;
         } else if (e == http::error::body_limit || e == http::error::header_limit) {
-            out.error = netError(errors::kResponseTooLarge, options.peerName, url,
-                                 {"schickt eine zu große Antwort.", "sends an answer that is too large."},
-                                 {"Den Support anrufen.", "Call support."},
-                                 "limit " + std::to_string(request.maxResponseBytes.value_or(options.maxResponseBytes)));
+            out.error =
+                netError(errors::kResponseTooLarge, options.peerName, url,
+                         TIS_TEXT("http_client", "schickt eine zu große Antwort."),
+                         TIS_TEXT("http_client", "Den Support anrufen."),
+                         "limit " + std::to_string(request.maxResponseBytes.value_or(options.maxResponseBytes)));
         } else if (e.category() == asio::error::get_ssl_category()) {
             out.error = mapTlsError(url, e);
         } else if (e == http::error::partial_message || e == http::error::end_of_stream || e == asio::error::eof ||
@@ -567,8 +564,8 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     if (total && dl.maxBytes && *total > dl.maxBytes) {
         close();
         out.error = netError(errors::kResponseTooLarge, options.peerName, url,
-                             {"schickt eine größere Datei als erwartet.", "sends a larger file than expected."},
-                             {"Den Support anrufen.", "Call support."}, "announced " + std::to_string(*total));
+                             TIS_TEXT("http_client", "schickt eine größere Datei als erwartet."),
+                             TIS_TEXT("http_client", "Den Support anrufen."), "announced " + std::to_string(*total));
         co_return out;
     }
 
@@ -586,8 +583,9 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
             if (dl.maxBytes && result.bytes > dl.maxBytes) {
                 close();
                 out.error = netError(errors::kResponseTooLarge, options.peerName, url,
-                                     {"schickt mehr Daten als erwartet.", "sends more data than expected."},
-                                     {"Den Support anrufen.", "Call support."}, "more than " + std::to_string(dl.maxBytes));
+                                     TIS_TEXT("http_client", "schickt mehr Daten als erwartet."),
+                                     TIS_TEXT("http_client", "Den Support anrufen."),
+                                     "more than " + std::to_string(dl.maxBytes));
                 co_return out;
             }
             if (std::fwrite(chunk.data(), 1, n, file) != n) {
@@ -687,11 +685,11 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     if (sizeError) offset = 0;
     std::FILE* file = std::fopen(destination.c_str(), offset > 0 ? "r+b" : "wb");
     if (!file)
-        return Error{.code = "store.write-failed",
-                     .message = {"Die Datei " + destination.string() + " kann nicht angelegt werden.",
-                                 "The file " + destination.string() + " cannot be created."},
-                     .action = {"Schreibrechte und freien Speicherplatz prüfen.", "Check write permissions and free disk space."},
-                     .detail = destination.string()};
+        return Error{
+            .code = "store.write-failed",
+            .message = TIS_TEXT("http_client", "Die Datei %1 kann nicht angelegt werden.").arg(destination.string()),
+            .action = TIS_TEXT("http_client", "Schreibrechte und freien Speicherplatz prüfen."),
+            .detail = destination.string()};
     std::unique_ptr<std::FILE, decltype(&std::fclose)> closer(file, &std::fclose);
     if (offset > 0) {
         // Hash what is already there, then continue after it.

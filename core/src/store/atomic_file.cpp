@@ -14,12 +14,12 @@ namespace tiservice::store {
 namespace {
 
 Error writeError(const std::filesystem::path& file, const std::string& reason) {
-    return Error{.code = "store.write-failed",
-                 .message = {"Die Datei " + file.string() + " kann nicht gespeichert werden (" + reason + ").",
-                             "The file " + file.string() + " cannot be saved (" + reason + ")."},
-                 .action = {"Schreibrechte und freien Speicherplatz des Ordners prüfen.",
-                            "Check the folder's write permissions and free disk space."},
-                 .detail = reason};
+    return Error{
+        .code = "store.write-failed",
+        .message =
+            TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden (%2).").arg(file.string(), reason),
+        .action = TIS_TEXT("atomic_file", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
+        .detail = reason};
 }
 
 }  // namespace
@@ -44,20 +44,22 @@ Result<std::string> readFile(const std::filesystem::path& file, std::size_t maxB
     const auto size = std::filesystem::file_size(file, ec);
     if (ec)
         return Error{.code = "store.not-found",
-                     .message = {"Die Datei " + file.string() + " fehlt oder ist nicht lesbar.",
-                                 "The file " + file.string() + " is missing or cannot be read."},
-                     .action = {}, .detail = ec.message()};
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 fehlt oder ist nicht lesbar.").arg(file.string()),
+                     .action = {},
+                     .detail = ec.message()};
     if (size > maxBytes)
         return Error{.code = "store.too-large",
-                     .message = {"Die Datei " + file.string() + " ist zu groß.", "The file " + file.string() + " is too large."},
-                     .action = {}, .detail = std::to_string(size)};
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist zu groß.").arg(file.string()),
+                     .action = {},
+                     .detail = std::to_string(size)};
     std::ifstream in(file, std::ios::binary);
     std::string content(size, '\0');
     in.read(content.data(), static_cast<std::streamsize>(size));
     if (!in)
         return Error{.code = "store.not-found",
-                     .message = {"Die Datei " + file.string() + " ist nicht lesbar.", "The file " + file.string() + " cannot be read."},
-                     .action = {}, .detail = "read"};
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist nicht lesbar.").arg(file.string()),
+                     .action = {},
+                     .detail = "read"};
     return content;
 }
 

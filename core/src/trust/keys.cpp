@@ -106,8 +106,8 @@ PublicKey describe(EVP_PKEY* key, SigningKey::Type type) {
 Error keyError(const std::string& what) {
     ERR_clear_error();
     return Error{.code = "trust.key",
-                 .message = {"Schlüssel-Fehler: " + what, "Key error: " + what},
-                 .action = {"Schlüsseldatei prüfen.", "Check the key file."},
+                 .message = TIS_TEXT("keys", "Schlüssel-Fehler: %1").arg(what),
+                 .action = TIS_TEXT("keys", "Schlüsseldatei prüfen."),
                  .detail = what};
 }
 

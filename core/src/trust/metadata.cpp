@@ -13,8 +13,7 @@ namespace {
 std::string str(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString().toStdString(); }
 
 Error malformed(const std::string& role, const std::string& what) {
-    return trustError(errors::kMalformed, role, {"die Datei ist fehlerhaft (" + what + ")", "the file is faulty (" + what + ")"},
-                      what);
+    return trustError(errors::kMalformed, role, TIS_TEXT("metadata", "die Datei ist fehlerhaft (%1)").arg(what), what);
 }
 
 std::optional<std::int64_t> integer(const QJsonValue& v) {
@@ -82,12 +81,11 @@ bool globMatch(std::string_view pattern, std::string_view text) {
 
 Error trustError(const char* code, const std::string& role, const LocalizedText& why, const std::string& detail) {
     return Error{.code = code,
-                 .message = {"Die Update-Daten des Herstellers (" + role + ") konnten nicht bestätigt werden: " + why.de +
-                                 ". Sie werden nicht verwendet.",
-                             "The vendor's update data (" + role + ") could not be verified: " + why.en +
-                                 ". It is not used."},
-                 .action = {"Später erneut versuchen; bleibt der Fehler, den Support anrufen.",
-                            "Try again later; if it persists, call support."},
+                 .message = TIS_TEXT("metadata",
+                                     "Die Update-Daten des Herstellers (%1) konnten nicht bestätigt werden: %2. "
+                                     "Sie werden nicht verwendet.")
+                                .arg(role, why),
+                 .action = TIS_TEXT("metadata", "Später erneut versuchen; bleibt der Fehler, den Support anrufen."),
                  .detail = role + ": " + (detail.empty() ? why.en : detail)};
 }
 

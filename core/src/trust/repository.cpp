@@ -16,9 +16,8 @@ const char* const kTopRoles[] = {"root", "timestamp", "snapshot", "targets"};
 
 Error repoError(const std::string& what) {
     return Error{.code = "trust.repository",
-                 .message = {"Das Update-Repository kann nicht bearbeitet werden: " + what,
-                             "The update repository cannot be changed: " + what},
-                 .action = {"Pfad und Rechte des Repository-Ordners prüfen.", "Check the repository folder's path and permissions."},
+                 .message = TIS_TEXT("repository", "Das Update-Repository kann nicht bearbeitet werden: %1").arg(what),
+                 .action = TIS_TEXT("repository", "Pfad und Rechte des Repository-Ordners prüfen."),
                  .detail = what};
 }
 

@@ -26,22 +26,20 @@ bool sameKeys(const Root& a, const Root& b, const std::string& role) {
 }
 
 Error expired(const std::string& role, TimePoint expires) {
-    return trustError(errors::kExpired, role,
-                      {"sie ist seit " + formatUtc(expires) + " abgelaufen (möglicher Einfrier-Angriff)",
-                       "it expired on " + formatUtc(expires) + " (possible freeze attack)"});
+    return trustError(
+        errors::kExpired, role,
+        TIS_TEXT("tuf_client", "sie ist seit %1 abgelaufen (möglicher Einfrier-Angriff)").arg(formatUtc(expires)));
 }
 
 Error rollback(const std::string& role, std::int64_t trusted, std::int64_t offered) {
-    return trustError(errors::kRollback, role,
-                      {"angeboten wird Version " + std::to_string(offered) + ", vertraut ist schon " + std::to_string(trusted) +
-                           " (möglicher Rückfall-Angriff)",
-                       "version " + std::to_string(offered) + " is offered but " + std::to_string(trusted) +
-                           " is already trusted (possible rollback attack)"});
+    return trustError(
+        errors::kRollback, role,
+        TIS_TEXT("tuf_client", "angeboten wird Version %1, vertraut ist schon %2 (möglicher Rückfall-Angriff)")
+            .arg(offered, trusted));
 }
 
 Error signatureFailure(const std::string& role) {
-    return trustError(errors::kSignature, role,
-                      {"die Signaturen reichen nicht aus", "not enough valid signatures"});
+    return trustError(errors::kSignature, role, TIS_TEXT("tuf_client", "die Signaturen reichen nicht aus"));
 }
 
 bool hashesMatch(const std::map<std::string, std::string>& expected, std::string_view data, std::string& bad) {
@@ -102,8 +100,7 @@ struct TufClient::Impl {
         if (!r.ok()) {
             if (r.error().code == net::errors::kResponseTooLarge)
                 return trustError(errors::kTooLarge, role,
-                                  {"die Datei ist größer als erlaubt (" + std::to_string(cap) + " Bytes)",
-                                   "the file is larger than allowed (" + std::to_string(cap) + " bytes)"});
+                                  TIS_TEXT("tuf_client", "die Datei ist größer als erlaubt (%1 Bytes)").arg(cap));
             return r.error();
         }
         if (r->status == 404 && missing) {
@@ -112,16 +109,15 @@ struct TufClient::Impl {
         }
         if (r->status != 200)
             return trustError(errors::kDownload, role,
-                              {"der Update-Server antwortet mit HTTP " + std::to_string(r->status),
-                               "the update server answers HTTP " + std::to_string(r->status)},
-                              name);
+                              TIS_TEXT("tuf_client", "der Update-Server antwortet mit HTTP %1").arg(r->status), name);
         return std::move(r->body);
     }
 
     Status persist(const std::string& name, const std::string& bytes) {
         auto s = store::writeAtomically(file(name), bytes);
-        if (!s.ok()) return trustError(errors::kStorage, name, {"sie kann nicht gespeichert werden", "it cannot be saved"},
-                                       s.error().detail);
+        if (!s.ok())
+            return trustError(errors::kStorage, name, TIS_TEXT("tuf_client", "sie kann nicht gespeichert werden"),
+                              s.error().detail);
         return Status::success();
     }
 
@@ -211,14 +207,12 @@ struct TufClient::Impl {
         if (!thresholdMet(next->envelope, root->keys, root->roles.at("snapshot"))) return signatureFailure("snapshot");
         if (next->envelope.version != meta.version)
             return trustError(errors::kVersionMismatch, "snapshot",
-                              {"Version " + std::to_string(next->envelope.version) + " statt " + std::to_string(meta.version),
-                               "version " + std::to_string(next->envelope.version) + " instead of " +
-                                   std::to_string(meta.version)});
+                              TIS_TEXT("tuf_client", "Version %1 statt %2").arg(next->envelope.version, meta.version));
         if (trusted) {
             for (const auto& [file, old] : trusted->meta) {
                 const auto it = next->meta.find(file);
                 if (it == next->meta.end())
-                    return trustError(errors::kRollback, "snapshot", {file + " fehlt nun", file + " is missing now"});
+                    return trustError(errors::kRollback, "snapshot", TIS_TEXT("tuf_client", "%1 fehlt nun").arg(file));
                 if (it->second.version < old.version) return rollback(file, old.version, it->second.version);
             }
         }
@@ -229,15 +223,13 @@ struct TufClient::Impl {
 
     std::optional<Error> checkLengthAndHashes(const MetaFile& meta, const std::string& bytes, const std::string& role) {
         if (meta.length && bytes.size() != *meta.length)
-            return trustError(errors::kLengthMismatch, role,
-                              {"die Länge stimmt nicht (" + std::to_string(bytes.size()) + " statt " +
-                                   std::to_string(*meta.length) + " Bytes)",
-                               "the length does not match (" + std::to_string(bytes.size()) + " instead of " +
-                                   std::to_string(*meta.length) + " bytes)"});
+            return trustError(
+                errors::kLengthMismatch, role,
+                TIS_TEXT("tuf_client", "die Länge stimmt nicht (%1 statt %2 Bytes)").arg(bytes.size(), *meta.length));
         std::string bad;
         if (!hashesMatch(meta.hashes, bytes, bad))
             return trustError(errors::kHashMismatch, role,
-                              {"die Prüfsumme (" + bad + ") stimmt nicht", "the checksum (" + bad + ") does not match"});
+                              TIS_TEXT("tuf_client", "die Prüfsumme (%1) stimmt nicht").arg(bad));
         return std::nullopt;
     }
 
@@ -247,7 +239,7 @@ struct TufClient::Impl {
         const std::string metaName = role + ".json";
         const auto it = snapshot->meta.find(metaName);
         if (it == snapshot->meta.end())
-            return trustError(errors::kMalformed, role, {"sie fehlt im Snapshot", "it is missing from the snapshot"});
+            return trustError(errors::kMalformed, role, TIS_TEXT("tuf_client", "sie fehlt im Snapshot"));
         const auto& meta = it->second;
         const std::string localName = (role == "targets" ? std::string("targets") : escapeRoleName(role)) + ".json";
         if (auto local = store::readFile(file(localName), options.limits.targetsBytes); local.ok()) {
@@ -267,10 +259,9 @@ struct TufClient::Impl {
         if (!parsed.ok()) return parsed.error();
         if (!thresholdMet(parsed->envelope, keys, roleKeys)) return signatureFailure(role);
         if (parsed->envelope.version != meta.version)
-            return trustError(errors::kVersionMismatch, role,
-                              {"Version " + std::to_string(parsed->envelope.version) + " statt " + std::to_string(meta.version),
-                               "version " + std::to_string(parsed->envelope.version) + " instead of " +
-                                   std::to_string(meta.version)});
+            return trustError(
+                errors::kVersionMismatch, role,
+                TIS_TEXT("tuf_client", "Version %1 statt %2").arg(parsed->envelope.version, meta.version));
         if (parsed->envelope.expires <= referenceTime) return expired(role, parsed->envelope.expires);
         if (auto s = persist(localName, *bytes); !s.ok()) return s.error();
         return std::move(parsed).value();
@@ -304,8 +295,7 @@ Status TufClient::refresh() {
     auto bytes = store::readFile(d.file("root.json"), d.options.limits.rootBytes);
     if (!bytes.ok())
         return trustError(errors::kNotInitialized, "root",
-                          {"es ist kein vertrauenswürdiger Startpunkt (root.json) eingerichtet",
-                           "no trusted starting point (root.json) is set up"});
+                          TIS_TEXT("tuf_client", "es ist kein vertrauenswürdiger Startpunkt (root.json) eingerichtet"));
     auto root = parseRoot(*bytes);
     if (!root.ok()) return root.error();
     d.root = std::move(root).value();
@@ -322,7 +312,8 @@ Status TufClient::refresh() {
 Result<TargetInfo> TufClient::findTarget(const std::string& path) {
     auto& d = *impl_;
     if (!d.refreshed)
-        return trustError(errors::kNotInitialized, "targets", {"die Metadaten sind nicht aktuell", "the metadata is not current"});
+        return trustError(errors::kNotInitialized, "targets",
+                          TIS_TEXT("tuf_client", "die Metadaten sind nicht aktuell"));
     std::set<std::string> visited;
     bool stop = false;
     std::optional<Error> failure;
@@ -352,7 +343,7 @@ Result<TargetInfo> TufClient::findTarget(const std::string& path) {
     if (auto found = search("targets", *d.targets)) return *found;
     if (failure) return *failure;
     return trustError(errors::kUnknownTarget, "targets",
-                      {"die Datei \"" + path + "\" ist dort nicht verzeichnet", "the file \"" + path + "\" is not listed"});
+                      TIS_TEXT("tuf_client", "die Datei \"%1\" ist dort nicht verzeichnet").arg(path));
 }
 
 Result<std::filesystem::path> TufClient::download(const TargetInfo& target, const std::filesystem::path& destination) {
@@ -362,14 +353,13 @@ Result<std::filesystem::path> TufClient::download(const TargetInfo& target, cons
     for (const auto& [algorithm, value] : target.file.hashes)
         if (!hashHex(algorithm, "").empty()) algorithms.push_back(algorithm);
     if (algorithms.empty())
-        return trustError(errors::kHashMismatch, target.path, {"keine bekannte Prüfsummenart", "no known checksum type"});
+        return trustError(errors::kHashMismatch, target.path, TIS_TEXT("tuf_client", "keine bekannte Prüfsummenart"));
 
     const auto verifyFile = [&](const std::filesystem::path& f) -> std::optional<Error> {
         std::error_code ec;
         const auto size = std::filesystem::file_size(f, ec);
         if (ec || size != target.file.length)
-            return trustError(errors::kLengthMismatch, target.path,
-                              {"die Länge stimmt nicht", "the length does not match"},
+            return trustError(errors::kLengthMismatch, target.path, TIS_TEXT("tuf_client", "die Länge stimmt nicht"),
                               std::to_string(ec ? 0 : size) + " != " + std::to_string(target.file.length));
         // Hash in chunks: targets may be large.
         std::vector<std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>> ctx;
@@ -390,8 +380,7 @@ Result<std::filesystem::path> TufClient::download(const TargetInfo& target, cons
             EVP_DigestFinal_ex(ctx[i].get(), md, &len);
             if (toHex(std::string_view(reinterpret_cast<const char*>(md), len)) != target.file.hashes.at(algorithms[i]))
                 return trustError(errors::kHashMismatch, target.path,
-                                  {"die Prüfsumme (" + algorithms[i] + ") stimmt nicht",
-                                   "the checksum (" + algorithms[i] + ") does not match"});
+                                  TIS_TEXT("tuf_client", "die Prüfsumme (%1) stimmt nicht").arg(algorithms[i]));
         }
         return std::nullopt;
     };
@@ -419,25 +408,25 @@ Result<std::filesystem::path> TufClient::download(const TargetInfo& target, cons
         discard();
         if (r.error().code == net::errors::kResponseTooLarge)
             return trustError(errors::kTooLarge, target.path,
-                              {"es kommen mehr Daten als angekündigt", "more data arrives than announced"});
+                              TIS_TEXT("tuf_client", "es kommen mehr Daten als angekündigt"));
         return r.error();
     }
     if (r->bytes != target.file.length) {
         discard();
-        return trustError(errors::kLengthMismatch, target.path, {"die Länge stimmt nicht", "the length does not match"},
+        return trustError(errors::kLengthMismatch, target.path, TIS_TEXT("tuf_client", "die Länge stimmt nicht"),
                           std::to_string(r->bytes) + " != " + std::to_string(target.file.length));
     }
     for (const auto& a : algorithms) {
         if (r->hashes[a] != target.file.hashes.at(a)) {
             discard();
             return trustError(errors::kHashMismatch, target.path,
-                              {"die Prüfsumme (" + a + ") stimmt nicht", "the checksum (" + a + ") does not match"});
+                              TIS_TEXT("tuf_client", "die Prüfsumme (%1) stimmt nicht").arg(a));
         }
     }
     std::filesystem::rename(part, destination, ec);
     if (ec) {
         discard();
-        return trustError(errors::kStorage, target.path, {"sie kann nicht gespeichert werden", "it cannot be saved"},
+        return trustError(errors::kStorage, target.path, TIS_TEXT("tuf_client", "sie kann nicht gespeichert werden"),
                           ec.message());
     }
     return destination;

@@ -48,12 +48,12 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
     QJsonParseError e{};
     const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*text), &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject() || doc.object().value("formatVersion").toInt() != 1)
-        return Error{.code = "journal.unreadable",
-                     .message = {"Das Update-Journal " + file.string() + " ist beschädigt.",
-                                 "The update journal " + file.string() + " is damaged."},
-                     .action = {"Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt.",
-                                "Check the connector's state (tiservice status); the journal is then started anew."},
-                     .detail = file.string()};
+        return Error{
+            .code = "journal.unreadable",
+            .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
+            .action = TIS_TEXT(
+                "journal", "Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt."),
+            .detail = file.string()};
     const auto o = doc.object();
     UpdateJournal j;
     j.id = s(o, "id");
@@ -123,6 +123,22 @@ std::string journalFileName(const std::string& connector) {
     std::string out;
     for (char c : connector) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
     return out + ".json";
+}
+
+LocalizedText historyEventText(const std::string& event) {
+    if (event == "planned") return TIS_TEXT("journal", "geplant");
+    if (event == "started") return TIS_TEXT("journal", "gestartet");
+    if (event == "finished") return TIS_TEXT("journal", "beendet");
+    if (event == "cancelled") return TIS_TEXT("journal", "abgebrochen");
+    if (event == "password-changed") return TIS_TEXT("journal", "Passwort geändert");
+    return LocalizedText::same(event);
+}
+
+LocalizedText historyResultText(const std::string& result) {
+    if (result == "succeeded") return TIS_TEXT("journal", "erfolgreich");
+    if (result == "failed") return TIS_TEXT("journal", "fehlgeschlagen");
+    if (result == "broken") return TIS_TEXT("journal", "defekt");
+    return LocalizedText::same(result);
 }
 
 }  // namespace tiservice::workflow

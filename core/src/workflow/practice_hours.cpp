@@ -53,11 +53,11 @@ TimePoint atLocal(const std::tm& day, int minute) {
 PracticeHours::PracticeHours() { days_ = {true, true, true, true, true, false, false}; }
 
 Result<PracticeHours> PracticeHours::parse(std::string_view text) {
-    const auto invalid = Error{.code = "settings.practice-hours",
-                               .message = {"Die Sprechzeiten \"" + std::string(text) + "\" sind ungültig.",
-                                           "The practice hours \"" + std::string(text) + "\" are not valid."},
-                               .action = {"Form: Mo-Fr 08:00-18:00", "Form: Mo-Fr 08:00-18:00"},
-                               .detail = std::string(text)};
+    const auto invalid =
+        Error{.code = "settings.practice-hours",
+              .message = TIS_TEXT("practice_hours", "Die Sprechzeiten \"%1\" sind ungültig.").arg(text),
+              .action = TIS_TEXT("practice_hours", "Form: Mo-Fr 08:00-18:00"),
+              .detail = std::string(text)};
     const auto space = text.find(' ');
     if (space == std::string_view::npos) return invalid;
     const auto daysText = text.substr(0, space);

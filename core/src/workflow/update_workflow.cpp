@@ -55,16 +55,16 @@ LocalizedText clockText(TimePoint t) {
     const std::time_t tt = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
-    char de[32], en[32];
-    std::strftime(de, sizeof de, "%d.%m.%Y um %H:%M", &tm);
-    std::strftime(en, sizeof en, "%Y-%m-%d at %H:%M", &tm);
-    return {de, en};
+    char de[16], en[16], time[8];
+    std::strftime(de, sizeof de, "%d.%m.%Y", &tm);
+    std::strftime(en, sizeof en, "%Y-%m-%d", &tm);
+    std::strftime(time, sizeof time, "%H:%M", &tm);
+    return TIS_TEXT("update_workflow", "%1 um %2").arg(LocalizedText::fromData(de, en), time);
 }
 
 LocalizedText supportText(const std::string& customerType) {
-    if (customerType == "self")
-        return {"Support für Selbstinstallierer: 030 2464 908 908", "Support for self-installers: 030 2464 908 908"};
-    return {"Support (von CGM installiert): 0800 551 551 2 (kostenlos)", "Support (installed by CGM): 0800 551 551 2 (free)"};
+    if (customerType == "self") return TIS_TEXT("update_workflow", "Support für Selbstinstallierer: 030 2464 908 908");
+    return TIS_TEXT("update_workflow", "Support (von CGM installiert): 0800 551 551 2 (kostenlos)");
 }
 
 std::string newRunId() {
@@ -104,15 +104,15 @@ struct UpdateWorkflow::Impl {
     }
 
     WorkflowResult failure(const Error& e) {
-        ui.notice({"error", Severity::Warning, {"Das Update kann nicht fortgesetzt werden", "The update cannot continue"},
-                   {e.describe(Language::German), e.describe(Language::English)}});
+        ui.notice({"error", Severity::Warning, TIS_TEXT("update_workflow", "Das Update kann nicht fortgesetzt werden"),
+                   e.text()});
         return result(Outcome::CouldNotStart, e.message, e);
     }
 
     WorkflowResult cancelled() {
-        ui.notice({"cancelled", Severity::Info, {"Abgebrochen", "Cancelled"},
-                   {"Es wurde nichts installiert.", "Nothing was installed."}});
-        return result(Outcome::Cancelled, {"Abgebrochen; es wurde nichts installiert.", "Cancelled; nothing was installed."});
+        ui.notice({"cancelled", Severity::Info, TIS_TEXT("update_workflow", "Abgebrochen"),
+                   TIS_TEXT("update_workflow", "Es wurde nichts installiert.")});
+        return result(Outcome::Cancelled, TIS_TEXT("update_workflow", "Abgebrochen; es wurde nichts installiert."));
     }
 
     bool stopping() const { return opt.stopRequested && opt.stopRequested(); }
@@ -184,12 +184,13 @@ struct UpdateWorkflow::Impl {
         driver = konnektor::makeDriver(p, managementUrl, connectorOptions);
         if (!driver) {
             const auto hint = konnektor::adminInterfaceHint(p, settings.sdsUrl);
-            ui.notice({"no-driver", Severity::Info, {"Update im Konnektor starten", "Start the update in the connector"}, hint});
+            ui.notice({"no-driver", Severity::Info, TIS_TEXT("update_workflow", "Update im Konnektor starten"), hint});
             return result(Outcome::NoDriver, hint);
         }
         auto j = UpdateJournal::read(journalPath);
         if (!j.ok()) {
-            ui.notice({"journal.damaged", Severity::Warning, {"Journal beschädigt", "Journal damaged"}, j.error().message});
+            ui.notice({"journal.damaged", Severity::Warning, TIS_TEXT("update_workflow", "Journal beschädigt"),
+                       j.error().message});
             dropJournal();
         } else if (*j) {
             journal = std::move(**j);
@@ -218,29 +219,33 @@ struct UpdateWorkflow::Impl {
 
     WorkflowResult otherWorkstation(const Installation& i) {
         const LocalizedText when = i.state == Installation::State::Planned && i.plannedAt
-                                       ? LocalizedText{"geplant für " + clockText(*i.plannedAt).de, "planned for " + clockText(*i.plannedAt).en}
-                                       : LocalizedText{"läuft gerade", "is running now"};
-        const LocalizedText text{
-            "Ein Update von " + componentName(i.component, "") + " auf " + i.toVersion.toString() + " " + when.de +
-                " – gestartet vom Clientsystem " + i.clientSystemId + " am Arbeitsplatz " + i.workplaceId +
-                ". Hier wird kein zweites gestartet.",
-            "An update of " + componentName(i.component, "") + " to " + i.toVersion.toString() + " " + when.en +
-                " – started by client system " + i.clientSystemId + " at workplace " + i.workplaceId +
-                ". No second one is started here."};
-        ui.notice({"other-workstation", Severity::Info, {"Update läuft bereits", "Update already under way"}, text});
+                                       ? TIS_TEXT("update_workflow", "geplant für %1").arg(clockText(*i.plannedAt))
+                                       : TIS_TEXT("update_workflow", "läuft gerade");
+        const LocalizedText text =
+            TIS_TEXT("update_workflow",
+                     "Ein Update von %1 auf %2 %3 – gestartet vom Clientsystem %4 am Arbeitsplatz %5. Hier wird kein "
+                     "zweites gestartet.")
+                .arg(componentName(i.component, ""), i.toVersion.toString(), when, i.clientSystemId, i.workplaceId);
+        ui.notice({"other-workstation", Severity::Info, TIS_TEXT("update_workflow", "Update läuft bereits"), text});
         return result(Outcome::OtherWorkstation, text);
     }
 
     // --- signing in --------------------------------------------------------------------
 
     std::optional<WorkflowResult> signIn(std::string& user, bool passwordChangeOnly = false) {
-        auto u = ui.ask({"login.user", Question::Kind::Text, {"Benutzername am Konnektor", "User name at the connector"}, {},
+        auto u = ui.ask({"login.user",
+                         Question::Kind::Text,
+                         TIS_TEXT("update_workflow", "Benutzername am Konnektor"),
+                         {},
                          "koco-root"});
         if (!u) return cancelled();
         user = u->empty() ? "koco-root" : *u;
         for (;;) {
-            auto pw = ui.ask({"login.password", Question::Kind::Secret,
-                              {"Passwort für " + user + " am Konnektor", "Password for " + user + " at the connector"}, {}, ""});
+            auto pw = ui.ask({"login.password",
+                              Question::Kind::Secret,
+                              TIS_TEXT("update_workflow", "Passwort für %1 am Konnektor").arg(user),
+                              {},
+                              ""});
             if (!pw) return cancelled();
             log::ScopedSecret secret(*pw);
             auto answer = driver->login(user, *pw);
@@ -251,24 +256,27 @@ struct UpdateWorkflow::Impl {
                     return std::nullopt;
                 case LoginAnswer::Kind::PasswordExpired:
                     ui.notice({"password.expired", Severity::Warning,
-                               {"Passwort abgelaufen", "Password expired"},
-                               {"Das Passwort des Konnektors ist abgelaufen und muss jetzt geändert werden.",
-                                "The connector's password has expired and must be changed now."}});
+                               TIS_TEXT("update_workflow", "Passwort abgelaufen"),
+                               TIS_TEXT("update_workflow",
+                                        "Das Passwort des Konnektors ist abgelaufen und muss jetzt geändert werden.")});
                     return changePasswordWith(user, *pw, !passwordChangeOnly);
                 case LoginAnswer::Kind::WrongPassword:
-                    ui.notice({"login.wrong-password", Severity::Warning, {"Passwort falsch", "Wrong password"},
-                               {"Benutzername oder Passwort falsch. Noch " + std::to_string(answer->triesLeft) +
-                                    " Versuch(e), dann wird die Anmeldung gesperrt.",
-                                "Wrong user name or password. " + std::to_string(answer->triesLeft) +
-                                    " attempt(s) left before sign-in is locked."}});
+                    ui.notice(
+                        {"login.wrong-password", Severity::Warning, TIS_TEXT("update_workflow", "Passwort falsch"),
+                         TIS_TEXT(
+                             "update_workflow",
+                             "Benutzername oder Passwort falsch. Noch %1 Versuch(e), dann wird die Anmeldung gesperrt.")
+                             .arg(answer->triesLeft)});
                     continue;
                 case LoginAnswer::Kind::Locked: {
-                    const auto until = answer->lockedUntil ? clockText(*answer->lockedUntil) : LocalizedText{"?", "?"};
-                    const LocalizedText text{"Zu viele Fehlversuche: die Anmeldung am Konnektor ist gesperrt bis " + until.de +
-                                                 ". Ein vergessenes Passwort kann nur ein Techniker vor Ort zurücksetzen.",
-                                             "Too many failed attempts: sign-in at the connector is locked until " + until.en +
-                                                 ". A forgotten password can only be reset by a technician on site."};
-                    ui.notice({"login.locked", Severity::Critical, {"Anmeldung gesperrt", "Sign-in locked"}, text});
+                    const auto until = answer->lockedUntil ? clockText(*answer->lockedUntil) : LocalizedText::same("?");
+                    const LocalizedText text =
+                        TIS_TEXT("update_workflow",
+                                 "Zu viele Fehlversuche: die Anmeldung am Konnektor ist gesperrt bis %1. Ein "
+                                 "vergessenes Passwort kann nur ein Techniker vor Ort zurücksetzen.")
+                            .arg(until);
+                    ui.notice(
+                        {"login.locked", Severity::Critical, TIS_TEXT("update_workflow", "Anmeldung gesperrt"), text});
                     return result(Outcome::CouldNotStart, text);
                 }
             }
@@ -278,17 +286,24 @@ struct UpdateWorkflow::Impl {
     /// Asks for a new password until the connector takes one; nullopt when signed in after it.
     std::optional<WorkflowResult> changePasswordWith(const std::string& user, const std::string& oldPassword,
                                                      bool continueAfterwards) {
-        ui.notice({"password.rules", Severity::Info, {"Neues Passwort", "New password"}, connectorPasswordRules()});
+        ui.notice({"password.rules", Severity::Info, TIS_TEXT("update_workflow", "Neues Passwort"),
+                   connectorPasswordRules()});
         for (int attempt = 0; attempt < 10; ++attempt) {
-            auto fresh = ui.ask({"password.new", Question::Kind::Secret, {"Neues Passwort", "New password"}, {}, ""});
+            auto fresh =
+                ui.ask({"password.new", Question::Kind::Secret, TIS_TEXT("update_workflow", "Neues Passwort"), {}, ""});
             if (!fresh) return cancelled();
             log::ScopedSecret s1(*fresh);
-            auto repeat = ui.ask({"password.repeat", Question::Kind::Secret, {"Neues Passwort wiederholen", "Repeat the new password"}, {}, ""});
+            auto repeat = ui.ask({"password.repeat",
+                                  Question::Kind::Secret,
+                                  TIS_TEXT("update_workflow", "Neues Passwort wiederholen"),
+                                  {},
+                                  ""});
             if (!repeat) return cancelled();
             log::ScopedSecret s2(*repeat);
             if (*fresh != *repeat) {
-                ui.notice({"password.mismatch", Severity::Warning, {"Passwörter verschieden", "Passwords differ"},
-                           {"Die beiden Eingaben stimmen nicht überein.", "The two entries do not match."}});
+                ui.notice({"password.mismatch", Severity::Warning,
+                           TIS_TEXT("update_workflow", "Passwörter verschieden"),
+                           TIS_TEXT("update_workflow", "Die beiden Eingaben stimmen nicht überein.")});
                 continue;
             }
             const auto violations = checkConnectorPassword(user, *fresh, {oldPassword});
@@ -298,18 +313,19 @@ struct UpdateWorkflow::Impl {
                     text.de += "• " + v.message.de + "\n";
                     text.en += "• " + v.message.en + "\n";
                 }
-                ui.notice({"password.refused", Severity::Warning, {"Passwort erfüllt die Regeln nicht", "Password breaks the rules"}, text});
+                ui.notice({"password.refused", Severity::Warning,
+                           TIS_TEXT("update_workflow", "Passwort erfüllt die Regeln nicht"), text});
                 continue;
             }
             auto answer = driver->changePassword(user, oldPassword, *fresh);
             if (!answer.ok()) return failure(answer.error());
             switch (answer->kind) {
                 case PasswordChangeAnswer::Kind::Changed:
-                    ui.notice({"password.changed", Severity::Info, {"Passwort geändert", "Password changed"},
-                               {"Das neue Passwort gilt ab sofort; es wird nirgends gespeichert.",
-                                "The new password applies from now on; it is not stored anywhere."}});
+                    ui.notice({"password.changed", Severity::Info, TIS_TEXT("update_workflow", "Passwort geändert"),
+                               TIS_TEXT("update_workflow",
+                                        "Das neue Passwort gilt ab sofort; es wird nirgends gespeichert.")});
                     if (!continueAfterwards)
-                        return result(Outcome::Succeeded, {"Das Passwort wurde geändert.", "The password was changed."});
+                        return result(Outcome::Succeeded, TIS_TEXT("update_workflow", "Das Passwort wurde geändert."));
                     return std::nullopt;
                 case PasswordChangeAnswer::Kind::Refused: {
                     LocalizedText text;
@@ -317,13 +333,16 @@ struct UpdateWorkflow::Impl {
                         text.de += "• " + message.de + "\n";
                         text.en += "• " + message.en + "\n";
                     }
-                    ui.notice({"password.refused", Severity::Warning, {"Der Konnektor lehnt das Passwort ab", "The connector refuses the password"}, text});
+                    ui.notice({"password.refused", Severity::Warning,
+                               TIS_TEXT("update_workflow", "Der Konnektor lehnt das Passwort ab"), text});
                     continue;
                 }
                 case PasswordChangeAnswer::Kind::WrongPassword:
-                    return result(Outcome::CouldNotStart, {"Das bisherige Passwort wurde nicht angenommen.", "The current password was not accepted."});
+                    return result(Outcome::CouldNotStart,
+                                  TIS_TEXT("update_workflow", "Das bisherige Passwort wurde nicht angenommen."));
                 case PasswordChangeAnswer::Kind::Locked:
-                    return result(Outcome::CouldNotStart, {"Die Anmeldung am Konnektor ist gesperrt.", "Sign-in at the connector is locked."});
+                    return result(Outcome::CouldNotStart,
+                                  TIS_TEXT("update_workflow", "Die Anmeldung am Konnektor ist gesperrt."));
             }
         }
         return cancelled();
@@ -336,11 +355,13 @@ struct UpdateWorkflow::Impl {
         const auto evening = opt.practiceHours.suggestEvening(now);
         if (!askPerson) return std::nullopt;
         for (int attempt = 0; attempt < 5; ++attempt) {
-            auto when = ui.ask({"plan.when", Question::Kind::Choice, {"Wann soll installiert werden?", "When should it be installed?"},
-                                {{"now", {"Jetzt", "Now"}},
-                                 {"evening", {"Heute Abend, " + clockText(evening).de, "This evening, " + clockText(evening).en}},
-                                 {"at", {"Zu einer anderen Uhrzeit", "At another time"}},
-                                 {"cancel", {"Abbrechen", "Cancel"}}},
+            auto when = ui.ask({"plan.when",
+                                Question::Kind::Choice,
+                                TIS_TEXT("update_workflow", "Wann soll installiert werden?"),
+                                {{"now", TIS_TEXT("update_workflow", "Jetzt")},
+                                 {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
+                                 {"at", TIS_TEXT("update_workflow", "Zu einer anderen Uhrzeit")},
+                                 {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
                                 "evening"});
             if (!when || *when == "cancel") return cancelled();
             if (*when == "evening") {
@@ -348,12 +369,13 @@ struct UpdateWorkflow::Impl {
                 return std::nullopt;
             }
             if (*when == "at") {
-                auto t = ui.ask({"plan.time", Question::Kind::Text, {"Uhrzeit (HH:MM)", "Time (HH:MM)"}, {}, "19:00"});
+                auto t = ui.ask(
+                    {"plan.time", Question::Kind::Text, TIS_TEXT("update_workflow", "Uhrzeit (HH:MM)"), {}, "19:00"});
                 if (!t) return cancelled();
                 auto at = nextLocalTime(*t, now);
                 if (!at) {
-                    ui.notice({"plan.invalid-time", Severity::Warning, {"Uhrzeit ungültig", "Invalid time"},
-                               {"Bitte die Uhrzeit als HH:MM eingeben, z. B. 19:30.", "Please enter the time as HH:MM, e.g. 19:30."}});
+                    ui.notice({"plan.invalid-time", Severity::Warning, TIS_TEXT("update_workflow", "Uhrzeit ungültig"),
+                               TIS_TEXT("update_workflow", "Bitte die Uhrzeit als HH:MM eingeben, z. B. 19:30.")});
                     continue;
                 }
                 plannedAt = at;
@@ -361,18 +383,19 @@ struct UpdateWorkflow::Impl {
             }
             // "now": warn during practice hours.
             if (opt.practiceHours.contains(now)) {
-                ui.notice({"plan.practice-hours", Severity::Warning, {"Es ist Sprechzeit", "It is office hours"},
-                           {"Jetzt ist Sprechzeit (" + opt.practiceHours.toString() +
-                                "). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar. Empfohlen: " +
-                                clockText(evening).de + ".",
-                            "It is office hours now (" + opt.practiceHours.toString() +
-                                "). During the installation (up to 20 minutes) the TI cannot be reached. Recommended: " +
-                                clockText(evening).en + "."}});
-                auto really = ui.ask({"plan.during-hours", Question::Kind::Choice, {"Trotzdem jetzt installieren?", "Install now anyway?"},
-                                      {{"now", {"Ja, jetzt", "Yes, now"}},
-                                       {"evening", {"Heute Abend, " + clockText(evening).de, "This evening, " + clockText(evening).en}},
-                                       {"cancel", {"Abbrechen", "Cancel"}}},
-                                      "evening"});
+                ui.notice({"plan.practice-hours", Severity::Warning, TIS_TEXT("update_workflow", "Es ist Sprechzeit"),
+                           TIS_TEXT("update_workflow",
+                                    "Jetzt ist Sprechzeit (%1). Während der Installation (bis zu 20 Minuten) ist die "
+                                    "TI nicht erreichbar. Empfohlen: %2.")
+                               .arg(opt.practiceHours.toString(), clockText(evening))});
+                auto really =
+                    ui.ask({"plan.during-hours",
+                            Question::Kind::Choice,
+                            TIS_TEXT("update_workflow", "Trotzdem jetzt installieren?"),
+                            {{"now", TIS_TEXT("update_workflow", "Ja, jetzt")},
+                             {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
+                             {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
+                            "evening"});
                 if (!really || *really == "cancel") return cancelled();
                 if (*really == "evening") plannedAt = evening;
             }
@@ -386,9 +409,9 @@ struct UpdateWorkflow::Impl {
             if (u.download == ManagedUpdate::Download::Downloaded) continue;
             if (u.download == ManagedUpdate::Download::NotStarted) {
                 if (auto s = driver->startDownload(u.updateId); !s.ok()) {
-                    ui.notice({"download.failed", Severity::Warning, {"Download nicht möglich", "Download not possible"},
-                               {s.error().describe(Language::German) + " Bitte später noch einmal versuchen.",
-                                s.error().describe(Language::English) + " Please try again later."}});
+                    ui.notice(
+                        {"download.failed", Severity::Warning, TIS_TEXT("update_workflow", "Download nicht möglich"),
+                         s.error().text().append(TIS_TEXT("update_workflow", "Bitte später noch einmal versuchen."))});
                     return result(Outcome::CouldNotStart, s.error().message, s.error());
                 }
             }
@@ -398,16 +421,18 @@ struct UpdateWorkflow::Impl {
                 if (list.ok()) {
                     auto it = std::find_if(list->begin(), list->end(), [&](const ManagedUpdate& x) { return x.updateId == u.updateId; });
                     if (it == list->end()) break;
-                    ui.progress({"download", {"Der Konnektor lädt " + componentName(u.component, u.name) + " " + u.version.toString(),
-                                              "The connector downloads " + componentName(u.component, u.name) + " " + u.version.toString()},
+                    ui.progress({"download",
+                                 TIS_TEXT("update_workflow", "Der Konnektor lädt %1 %2")
+                                     .arg(componentName(u.component, u.name), u.version.toString()),
                                  it->downloadPercent, std::nullopt});
                     if (it->download == ManagedUpdate::Download::Downloaded) break;
                 }
-                if (stopping()) return result(Outcome::Cancelled, {"Beendet.", "Stopped."});
+                if (stopping()) return result(Outcome::Cancelled, TIS_TEXT("update_workflow", "Beendet."));
                 if (SteadyClock::now() > deadline) {
-                    const LocalizedText text{"Der Download kommt nicht voran. Bitte später noch einmal versuchen.",
-                                             "The download does not progress. Please try again later."};
-                    ui.notice({"download.stalled", Severity::Warning, {"Download hängt", "Download stalled"}, text});
+                    const LocalizedText text = TIS_TEXT(
+                        "update_workflow", "Der Download kommt nicht voran. Bitte später noch einmal versuchen.");
+                    ui.notice(
+                        {"download.stalled", Severity::Warning, TIS_TEXT("update_workflow", "Download hängt"), text});
                     return result(Outcome::CouldNotStart, text);
                 }
                 sleepFor(opt.pollInitial);
@@ -433,7 +458,8 @@ struct UpdateWorkflow::Impl {
             auto st = driver->status();
             if (!st.ok()) {
                 // Away while rebooting: keep asking, less often, until it answers.
-                ui.progress({"reboot", {"Der Konnektor startet neu … bitte nicht ausschalten", "The connector restarts … do not switch it off"},
+                ui.progress({"reboot",
+                             TIS_TEXT("update_workflow", "Der Konnektor startet neu … bitte nicht ausschalten"),
                              std::nullopt, std::nullopt});
                 sleepFor(interval);
                 interval = std::min(interval * 2, opt.pollMax);
@@ -448,10 +474,10 @@ struct UpdateWorkflow::Impl {
                 const int p = st->active->percent;
                 const bool rebooting = st->active->state == Installation::State::Rebooting;
                 ui.progress({rebooting ? "reboot" : "install",
-                             rebooting ? LocalizedText{"Der Konnektor startet neu … bitte nicht ausschalten",
-                                                       "The connector restarts … do not switch it off"}
-                                       : LocalizedText{componentName(item.component, item.name) + " wird installiert",
-                                                       componentName(item.component, item.name) + " is being installed"},
+                             rebooting
+                                 ? TIS_TEXT("update_workflow", "Der Konnektor startet neu … bitte nicht ausschalten")
+                                 : TIS_TEXT("update_workflow", "%1 wird installiert")
+                                       .arg(componentName(item.component, item.name)),
                              p, std::chrono::duration_cast<std::chrono::seconds>(total * (100 - p) / 100)});
             } else if (const auto done = std::find_if(st->recent.begin(), st->recent.end(),
                                                       [&](const Installation& i) { return i.updateId == item.updateId; });
@@ -467,7 +493,8 @@ struct UpdateWorkflow::Impl {
                 }
             } else if (std::any_of(st->planned.begin(), st->planned.end(),
                                    [&](const Installation& i) { return i.updateId == item.updateId; })) {
-                ui.progress({"install", {"Wartet auf den geplanten Zeitpunkt", "Waiting for the planned time"}, std::nullopt, std::nullopt});
+                ui.progress({"install", TIS_TEXT("update_workflow", "Wartet auf den geplanten Zeitpunkt"), std::nullopt,
+                             std::nullopt});
             }
             sleepFor(interval);
         }
@@ -497,8 +524,10 @@ struct UpdateWorkflow::Impl {
         const auto followed = follow(item);
         if (followed == Followed::Stopped) {
             // The connector goes on alone; the journal stays for the next start.
-            return result(Outcome::CouldNotStart, {"Beendet; das Update läuft im Konnektor weiter und wird beim nächsten Start weiterverfolgt.",
-                                                   "Stopped; the update goes on in the connector and is followed up at the next start."});
+            return result(
+                Outcome::CouldNotStart,
+                TIS_TEXT("update_workflow",
+                         "Beendet; das Update läuft im Konnektor weiter und wird beim nächsten Start weiterverfolgt."));
         }
         if (followed == Followed::Succeeded) {
             if (auto s = checkpoint("verifying"); !s.ok()) return failure(s.error());
@@ -517,29 +546,33 @@ struct UpdateWorkflow::Impl {
         (void)checkpoint(item.state == "succeeded" ? "installed" : "finished");
         const auto name = componentName(item.component, item.name);
         if (item.state == "succeeded") {
-            ui.notice({"install.succeeded", Severity::Info, {"Update installiert", "Update installed"},
-                       {name + " läuft jetzt mit Version " + item.toVersion + ".", name + " now runs version " + item.toVersion + "."}});
+            ui.notice({"install.succeeded", Severity::Info, TIS_TEXT("update_workflow", "Update installiert"),
+                       TIS_TEXT("update_workflow", "%1 läuft jetzt mit Version %2.").arg(name, item.toVersion)});
             return std::nullopt;
         }
         if (followed == Followed::Failed || item.state == "failed") {
-            const LocalizedText text{"Die Installation von " + name + " ist fehlgeschlagen (" + item.reason +
-                                         "). Die bisherige Version " + item.fromVersion +
-                                         " bleibt in Betrieb. Bitte später noch einmal versuchen.",
-                                     "The installation of " + name + " failed (" + item.reason + "). The previous version " +
-                                         item.fromVersion + " stays in use. Please try again later."};
-            ui.notice({"install.failed", Severity::Warning, {"Installation fehlgeschlagen", "Installation failed"}, text});
+            const LocalizedText text = TIS_TEXT("update_workflow",
+                                                "Die Installation von %1 ist fehlgeschlagen (%2). Die bisherige "
+                                                "Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.")
+                                           .arg(name, item.reason, item.fromVersion);
+            ui.notice({"install.failed", Severity::Warning, TIS_TEXT("update_workflow", "Installation fehlgeschlagen"),
+                       text});
             dropJournal();
             return result(Outcome::Failed, text);
         }
         const auto support = supportText(settings.supportContact);
-        const LocalizedText text{
-            (followed == Followed::Broken ? "Der Konnektor meldet nach der Installation einen Defekt."
-                                          : "Der Konnektor meldet sich nach der Installation nicht zurück.") +
-                std::string(" Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: ") + support.de,
-            (followed == Followed::Broken ? "The connector reports a defect after the installation."
-                                          : "The connector has not come back after the installation.") +
-                std::string(" Do NOT unplug or restart the connector. Please call now: ") + support.en};
-        ui.notice({"support.call", Severity::Critical, {"Sofort den Support anrufen", "Call support now"}, text});
+        const LocalizedText text =
+            followed == Followed::Broken
+                ? TIS_TEXT("update_workflow",
+                           "Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom "
+                           "trennen und NICHT neu starten. Bitte sofort anrufen: %1")
+                      .arg(support)
+                : TIS_TEXT("update_workflow",
+                           "Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom "
+                           "Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1")
+                      .arg(support);
+        ui.notice(
+            {"support.call", Severity::Critical, TIS_TEXT("update_workflow", "Sofort den Support anrufen"), text});
         dropJournal();
         return result(Outcome::NeedsSupport, text);
     }
@@ -613,9 +646,10 @@ struct UpdateWorkflow::Impl {
                     return otherWorkstation(*answer->installation);
                 }
                 if (!answer->installation || !ours(*answer->installation)) {
-                    const LocalizedText text{"Der Konnektor startet das Update nicht: " + answer->message.de,
-                                             "The connector does not start the update: " + answer->message.en};
-                    ui.notice({"install.refused", Severity::Warning, {"Update nicht gestartet", "Update not started"}, text});
+                    const LocalizedText text =
+                        TIS_TEXT("update_workflow", "Der Konnektor startet das Update nicht: %1").arg(answer->message);
+                    ui.notice({"install.refused", Severity::Warning,
+                               TIS_TEXT("update_workflow", "Update nicht gestartet"), text});
                     dropJournal();
                     return result(Outcome::Failed, text);
                 }
@@ -636,19 +670,19 @@ struct UpdateWorkflow::Impl {
         if (plannedAt) {
             if (auto s = checkpoint("planned"); !s.ok()) return failure(s.error());
             const auto when = clockText(*plannedAt);
-            const LocalizedText text{"Das Update ist für " + when.de +
-                                         " geplant. Der Konnektor installiert dann allein; der PC darf ausgeschaltet sein. "
-                                         "Den Konnektor in dieser Zeit nicht ausschalten.",
-                                     "The update is planned for " + when.en +
-                                         ". The connector then installs on its own; the PC may be switched off. Do not "
-                                         "switch the connector off during that time."};
-            ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+            const LocalizedText text =
+                TIS_TEXT("update_workflow",
+                         "Das Update ist für %1 geplant. Der Konnektor installiert dann allein; der PC darf "
+                         "ausgeschaltet sein. Den Konnektor in dieser Zeit nicht ausschalten.")
+                    .arg(when);
+            ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
             return result(Outcome::Planned, text);
         }
         dropJournal();
-        const LocalizedText text{"Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).",
-                                 "All updates are installed and confirmed. They are in the update archive (tiservice history)."};
-        ui.notice({"done", Severity::Info, {"Fertig", "Done"}, text});
+        const LocalizedText text =
+            TIS_TEXT("update_workflow",
+                     "Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).");
+        ui.notice({"done", Severity::Info, TIS_TEXT("update_workflow", "Fertig"), text});
         return result(Outcome::Succeeded, text);
     }
 
@@ -659,15 +693,15 @@ struct UpdateWorkflow::Impl {
         if (!journal) return std::nullopt;
         auto st = driver->status();
         if (!st.ok()) {
-            const LocalizedText text{"Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet "
-                                         "vielleicht neu. Bitte nicht ausschalten und gleich noch einmal prüfen.",
-                                     "An update is under way, but the connector does not answer right now. It may be "
-                                         "restarting. Please do not switch it off and check again shortly."};
-            ui.notice({"resume.unreachable", Severity::Warning, {"Update unterwegs", "Update under way"}, text});
+            const LocalizedText text =
+                TIS_TEXT("update_workflow",
+                         "Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet "
+                         "vielleicht neu. Bitte nicht ausschalten und gleich noch einmal prüfen.");
+            ui.notice({"resume.unreachable", Severity::Warning, TIS_TEXT("update_workflow", "Update unterwegs"), text});
             return result(Outcome::CouldNotStart, text, st.error());
         }
-        ui.notice({"resume", Severity::Info, {"Begonnenes Update", "Update in progress"},
-                   {"Ein begonnenes Update wird weiterverfolgt.", "An update that was begun is followed up."}});
+        ui.notice({"resume", Severity::Info, TIS_TEXT("update_workflow", "Begonnenes Update"),
+                   TIS_TEXT("update_workflow", "Ein begonnenes Update wird weiterverfolgt.")});
         for (auto& item : journal->items) {
             const bool mine = item.state == "started" || item.state == "planned" ||
                               (journal->step == "starting" && item.state == "pending");
@@ -679,10 +713,12 @@ struct UpdateWorkflow::Impl {
                                               [&](const Installation& i) { return i.updateId == item.updateId; });
             if (item.state == "pending" && !running && !waiting && !finished) continue;  // never reached the connector
             if (item.state == "planned" && waiting && !running) {
-                const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText{"?", "?"};
-                const LocalizedText text{"Das Update ist für " + when.de + " geplant; der Konnektor installiert dann allein.",
-                                         "The update is planned for " + when.en + "; the connector then installs on its own."};
-                ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+                const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt)
+                                                                : LocalizedText::same("?");
+                const LocalizedText text =
+                    TIS_TEXT("update_workflow", "Das Update ist für %1 geplant; der Konnektor installiert dann allein.")
+                        .arg(when);
+                ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
                 return result(Outcome::Planned, text);
             }
             if (item.state != "started") {
@@ -697,9 +733,9 @@ struct UpdateWorkflow::Impl {
                                          [](const JournalItem& i) { return i.state == "succeeded"; });
         dropJournal();
         if (allDone) {
-            const LocalizedText text{"Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.",
-                                     "The update that was begun is complete and recorded in the update archive."};
-            ui.notice({"done", Severity::Info, {"Fertig", "Done"}, text});
+            const LocalizedText text =
+                TIS_TEXT("update_workflow", "Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.");
+            ui.notice({"done", Severity::Info, TIS_TEXT("update_workflow", "Fertig"), text});
             return result(Outcome::Succeeded, text);
         }
         return std::nullopt;  // the rest is a new run
@@ -714,9 +750,12 @@ struct UpdateWorkflow::Impl {
         if (!st.ok()) return failure(st.error());
         if (st->broken) {
             const auto support = supportText(settings.supportContact);
-            const LocalizedText text{"Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: " + support.de,
-                                     "The connector reports a defect. Do not unplug it; please call now: " + support.en};
-            ui.notice({"support.call", Severity::Critical, {"Sofort den Support anrufen", "Call support now"}, text});
+            const LocalizedText text =
+                TIS_TEXT("update_workflow",
+                         "Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: %1")
+                    .arg(support);
+            ui.notice(
+                {"support.call", Severity::Critical, TIS_TEXT("update_workflow", "Sofort den Support anrufen"), text});
             return result(Outcome::NeedsSupport, text);
         }
         if (st->active) {
@@ -729,14 +768,15 @@ struct UpdateWorkflow::Impl {
             (void)record(journal->items.back(), "started");
             if (auto r = finishItem(journal->items.back())) return *r;
             dropJournal();
-            return result(Outcome::Succeeded, {"Das laufende Update ist abgeschlossen.", "The running update is complete."});
+            return result(Outcome::Succeeded, TIS_TEXT("update_workflow", "Das laufende Update ist abgeschlossen."));
         }
         for (const auto& p : st->planned)
             if (!ours(p)) return otherWorkstation(p);
         if (!st->planned.empty()) {
-            const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText{"?", "?"};
-            const LocalizedText text{"Ein Update ist bereits für " + when.de + " geplant.", "An update is already planned for " + when.en + "."};
-            ui.notice({"plan.planned", Severity::Info, {"Update geplant", "Update planned"}, text});
+            const auto when =
+                st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText::same("?");
+            const LocalizedText text = TIS_TEXT("update_workflow", "Ein Update ist bereits für %1 geplant.").arg(when);
+            ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
             return result(Outcome::Planned, text);
         }
 
@@ -745,9 +785,9 @@ struct UpdateWorkflow::Impl {
         auto offered = driver->offeredUpdates();
         if (!offered.ok()) return failure(offered.error());
         if (offered->empty()) {
-            const LocalizedText text{"Der Konnektor bietet kein Update an: alles ist aktuell.",
-                                     "The connector offers no update: everything is current."};
-            ui.notice({"nothing-to-do", Severity::Info, {"Alles aktuell", "Everything current"}, text});
+            const LocalizedText text =
+                TIS_TEXT("update_workflow", "Der Konnektor bietet kein Update an: alles ist aktuell.");
+            ui.notice({"nothing-to-do", Severity::Info, TIS_TEXT("update_workflow", "Alles aktuell"), text});
             driver->logout();
             return result(Outcome::NothingToDo, text);
         }
@@ -756,37 +796,41 @@ struct UpdateWorkflow::Impl {
             return (a.component == "connector") < (b.component == "connector");
         });
 
-        LocalizedText plan{"Diese Updates stehen an, in dieser Reihenfolge:\n", "These updates are due, in this order:\n"};
+        LocalizedText plan = TIS_TEXT("update_workflow", "Diese Updates stehen an, in dieser Reihenfolge:");
         for (const auto& u : *offered) {
             const auto name = componentName(u.component, u.name);
-            const bool conn = u.component == "connector";
-            plan.de += "• " + name + ": " + u.installed.toString() + " → " + u.version.toString() + ", " + megabytes(u.sizeBytes) +
-                       (conn ? ", bis zu 20 Minuten mit Neustarts" : ", etwa 5 Minuten");
-            plan.en += "• " + name + ": " + u.installed.toString() + " → " + u.version.toString() + ", " + megabytes(u.sizeBytes) +
-                       (conn ? ", up to 20 minutes with restarts" : ", about 5 minutes");
-            if (u.deadline) {
-                plan.de += ", Frist " + formatDay(*u.deadline).de + (u.critical ? " (kritisch)" : "");
-                plan.en += ", deadline " + formatDay(*u.deadline).en + (u.critical ? " (critical)" : "");
-            }
-            plan.de += "\n";
-            plan.en += "\n";
+            const auto what = LocalizedText::same("• " + name + ": " + u.installed.toString() + " → " +
+                                                  u.version.toString() + ", " + megabytes(u.sizeBytes));
+            LocalizedText line = u.component == "connector"
+                                     ? TIS_TEXT("update_workflow", "%1, bis zu 20 Minuten mit Neustarts").arg(what)
+                                     : TIS_TEXT("update_workflow", "%1, etwa 5 Minuten").arg(what);
+            if (u.deadline)
+                line = u.critical
+                           ? TIS_TEXT("update_workflow", "%1, Frist %2 (kritisch)").arg(line, formatDay(*u.deadline))
+                           : TIS_TEXT("update_workflow", "%1, Frist %2").arg(line, formatDay(*u.deadline));
+            plan.append(line, "\n");
         }
-        ui.notice({"plan.summary", Severity::Info, {"Geplante Updates", "Planned updates"}, plan});
+        plan.de += "\n";
+        plan.en += "\n";
+        ui.notice({"plan.summary", Severity::Info, TIS_TEXT("update_workflow", "Geplante Updates"), plan});
 
         if (auto r = decideWhen(plannedAt, !plannedAt.has_value())) return *r;
         if (auto r = ensureDownloaded(*offered)) return *r;
 
-        ui.notice({"warning.do-not-switch-off", Severity::Critical,
-                   {"Wichtig während der Installation", "Important during the installation"},
-                   {"Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu "
-                    "starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet "
-                    "werden: der Konnektor macht allein weiter.",
-                    "Do NOT switch the connector off, unplug it or restart it during the installation – it can become "
-                    "unusable. The PC and this program may be switched off: the connector carries on alone."}});
-        const LocalizedText when = plannedAt ? LocalizedText{"für " + clockText(*plannedAt).de + " planen", "plan for " + clockText(*plannedAt).en}
-                                             : LocalizedText{"jetzt starten", "start now"};
-        auto confirm = ui.ask({"confirm.start", Question::Kind::Choice, {"Update " + when.de + "?", "Update: " + when.en + "?"},
-                               {{"start", {"Ja, " + when.de, "Yes, " + when.en}}, {"cancel", {"Abbrechen", "Cancel"}}},
+        ui.notice(
+            {"warning.do-not-switch-off", Severity::Critical,
+             TIS_TEXT("update_workflow", "Wichtig während der Installation"),
+             TIS_TEXT("update_workflow",
+                      "Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu "
+                      "starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet "
+                      "werden: der Konnektor macht allein weiter.")});
+        const LocalizedText when = plannedAt ? TIS_TEXT("update_workflow", "für %1 planen").arg(clockText(*plannedAt))
+                                             : TIS_TEXT("update_workflow", "jetzt starten");
+        auto confirm = ui.ask({"confirm.start",
+                               Question::Kind::Choice,
+                               TIS_TEXT("update_workflow", "Update %1?").arg(when),
+                               {{"start", TIS_TEXT("update_workflow", "Ja, %1").arg(when)},
+                                {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
                                "cancel"});
         if (!confirm || *confirm != "start") return cancelled();
 
@@ -807,16 +851,17 @@ WorkflowResult UpdateWorkflow::run(std::optional<TimePoint> plannedAt) { return 
 
 WorkflowResult UpdateWorkflow::resume() {
     if (auto r = impl_->prepare()) return *r;
-    if (!impl_->journal) return impl_->result(Outcome::NothingToDo, {"Kein begonnenes Update.", "No update in progress."});
+    if (!impl_->journal)
+        return impl_->result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Kein begonnenes Update."));
     if (auto r = impl_->continueJournal()) return *r;
-    return impl_->result(Outcome::NothingToDo, {"Das begonnene Update ist abgeschlossen.", "The update that was begun is complete."});
+    return impl_->result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Das begonnene Update ist abgeschlossen."));
 }
 
 WorkflowResult UpdateWorkflow::changePassword() {
     if (auto r = impl_->prepare()) return *r;
     std::string user;
     if (auto r = impl_->signIn(user, true)) return *r;
-    return impl_->result(Outcome::Succeeded, {"Das Passwort wurde geändert.", "The password was changed."});
+    return impl_->result(Outcome::Succeeded, TIS_TEXT("update_workflow", "Das Passwort wurde geändert."));
 }
 
 }  // namespace tiservice::workflow

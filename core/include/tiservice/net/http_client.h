@@ -45,8 +45,8 @@ struct BasicAuth {
 };
 
 struct ClientOptions {
-    /// How the peer is named in messages: {"Der Konnektor", "The connector"}.
-    LocalizedText peerName{"Der Konnektor", "The connector"};
+    /// How the peer is named in messages: TIS_TEXT("http_client", "Der Konnektor").
+    LocalizedText peerName = TIS_TEXT("http_client", "Der Konnektor");
     std::filesystem::path caFile;          ///< trusted CA certificates (PEM); empty: system store
     bool verifyPeer = true;                ///< never false outside tests of this very switch
     bool checkHostName = true;             ///< the certificate must name the host (SAN)

@@ -35,7 +35,7 @@ struct TufClientOptions {
     std::filesystem::path metadataDir;
     std::string metadataUrl;    ///< e.g. http://updates.example/metadata/
     std::string targetBaseUrl;  ///< e.g. http://updates.example/targets/
-    net::ClientOptions http{.peerName = {"Der Update-Server", "The update server"}};
+    net::ClientOptions http{.peerName = TIS_TEXT("tuf_client", "Der Update-Server")};
     std::shared_ptr<const Clock> clock;  ///< null: the system clock
     TufLimits limits;
 };

@@ -53,6 +53,11 @@ struct HistoryEntry {
     std::optional<TimePoint> plannedAt;
 };
 
+/// The event ("planned", "started", "finished", …) in words; an unknown one as it is.
+TISERVICE_CORE_EXPORT LocalizedText historyEventText(const std::string& event);
+/// The result ("succeeded", "failed", "broken") in words; an unknown one as it is.
+TISERVICE_CORE_EXPORT LocalizedText historyResultText(const std::string& result);
+
 class TISERVICE_CORE_EXPORT UpdateHistory {
 public:
     explicit UpdateHistory(std::filesystem::path file);

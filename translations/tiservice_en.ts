@@ -1,0 +1,1855 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>answers</name>
+    <message>
+        <source>Die Antwortdatei ist ungültig: %1</source>
+        <translation>The answers file is not valid: %1</translation>
+    </message>
+    <message>
+        <source>Form: {&quot;frage.id&quot;: &quot;Antwort&quot;, …} – siehe README.</source>
+        <translation>Form: {&quot;question.id&quot;: &quot;answer&quot;, …} – see the README.</translation>
+    </message>
+    <message>
+        <source>kein JSON-Objekt</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>%1: nur Texte erlaubt</source>
+        <translation>%1: only strings are allowed</translation>
+    </message>
+</context>
+<context>
+    <name>approval_catalog</name>
+    <message>
+        <source>Der Zulassungskatalog ist fehlerhaft (%1: %2).</source>
+        <translation>The approval catalog is faulty (%1: %2).</translation>
+    </message>
+    <message>
+        <source>Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch.</source>
+        <translation>Check again later; the last verified catalog stays in use.</translation>
+    </message>
+</context>
+<context>
+    <name>assessment</name>
+    <message>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Update verfügbar</source>
+        <translation>update available</translation>
+    </message>
+    <message>
+        <source>Zulassung endet</source>
+        <translation>approval ends</translation>
+    </message>
+    <message>
+        <source>abgelaufen: VPN wird gesperrt</source>
+        <translation>expired: VPN will be blocked</translation>
+    </message>
+    <message>
+        <source>TI-Zugang gesperrt</source>
+        <translation>TI access blocked</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>morgen</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>in %1 Tagen</source>
+        <translation>in %1 days</translation>
+    </message>
+    <message>
+        <source>Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.</source>
+        <translation>The approval of version %1 ended on %2: the VPN access to the TI will be blocked.</translation>
+    </message>
+    <message>
+        <source>Sofort den Support anrufen.</source>
+        <translation>Call support at once.</translation>
+    </message>
+    <message>
+        <source>Sofort das Update auf %1 installieren.</source>
+        <translation>Install the update to %1 at once.</translation>
+    </message>
+    <message>
+        <source>Die Frist für das kritische Update %1 ist am %2 abgelaufen: der TI-Zugang wird gesperrt.</source>
+        <translation>The deadline for the critical update %1 passed on %2: the TI access will be blocked.</translation>
+    </message>
+    <message>
+        <source>Die Zulassung von Version %1 endet am %2 (%3).</source>
+        <translation>The approval of version %1 ends on %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Das kritische Update %1 muss bis %2 installiert sein (%3).</source>
+        <translation>The critical update %1 must be installed by %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Update auf %1 vor dem %2 installieren, am besten außerhalb der Sprechzeiten.</source>
+        <translation>Install the update to %1 before %2, best outside office hours.</translation>
+    </message>
+    <message>
+        <source>Version %1 ist verfügbar (installiert: %2).</source>
+        <translation>Version %1 is available (installed: %2).</translation>
+    </message>
+    <message>
+        <source>Update auf %1 einplanen.</source>
+        <translation>Plan the update to %1.</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät steht nicht im Zulassungskatalog; ob Version %1 zugelassen ist, ist unbekannt.</source>
+        <translation>This device is not in the approval catalog; whether version %1 is approved is unknown.</translation>
+    </message>
+    <message>
+        <source>Beim Support nachfragen, welche Version zugelassen ist.</source>
+        <translation>Ask support which version is approved.</translation>
+    </message>
+    <message>
+        <source>Version %1 ist aktuell.</source>
+        <translation>Version %1 is current.</translation>
+    </message>
+    <message>
+        <source>Version %1 ist aktuell; für dieses Gerät gibt es kein Update.</source>
+        <translation>Version %1 is current; there is no update for this device.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.</source>
+        <translation>The connector reports an integrity failure and is not operational.</translation>
+    </message>
+    <message>
+        <source>Den Konnektor nicht vom Strom trennen und sofort den Support anrufen. %1</source>
+        <translation>Do not unplug the connector; call support at once. %1</translation>
+    </message>
+    <message>
+        <source>Der Konnektor sperrt den TI-Zugang: die Frist des kritischen Updates ist abgelaufen.</source>
+        <translation>The connector blocks the TI access: the critical update&apos;s deadline has passed.</translation>
+    </message>
+    <message>
+        <source>Jetzt das Update installieren; danach ist der TI-Zugang wieder frei.</source>
+        <translation>Install the update now; afterwards the TI access is open again.</translation>
+    </message>
+    <message>
+        <source>Das Kartenterminal &quot;%1&quot; ist nicht verbunden; seine Version ist unbekannt.</source>
+        <translation>The card terminal &quot;%1&quot; is not connected; its version is unknown.</translation>
+    </message>
+    <message>
+        <source>Das Terminal einschalten und mit dem Praxisnetz verbinden, dann erneut prüfen.</source>
+        <translation>Switch the terminal on and connect it to the practice network, then check again.</translation>
+    </message>
+</context>
+<context>
+    <name>atomic_file</name>
+    <message>
+        <source>Die Datei %1 kann nicht gespeichert werden (%2).</source>
+        <translation>The file %1 cannot be saved (%2).</translation>
+    </message>
+    <message>
+        <source>Schreibrechte und freien Speicherplatz des Ordners prüfen.</source>
+        <translation>Check the folder&apos;s write permissions and free disk space.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 fehlt oder ist nicht lesbar.</source>
+        <translation>The file %1 is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 ist zu groß.</source>
+        <translation>The file %1 is too large.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 ist nicht lesbar.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>catalog_source</name>
+    <message>
+        <source>Es ist kein vertrauenswürdiger Startpunkt für die Update-Daten eingerichtet.</source>
+        <translation>No trusted starting point for the update data is set up.</translation>
+    </message>
+    <message>
+        <source>tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen.</source>
+        <translation>Reinstall tiservice or set [update_server] trusted_root in the settings.</translation>
+    </message>
+    <message>
+        <source>Es ist kein Update-Server eingerichtet.</source>
+        <translation>No update server is set up.</translation>
+    </message>
+    <message>
+        <source>[update_server] metadata_url und targets_url setzen.</source>
+        <translation>Set [update_server] metadata_url and targets_url.</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Aufruf: tiservice [Optionen] &lt;Befehl&gt; [Befehlsoptionen]</source>
+        <translation>Usage: tiservice [options] &lt;command&gt; [command options]</translation>
+    </message>
+    <message>
+        <source>hält Konnektor und Kartenterminals der Praxis auf einem von der gematik zugelassenen Stand.</source>
+        <translation>keeps the practice&apos;s connector and card terminals on firmware approved by gematik.</translation>
+    </message>
+    <message>
+        <source>(Commit %1)</source>
+        <translation>(commit %1)</translation>
+    </message>
+    <message>
+        <source>Bibliotheken: %1</source>
+        <translation>Libraries: %1</translation>
+    </message>
+    <message>
+        <source>Befehle:</source>
+        <translation>Commands:</translation>
+    </message>
+    <message>
+        <source>Optionen:</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <source>diese Hilfe zeigen</source>
+        <translation>show this help</translation>
+    </message>
+    <message>
+        <source>Version und Bibliotheken zeigen</source>
+        <translation>show the version and libraries</translation>
+    </message>
+    <message>
+        <source>Sprache der Ausgaben (Standard: aus LANG, sonst Deutsch)</source>
+        <translation>language of all output (default: from LANG, else German)</translation>
+    </message>
+    <message>
+        <source>Rückgabewerte:</source>
+        <translation>Exit codes:</translation>
+    </message>
+    <message>
+        <source>erledigt; alles aktuell</source>
+        <translation>done; everything current</translation>
+    </message>
+    <message>
+        <source>Handlungsbedarf: ein Update steht an</source>
+        <translation>action needed: an update is due</translation>
+    </message>
+    <message>
+        <source>Zulassung abgelaufen oder TI-Zugang gesperrt</source>
+        <translation>approval expired or TI access blocked</translation>
+    </message>
+    <message>
+        <source>konnte nicht ausgeführt werden (Fehlermeldung auf stderr)</source>
+        <translation>could not be done (the reason is on stderr)</translation>
+    </message>
+    <message>
+        <source>Dateien:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Verbindungseinstellungen</source>
+        <translation>connection settings</translation>
+    </message>
+    <message>
+        <source>Protokoll, Update-Archiv, Vertrauensdaten</source>
+        <translation>log, update archive, trust data</translation>
+    </message>
+    <message>
+        <source>Support: von CGM installiert 0800 551 551 2 (kostenlos), Selbstinstallierer 030 2464 908 908.</source>
+        <translation>Support: CGM-installed practices 0800 551 551 2 (free), self-installers 030 2464 908 908.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Sprache &quot;%1&quot;. Erlaubt sind de und en.</source>
+        <translation>Unknown language &quot;%1&quot;. Allowed are de and en.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option &quot;%1&quot;. Hilfe: tiservice --help</source>
+        <translation>Unknown option &quot;%1&quot;. Help: tiservice --help</translation>
+    </message>
+    <message>
+        <source>Unbekannter Befehl &quot;%1&quot;. Hilfe: tiservice --help</source>
+        <translation>Unknown command &quot;%1&quot;. Help: tiservice --help</translation>
+    </message>
+    <message>
+        <source>tiservice: interner Fehler: %1</source>
+        <translation>tiservice: internal error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>connector_reader</name>
+    <message>
+        <source>Der Konnektor</source>
+        <translation>The connector</translation>
+    </message>
+    <message>
+        <source>%1 fehlt.</source>
+        <translation>%1 is missing.</translation>
+    </message>
+    <message>
+        <source>In den Einstellungen eine Passwort-Datei angeben oder tiservice im Terminal starten, um es einzugeben.</source>
+        <translation>Name a password file in the settings, or run tiservice in a terminal to type it in.</translation>
+    </message>
+    <message>
+        <source>Das Passwort für den Konnektor (Basic Auth)</source>
+        <translation>The connector password (Basic Auth)</translation>
+    </message>
+    <message>
+        <source>Das Passwort des Client-Zertifikats (.p12)</source>
+        <translation>The client certificate (.p12) password</translation>
+    </message>
+    <message>
+        <source>Der Konnektor nennt keinen EventService (Version 7) in seiner Dienstbeschreibung.</source>
+        <translation>The connector names no EventService (version 7) in its service directory.</translation>
+    </message>
+    <message>
+        <source>Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen.</source>
+        <translation>The connector&apos;s firmware may be very old: call support.</translation>
+    </message>
+</context>
+<context>
+    <name>event_service</name>
+    <message>
+        <source>Die Antwort des Konnektors ist unvollständig oder beschädigt: %1</source>
+        <translation>The connector&apos;s answer is incomplete or damaged: %1</translation>
+    </message>
+    <message>
+        <source>Später noch einmal prüfen; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Check again later; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Try again later; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>Die Mandanten-ID in den TI-Einstellungen prüfen: sie muss genau so im Konnektor eingetragen sein.</source>
+        <translation>Check the Mandant ID in the TI settings: it must be entered exactly so in the connector.</translation>
+    </message>
+    <message>
+        <source>Die Clientsystem-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.</source>
+        <translation>Check the client system ID in the TI settings: the connector must assign it to the Mandant.</translation>
+    </message>
+    <message>
+        <source>Die Arbeitsplatz-ID in den TI-Einstellungen prüfen: sie muss im Konnektor dem Mandanten zugeordnet sein.</source>
+        <translation>Check the workplace ID in the TI settings: the connector must assign it to the Mandant.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor lehnt die Anfrage ab: %1</source>
+        <translation>The connector refuses the request: %1</translation>
+    </message>
+    <message>
+        <source>Der Konnektor lehnt die Anfrage ab: %1 (Fehler %2).</source>
+        <translation>The connector refuses the request: %1 (error %2).</translation>
+    </message>
+    <message>
+        <source>kein gültiges XML (%1)</source>
+        <translation>not valid XML (%1)</translation>
+    </message>
+    <message>
+        <source>kein SOAP-Envelope</source>
+        <translation>not a SOAP envelope</translation>
+    </message>
+    <message>
+        <source>SOAP-Body leer</source>
+        <translation>SOAP body empty</translation>
+    </message>
+    <message>
+        <source>erwartet %1, erhalten %2</source>
+        <translation>expected %1, got %2</translation>
+    </message>
+    <message>
+        <source>Status fehlt</source>
+        <translation>Status is missing</translation>
+    </message>
+    <message>
+        <source>CardTerminals fehlt</source>
+        <translation>CardTerminals is missing</translation>
+    </message>
+    <message>
+        <source>CtId fehlt</source>
+        <translation>CtId is missing</translation>
+    </message>
+    <message>
+        <source>Connector fehlt</source>
+        <translation>Connector is missing</translation>
+    </message>
+    <message>
+        <source>kein XML, sondern &quot;%1&quot; (HTTP %2)</source>
+        <translation>not XML but &quot;%1&quot; (HTTP %2)</translation>
+    </message>
+</context>
+<context>
+    <name>firmware_version</name>
+    <message>
+        <source>Die Versionsangabe &quot;%1&quot; ist ungültig: %2</source>
+        <translation>The version &quot;%1&quot; is not valid: %2</translation>
+    </message>
+    <message>
+        <source>Erwartet wird die Form 1.2.3 (je Teil bis zu drei Ziffern).</source>
+        <translation>Expected is the form 1.2.3 (up to three digits per part).</translation>
+    </message>
+    <message>
+        <source>sie ist leer.</source>
+        <translation>it is empty.</translation>
+    </message>
+    <message>
+        <source>sie hat mehr als drei Teile.</source>
+        <translation>it has more than three parts.</translation>
+    </message>
+    <message>
+        <source>sie hat weniger als drei Teile.</source>
+        <translation>it has fewer than three parts.</translation>
+    </message>
+    <message>
+        <source>ein Teil ist leer.</source>
+        <translation>a part is empty.</translation>
+    </message>
+    <message>
+        <source>sie enthält andere Zeichen als Ziffern und Punkte.</source>
+        <translation>it contains characters other than digits and dots.</translation>
+    </message>
+    <message>
+        <source>ein Teil hat mehr als drei Ziffern.</source>
+        <translation>a part has more than three digits.</translation>
+    </message>
+    <message>
+        <source>die Build-Nummer nach &quot;-&quot; ist keine Zahl.</source>
+        <translation>the build number after &quot;-&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>die Build-Nummer ist größer als 255.</source>
+        <translation>the build number is larger than 255.</translation>
+    </message>
+</context>
+<context>
+    <name>http_client</name>
+    <message>
+        <source>Der Konnektor</source>
+        <translation>The connector</translation>
+    </message>
+    <message>
+        <source>Die Adresse &quot;%1&quot; ist ungültig (%2).</source>
+        <translation>The address &quot;%1&quot; is not valid (%2).</translation>
+    </message>
+    <message>
+        <source>Die Adresse in den Einstellungen prüfen, z. B. https://192.168.1.10/connector.sds.</source>
+        <translation>Check the address in the settings, e.g. https://192.168.1.10/connector.sds.</translation>
+    </message>
+    <message>
+        <source>http:// oder https:// fehlt</source>
+        <translation>http:// or https:// is missing</translation>
+    </message>
+    <message>
+        <source>unbekanntes Schema %1</source>
+        <translation>unknown scheme %1</translation>
+    </message>
+    <message>
+        <source>Benutzerangaben gehören nicht in die Adresse</source>
+        <translation>user details do not belong in the address</translation>
+    </message>
+    <message>
+        <source>&quot;]&quot; fehlt</source>
+        <translation>&quot;]&quot; is missing</translation>
+    </message>
+    <message>
+        <source>ungültiger Port</source>
+        <translation>invalid port</translation>
+    </message>
+    <message>
+        <source>der Rechnername fehlt</source>
+        <translation>the host name is missing</translation>
+    </message>
+    <message>
+        <source>Die Datei kann nicht gespeichert werden (Speicher voll?).</source>
+        <translation>The file cannot be saved (disk full?).</translation>
+    </message>
+    <message>
+        <source>Freien Speicherplatz prüfen.</source>
+        <translation>Check the free disk space.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) lehnt die Anmeldedaten ab (HTTP %3).</source>
+        <translation>%1 (%2) refuses the credentials (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Benutzername und Passwort in den Einstellungen prüfen.</source>
+        <translation>Check the user name and password in the settings.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) antwortet mit einem Fehler (HTTP %3).</source>
+        <translation>%1 (%2) answers with an error (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Try again later; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>kann nicht geprüft werden: die CA-Datei %1 ist nicht lesbar.</source>
+        <translation>cannot be verified: the CA file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Die CA-Datei (PEM) in den Einstellungen prüfen.</source>
+        <translation>Check the CA file (PEM) in the settings.</translation>
+    </message>
+    <message>
+        <source>kann nicht angesprochen werden: das Client-Zertifikat %1 ist nicht lesbar oder das Passwort passt nicht.</source>
+        <translation>cannot be contacted: the client certificate %1 cannot be read or its password is wrong.</translation>
+    </message>
+    <message>
+        <source>Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert.</source>
+        <translation>Check the client certificate file (.p12) and its password; it is exported from the connector.</translation>
+    </message>
+    <message>
+        <source>weist ein Zertifikat vor, das nicht auf &quot;%1&quot; ausgestellt ist.</source>
+        <translation>presents a certificate that is not issued for &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Die Adresse so eintragen, wie sie im Zertifikat des Konnektors steht (z. B. konnektor.konlan), oder den Support fragen.</source>
+        <translation>Enter the address as the connector&apos;s certificate names it (e.g. konnektor.konlan), or ask support.</translation>
+    </message>
+    <message>
+        <source>weist ein Zertifikat vor, dem nicht vertraut wird.</source>
+        <translation>presents a certificate that is not trusted.</translation>
+    </message>
+    <message>
+        <source>Die CA-Datei des Konnektors in den Einstellungen eintragen.</source>
+        <translation>Set the connector&apos;s CA file in the settings.</translation>
+    </message>
+    <message>
+        <source>verlangt ein Client-Zertifikat, das er kennt.</source>
+        <translation>requires a client certificate it knows.</translation>
+    </message>
+    <message>
+        <source>Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den Einstellungen eintragen.</source>
+        <translation>Set the client certificate (.p12) exported from the connector, with its password, in the settings.</translation>
+    </message>
+    <message>
+        <source>lässt keine sichere Verbindung (TLS) zu.</source>
+        <translation>does not allow a secure (TLS) connection.</translation>
+    </message>
+    <message>
+        <source>Prüfen, ob in den Einstellungen die richtige TLS-Art gewählt ist.</source>
+        <translation>Check that the right TLS mode is chosen in the settings.</translation>
+    </message>
+    <message>
+        <source>ist nicht erreichbar.</source>
+        <translation>cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt.</source>
+        <translation>Check that the device is switched on, connected to the practice network, and the address is right.</translation>
+    </message>
+    <message>
+        <source>antwortet nicht rechtzeitig.</source>
+        <translation>does not answer in time.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen; das Gerät startet vielleicht gerade neu.</source>
+        <translation>Try again later; the device may be restarting.</translation>
+    </message>
+    <message>
+        <source>hat die Verbindung unterbrochen.</source>
+        <translation>dropped the connection.</translation>
+    </message>
+    <message>
+        <source>Noch einmal versuchen.</source>
+        <translation>Try again.</translation>
+    </message>
+    <message>
+        <source>schickt eine unverständliche Antwort.</source>
+        <translation>sends an answer that cannot be understood.</translation>
+    </message>
+    <message>
+        <source>schickt eine zu große Antwort.</source>
+        <translation>sends an answer that is too large.</translation>
+    </message>
+    <message>
+        <source>Den Support anrufen.</source>
+        <translation>Call support.</translation>
+    </message>
+    <message>
+        <source>schickt eine größere Datei als erwartet.</source>
+        <translation>sends a larger file than expected.</translation>
+    </message>
+    <message>
+        <source>schickt mehr Daten als erwartet.</source>
+        <translation>sends more data than expected.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 kann nicht angelegt werden.</source>
+        <translation>The file %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>Schreibrechte und freien Speicherplatz prüfen.</source>
+        <translation>Check write permissions and free disk space.</translation>
+    </message>
+</context>
+<context>
+    <name>journal</name>
+    <message>
+        <source>Das Update-Journal %1 ist beschädigt.</source>
+        <translation>The update journal %1 is damaged.</translation>
+    </message>
+    <message>
+        <source>Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt.</source>
+        <translation>Check the connector&apos;s state (tiservice status); the journal is then started anew.</translation>
+    </message>
+    <message>
+        <source>geplant</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>gestartet</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>abgebrochen</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Passwort geändert</source>
+        <translation>password changed</translation>
+    </message>
+    <message>
+        <source>erfolgreich</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>defekt</source>
+        <translation>broken</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>Schlüssel-Fehler: %1</source>
+        <translation>Key error: %1</translation>
+    </message>
+    <message>
+        <source>Schlüsseldatei prüfen.</source>
+        <translation>Check the key file.</translation>
+    </message>
+</context>
+<context>
+    <name>kocobox_driver</name>
+    <message>
+        <source>Die Verwaltung des Konnektors antwortet unverständlich (%1).</source>
+        <translation>The connector&apos;s management answers in a way that cannot be understood (%1).</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Try again later; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung am Konnektor ist abgelaufen (z. B. nach einem Neustart).</source>
+        <translation>The sign-in at the connector has ended (e.g. after a restart).</translation>
+    </message>
+    <message>
+        <source>Erneut anmelden.</source>
+        <translation>Sign in again.</translation>
+    </message>
+    <message>
+        <source>Das Passwort des Konnektors ist abgelaufen.</source>
+        <translation>The connector&apos;s password has expired.</translation>
+    </message>
+    <message>
+        <source>Zuerst das Passwort ändern.</source>
+        <translation>Change the password first.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen.</source>
+        <translation>Try again later.</translation>
+    </message>
+    <message>
+        <source>Die Verwaltung des Konnektors</source>
+        <translation>The connector&apos;s management</translation>
+    </message>
+    <message>
+        <source>&lt;Konnektor&gt;</source>
+        <translation>&lt;connector&gt;</translation>
+    </message>
+    <message>
+        <source>Für %1 kann tiservice das Update nicht selbst starten. Bitte das Update in der Verwaltungsoberfläche des Konnektors starten: %2</source>
+        <translation>tiservice cannot start the update for %1 itself. Please start the update in the connector&apos;s own admin interface: %2</translation>
+    </message>
+</context>
+<context>
+    <name>konnektor-sim</name>
+    <message>
+        <source>Die Szenario-Datei ist ungültig: %1</source>
+        <translation>The scenario file is not valid: %1</translation>
+    </message>
+    <message>
+        <source>Die Datei nach docs/konnektor-sim.md korrigieren.</source>
+        <translation>Correct the file as docs/konnektor-sim.md describes.</translation>
+    </message>
+    <message>
+        <source>Die Szenario-Datei %1 kann nicht gelesen werden.</source>
+        <translation>The scenario file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Pfad prüfen.</source>
+        <translation>Check the path.</translation>
+    </message>
+</context>
+<context>
+    <name>log</name>
+    <message>
+        <source>Das Protokoll kann nicht in den Ordner %1 geschrieben werden.</source>
+        <translation>The log cannot be written to the folder %1.</translation>
+    </message>
+    <message>
+        <source>Schreibrechte und freien Speicherplatz prüfen.</source>
+        <translation>Check write permissions and free disk space.</translation>
+    </message>
+</context>
+<context>
+    <name>metadata</name>
+    <message>
+        <source>die Datei ist fehlerhaft (%1)</source>
+        <translation>the file is faulty (%1)</translation>
+    </message>
+    <message>
+        <source>Die Update-Daten des Herstellers (%1) konnten nicht bestätigt werden: %2. Sie werden nicht verwendet.</source>
+        <translation>The vendor&apos;s update data (%1) could not be verified: %2. It is not used.</translation>
+    </message>
+    <message>
+        <source>Später erneut versuchen; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Try again later; if it persists, call support.</translation>
+    </message>
+</context>
+<context>
+    <name>password_policy</name>
+    <message>
+        <source>Das Passwort muss 8 bis 24 Zeichen lang sein (es hat %1).</source>
+        <translation>The password must be 8 to 24 characters long (it has %1).</translation>
+    </message>
+    <message>
+        <source>Das Passwort braucht Zeichen aus mindestens 3 von 4 Gruppen: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen (%1).</source>
+        <translation>The password needs characters from at least 3 of 4 groups: upper case, lower case, digits, special characters (%1).</translation>
+    </message>
+    <message>
+        <source>Erlaubt sind nur A-Z, a-z, 0-9 und die Sonderzeichen %1 (keine Umlaute, keine Leerzeichen).</source>
+        <translation>Only A-Z, a-z, 0-9 and the special characters %1 are allowed (no umlauts, no spaces).</translation>
+    </message>
+    <message>
+        <source>Das Passwort darf den Benutzernamen &quot;%1&quot; nicht enthalten, auch nicht rückwärts.</source>
+        <translation>The password must not contain the user name &quot;%1&quot;, not even backwards.</translation>
+    </message>
+    <message>
+        <source>Dieses Passwort wurde vor kurzem schon verwendet; keines der letzten drei ist erlaubt.</source>
+        <translation>This password was used recently; none of the last three may be used again.</translation>
+    </message>
+    <message>
+        <source>Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen !@#$%^&amp;*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts; keines der letzten drei Passwörter.</source>
+        <translation>The new password: 8 to 24 characters; at least 3 of 4 groups (upper case, lower case, digits, special characters !@#$%^&amp;*_=+-/); must not contain the user name, not even backwards; none of the last three passwords.</translation>
+    </message>
+</context>
+<context>
+    <name>plugin_loader</name>
+    <message>
+        <source>Die Erweiterung neu installieren oder den Hersteller der Praxissoftware fragen.</source>
+        <translation>Reinstall the extension or ask the practice software&apos;s vendor.</translation>
+    </message>
+    <message>
+        <source>Die tiservice-Erweiterung %1 wurde nicht gefunden.</source>
+        <translation>The tiservice extension %1 was not found.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 ist keine ladbare Erweiterung.</source>
+        <translation>The file %1 is not a loadable extension.</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 ist keine tiservice-Erweiterung (Einsprungpunkt fehlt).</source>
+        <translation>The file %1 is not a tiservice extension (entry point missing).</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ist für eine andere Schnittstellenversion gebaut (%2 statt %3).</source>
+        <translation>The extension %1 is built for another interface version (%2 instead of %3).</translation>
+    </message>
+    <message>
+        <source>Der Einsprungpunkt der Erweiterung %1 ist unvollständig.</source>
+        <translation>The entry point of the extension %1 is incomplete.</translation>
+    </message>
+    <message>
+        <source>Die Beschreibung (Manifest) der Erweiterung %1 ist ungültig.</source>
+        <translation>The description (manifest) of the extension %1 is not valid.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ist für %2 gebaut, nicht für %3.</source>
+        <translation>The extension %1 is built for %2, not for %3.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ließ sich nicht starten.</source>
+        <translation>The extension %1 could not be started.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ließ sich nicht anlegen.</source>
+        <translation>The extension %1 could not be created.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ließ sich nicht starten: %2</source>
+        <translation>The extension %1 could not be started: %2</translation>
+    </message>
+</context>
+<context>
+    <name>plugin_sdk</name>
+    <message>
+        <source>TI-Komponenten</source>
+        <translation>TI components</translation>
+    </message>
+    <message>
+        <source>Jetzt aktualisieren</source>
+        <translation>Update now</translation>
+    </message>
+    <message>
+        <source>tiservice: interner Fehler</source>
+        <translation>tiservice: internal error</translation>
+    </message>
+    <message>
+        <source>TI-Einstellungen unvollständig</source>
+        <translation>TI settings incomplete</translation>
+    </message>
+    <message>
+        <source>%1: Prüfung nicht möglich</source>
+        <translation>%1: could not check</translation>
+    </message>
+    <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.</source>
+        <translation>The connector and card terminals run approved, current versions.</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv ist leer.</source>
+        <translation>The update archive is empty.</translation>
+    </message>
+    <message>
+        <source>Update-Archiv</source>
+        <translation>Update archive</translation>
+    </message>
+    <message>
+        <source>%1 TI-Einstellungen</source>
+        <translation>%1 TI settings</translation>
+    </message>
+    <message>
+        <source>Unbekannter Menüeintrag: %1</source>
+        <translation>Unknown menu entry: %1</translation>
+    </message>
+</context>
+<context>
+    <name>practice_hours</name>
+    <message>
+        <source>Die Sprechzeiten &quot;%1&quot; sind ungültig.</source>
+        <translation>The practice hours &quot;%1&quot; are not valid.</translation>
+    </message>
+    <message>
+        <source>Form: Mo-Fr 08:00-18:00</source>
+        <translation>Form: Mo-Fr 08:00-18:00</translation>
+    </message>
+</context>
+<context>
+    <name>product_identity</name>
+    <message>
+        <source>Die Produktangabe &quot;%1&quot; (&quot;%2&quot;) ist ungültig: %3</source>
+        <translation>The product field &quot;%1&quot; (&quot;%2&quot;) is not valid: %3</translation>
+    </message>
+    <message>
+        <source>Die Angaben des Geräts prüfen oder den Support anrufen.</source>
+        <translation>Check the device&apos;s details or call support.</translation>
+    </message>
+    <message>
+        <source>sie ist leer.</source>
+        <translation>it is empty.</translation>
+    </message>
+    <message>
+        <source>sie ist länger als %1 Zeichen.</source>
+        <translation>it is longer than %1 characters.</translation>
+    </message>
+    <message>
+        <source>erlaubt sind nur A-Z, a-z, 0-9 und _.</source>
+        <translation>only A-Z, a-z, 0-9 and _ are allowed.</translation>
+    </message>
+    <message>
+        <source>Konnektor</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Stationäres Kartenterminal</source>
+        <translation>Stationary card terminal</translation>
+    </message>
+    <message>
+        <source>Mobiles Kartenterminal</source>
+        <translation>Mobile card terminal</translation>
+    </message>
+    <message>
+        <source>Unbekannte Geräteart &quot;%1&quot;.</source>
+        <translation>Unknown component type &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Erlaubt sind connector, stationary-terminal und mobile-terminal.</source>
+        <translation>Allowed are connector, stationary-terminal and mobile-terminal.</translation>
+    </message>
+    <message>
+        <source>Hersteller-ID</source>
+        <translation>vendor id</translation>
+    </message>
+    <message>
+        <source>Produktcode</source>
+        <translation>product code</translation>
+    </message>
+    <message>
+        <source>Herstellername</source>
+        <translation>vendor name</translation>
+    </message>
+    <message>
+        <source>er ist länger als 256 Zeichen.</source>
+        <translation>it is longer than 256 characters.</translation>
+    </message>
+    <message>
+        <source>Produktname</source>
+        <translation>product name</translation>
+    </message>
+</context>
+<context>
+    <name>repository</name>
+    <message>
+        <source>Das Update-Repository kann nicht bearbeitet werden: %1</source>
+        <translation>The update repository cannot be changed: %1</translation>
+    </message>
+    <message>
+        <source>Pfad und Rechte des Repository-Ordners prüfen.</source>
+        <translation>Check the repository folder&apos;s path and permissions.</translation>
+    </message>
+</context>
+<context>
+    <name>sample_host</name>
+    <message>
+        <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
+seine Hinweise, Fragen und Fortschritte im Terminal.
+
+Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
+
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --plugins ORDNER    Ordner der Adapter (Standard: &lt;bin&gt;/../lib/tiservice/adapters)
+  --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware (&quot;Schlüssel = Wert&quot;), siehe
+                      host-adapters/&lt;pvs&gt;/README.md
+  --answers DATEI     Antworten als JSON ({&quot;frage.id&quot;: &quot;Antwort&quot; | [&quot;…&quot;, &quot;…&quot;]})
+  --interactive       Fragen im Terminal beantworten
+  --run ID            Menüeintrag ausführen, z. B. ti-service.update (mehrfach möglich)
+  --state-dir ORDNER  Ordner für Journal, Archiv, Protokoll
+  --lang de|en        Sprache
+  --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
+  --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
+</source>
+        <translation>tiservice-host – a stand-in practice software: loads a tiservice adapter and shows its notices,
+questions and progress in the terminal.
+
+Usage: tiservice-host --pvs NAME --settings FILE [options]
+
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --plugins DIR       adapter folder (default: &lt;bin&gt;/../lib/tiservice/adapters)
+  --settings FILE     TI settings in the practice software&apos;s own names (&quot;key = value&quot;), see
+                      host-adapters/&lt;pvs&gt;/README.md
+  --answers FILE      answers as JSON ({&quot;question.id&quot;: &quot;answer&quot; | [&quot;…&quot;, &quot;…&quot;]})
+  --interactive       answer questions in the terminal
+  --run ID            run a menu entry, e.g. ti-service.update (more than once allowed)
+  --state-dir DIR     folder for journal, archive, log
+  --lang de|en        language
+  --timeout SECONDS   give up after this long (default 900)
+  --stay              keep running when everything is done (Ctrl+C)
+</translation>
+    </message>
+    <message>
+        <source>%1-Aufgabe:</source>
+        <translation>%1 task:</translation>
+    </message>
+    <message>
+        <source>keine Antwort: abgebrochen</source>
+        <translation>no answer: cancelled</translation>
+    </message>
+    <message>
+        <source>Die Einstellungsdatei %1 ist nicht lesbar.</source>
+        <translation>The settings file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Wert fehlt für %1</source>
+        <translation>missing value for %1</translation>
+    </message>
+    <message>
+        <source>--timeout erwartet Sekunden als ganze Zahl, nicht &quot;%1&quot;</source>
+        <translation>--timeout expects whole seconds, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unbekannte Option %1</source>
+        <translation>unknown option %1</translation>
+    </message>
+    <message>
+        <source>%1 (tiservice-host) startet</source>
+        <translation>%1 (tiservice-host) starts</translation>
+    </message>
+    <message>
+        <source>TI-Service nicht verfügbar: </source>
+        <translation>TI service not available: </translation>
+    </message>
+    <message>
+        <source>Die Praxissoftware läuft ohne TI-Service weiter.</source>
+        <translation>The practice software carries on without the TI service.</translation>
+    </message>
+    <message>
+        <source>Erweiterung geladen: </source>
+        <translation>Extension loaded: </translation>
+    </message>
+    <message>
+        <source>Menü </source>
+        <translation>Menu </translation>
+    </message>
+    <message>
+        <source>Menü:</source>
+        <translation>Menu:</translation>
+    </message>
+    <message>
+        <source>Zeitlimit erreicht; die Praxissoftware beendet sich.</source>
+        <translation>Time limit reached; the practice software exits.</translation>
+    </message>
+    <message>
+        <source>%1 Hinweise; init %2 ms; erster Hinweis nach %3 ms</source>
+        <translation>%1 notices; init %2 ms; first notice after %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 Hinweise; init %2 ms</source>
+        <translation>%1 notices; init %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 beendet</source>
+        <translation>%1 closed</translation>
+    </message>
+</context>
+<context>
+    <name>service_directory</name>
+    <message>
+        <source>Die Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig oder beschädigt: %1</source>
+        <translation>The connector&apos;s service directory (connector.sds) is incomplete or damaged: %1</translation>
+    </message>
+    <message>
+        <source>Prüfen, ob die Adresse wirklich auf den Konnektor zeigt; bleibt der Fehler, den Support anrufen.</source>
+        <translation>Check that the address really points to the connector; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>kein gültiges XML (%1)</source>
+        <translation>not valid XML (%1)</translation>
+    </message>
+    <message>
+        <source>Wurzelelement ist %1 (%2), nicht ConnectorServices</source>
+        <translation>the root element is %1 (%2), not ConnectorServices</translation>
+    </message>
+    <message>
+        <source>ProductInformation fehlt</source>
+        <translation>ProductInformation is missing</translation>
+    </message>
+    <message>
+        <source>ProductVendorID oder ProductCode fehlt</source>
+        <translation>ProductVendorID or ProductCode is missing</translation>
+    </message>
+    <message>
+        <source>FWVersion fehlt oder ist ungültig</source>
+        <translation>FWVersion is missing or invalid</translation>
+    </message>
+    <message>
+        <source>ServiceInformation fehlt</source>
+        <translation>ServiceInformation is missing</translation>
+    </message>
+    <message>
+        <source>kein Endpunkt für %1</source>
+        <translation>no endpoint for %1</translation>
+    </message>
+    <message>
+        <source>ungültiger Endpunkt &quot;%1&quot;</source>
+        <translation>invalid endpoint &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Die Einstellungen (%1, %2) sind ungültig: %3</source>
+        <translation>The settings (%1, %2) are not valid: %3</translation>
+    </message>
+    <message>
+        <source>Die Einstellung korrigieren; die Beispiel-Datei steht im README.</source>
+        <translation>Correct the setting; the README shows an example file.</translation>
+    </message>
+    <message>
+        <source>ein Abschnitt muss [name] heißen</source>
+        <translation>a section must read [name]</translation>
+    </message>
+    <message>
+        <source>erwartet wird name = wert</source>
+        <translation>expected name = value</translation>
+    </message>
+    <message>
+        <source>Die Einstellungsdatei %1 fehlt oder ist nicht lesbar.</source>
+        <translation>The settings file %1 is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Die Datei anlegen (Beispiel im README) oder mit --config angeben.</source>
+        <translation>Create the file (example in the README) or name it with --config.</translation>
+    </message>
+    <message>
+        <source>die Adresse des Konnektors fehlt (z. B. https://192.168.1.10/connector.sds)</source>
+        <translation>the connector&apos;s address is missing (e.g. https://192.168.1.10/connector.sds)</translation>
+    </message>
+    <message>
+        <source>sie muss mit http:// oder https:// beginnen</source>
+        <translation>it must start with http:// or https://</translation>
+    </message>
+    <message>
+        <source>der Wert fehlt</source>
+        <translation>the value is missing</translation>
+    </message>
+    <message>
+        <source>höchstens 64 Zeichen erlaubt</source>
+        <translation>at most 64 characters are allowed</translation>
+    </message>
+    <message>
+        <source>erwartet: true oder false</source>
+        <translation>expected: true or false</translation>
+    </message>
+    <message>
+        <source>erlaubt: none, server, basic, client-certificate</source>
+        <translation>allowed: none, server, basic, client-certificate</translation>
+    </message>
+    <message>
+        <source>der Benutzername fehlt</source>
+        <translation>the user name is missing</translation>
+    </message>
+    <message>
+        <source>die .p12-Datei fehlt</source>
+        <translation>the .p12 file is missing</translation>
+    </message>
+    <message>
+        <source>mit TLS muss die Adresse mit https:// beginnen</source>
+        <translation>with TLS the address must start with https://</translation>
+    </message>
+    <message>
+        <source>Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben</source>
+        <translation>passwords do not belong in this file; please name a password file</translation>
+    </message>
+    <message>
+        <source>Zeiten müssen positive ganze Zahlen sein</source>
+        <translation>times must be positive whole numbers</translation>
+    </message>
+    <message>
+        <source>positive ganze Zahl</source>
+        <translation>a positive whole number</translation>
+    </message>
+    <message>
+        <source>erlaubt: cgm oder self</source>
+        <translation>allowed: cgm or self</translation>
+    </message>
+    <message>
+        <source>%1: die Datei %2 fehlt oder ist nicht lesbar.</source>
+        <translation>%1: the file %2 is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Pfad und Rechte der Passwort-Datei prüfen.</source>
+        <translation>Check the password file&apos;s path and permissions.</translation>
+    </message>
+</context>
+<context>
+    <name>status_command</name>
+    <message>
+        <source>tiservice status [--config DATEI] [--json] [--notify]
+
+  Liest Konnektor und Kartenterminals (connector.sds, EventService) und prüft sie gegen den
+  Zulassungskatalog des Herstellers.
+
+  --config DATEI  Einstellungen (Standard: &lt;Konfigurationsordner&gt;/tiservice.ini)
+  --json          Ausgabe für Programme
+  --notify        zusätzlich eine Desktop-Benachrichtigung, wenn etwas zu tun ist (notify-send)
+
+  Rückgabewerte: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt, 3 Prüfung nicht möglich
+</source>
+        <translation>tiservice status [--config FILE] [--json] [--notify]
+
+  Reads the connector and card terminals (connector.sds, EventService) and checks them against
+  the vendor&apos;s approval catalog.
+
+  --config FILE   settings (default: &lt;configuration folder&gt;/tiservice.ini)
+  --json          output for programs
+  --notify        also raise a desktop notification when something needs doing (notify-send)
+
+  Exit codes: 0 current, 1 action needed, 2 expired or blocked, 3 could not check
+</translation>
+    </message>
+    <message>
+        <source>verbunden</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>NICHT verbunden</source>
+        <translation>NOT connected</translation>
+    </message>
+    <message>
+        <source>Konnektor und Kartenterminals prüfen: was ist zu tun, bis wann?</source>
+        <translation>check the connector and card terminals: what needs doing, by when?</translation>
+    </message>
+    <message>
+        <source>durch das Update führen: anmelden, planen, installieren, begleiten, eintragen</source>
+        <translation>guide through the update: sign in, plan, install, follow, record</translation>
+    </message>
+    <message>
+        <source>Admin-Passwort des Konnektors ändern</source>
+        <translation>change the connector&apos;s admin password</translation>
+    </message>
+    <message>
+        <source>Update-Archiv anzeigen (Nachweis der Wartung)</source>
+        <translation>show the update archive (proof of maintenance)</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option für status: %1</source>
+        <translation>Unknown option for status: %1</translation>
+    </message>
+    <message>
+        <source>Prüfung nicht möglich: </source>
+        <translation>Could not check: </translation>
+    </message>
+    <message>
+        <source>Prüfung vom </source>
+        <translation>Check of </translation>
+    </message>
+    <message>
+        <source>Konnektor: </source>
+        <translation>Connector: </translation>
+    </message>
+    <message>
+        <source>VPN zur TI: </source>
+        <translation>VPN to the TI: </translation>
+    </message>
+    <message>
+        <source>Zulassungskatalog vom </source>
+        <translation>Approval catalog of </translation>
+    </message>
+    <message>
+        <source>, eben geprüft</source>
+        <translation>, just verified</translation>
+    </message>
+    <message>
+        <source>, zuletzt geprüft am </source>
+        <translation>, last verified on </translation>
+    </message>
+    <message>
+        <source>vor %1 Tagen</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>  Hinweis: </source>
+        <translation>  Note: </translation>
+    </message>
+    <message>
+        <source>Zulassungskatalog: nicht verfügbar – </source>
+        <translation>Approval catalog: not available – </translation>
+    </message>
+    <message>
+        <source>Komponente</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>installiert</source>
+        <translation>installed</translation>
+    </message>
+    <message>
+        <source>empfohlen</source>
+        <translation>recommended</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Alles aktuell. Es ist nichts zu tun.</source>
+        <translation>Everything is current. Nothing to do.</translation>
+    </message>
+    <message>
+        <source>Zu tun:</source>
+        <translation>To do:</translation>
+    </message>
+    <message>
+        <source>TI-Komponenten: Handlungsbedarf</source>
+        <translation>TI components: action needed</translation>
+    </message>
+</context>
+<context>
+    <name>terminal_ui</name>
+    <message>
+        <source>, noch etwa %1 min</source>
+        <translation>, about %1 min left</translation>
+    </message>
+    <message>
+        <source>(keine Antwort in der Antwortdatei: abgebrochen)</source>
+        <translation>(no answer in the answers file: cancelled)</translation>
+    </message>
+</context>
+<context>
+    <name>tuf_client</name>
+    <message>
+        <source>Der Update-Server</source>
+        <translation>The update server</translation>
+    </message>
+    <message>
+        <source>sie ist seit %1 abgelaufen (möglicher Einfrier-Angriff)</source>
+        <translation>it expired on %1 (possible freeze attack)</translation>
+    </message>
+    <message>
+        <source>angeboten wird Version %1, vertraut ist schon %2 (möglicher Rückfall-Angriff)</source>
+        <translation>version %1 is offered but %2 is already trusted (possible rollback attack)</translation>
+    </message>
+    <message>
+        <source>die Signaturen reichen nicht aus</source>
+        <translation>not enough valid signatures</translation>
+    </message>
+    <message>
+        <source>die Datei ist größer als erlaubt (%1 Bytes)</source>
+        <translation>the file is larger than allowed (%1 bytes)</translation>
+    </message>
+    <message>
+        <source>der Update-Server antwortet mit HTTP %1</source>
+        <translation>the update server answers HTTP %1</translation>
+    </message>
+    <message>
+        <source>sie kann nicht gespeichert werden</source>
+        <translation>it cannot be saved</translation>
+    </message>
+    <message>
+        <source>Version %1 statt %2</source>
+        <translation>version %1 instead of %2</translation>
+    </message>
+    <message>
+        <source>%1 fehlt nun</source>
+        <translation>%1 is missing now</translation>
+    </message>
+    <message>
+        <source>die Länge stimmt nicht (%1 statt %2 Bytes)</source>
+        <translation>the length does not match (%1 instead of %2 bytes)</translation>
+    </message>
+    <message>
+        <source>die Prüfsumme (%1) stimmt nicht</source>
+        <translation>the checksum (%1) does not match</translation>
+    </message>
+    <message>
+        <source>sie fehlt im Snapshot</source>
+        <translation>it is missing from the snapshot</translation>
+    </message>
+    <message>
+        <source>es ist kein vertrauenswürdiger Startpunkt (root.json) eingerichtet</source>
+        <translation>no trusted starting point (root.json) is set up</translation>
+    </message>
+    <message>
+        <source>die Metadaten sind nicht aktuell</source>
+        <translation>the metadata is not current</translation>
+    </message>
+    <message>
+        <source>die Datei &quot;%1&quot; ist dort nicht verzeichnet</source>
+        <translation>the file &quot;%1&quot; is not listed</translation>
+    </message>
+    <message>
+        <source>keine bekannte Prüfsummenart</source>
+        <translation>no known checksum type</translation>
+    </message>
+    <message>
+        <source>die Länge stimmt nicht</source>
+        <translation>the length does not match</translation>
+    </message>
+    <message>
+        <source>es kommen mehr Daten als angekündigt</source>
+        <translation>more data arrives than announced</translation>
+    </message>
+</context>
+<context>
+    <name>update_command</name>
+    <message>
+        <source>tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
+
+  Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
+  Konnektor), laden, bestätigen, starten, den Konnektor durch seine Neustarts begleiten, prüfen,
+  im Update-Archiv eintragen. Ein unterbrochenes Update wird beim nächsten Start zu Ende verfolgt.
+
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+  --at HH:MM       für diese Uhrzeit planen
+
+  Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
+  gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
+</source>
+        <translation>tiservice update [--config FILE] [--answers FILE] [--at HH:MM]
+
+  Guides through the update: log in (change an expired password), plan (card terminals before the
+  connector), download, confirm, start, follow the connector through its restarts, verify,
+  record it in the update archive. An interrupted update is followed up at the next start.
+
+  --answers FILE   answers from a JSON file instead of the terminal
+  --at HH:MM       plan it for this time
+
+  Exit codes: 0 done or planned, 1 cancelled or started at another workplace,
+  2 failed or support needed, 3 could not start
+</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option für update: %1</source>
+        <translation>Unknown option for update: %1</translation>
+    </message>
+    <message>
+        <source>--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.</source>
+        <translation>--at expects a time HH:MM, e.g. 19:30.</translation>
+    </message>
+    <message>
+        <source>Ändert das Admin-Passwort des Konnektors (nach seinen Regeln).</source>
+        <translation>Changes the connector&apos;s admin password (by its rules).</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option für password: %1</source>
+        <translation>Unknown option for password: %1</translation>
+    </message>
+    <message>
+        <source>Zeigt das Update-Archiv: wer hat wann was aktualisiert.</source>
+        <translation>Shows the update archive: who updated what, when.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option für history: %1</source>
+        <translation>Unknown option for history: %1</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv ist leer.</source>
+        <translation>The update archive is empty.</translation>
+    </message>
+    <message>
+        <source>für %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>Update-Archiv</source>
+        <translation>Update archive</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Ereignis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Komponente</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Clientsystem/Arbeitsplatz</source>
+        <translation>Client system/workplace</translation>
+    </message>
+    <message>
+        <source>%1 unlesbare Zeile(n) übersprungen.</source>
+        <translation>%1 unreadable line(s) skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>update_workflow</name>
+    <message>
+        <source>%1 um %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Support für Selbstinstallierer: 030 2464 908 908</source>
+        <translation>Support for self-installers: 030 2464 908 908</translation>
+    </message>
+    <message>
+        <source>Support (von CGM installiert): 0800 551 551 2 (kostenlos)</source>
+        <translation>Support (installed by CGM): 0800 551 551 2 (free)</translation>
+    </message>
+    <message>
+        <source>Das Update kann nicht fortgesetzt werden</source>
+        <translation>The update cannot continue</translation>
+    </message>
+    <message>
+        <source>Abgebrochen</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Es wurde nichts installiert.</source>
+        <translation>Nothing was installed.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen; es wurde nichts installiert.</source>
+        <translation>Cancelled; nothing was installed.</translation>
+    </message>
+    <message>
+        <source>Update im Konnektor starten</source>
+        <translation>Start the update in the connector</translation>
+    </message>
+    <message>
+        <source>Journal beschädigt</source>
+        <translation>Journal damaged</translation>
+    </message>
+    <message>
+        <source>geplant für %1</source>
+        <translation>planned for %1</translation>
+    </message>
+    <message>
+        <source>läuft gerade</source>
+        <translation>is running now</translation>
+    </message>
+    <message>
+        <source>Ein Update von %1 auf %2 %3 – gestartet vom Clientsystem %4 am Arbeitsplatz %5. Hier wird kein zweites gestartet.</source>
+        <translation>An update of %1 to %2 %3 – started by client system %4 at workplace %5. No second one is started here.</translation>
+    </message>
+    <message>
+        <source>Update läuft bereits</source>
+        <translation>Update already under way</translation>
+    </message>
+    <message>
+        <source>Benutzername am Konnektor</source>
+        <translation>User name at the connector</translation>
+    </message>
+    <message>
+        <source>Passwort für %1 am Konnektor</source>
+        <translation>Password for %1 at the connector</translation>
+    </message>
+    <message>
+        <source>Passwort abgelaufen</source>
+        <translation>Password expired</translation>
+    </message>
+    <message>
+        <source>Das Passwort des Konnektors ist abgelaufen und muss jetzt geändert werden.</source>
+        <translation>The connector&apos;s password has expired and must be changed now.</translation>
+    </message>
+    <message>
+        <source>Passwort falsch</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <source>Benutzername oder Passwort falsch. Noch %1 Versuch(e), dann wird die Anmeldung gesperrt.</source>
+        <translation>Wrong user name or password. %1 attempt(s) left before sign-in is locked.</translation>
+    </message>
+    <message>
+        <source>Zu viele Fehlversuche: die Anmeldung am Konnektor ist gesperrt bis %1. Ein vergessenes Passwort kann nur ein Techniker vor Ort zurücksetzen.</source>
+        <translation>Too many failed attempts: sign-in at the connector is locked until %1. A forgotten password can only be reset by a technician on site.</translation>
+    </message>
+    <message>
+        <source>Anmeldung gesperrt</source>
+        <translation>Sign-in locked</translation>
+    </message>
+    <message>
+        <source>Neues Passwort</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Neues Passwort wiederholen</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Passwörter verschieden</source>
+        <translation>Passwords differ</translation>
+    </message>
+    <message>
+        <source>Die beiden Eingaben stimmen nicht überein.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+    <message>
+        <source>Passwort erfüllt die Regeln nicht</source>
+        <translation>Password breaks the rules</translation>
+    </message>
+    <message>
+        <source>Passwort geändert</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Das neue Passwort gilt ab sofort; es wird nirgends gespeichert.</source>
+        <translation>The new password applies from now on; it is not stored anywhere.</translation>
+    </message>
+    <message>
+        <source>Das Passwort wurde geändert.</source>
+        <translation>The password was changed.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor lehnt das Passwort ab</source>
+        <translation>The connector refuses the password</translation>
+    </message>
+    <message>
+        <source>Das bisherige Passwort wurde nicht angenommen.</source>
+        <translation>The current password was not accepted.</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung am Konnektor ist gesperrt.</source>
+        <translation>Sign-in at the connector is locked.</translation>
+    </message>
+    <message>
+        <source>Wann soll installiert werden?</source>
+        <translation>When should it be installed?</translation>
+    </message>
+    <message>
+        <source>Jetzt</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Heute Abend, %1</source>
+        <translation>This evening, %1</translation>
+    </message>
+    <message>
+        <source>Zu einer anderen Uhrzeit</source>
+        <translation>At another time</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Uhrzeit (HH:MM)</source>
+        <translation>Time (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Uhrzeit ungültig</source>
+        <translation>Invalid time</translation>
+    </message>
+    <message>
+        <source>Bitte die Uhrzeit als HH:MM eingeben, z. B. 19:30.</source>
+        <translation>Please enter the time as HH:MM, e.g. 19:30.</translation>
+    </message>
+    <message>
+        <source>Es ist Sprechzeit</source>
+        <translation>It is office hours</translation>
+    </message>
+    <message>
+        <source>Jetzt ist Sprechzeit (%1). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar. Empfohlen: %2.</source>
+        <translation>It is office hours now (%1). During the installation (up to 20 minutes) the TI cannot be reached. Recommended: %2.</translation>
+    </message>
+    <message>
+        <source>Trotzdem jetzt installieren?</source>
+        <translation>Install now anyway?</translation>
+    </message>
+    <message>
+        <source>Ja, jetzt</source>
+        <translation>Yes, now</translation>
+    </message>
+    <message>
+        <source>Download nicht möglich</source>
+        <translation>Download not possible</translation>
+    </message>
+    <message>
+        <source>Bitte später noch einmal versuchen.</source>
+        <translation>Please try again later.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor lädt %1 %2</source>
+        <translation>The connector downloads %1 %2</translation>
+    </message>
+    <message>
+        <source>Beendet.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Der Download kommt nicht voran. Bitte später noch einmal versuchen.</source>
+        <translation>The download does not progress. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Download hängt</source>
+        <translation>Download stalled</translation>
+    </message>
+    <message>
+        <source>Der Konnektor startet neu … bitte nicht ausschalten</source>
+        <translation>The connector restarts … do not switch it off</translation>
+    </message>
+    <message>
+        <source>%1 wird installiert</source>
+        <translation>%1 is being installed</translation>
+    </message>
+    <message>
+        <source>Wartet auf den geplanten Zeitpunkt</source>
+        <translation>Waiting for the planned time</translation>
+    </message>
+    <message>
+        <source>Beendet; das Update läuft im Konnektor weiter und wird beim nächsten Start weiterverfolgt.</source>
+        <translation>Stopped; the update goes on in the connector and is followed up at the next start.</translation>
+    </message>
+    <message>
+        <source>Update installiert</source>
+        <translation>Update installed</translation>
+    </message>
+    <message>
+        <source>%1 läuft jetzt mit Version %2.</source>
+        <translation>%1 now runs version %2.</translation>
+    </message>
+    <message>
+        <source>Die Installation von %1 ist fehlgeschlagen (%2). Die bisherige Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.</source>
+        <translation>The installation of %1 failed (%2). The previous version %3 stays in use. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Installation fehlgeschlagen</source>
+        <translation>Installation failed</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1</source>
+        <translation>The connector reports a defect after the installation. Do NOT unplug or restart the connector. Please call now: %1</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1</source>
+        <translation>The connector has not come back after the installation. Do NOT unplug or restart the connector. Please call now: %1</translation>
+    </message>
+    <message>
+        <source>Sofort den Support anrufen</source>
+        <translation>Call support now</translation>
+    </message>
+    <message>
+        <source>Der Konnektor startet das Update nicht: %1</source>
+        <translation>The connector does not start the update: %1</translation>
+    </message>
+    <message>
+        <source>Update nicht gestartet</source>
+        <translation>Update not started</translation>
+    </message>
+    <message>
+        <source>Das Update ist für %1 geplant. Der Konnektor installiert dann allein; der PC darf ausgeschaltet sein. Den Konnektor in dieser Zeit nicht ausschalten.</source>
+        <translation>The update is planned for %1. The connector then installs on its own; the PC may be switched off. Do not switch the connector off during that time.</translation>
+    </message>
+    <message>
+        <source>Update geplant</source>
+        <translation>Update planned</translation>
+    </message>
+    <message>
+        <source>Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).</source>
+        <translation>All updates are installed and confirmed. They are in the update archive (tiservice history).</translation>
+    </message>
+    <message>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet vielleicht neu. Bitte nicht ausschalten und gleich noch einmal prüfen.</source>
+        <translation>An update is under way, but the connector does not answer right now. It may be restarting. Please do not switch it off and check again shortly.</translation>
+    </message>
+    <message>
+        <source>Update unterwegs</source>
+        <translation>Update under way</translation>
+    </message>
+    <message>
+        <source>Begonnenes Update</source>
+        <translation>Update in progress</translation>
+    </message>
+    <message>
+        <source>Ein begonnenes Update wird weiterverfolgt.</source>
+        <translation>An update that was begun is followed up.</translation>
+    </message>
+    <message>
+        <source>Das Update ist für %1 geplant; der Konnektor installiert dann allein.</source>
+        <translation>The update is planned for %1; the connector then installs on its own.</translation>
+    </message>
+    <message>
+        <source>Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.</source>
+        <translation>The update that was begun is complete and recorded in the update archive.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: %1</source>
+        <translation>The connector reports a defect. Do not unplug it; please call now: %1</translation>
+    </message>
+    <message>
+        <source>Das laufende Update ist abgeschlossen.</source>
+        <translation>The running update is complete.</translation>
+    </message>
+    <message>
+        <source>Ein Update ist bereits für %1 geplant.</source>
+        <translation>An update is already planned for %1.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor bietet kein Update an: alles ist aktuell.</source>
+        <translation>The connector offers no update: everything is current.</translation>
+    </message>
+    <message>
+        <source>Alles aktuell</source>
+        <translation>Everything current</translation>
+    </message>
+    <message>
+        <source>Diese Updates stehen an, in dieser Reihenfolge:</source>
+        <translation>These updates are due, in this order:</translation>
+    </message>
+    <message>
+        <source>%1, bis zu 20 Minuten mit Neustarts</source>
+        <translation>%1, up to 20 minutes with restarts</translation>
+    </message>
+    <message>
+        <source>%1, etwa 5 Minuten</source>
+        <translation>%1, about 5 minutes</translation>
+    </message>
+    <message>
+        <source>%1, Frist %2 (kritisch)</source>
+        <translation>%1, deadline %2 (critical)</translation>
+    </message>
+    <message>
+        <source>%1, Frist %2</source>
+        <translation>%1, deadline %2</translation>
+    </message>
+    <message>
+        <source>Geplante Updates</source>
+        <translation>Planned updates</translation>
+    </message>
+    <message>
+        <source>Wichtig während der Installation</source>
+        <translation>Important during the installation</translation>
+    </message>
+    <message>
+        <source>Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet werden: der Konnektor macht allein weiter.</source>
+        <translation>Do NOT switch the connector off, unplug it or restart it during the installation – it can become unusable. The PC and this program may be switched off: the connector carries on alone.</translation>
+    </message>
+    <message>
+        <source>für %1 planen</source>
+        <translation>plan for %1</translation>
+    </message>
+    <message>
+        <source>jetzt starten</source>
+        <translation>start now</translation>
+    </message>
+    <message>
+        <source>Update %1?</source>
+        <translation>Update: %1?</translation>
+    </message>
+    <message>
+        <source>Ja, %1</source>
+        <translation>Yes, %1</translation>
+    </message>
+    <message>
+        <source>Kein begonnenes Update.</source>
+        <translation>No update in progress.</translation>
+    </message>
+    <message>
+        <source>Das begonnene Update ist abgeschlossen.</source>
+        <translation>The update that was begun is complete.</translation>
+    </message>
+</context>
+<context>
+    <name>xml_tree</name>
+    <message>
+        <source>Die Antwort ist kein gültiges XML.</source>
+        <translation>The answer is not valid XML.</translation>
+    </message>
+</context>
+</TS>
