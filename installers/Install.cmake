@@ -31,6 +31,7 @@ configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/cmake/tiserviceConfig.c
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/tiserviceConfigVersion.cmake" COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/tiserviceConfig.cmake" "${PROJECT_BINARY_DIR}/tiserviceConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/plugins/sdk/adapter_entry.cpp.in"
+  "${PROJECT_SOURCE_DIR}/cmake/TiserviceAdapter.cmake"
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiservice COMPONENT sdk)
 
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/tiservice.ini.example" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice COMPONENT runtime)
