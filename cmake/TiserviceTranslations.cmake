@@ -11,9 +11,9 @@ find_program(TISERVICE_LUPDATE NAMES lupdate lupdate-qt6 HINTS "${_qt_bins}" /us
 find_program(TISERVICE_LRELEASE NAMES lrelease lrelease-qt6 HINTS "${_qt_bins}" /usr/lib/qt6/bin REQUIRED)
 
 set(TISERVICE_TS_FILE "${PROJECT_SOURCE_DIR}/translations/tiservice_en.ts")
-# Where user-facing messages live. The simulator and the repository tool speak for the
-# devices and servers they stand in for and are not part of the product's catalog.
-set(TISERVICE_TRANSLATED_DIRS core plugins tools/tiservice tools/konnektor-sim sample-host)
+# Where user-facing messages live: the engine, the adapters, every tool and the sample host.
+# (The simulator's device texts — what a KoCoBox itself answers — are DeviceText, not messages.)
+set(TISERVICE_TRANSLATED_DIRS core plugins tools sample-host)
 # The arguments lupdate is called with, here and in the translation test.
 set(TISERVICE_LUPDATE_ARGS
   -silent -locations none -no-obsolete -source-language de -target-language en

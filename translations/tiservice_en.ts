@@ -702,6 +702,178 @@
         <source>Pfad prüfen.</source>
         <translation>Check the path.</translation>
     </message>
+    <message>
+        <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
+
+Aufruf: konnektor-sim [Optionen]
+
+Praxis:
+  --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
+  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
+  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
+
+Netz (nur Loopback):
+  --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
+  --port N                   Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
+  --management-port N        Management-Port des 1. Konnektors, Standard 9443
+  --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
+  --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
+                             0 bei jedem Port: ein freier Port
+  --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
+
+TLS und Anmeldung:
+  --tls off|server|client    ohne TLS / Server-Zertifikat (Standard) / zusätzlich Client-Zertifikat Pflicht
+  --basic-auth-user NAME     Basic Auth verlangen
+  --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
+  --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
+  --client-p12-password-file DATEI   Passwort des .p12 (Standard: wird erzeugt, DATEI.password)
+  --state-dir ORDNER         CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
+
+Update-Server:
+  --updates-dir ORDNER       Dateien, die unter /updates/ ausgeliefert werden
+  --updates-tls              Update-Server über HTTPS (CA des Simulators)
+
+Fehler (auch zur Laufzeit über den Steuer-Port):
+  --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
+  --fault-install-fails TEXT Installation scheitert mit diesem Grund, alte Version bleibt
+  --fault-ksr-down           KSR nicht erreichbar (kein Download)
+  --fault-download-stalls    Download bleibt stehen
+  --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
+  --fault-slow MS            jede Antwort MS Millisekunden verzögern
+  --fault-malformed ART      broken-xml | truncated | wrong-content-type
+  --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
+  --fault-update-server-down Update-Server antwortet mit 503
+
+  -h, --help                 diese Hilfe
+  -V, --version              Version
+
+Steuer-Port (HTTP, JSON):
+  GET  /state                  Zustand aller Konnektoren
+  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;Grund&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
+                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
+                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+  POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
+  POST /terminal {&quot;ctId&quot;:&quot;CT-EMPFANG&quot;,&quot;connected&quot;:false}
+</source>
+        <translation>konnektor-sim – a simulated practice: connector (KoCoBox MED+), card terminals, KSR and the
+vendor&apos;s update server, as real servers on this machine (loopback only).
+
+Usage: konnektor-sim [options]
+
+Practice:
+  --scenario FILE            scenario (JSON, docs/konnektor-sim.md); without one: everything current
+  --count N                  N connectors with ports of their own (consecutive)
+  --time-scale N             simulated time runs N times faster (a 20 min update at 600: 2 s)
+
+Network (loopback only):
+  --listen ADDR              address, default 127.0.0.1 (or ::1)
+  --port N                   service port of the 1st connector (connector.sds, EventService), default 8443
+  --management-port N        management port of the 1st connector, default 9443
+  --control-port N           control port (faults, clock, state), default 8440
+  --update-port N            the vendor&apos;s update server (/updates/), default 8080
+                             0 for any port: a free one
+  --ready-file FILE          writes ports and URLs as JSON once ready
+
+TLS and authentication:
+  --tls off|server|client    no TLS / server certificate (default) / client certificate required too
+  --basic-auth-user NAME     require Basic Auth
+  --basic-auth-password-file FILE   its password (never on the command line)
+  --client-p12 FILE          issues a client certificate (.p12)
+  --client-p12-password-file FILE   the .p12&apos;s password (default: generated, FILE.password)
+  --state-dir DIR            CA, certificates; default $XDG_STATE_HOME/konnektor-sim
+
+Update server:
+  --updates-dir DIR          files served under /updates/
+  --updates-tls              update server over HTTPS (the simulator&apos;s CA)
+
+Faults (also at run time via the control port):
+  --fault-power-loss         power loss during the installation (the connector is broken after it)
+  --fault-install-fails TEXT the installation fails with this reason, the old version stays
+  --fault-ksr-down           KSR unreachable (no download)
+  --fault-download-stalls    the download stalls
+  --fault-drop P             drop connections with probability P (0..1)
+  --fault-slow MS            delay every answer by MS milliseconds
+  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
+  --fault-reboot-seconds N   a restart takes N (simulated) seconds
+  --fault-update-server-down the update server answers 503
+
+  -h, --help                 this help
+  -V, --version              version
+
+Control port (HTTP, JSON):
+  GET  /state                  state of every connector
+  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;reason&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
+                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
+                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+  POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
+  POST /terminal {&quot;ctId&quot;:&quot;CT-EMPFANG&quot;,&quot;connected&quot;:false}
+</translation>
+    </message>
+    <message>
+        <source>%1 erwartet eine Zahl, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a number, not &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Datei nicht lesbar: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>%1: Port außerhalb 0..65535: %2</source>
+        <translation>%1: port out of range 0..65535: %2</translation>
+    </message>
+    <message>
+        <source>Wert fehlt für %1</source>
+        <translation>missing value for %1</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option: %1 (--help)</source>
+        <translation>unknown option: %1 (--help)</translation>
+    </message>
+    <message>
+        <source>Nur Loopback-Adressen sind erlaubt: %1</source>
+        <translation>only loopback addresses are allowed: %1</translation>
+    </message>
+    <message>
+        <source>--tls muss off, server oder client sein</source>
+        <translation>--tls must be off, server or client</translation>
+    </message>
+    <message>
+        <source>--updates-tls braucht TLS (nicht --tls off)</source>
+        <translation>--updates-tls needs TLS (not --tls off)</translation>
+    </message>
+    <message>
+        <source>--time-scale muss größer als 0 sein</source>
+        <translation>--time-scale must be &gt; 0</translation>
+    </message>
+    <message>
+        <source>--count muss zwischen 1 und 200 liegen</source>
+        <translation>--count must be 1..200</translation>
+    </message>
+    <message>
+        <source>--fault-malformed erwartet broken-xml, truncated oder wrong-content-type</source>
+        <translation>--fault-malformed expects broken-xml, truncated or wrong-content-type</translation>
+    </message>
+    <message>
+        <source>--basic-auth-user braucht --basic-auth-password-file</source>
+        <translation>--basic-auth-user needs --basic-auth-password-file</translation>
+    </message>
+    <message>
+        <source>--client-p12 braucht TLS</source>
+        <translation>--client-p12 needs TLS</translation>
+    </message>
+    <message>
+        <source>konnektor-sim bereit: %1</source>
+        <translation>konnektor-sim ready: %1</translation>
+    </message>
+    <message>
+        <source>konnektor-sim beendet</source>
+        <translation>konnektor-sim stopped</translation>
+    </message>
+    <message>
+        <source>Start fehlgeschlagen: %1</source>
+        <translation>failed to start: %1</translation>
+    </message>
 </context>
 <context>
     <name>log</name>
@@ -1304,6 +1476,174 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>(keine Antwort in der Antwortdatei: abgebrochen)</source>
         <translation>(no answer in the answers file: cancelled)</translation>
+    </message>
+</context>
+<context>
+    <name>tiservice-repo</name>
+    <message>
+        <source>tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
+
+  tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
+                 [--expires ROLLE=TAGE] [--no-consistent-snapshot]
+        Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen.
+  tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
+  tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
+  tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
+                 [--threshold N] [--keys N] [--from ROLLE]
+  tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
+  tiservice-repo --repo ORDNER rotate-key --role ROLLE   Schlüssel einer Rolle ersetzen
+  tiservice-repo --repo ORDNER renew-timestamp    neuen Timestamp signieren
+
+ROLLE: root, timestamp, snapshot, targets oder eine delegierte Rolle.
+Veröffentlicht wird nach ORDNER/published/{metadata,targets}; der Update-Server liefert diesen Ordner aus.
+Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
+</source>
+        <translation>tiservice-repo – create, fill and sign the vendor&apos;s update repository (TUF)
+
+  tiservice-repo --repo DIR init [--key-type ed25519|ecdsa|rsa] [--threshold ROLE=N] [--keys ROLE=N]
+                 [--expires ROLE=DAYS] [--no-consistent-snapshot]
+        create keys per role (PEM, mode 0600) and publish version 1.
+  tiservice-repo --repo DIR add-target FILE --path TARGET_PATH [--custom JSON] [--role ROLE]
+  tiservice-repo --repo DIR remove-target --path TARGET_PATH [--role ROLE]
+  tiservice-repo --repo DIR delegate --name ROLE --paths PATTERN[,PATTERN] [--terminating]
+                 [--threshold N] [--keys N] [--from ROLE]
+  tiservice-repo --repo DIR publish            sign changed roles, renew snapshot and timestamp
+  tiservice-repo --repo DIR rotate-key --role ROLE   replace a role&apos;s keys
+  tiservice-repo --repo DIR renew-timestamp    sign a new timestamp
+
+ROLE: root, timestamp, snapshot, targets or a delegated role.
+Published to DIR/published/{metadata,targets}; the update server serves that folder.
+The trust anchor for installers is DIR/published/metadata/1.root.json.
+</translation>
+    </message>
+    <message>
+        <source>%1 erwartet eine ganze Zahl, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a whole number, not &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 erwartet ROLLE=%2</source>
+        <translation>%1 expects ROLE=%2</translation>
+    </message>
+    <message>
+        <source>Wert fehlt für %1</source>
+        <translation>missing value for %1</translation>
+    </message>
+    <message>
+        <source>--key-type erwartet ed25519, ecdsa oder rsa</source>
+        <translation>--key-type expects ed25519, ecdsa or rsa</translation>
+    </message>
+    <message>
+        <source>TAGE</source>
+        <translation>DAYS</translation>
+    </message>
+    <message>
+        <source>unerwartetes Argument %1</source>
+        <translation>unexpected argument %1</translation>
+    </message>
+    <message>
+        <source>Vertrauensbasis: %1</source>
+        <translation>Trust anchor: %1</translation>
+    </message>
+    <message>
+        <source>Aufruf: add-target DATEI --path ZIELPFAD</source>
+        <translation>usage: add-target FILE --path TARGET_PATH</translation>
+    </message>
+    <message>
+        <source>--custom ist kein JSON-Objekt</source>
+        <translation>--custom is not a JSON object</translation>
+    </message>
+    <message>
+        <source>Aufruf: remove-target --path ZIELPFAD</source>
+        <translation>usage: remove-target --path TARGET_PATH</translation>
+    </message>
+    <message>
+        <source>Aufruf: delegate --name ROLLE --paths MUSTER[,MUSTER]</source>
+        <translation>usage: delegate --name ROLE --paths PATTERN[,PATTERN]</translation>
+    </message>
+    <message>
+        <source>Aufruf: rotate-key --role ROLLE</source>
+        <translation>usage: rotate-key --role ROLE</translation>
+    </message>
+    <message>
+        <source>unbekannter Befehl %1</source>
+        <translation>unknown command %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiservice-tuf</name>
+    <message>
+        <source>tiservice-tuf – prüft Update-Daten des Herstellers nach The Update Framework (TUF 1.0)
+
+  tiservice-tuf --metadata-dir ORDNER init ROOT_DATEI
+        ROOT_DATEI als vertrauenswürdigen Startpunkt übernehmen (wird ORDNER/root.json); kein Netz.
+  tiservice-tuf --metadata-dir ORDNER --metadata-url URL refresh
+        Metadaten nach dem TUF-Client-Ablauf aktualisieren.
+  tiservice-tuf --metadata-dir ORDNER --metadata-url URL --target-name PFAD [--target-name PFAD ...]
+                --target-base-url URL --target-dir ORDNER download
+        aktualisieren, dann jede Datei in der angegebenen Reihenfolge nach ORDNER/PFAD laden und
+        prüfen; beim ersten Fehler aufhören.
+
+Optionen:
+  --ca-file DATEI  vertrauenswürdige CA für https:// (sonst der Systemspeicher oder SSL_CERT_FILE)
+  --lang de|en     Sprache der Meldungen
+  -h, --help       diese Hilfe
+
+Rückgabewerte: 0 alles erfolgreich, 1 Fehler (der Grund steht auf stderr).
+</source>
+        <translation>tiservice-tuf – verifies the vendor&apos;s update data with The Update Framework (TUF 1.0)
+
+  tiservice-tuf --metadata-dir DIR init ROOT_FILE
+        trust ROOT_FILE as the starting point (it becomes DIR/root.json); no network.
+  tiservice-tuf --metadata-dir DIR --metadata-url URL refresh
+        update the metadata following the TUF client workflow.
+  tiservice-tuf --metadata-dir DIR --metadata-url URL --target-name PATH [--target-name PATH ...]
+                --target-base-url URL --target-dir DIR download
+        refresh, then download and verify each target in the given order into DIR/PATH; stop at
+        the first failure.
+
+Options:
+  --ca-file FILE   trusted CA for https:// (else the system store or SSL_CERT_FILE)
+  --lang de|en     language of messages
+  -h, --help       this help
+
+Exit codes: 0 full success, 1 failure (the reason is on stderr).
+</translation>
+    </message>
+    <message>
+        <source>Wert fehlt für %1</source>
+        <translation>missing value for %1</translation>
+    </message>
+    <message>
+        <source>--lang erwartet de oder en</source>
+        <translation>--lang expects de or en</translation>
+    </message>
+    <message>
+        <source>unerwartetes Argument %1</source>
+        <translation>unexpected argument %1</translation>
+    </message>
+    <message>
+        <source>Befehl fehlt</source>
+        <translation>missing command</translation>
+    </message>
+    <message>
+        <source>--metadata-dir fehlt</source>
+        <translation>--metadata-dir is missing</translation>
+    </message>
+    <message>
+        <source>init braucht ROOT_DATEI</source>
+        <translation>init needs ROOT_FILE</translation>
+    </message>
+    <message>
+        <source>unbekannter Befehl %1</source>
+        <translation>unknown command %1</translation>
+    </message>
+    <message>
+        <source>--metadata-url fehlt</source>
+        <translation>--metadata-url is missing</translation>
+    </message>
+    <message>
+        <source>download braucht --target-name, --target-base-url und --target-dir</source>
+        <translation>download needs --target-name, --target-base-url and --target-dir</translation>
     </message>
 </context>
 <context>

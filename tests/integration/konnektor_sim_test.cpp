@@ -540,30 +540,58 @@ TEST(KonnektorSimFleet, CountStartsConnectorsOnConsecutivePortsEachWithItsOwnSta
     }
 }
 
+namespace {
+
+/// konnektor-sim with a command line, in one language.
+ProcessResult simCommand(std::vector<std::string> args, const std::string& lang = "de_DE.UTF-8") {
+    args.insert(args.begin(), binary("konnektor-sim").string());
+    ProcessOptions o;
+    o.env = {{"LANG", lang}, {"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}};
+    o.timeout = 30s;
+    return runProcess(args, o);
+}
+
+}  // namespace
+
 TEST(KonnektorSimCommandLine, HelpDocumentsEveryOption) {
-    const auto r = runProcess({binary("konnektor-sim").string(), "--help"});
+    for (const char* lang : {"de_DE.UTF-8", "en_US.UTF-8"}) {
+    const auto r = simCommand({"--help"}, lang);
     EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(contains(r.out, std::string(lang).starts_with("de") ? "Aufruf: konnektor-sim" : "Usage: konnektor-sim")) << r.out;
     for (const char* option : {"--scenario", "--count", "--time-scale", "--listen", "--port", "--management-port",
                                "--control-port", "--update-port", "--ready-file", "--tls", "--basic-auth-user",
                                "--basic-auth-password-file", "--client-p12", "--client-p12-password-file",
                                "--state-dir", "--updates-dir", "--updates-tls", "--fault-power-loss", "--fault-install-fails",
                                "--fault-ksr-down", "--fault-download-stalls", "--fault-drop", "--fault-slow",
                                "--fault-malformed", "--fault-reboot-seconds", "--fault-update-server-down"})
-        EXPECT_TRUE(contains(r.out, option)) << option;
+        EXPECT_TRUE(contains(r.out, option)) << option << " " << lang;
+    }
 }
 
 TEST(KonnektorSimCommandLine, RefusesNonLoopbackAddressesAndBadOptions) {
-    auto r = runProcess({binary("konnektor-sim").string(), "--listen", "0.0.0.0"});
+    auto r = simCommand({"--listen", "0.0.0.0"});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(contains(r.err, "Loopback"));
-    r = runProcess({binary("konnektor-sim").string(), "--frobnicate"});
+    EXPECT_TRUE(contains(r.err, "Nur Loopback-Adressen sind erlaubt: 0.0.0.0")) << r.err;
+    r = simCommand({"--listen", "0.0.0.0"}, "en_GB.UTF-8");
+    EXPECT_TRUE(contains(r.err, "only loopback addresses are allowed: 0.0.0.0")) << r.err;
+    r = simCommand({"--frobnicate"});
     EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "Unbekannte Option: --frobnicate")) << r.err;
+    // A number that is not one is named, not reported as "stoi".
+    r = simCommand({"--port", "acht"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "--port erwartet eine Zahl, nicht \"acht\"")) << r.err;
+    r = simCommand({"--time-scale", "fast"}, "en_US.UTF-8");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "--time-scale expects a number, not \"fast\"")) << r.err;
     TempDir dir;
     writeFile(dir / "bad.json", "{ kaputt");
-    r = runProcess({binary("konnektor-sim").string(), "--scenario", (dir / "bad.json").string()});
+    r = simCommand({"--scenario", (dir / "bad.json").string()});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(contains(r.err, "Szenario-Datei ist ungültig"));
-    EXPECT_TRUE(contains(r.err, "scenario file is not valid"));
+    EXPECT_TRUE(contains(r.err, "Szenario-Datei ist ungültig")) << r.err;
+    r = simCommand({"--scenario", (dir / "bad.json").string()}, "en_US.UTF-8");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "scenario file is not valid")) << r.err;
 }
 
 TEST(KonnektorSimCommandLine, AdminPasswordNeverAppearsInItsOutput) {

@@ -1,6 +1,8 @@
 // Runs the real tiservice binary as a child process.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/catalog.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -105,5 +107,30 @@ TEST(TiserviceCli, EveryTextFollowsLang) {
         if (args[0] != "--version") {
             EXPECT_NE(en.out + en.err, de.out + de.err) << all;
         }
+    }
+}
+
+TEST(TiserviceCli, TheOtherToolsFollowLangToo) {
+    const std::vector<std::vector<std::string>> calls{
+        {"tiservice-tuf", "--help"},    {"tiservice-tuf", "refresh"},
+        {"tiservice-repo", "--help"},   {"tiservice-repo", "--repo", "/nonexistent", "init", "--threshold", "root=zwei"},
+        {"konnektor-sim", "--help"},    {"konnektor-sim", "--port", "acht"},
+        {"tiservice-host", "--help"},   {"tiservice-host", "--timeout", "bald"}};
+    for (auto args : calls) {
+        const auto all = ::testing::PrintToString(args);
+        args[0] = binary(args[0]).string();
+        std::map<std::string, std::string> output;
+        for (const char* lang : {"de_DE.UTF-8", "en_US.UTF-8"}) {
+            ProcessOptions o;
+            o.env = {{"LANG", lang}, {"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}};
+            const auto r = runProcess(args, o);
+            output[lang] = r.out + r.err;
+        }
+        EXPECT_FALSE(output["en_US.UTF-8"].empty()) << all;
+        EXPECT_NE(output["de_DE.UTF-8"], output["en_US.UTF-8"]) << all;
+        EXPECT_TRUE(otherLanguageIn(output["en_US.UTF-8"], true).empty())
+            << all << ::testing::PrintToString(otherLanguageIn(output["en_US.UTF-8"], true));
+        EXPECT_TRUE(otherLanguageIn(output["de_DE.UTF-8"], false).empty())
+            << all << ::testing::PrintToString(otherLanguageIn(output["de_DE.UTF-8"], false));
     }
 }

@@ -1,6 +1,7 @@
 // konnektor-sim: a simulated practice (KoCoBox MED+ connector, card terminals, KSR, vendor
 // update server) as real servers on loopback, for tests, demos and PVS vendors.
 
+#include <charconv>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -23,67 +24,78 @@ using namespace tiservice::sim;
 
 namespace {
 
-const char* kHelp = R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+const LocalizedText kHelp = TIS_TEXT("konnektor-sim", R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
-A simulated practice: connector, card terminals, KSR and the vendor's update server.
 
-Aufruf / usage: konnektor-sim [Optionen / options]
+Aufruf: konnektor-sim [Optionen]
 
-Praxis / practice:
-  --scenario FILE            Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
-                             scenario file; without one: everything current
-  --count N                  N Konnektoren mit eigenen Ports (fortlaufend) / N connectors
+Praxis:
+  --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
+  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
   --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
-                             simulated time runs N times faster
 
-Netz / network (nur Loopback / loopback only):
-  --listen ADDR              Adresse, Standard 127.0.0.1 (oder ::1)
+Netz (nur Loopback):
+  --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
   --port N                   Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
   --management-port N        Management-Port des 1. Konnektors, Standard 9443
   --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
   --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
-                             0 bei jedem Port: ein freier Port / 0 for any port: a free one
-  --ready-file FILE          schreibt Ports und URLs als JSON, sobald bereit
-                             writes ports and URLs as JSON once ready
+                             0 bei jedem Port: ein freier Port
+  --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
 
-TLS und Anmeldung / TLS and authentication:
+TLS und Anmeldung:
   --tls off|server|client    ohne TLS / Server-Zertifikat (Standard) / zusätzlich Client-Zertifikat Pflicht
-  --basic-auth-user NAME     Basic Auth verlangen / require Basic Auth
-  --basic-auth-password-file FILE   Passwort dazu (nie auf der Kommandozeile)
-  --client-p12 FILE          stellt ein Client-Zertifikat (.p12) aus / issues a client .p12
-  --client-p12-password-file FILE   Passwort des .p12 (Standard: wird erzeugt, FILE.password)
-  --state-dir DIR            CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
+  --basic-auth-user NAME     Basic Auth verlangen
+  --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
+  --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
+  --client-p12-password-file DATEI   Passwort des .p12 (Standard: wird erzeugt, DATEI.password)
+  --state-dir ORDNER         CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
 
-Update-Server / update server:
-  --updates-dir DIR          Dateien, die unter /updates/ ausgeliefert werden / files served under /updates/
-  --updates-tls              Update-Server über HTTPS (CA des Simulators) / update server over HTTPS
+Update-Server:
+  --updates-dir ORDNER       Dateien, die unter /updates/ ausgeliefert werden
+  --updates-tls              Update-Server über HTTPS (CA des Simulators)
 
-Fehler / faults (auch zur Laufzeit über den Steuer-Port / also at run time via the control port):
+Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
   --fault-install-fails TEXT Installation scheitert mit diesem Grund, alte Version bleibt
   --fault-ksr-down           KSR nicht erreichbar (kein Download)
   --fault-download-stalls    Download bleibt stehen
   --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
   --fault-slow MS            jede Antwort MS Millisekunden verzögern
-  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
+  --fault-malformed ART      broken-xml | truncated | wrong-content-type
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
 
-  -h, --help                 diese Hilfe / this help
+  -h, --help                 diese Hilfe
   -V, --version              Version
 
-Steuer-Port / control port (HTTP, JSON):
-  GET  /state                  Zustand aller Konnektoren / state of every connector
+Steuer-Port (HTTP, JSON):
+  GET  /state                  Zustand aller Konnektoren
   POST /faults {"powerLoss":true, "installFails":"Grund", "ksrDown":true, "downloadStalls":true,
                 "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
                 "updateServerDown":true, "clear":true, "connector":0}
-  POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen / jump the simulated clock
+  POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen
   POST /terminal {"ctId":"CT-EMPFANG","connected":false}
-)";
+)");
+
+/// A command line the simulator cannot start with, and why.
+struct UsageError {
+    LocalizedText text;
+};
+
+template <typename Number>
+Number numberOf(const std::string& option, const std::string& text) {
+    Number v{};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw UsageError{TIS_TEXT("konnektor-sim", "%1 erwartet eine Zahl, nicht \"%2\"").arg(option, text)};
+    return v;
+}
 
 std::string readSecretFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("Datei nicht lesbar / cannot read file: " + path);
+    if (!in)
+        throw UsageError{TIS_TEXT("konnektor-sim", "Datei nicht lesbar: %1").arg(path)};
     std::ostringstream s;
     s << in.rdbuf();
     auto v = s.str();
@@ -97,9 +109,11 @@ bool isLoopback(const std::string& address) {
     return !ec && a.is_loopback();
 }
 
-std::uint16_t portValue(const std::string& v) {
-    const int n = std::stoi(v);
-    if (n < 0 || n > 65535) throw std::runtime_error("Port außerhalb 0..65535 / port out of range: " + v);
+std::uint16_t portValue(const std::string& option, const std::string& v) {
+    const int n = numberOf<int>(option, v);
+    if (n < 0 || n > 65535)
+        throw UsageError{TIS_TEXT("konnektor-sim", "%1: Port außerhalb 0..65535: %2")
+                             .arg(option, v)};
     return static_cast<std::uint16_t>(n);
 }
 
@@ -120,22 +134,26 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw std::runtime_error("Wert fehlt für / missing value for " + a);
+                if (i + 1 >= args.size())
+                    throw UsageError{TIS_TEXT("konnektor-sim", "Wert fehlt für %1").arg(a)};
                 return args[++i];
             };
-            if (a == "-h" || a == "--help") { std::cout << kHelp; return 0; }
+            if (a == "-h" || a == "--help") {
+                std::cout << tr(kHelp);
+                return 0;
+            }
             if (a == "-V" || a == "--version") {
                 std::cout << "konnektor-sim " << build_info::version() << " (" << build_info::commit() << ")\n";
                 return 0;
             }
             if (a == "--scenario") scenarioFile = value();
-            else if (a == "--count") options.count = std::stoi(value());
-            else if (a == "--time-scale") options.timeScale = std::stod(value());
+            else if (a == "--count") options.count = numberOf<int>(a, value());
+            else if (a == "--time-scale") options.timeScale = numberOf<double>(a, value());
             else if (a == "--listen") options.listen = value();
-            else if (a == "--port") options.port = portValue(value());
-            else if (a == "--management-port") options.managementPort = portValue(value());
-            else if (a == "--control-port") options.controlPort = portValue(value());
-            else if (a == "--update-port") options.updatePort = portValue(value());
+            else if (a == "--port") options.port = portValue(a, value());
+            else if (a == "--management-port") options.managementPort = portValue(a, value());
+            else if (a == "--control-port") options.controlPort = portValue(a, value());
+            else if (a == "--update-port") options.updatePort = portValue(a, value());
             else if (a == "--ready-file") readyFile = value();
             else if (a == "--tls") options.tls = value();
             else if (a == "--basic-auth-user") options.basicAuthUser = value();
@@ -149,33 +167,37 @@ int main(int argc, char** argv) {
             else if (a == "--fault-install-fails") options.faults.installFails = value();
             else if (a == "--fault-ksr-down") options.faults.ksrDown = true;
             else if (a == "--fault-download-stalls") options.faults.downloadStalls = true;
-            else if (a == "--fault-drop") options.faults.dropProbability = std::stod(value());
-            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(std::stoi(value()));
+            else if (a == "--fault-drop") options.faults.dropProbability = numberOf<double>(a, value());
+            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(numberOf<int>(a, value()));
             else if (a == "--fault-malformed") options.faults.malformed = value();
-            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(std::stoi(value()));
+            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(numberOf<int>(a, value()));
             else if (a == "--fault-update-server-down") options.faults.updateServerDown = true;
-            else throw std::runtime_error("Unbekannte Option / unknown option: " + a + " (--help)");
+            else
+                throw UsageError{TIS_TEXT("konnektor-sim", "Unbekannte Option: %1 (--help)").arg(a)};
         }
         if (!isLoopback(options.listen))
-            throw std::runtime_error("Nur Loopback-Adressen sind erlaubt / only loopback addresses are allowed: " +
-                                     options.listen);
+            throw UsageError{TIS_TEXT("konnektor-sim", "Nur Loopback-Adressen sind erlaubt: %1").arg(options.listen)};
         if (options.tls != "off" && options.tls != "server" && options.tls != "client")
-            throw std::runtime_error("--tls muss off, server oder client sein / must be off, server or client");
+            throw UsageError{TIS_TEXT("konnektor-sim", "--tls muss off, server oder client sein")};
         if (options.updatesTls && options.tls == "off")
-            throw std::runtime_error("--updates-tls braucht TLS / needs TLS (not --tls off)");
-        if (options.timeScale <= 0) throw std::runtime_error("--time-scale muss > 0 sein / must be > 0");
-        if (options.count < 1 || options.count > 200) throw std::runtime_error("--count: 1..200");
+            throw UsageError{TIS_TEXT("konnektor-sim", "--updates-tls braucht TLS (nicht --tls off)")};
+        if (options.timeScale <= 0)
+            throw UsageError{TIS_TEXT("konnektor-sim", "--time-scale muss größer als 0 sein")};
+        if (options.count < 1 || options.count > 200)
+            throw UsageError{TIS_TEXT("konnektor-sim", "--count muss zwischen 1 und 200 liegen")};
         const auto& m = options.faults.malformed;
         if (!m.empty() && m != "broken-xml" && m != "truncated" && m != "wrong-content-type")
-            throw std::runtime_error("--fault-malformed: broken-xml | truncated | wrong-content-type");
+            throw UsageError{TIS_TEXT("konnektor-sim", "--fault-malformed erwartet broken-xml, truncated oder wrong-content-type")};
         if (options.basicAuthUser) {
-            if (!basicAuthPasswordFile) throw std::runtime_error("--basic-auth-user braucht / needs --basic-auth-password-file");
+            if (!basicAuthPasswordFile)
+                throw UsageError{TIS_TEXT("konnektor-sim", "--basic-auth-user braucht --basic-auth-password-file")};
             options.basicAuthPassword = readSecretFile(*basicAuthPasswordFile);
             log::registerSecret(options.basicAuthPassword);
         }
         if (options.stateDir.empty()) options.stateDir = defaultSimState();
         if (options.clientP12) {
-            if (options.tls == "off") throw std::runtime_error("--client-p12 braucht TLS / needs TLS");
+            if (options.tls == "off")
+                throw UsageError{TIS_TEXT("konnektor-sim", "--client-p12 braucht TLS")};
             if (p12PasswordFile) {
                 options.clientP12Password = readSecretFile(*p12PasswordFile);
             } else {
@@ -190,7 +212,10 @@ int main(int argc, char** argv) {
             }
             log::registerSecret(options.clientP12Password);
         }
-    } catch (const std::exception& e) {
+    } catch (const UsageError& e) {
+        std::cerr << "konnektor-sim: " << tr(e.text) << "\n";
+        return 2;
+    } catch (const std::exception& e) {  // a folder that cannot be created, a file that cannot be written
         std::cerr << "konnektor-sim: " << e.what() << "\n";
         return 2;
     }
@@ -201,8 +226,7 @@ int main(int argc, char** argv) {
         if (scenarioFile) {
             auto loaded = loadScenario(*scenarioFile, realNow);
             if (!loaded.ok()) {
-                std::cerr << "konnektor-sim: " << loaded.error().describe(Language::German) << "\n"
-                          << "konnektor-sim: " << loaded.error().describe(Language::English) << "\n";
+                std::cerr << "konnektor-sim: " << loaded.error().describe() << "\n";
                 return 2;
             }
             scenario = std::move(loaded).value();
@@ -218,15 +242,16 @@ int main(int argc, char** argv) {
             std::ofstream(tmp) << ready << "\n";
             std::filesystem::rename(tmp, *readyFile);
         }
-        std::cout << "konnektor-sim bereit / ready: " << ready << std::endl;
+        std::cout << tr(TIS_TEXT("konnektor-sim", "konnektor-sim bereit: %1").arg(ready)) << std::endl;
 
         boost::asio::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
         io.run();
-        std::cout << "konnektor-sim beendet / stopped" << std::endl;
+        std::cout << tr(TIS_TEXT("konnektor-sim", "konnektor-sim beendet")) << std::endl;
         return 0;
     } catch (const std::exception& e) {
-        std::cerr << "konnektor-sim: Start fehlgeschlagen / failed to start: " << e.what() << "\n";
+        std::cerr << "konnektor-sim: " << tr(TIS_TEXT("konnektor-sim", "Start fehlgeschlagen: %1").arg(e.what()))
+                  << "\n";
         return 1;
     }
 }

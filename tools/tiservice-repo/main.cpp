@@ -1,5 +1,6 @@
 // tiservice-repo: the publisher side of the vendor's update server (TUF repository).
 
+#include <charconv>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -16,44 +17,55 @@ using namespace tiservice::trust;
 
 namespace {
 
-const char* kHelp = R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
-tiservice-repo – create, fill and sign the vendor's update repository (TUF)
+const LocalizedText kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
 
-  tiservice-repo --repo DIR init [--key-type ed25519|ecdsa|rsa] [--threshold ROLE=N] [--keys ROLE=N]
-                 [--expires ROLE=DAYS] [--no-consistent-snapshot]
+  tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
+                 [--expires ROLLE=TAGE] [--no-consistent-snapshot]
         Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen.
-        create keys per role (PEM, mode 0600) and publish version 1.
-  tiservice-repo --repo DIR add-target FILE --path TARGET_PATH [--custom JSON] [--role ROLE]
-  tiservice-repo --repo DIR remove-target --path TARGET_PATH [--role ROLE]
-  tiservice-repo --repo DIR delegate --name ROLE --paths PATTERN[,PATTERN] [--terminating]
-                 [--threshold N] [--keys N] [--from ROLE]
-  tiservice-repo --repo DIR publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
-                                               sign changed roles, renew snapshot and timestamp
-  tiservice-repo --repo DIR rotate-key --role ROLE   Schlüssel einer Rolle ersetzen / replace a role's keys
-  tiservice-repo --repo DIR renew-timestamp    neuen Timestamp signieren / sign a new timestamp
+  tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
+  tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
+  tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
+                 [--threshold N] [--keys N] [--from ROLLE]
+  tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
+  tiservice-repo --repo ORDNER rotate-key --role ROLLE   Schlüssel einer Rolle ersetzen
+  tiservice-repo --repo ORDNER renew-timestamp    neuen Timestamp signieren
 
-ROLE: root, timestamp, snapshot, targets (oder eine delegierte Rolle / or a delegated role).
-Veröffentlicht wird nach DIR/published/{metadata,targets}; der Update-Server liefert diesen Ordner aus.
-Die Vertrauensbasis für Installer ist DIR/published/metadata/1.root.json.
-Published to DIR/published/{metadata,targets}; the update server serves that folder.
-The trust anchor for installers is DIR/published/metadata/1.root.json.
-)";
+ROLLE: root, timestamp, snapshot, targets oder eine delegierte Rolle.
+Veröffentlicht wird nach ORDNER/published/{metadata,targets}; der Update-Server liefert diesen Ordner aus.
+Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
+)");
+
+struct UsageError {
+    LocalizedText text;
+};
+
+int number(const std::string& option, const std::string& text) {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size() || v < 0)
+        throw UsageError{TIS_TEXT("tiservice-repo", "%1 erwartet eine ganze Zahl, nicht \"%2\"").arg(option, text)};
+    return v;
+}
 
 int fail(const Error& e) {
     std::cerr << "tiservice-repo: " << e.describe() << "\n";
     return 1;
 }
 
-bool setRoleValue(RepositoryOptions& o, const std::string& spec, int RoleSettings::*field) {
+bool setRoleValue(RepositoryOptions& o, const std::string& option, const std::string& spec, int RoleSettings::*field) {
     const auto eq = spec.find('=');
     if (eq == std::string::npos) return false;
     const auto role = spec.substr(0, eq);
-    const int v = std::stoi(spec.substr(eq + 1));
+    const int v = number(option, spec.substr(eq + 1));
     RoleSettings* r = role == "root" ? &o.root : role == "targets" ? &o.targets : role == "snapshot" ? &o.snapshot
                     : role == "timestamp" ? &o.timestamp : nullptr;
     if (!r) return false;
     r->*field = v;
     return true;
+}
+
+UsageError roleValueExpected(const std::string& option, const LocalizedText& value) {
+    return UsageError{TIS_TEXT("tiservice-repo", "%1 erwartet ROLLE=%2").arg(option, value)};
 }
 
 }  // namespace
@@ -68,11 +80,12 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const auto& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw std::runtime_error("missing value for " + a);
+                if (i + 1 >= args.size())
+                    throw UsageError{TIS_TEXT("tiservice-repo", "Wert fehlt für %1").arg(a)};
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {
-                std::cout << kHelp;
+                std::cout << tr(kHelp);
                 return 0;
             } else if (a == "--repo") repoDir = value();
             else if (a == "--key-type") {
@@ -80,17 +93,18 @@ int main(int argc, char** argv) {
                 if (t == "ed25519") options.keyType = SigningKey::Type::Ed25519;
                 else if (t == "ecdsa") options.keyType = SigningKey::Type::EcdsaP256;
                 else if (t == "rsa") options.keyType = SigningKey::Type::RsaPss;
-                else throw std::runtime_error("--key-type: ed25519 | ecdsa | rsa");
+                else
+                    throw UsageError{TIS_TEXT("tiservice-repo", "--key-type erwartet ed25519, ecdsa oder rsa")};
             } else if (a == "--threshold") {
                 const auto v = value();
-                if (v.find('=') == std::string::npos) delegation.threshold = std::stoi(v);
-                else if (!setRoleValue(options, v, &RoleSettings::threshold)) throw std::runtime_error("--threshold ROLE=N");
+                if (v.find('=') == std::string::npos) delegation.threshold = number(a, v);
+                else if (!setRoleValue(options, a, v, &RoleSettings::threshold)) throw roleValueExpected(a, LocalizedText::same("N"));
             } else if (a == "--keys") {
                 const auto v = value();
-                if (v.find('=') == std::string::npos) delegation.keyCount = std::stoi(v);
-                else if (!setRoleValue(options, v, &RoleSettings::keyCount)) throw std::runtime_error("--keys ROLE=N");
+                if (v.find('=') == std::string::npos) delegation.keyCount = number(a, v);
+                else if (!setRoleValue(options, a, v, &RoleSettings::keyCount)) throw roleValueExpected(a, LocalizedText::same("N"));
             } else if (a == "--expires") {
-                if (!setRoleValue(options, value(), &RoleSettings::expiresDays)) throw std::runtime_error("--expires ROLE=DAYS");
+                if (!setRoleValue(options, a, value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
             } else if (a == "--no-consistent-snapshot") options.consistentSnapshot = false;
             else if (a == "--path") path = value();
             else if (a == "--role") role = value();
@@ -101,20 +115,21 @@ int main(int argc, char** argv) {
             else if (a == "--terminating") terminating = true;
             else if (!command) command = a;
             else if (!file) file = a;
-            else throw std::runtime_error("unexpected argument " + a);
+            else throw UsageError{TIS_TEXT("tiservice-repo", "unerwartetes Argument %1").arg(a)};
         }
-    } catch (const std::exception& e) {
-        std::cerr << "tiservice-repo: " << e.what() << "\n" << kHelp;
+    } catch (const UsageError& e) {
+        std::cerr << "tiservice-repo: " << tr(e.text) << "\n" << tr(kHelp);
         return 1;
     }
     if (!repoDir || !command) {
-        std::cerr << kHelp;
+        std::cerr << tr(kHelp);
         return 1;
     }
     if (*command == "init") {
         auto repo = Repository::create(*repoDir, options);
         if (!repo.ok()) return fail(repo.error());
-        std::cout << "Vertrauensbasis / trust anchor: " << repo->trustedRootFile().string() << "\n";
+        std::cout << tr(TIS_TEXT("tiservice-repo", "Vertrauensbasis: %1").arg(repo->trustedRootFile().string()))
+                  << "\n";
         return 0;
     }
     auto repo = Repository::open(*repoDir);
@@ -122,7 +137,7 @@ int main(int argc, char** argv) {
     Status s;
     if (*command == "add-target") {
         if (!file || !path) {
-            std::cerr << "tiservice-repo: add-target FILE --path TARGET_PATH\n";
+            std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: add-target DATEI --path ZIELPFAD")) << "\n";
             return 1;
         }
         QJsonObject customJson;
@@ -130,20 +145,20 @@ int main(int argc, char** argv) {
             QJsonParseError e{};
             customJson = QJsonDocument::fromJson(QByteArray::fromStdString(*custom), &e).object();
             if (e.error != QJsonParseError::NoError) {
-                std::cerr << "tiservice-repo: --custom ist kein JSON-Objekt / is not a JSON object\n";
+                std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "--custom ist kein JSON-Objekt")) << "\n";
                 return 1;
             }
         }
         s = repo->addTarget(*file, *path, customJson, role.value_or("targets"));
     } else if (*command == "remove-target") {
         if (!path) {
-            std::cerr << "tiservice-repo: remove-target --path TARGET_PATH\n";
+            std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: remove-target --path ZIELPFAD")) << "\n";
             return 1;
         }
         s = repo->removeTarget(*path, role.value_or("targets"));
     } else if (*command == "delegate") {
         if (!name || !paths) {
-            std::cerr << "tiservice-repo: delegate --name ROLE --paths PATTERN[,PATTERN]\n";
+            std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: delegate --name ROLLE --paths MUSTER[,MUSTER]")) << "\n";
             return 1;
         }
         std::vector<std::string> patterns;
@@ -159,14 +174,16 @@ int main(int argc, char** argv) {
         s = repo->publish();
     } else if (*command == "rotate-key") {
         if (!role) {
-            std::cerr << "tiservice-repo: rotate-key --role ROLE\n";
+            std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: rotate-key --role ROLLE")) << "\n";
             return 1;
         }
         s = repo->rotateKeys(*role);
     } else if (*command == "renew-timestamp") {
         s = repo->renewTimestamp();
     } else {
-        std::cerr << "tiservice-repo: unbekannter Befehl / unknown command " << *command << "\n" << kHelp;
+        std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "unbekannter Befehl %1").arg(*command))
+                  << "\n"
+                  << tr(kHelp);
         return 1;
     }
     if (!s.ok()) return fail(s.error());

@@ -19,35 +19,36 @@ using namespace tiservice;
 
 namespace {
 
-const char* kHelp = R"(tiservice-tuf – prüft Update-Daten des Herstellers nach The Update Framework (TUF 1.0)
-tiservice-tuf – verifies the vendor's update data with The Update Framework (TUF 1.0)
+const LocalizedText kHelp = TIS_TEXT("tiservice-tuf", R"(tiservice-tuf – prüft Update-Daten des Herstellers nach The Update Framework (TUF 1.0)
 
-  tiservice-tuf --metadata-dir DIR init ROOT_FILE
-        ROOT_FILE als vertrauenswürdigen Startpunkt übernehmen (wird DIR/root.json); kein Netz.
-        trust ROOT_FILE (it becomes DIR/root.json); no network.
-  tiservice-tuf --metadata-dir DIR --metadata-url URL refresh
-        Metadaten nach dem TUF-Client-Ablauf aktualisieren. / run the client workflow.
-  tiservice-tuf --metadata-dir DIR --metadata-url URL --target-name PATH [--target-name PATH ...]
-                --target-base-url URL --target-dir DIR download
-        aktualisieren, dann jede Datei in der angegebenen Reihenfolge nach DIR/PATH laden und
-        prüfen; beim ersten Fehler aufhören. / refresh, then download and verify each target
-        in order into DIR/PATH; stop at the first failure.
+  tiservice-tuf --metadata-dir ORDNER init ROOT_DATEI
+        ROOT_DATEI als vertrauenswürdigen Startpunkt übernehmen (wird ORDNER/root.json); kein Netz.
+  tiservice-tuf --metadata-dir ORDNER --metadata-url URL refresh
+        Metadaten nach dem TUF-Client-Ablauf aktualisieren.
+  tiservice-tuf --metadata-dir ORDNER --metadata-url URL --target-name PFAD [--target-name PFAD ...]
+                --target-base-url URL --target-dir ORDNER download
+        aktualisieren, dann jede Datei in der angegebenen Reihenfolge nach ORDNER/PFAD laden und
+        prüfen; beim ersten Fehler aufhören.
 
-Optionen / options:
-  --ca-file FILE   vertrauenswürdige CA für https:// (sonst der Systemspeicher oder SSL_CERT_FILE)
-  --lang de|en     Sprache der Meldungen / language of messages
-  -h, --help       diese Hilfe / this help
+Optionen:
+  --ca-file DATEI  vertrauenswürdige CA für https:// (sonst der Systemspeicher oder SSL_CERT_FILE)
+  --lang de|en     Sprache der Meldungen
+  -h, --help       diese Hilfe
 
-Rückgabe / exit: 0 alles erfolgreich / full success, 1 Fehler (Grund auf stderr) / failure (reason on stderr).
-)";
+Rückgabewerte: 0 alles erfolgreich, 1 Fehler (der Grund steht auf stderr).
+)");
+
+struct UsageError {
+    LocalizedText text;
+};
 
 int fail(const Error& e) {
     std::cerr << "tiservice-tuf: " << e.describe() << "\n";
     return 1;
 }
 
-int usage(const std::string& what) {
-    std::cerr << "tiservice-tuf: " << what << "\n" << kHelp;
+int usage(const LocalizedText& what) {
+    std::cerr << "tiservice-tuf: " << tr(what) << "\n" << tr(kHelp);
     return 1;
 }
 
@@ -61,11 +62,12 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const auto& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw std::runtime_error("missing value for " + a);
+                if (i + 1 >= args.size())
+                    throw UsageError{TIS_TEXT("tiservice-tuf", "Wert fehlt für %1").arg(a)};
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {
-                std::cout << kHelp;
+                std::cout << tr(kHelp);
                 return 0;
             } else if (a == "--metadata-dir") metadataDir = value();
             else if (a == "--metadata-url") metadataUrl = value();
@@ -75,28 +77,28 @@ int main(int argc, char** argv) {
             else if (a == "--ca-file") caFile = value();
             else if (a == "--lang") {
                 auto l = parseLanguage(value());
-                if (!l) throw std::runtime_error("--lang: de | en");
+                if (!l) throw UsageError{TIS_TEXT("tiservice-tuf", "--lang erwartet de oder en")};
                 setCurrentLanguage(*l);
             } else if (!command) command = a;
             else if (*command == "init" && !rootFile) rootFile = a;
-            else throw std::runtime_error("unexpected argument " + a);
+            else throw UsageError{TIS_TEXT("tiservice-tuf", "unerwartetes Argument %1").arg(a)};
         }
-    } catch (const std::exception& e) {
-        return usage(e.what());
+    } catch (const UsageError& e) {
+        return usage(e.text);
     }
-    if (!command) return usage("Befehl fehlt / missing command");
-    if (!metadataDir) return usage("--metadata-dir fehlt / missing");
+    if (!command) return usage(TIS_TEXT("tiservice-tuf", "Befehl fehlt"));
+    if (!metadataDir) return usage(TIS_TEXT("tiservice-tuf", "--metadata-dir fehlt"));
 
     if (*command == "init") {
-        if (!rootFile) return usage("init braucht ROOT_FILE / init needs ROOT_FILE");
+        if (!rootFile) return usage(TIS_TEXT("tiservice-tuf", "init braucht ROOT_DATEI"));
         auto s = trust::TufClient::trustRoot(*metadataDir, *rootFile);
         if (!s.ok()) return fail(s.error());
         return 0;
     }
-    if (*command != "refresh" && *command != "download") return usage("unbekannter Befehl / unknown command " + *command);
-    if (!metadataUrl) return usage("--metadata-url fehlt / missing");
+    if (*command != "refresh" && *command != "download") return usage(TIS_TEXT("tiservice-tuf", "unbekannter Befehl %1").arg(*command));
+    if (!metadataUrl) return usage(TIS_TEXT("tiservice-tuf", "--metadata-url fehlt"));
     if (*command == "download" && (targetNames.empty() || !targetBaseUrl || !targetDir))
-        return usage("download braucht --target-name, --target-base-url und --target-dir / needs them");
+        return usage(TIS_TEXT("tiservice-tuf", "download braucht --target-name, --target-base-url und --target-dir"));
 
     trust::TufClientOptions options;
     options.metadataDir = *metadataDir;
