@@ -1481,42 +1481,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
 <context>
     <name>tiservice-repo</name>
     <message>
-        <source>tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
-
-  tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
-                 [--expires ROLLE=TAGE] [--no-consistent-snapshot]
-        Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen.
-  tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
-  tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
-  tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
-                 [--threshold N] [--keys N] [--from ROLLE]
-  tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
-  tiservice-repo --repo ORDNER rotate-key --role ROLLE   Schlüssel einer Rolle ersetzen
-  tiservice-repo --repo ORDNER renew-timestamp    neuen Timestamp signieren
-
-ROLLE: root, timestamp, snapshot, targets oder eine delegierte Rolle.
-Veröffentlicht wird nach ORDNER/published/{metadata,targets}; der Update-Server liefert diesen Ordner aus.
-Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
-</source>
-        <translation>tiservice-repo – create, fill and sign the vendor&apos;s update repository (TUF)
-
-  tiservice-repo --repo DIR init [--key-type ed25519|ecdsa|rsa] [--threshold ROLE=N] [--keys ROLE=N]
-                 [--expires ROLE=DAYS] [--no-consistent-snapshot]
-        create keys per role (PEM, mode 0600) and publish version 1.
-  tiservice-repo --repo DIR add-target FILE --path TARGET_PATH [--custom JSON] [--role ROLE]
-  tiservice-repo --repo DIR remove-target --path TARGET_PATH [--role ROLE]
-  tiservice-repo --repo DIR delegate --name ROLE --paths PATTERN[,PATTERN] [--terminating]
-                 [--threshold N] [--keys N] [--from ROLE]
-  tiservice-repo --repo DIR publish            sign changed roles, renew snapshot and timestamp
-  tiservice-repo --repo DIR rotate-key --role ROLE   replace a role&apos;s keys
-  tiservice-repo --repo DIR renew-timestamp    sign a new timestamp
-
-ROLE: root, timestamp, snapshot, targets or a delegated role.
-Published to DIR/published/{metadata,targets}; the update server serves that folder.
-The trust anchor for installers is DIR/published/metadata/1.root.json.
-</translation>
-    </message>
-    <message>
         <source>%1 erwartet eine ganze Zahl, nicht &quot;%2&quot;</source>
         <translation>%1 expects a whole number, not &quot;%2&quot;</translation>
     </message>
@@ -1567,6 +1531,44 @@ The trust anchor for installers is DIR/published/metadata/1.root.json.
     <message>
         <source>unbekannter Befehl %1</source>
         <translation>unknown command %1</translation>
+    </message>
+    <message>
+        <source>tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
+
+  tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
+                 [--expires ROLLE=TAGE] [--no-consistent-snapshot] [--target-hashes sha256[,sha512]]
+        Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen. Jede Datei
+        wird mit SHA-256 verzeichnet (mit --target-hashes sha256,sha512 zusätzlich mit SHA-512).
+  tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
+  tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
+  tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
+                 [--threshold N] [--keys N] [--from ROLLE]
+  tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
+  tiservice-repo --repo ORDNER rotate-key --role ROLLE   Schlüssel einer Rolle ersetzen
+  tiservice-repo --repo ORDNER renew-timestamp    neuen Timestamp signieren
+
+ROLLE: root, timestamp, snapshot, targets oder eine delegierte Rolle.
+Veröffentlicht wird nach ORDNER/published/{metadata,targets}; der Update-Server liefert diesen Ordner aus.
+Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
+</source>
+        <translation>tiservice-repo – create, fill and sign the vendor&apos;s update repository (TUF)
+
+  tiservice-repo --repo DIR init [--key-type ed25519|ecdsa|rsa] [--threshold ROLE=N] [--keys ROLE=N]
+                 [--expires ROLE=DAYS] [--no-consistent-snapshot] [--target-hashes sha256[,sha512]]
+        create keys per role (PEM, mode 0600) and publish version 1. Every file is listed with
+        SHA-256 (with --target-hashes sha256,sha512 also with SHA-512).
+  tiservice-repo --repo DIR add-target FILE --path TARGET_PATH [--custom JSON] [--role ROLE]
+  tiservice-repo --repo DIR remove-target --path TARGET_PATH [--role ROLE]
+  tiservice-repo --repo DIR delegate --name ROLE --paths PATTERN[,PATTERN] [--terminating]
+                 [--threshold N] [--keys N] [--from ROLE]
+  tiservice-repo --repo DIR publish            sign changed roles, renew snapshot and timestamp
+  tiservice-repo --repo DIR rotate-key --role ROLE   replace a role&apos;s keys
+  tiservice-repo --repo DIR renew-timestamp    sign a new timestamp
+
+ROLE: root, timestamp, snapshot, targets or a delegated role.
+Published to DIR/published/{metadata,targets}; the update server serves that folder.
+The trust anchor for installers is DIR/published/metadata/1.root.json.
+</translation>
     </message>
 </context>
 <context>

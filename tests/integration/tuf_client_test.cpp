@@ -338,6 +338,39 @@ TEST_F(Tuf, TargetWithWrongHashIsRefusedAndNotKept) {
     EXPECT_FALSE(std::filesystem::exists(dir / "out.json.part"));
 }
 
+TEST_F(Tuf, TargetsListSha256ByDefaultAndSha512WhenAsked) {
+    auto c = client();
+    ASSERT_TRUE(c.refresh().ok());
+    auto target = c.findTarget(kCatalogPath);
+    ASSERT_TRUE(target.ok());
+    EXPECT_EQ(target->file.hashes.size(), 1u);
+    EXPECT_EQ(target->file.hashes.count("sha256"), 1u);
+
+    RepositoryOptions both;
+    both.targetHashes = {"sha256", "sha512"};
+    setUpRepository(both);
+    auto c2 = client();
+    ASSERT_TRUE(c2.refresh().ok());
+    auto listed = c2.findTarget(kCatalogPath);
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(listed->file.hashes.size(), 2u);
+    EXPECT_EQ(listed->file.hashes.at("sha512").size(), 128u);
+    EXPECT_TRUE(c2.download(*listed, dir / "out.json").ok());
+    EXPECT_EQ(readFile(dir / "out.json"), readFile(dir / "catalog.json"));
+}
+
+TEST_F(Tuf, PublisherRefusesUnknownTargetHashes) {
+    RepositoryOptions md5;
+    md5.targetHashes = {"md5"};
+    EXPECT_FALSE(Repository::create(dir / "repo-md5", md5).ok());
+    RepositoryOptions sha512First;
+    sha512First.targetHashes = {"sha512", "sha256"};
+    EXPECT_FALSE(Repository::create(dir / "repo-512", sha512First).ok());
+    RepositoryOptions none;
+    none.targetHashes = {};
+    EXPECT_FALSE(Repository::create(dir / "repo-none", none).ok());
+}
+
 TEST_F(Tuf, TargetWithWrongLengthIsRefused) {
     auto c = client();
     ASSERT_TRUE(c.refresh().ok());
@@ -730,4 +763,24 @@ TEST(TufCommandLine, PublisherToolCreatesARepositoryWithProtectedKeys) {
     r = runProcess({repoTool, "--repo", (dir / "nothing").string(), "publish"});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("repository.json"), std::string::npos);
+}
+
+TEST(TufCommandLine, PublisherToolListsTheTargetHashesAskedFor) {
+    TempDir dir;
+    const auto repoTool = binary("tiservice-repo").string();
+    writeFile(dir / "c.json", "{}");
+    for (const auto& [hashes, expected] : std::vector<std::pair<std::string, int>>{{"", 1}, {"sha256,sha512", 2}}) {
+        const auto repo = (dir / ("r" + std::to_string(expected))).string();
+        std::vector<std::string> init{repoTool, "--repo", repo, "init"};
+        if (!hashes.empty()) init.insert(init.end(), {"--target-hashes", hashes});
+        ASSERT_EQ(runProcess(init).exitCode, 0);
+        ASSERT_EQ(runProcess({repoTool, "--repo", repo, "add-target", (dir / "c.json").string(), "--path", "c.json"}).exitCode, 0);
+        ASSERT_EQ(runProcess({repoTool, "--repo", repo, "publish"}).exitCode, 0);
+        const auto targets = signedPart(std::filesystem::path(repo) / "published/metadata/targets.json");
+        EXPECT_EQ(targets.value("targets").toObject().value("c.json").toObject().value("hashes").toObject().size(), expected)
+            << hashes;
+    }
+    const auto r = runProcess({repoTool, "--repo", (dir / "bad").string(), "init", "--target-hashes", "md5"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("md5"), std::string::npos) << r.err;
 }

@@ -20,8 +20,9 @@ namespace {
 const LocalizedText kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
 
   tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
-                 [--expires ROLLE=TAGE] [--no-consistent-snapshot]
-        Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen.
+                 [--expires ROLLE=TAGE] [--no-consistent-snapshot] [--target-hashes sha256[,sha512]]
+        Schlüssel je Rolle erzeugen (PEM, Modus 0600) und Version 1 veröffentlichen. Jede Datei
+        wird mit SHA-256 verzeichnet (mit --target-hashes sha256,sha512 zusätzlich mit SHA-512).
   tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
   tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
   tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
@@ -106,6 +107,15 @@ int main(int argc, char** argv) {
             } else if (a == "--expires") {
                 if (!setRoleValue(options, a, value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
             } else if (a == "--no-consistent-snapshot") options.consistentSnapshot = false;
+            else if (a == "--target-hashes") {
+                options.targetHashes.clear();
+                const auto v = value();
+                for (std::size_t start = 0; start <= v.size();) {
+                    const auto comma = std::min(v.find(',', start), v.size());
+                    options.targetHashes.push_back(v.substr(start, comma - start));
+                    start = comma + 1;
+                }
+            }
             else if (a == "--path") path = value();
             else if (a == "--role") role = value();
             else if (a == "--name") name = value();

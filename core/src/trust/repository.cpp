@@ -248,6 +248,15 @@ Result<Repository> Repository::create(const std::filesystem::path& dir, const Re
     d.clock = clock ? clock : SystemClock::shared();
     d.state.insert("consistentSnapshot", options.consistentSnapshot);
     d.state.insert("keyType", q(keyTypeId(options.keyType)));
+    QJsonArray hashes;
+    for (const auto& h : options.targetHashes) {
+        if (h != "sha256" && h != "sha512") return repoError("unknown target hash " + h + " (sha256, sha512)");
+        hashes.append(q(h));
+    }
+    if (!options.targetHashes.empty() && options.targetHashes.front() != "sha256")
+        return repoError("the target hashes must start with sha256 (consistent snapshots name files by it)");
+    if (hashes.isEmpty()) return repoError("at least one target hash (sha256)");
+    d.state.insert("targetHashes", hashes);
     QJsonObject roles;
     const std::pair<const char*, RoleSettings> settings[] = {
         {"root", options.root}, {"timestamp", options.timestamp}, {"snapshot", options.snapshot}, {"targets", options.targets}};
@@ -291,8 +300,15 @@ Status Repository::addTarget(const std::filesystem::path& file, const std::strin
     auto bytes = store::readFile(file, 4ull * 1024 * 1024 * 1024);
     if (!bytes.ok()) return bytes.error();
     const auto sha256 = hashHex("sha256", *bytes);
-    QJsonObject info{{"length", static_cast<qint64>(bytes->size())},
-                     {"hashes", QJsonObject{{"sha256", q(sha256)}, {"sha512", q(hashHex("sha512", *bytes))}}}};
+    // Repositories made before the hashes were a choice listed SHA-256 and SHA-512.
+    const auto listed = d.state.contains("targetHashes") ? d.state.value("targetHashes").toArray()
+                                                         : QJsonArray{"sha256", "sha512"};
+    QJsonObject hashes;
+    for (const auto& h : listed) {
+        const auto name = h.toString().toStdString();
+        hashes.insert(h.toString(), q(name == "sha256" ? sha256 : hashHex(name, *bytes)));
+    }
+    QJsonObject info{{"length", static_cast<qint64>(bytes->size())}, {"hashes", hashes}};
     if (!custom.isEmpty()) info.insert("custom", custom);
     // Plain name and consistent-snapshot name <sha256>.<basename> in the same folder.
     const auto plain = d.targets() / targetPath;

@@ -35,6 +35,9 @@ struct RepositoryOptions {
     RoleSettings targets{1, 1, 90};
     RoleSettings snapshot{1, 1, 7};
     RoleSettings timestamp{1, 1, 1};
+    /// Hashes listed for each target; clients check every one listed. SHA-256 alone is what
+    /// TUF's reference implementation lists too; add "sha512" for a second, independent one.
+    std::vector<std::string> targetHashes{"sha256"};
 };
 
 /// Signs a "signed" object with each key: the envelope TUF clients read.
