@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
+#include <mutex>
 #include <vector>
 
 // translations/tiservice_en.ts compiled by lrelease and embedded by cmake/EmbedFile.cmake.
@@ -54,7 +55,14 @@ std::atomic<Language>& languageSlot() {
 }  // namespace
 
 std::optional<std::string> englishTranslation(const char* context, const char* source) {
-    const QString english = englishCatalog().translate(context, source);
+    // QTranslator is documented as reentrant, not thread-safe; the engine thread of an adapter
+    // and the host's thread may both look up a message, so one at a time.
+    static std::mutex lookup;
+    QString english;
+    {
+        std::lock_guard lock(lookup);
+        english = englishCatalog().translate(context, source);
+    }
     if (english.isEmpty()) return std::nullopt;
     return english.toStdString();
 }

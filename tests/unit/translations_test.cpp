@@ -7,11 +7,13 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -306,4 +308,20 @@ TEST(Translations, NoGermanTextOutsideTheCatalog) {
     EXPECT_GT(files, 50u);
     EXPECT_TRUE(found.empty()) << "German text outside TIS_TEXT (no English for it):\n"
                                << ::testing::PrintToString(found);
+}
+
+TEST(Translations, MessagesCanBeBuiltFromSeveralThreadsAtOnce) {
+    // An adapter's engine thread and the host's thread both build messages.
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&wrong, t] {
+            for (int i = 0; i < 2000; ++i) {
+                const LocalizedText text = TIS_TEXT("assessment", "in %1 Tagen").arg(t * 10000 + i);
+                const std::string n = std::to_string(t * 10000 + i);
+                if (text.de != "in " + n + " Tagen" || text.en != "in " + n + " days") ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(wrong.load(), 0);
 }
