@@ -86,6 +86,19 @@ struct Repository::Impl {
         setRole(name, r);
     }
 
+    /// Edits the target list of `roleName` ("targets" or a delegated role), marks the role
+    /// changed and saves the repository state; `edit` may refuse with an Error.
+    template <typename Edit>
+    Status editTargets(const std::string& roleName, Edit&& edit) {
+        auto all = state.value("targets").toObject();
+        auto list = all.value(q(roleName)).toObject();
+        if (auto refused = edit(list)) return *refused;
+        all.insert(q(roleName), list);
+        state.insert("targets", all);
+        markChanged(roleName);
+        return save();
+    }
+
     Result<std::vector<std::string>> newKeys(const std::string& roleName, int count) {
         std::vector<std::string> files;
         int counter = state.value("keyCounter").toInt(0);
@@ -315,25 +328,18 @@ Status Repository::addTarget(const std::filesystem::path& file, const std::strin
     const auto hashed = plain.parent_path() / (sha256 + "." + plain.filename().string());
     if (auto s = store::writeAtomically(plain, *bytes); !s.ok()) return s;
     if (auto s = store::writeAtomically(hashed, *bytes); !s.ok()) return s;
-    auto all = d.state.value("targets").toObject();
-    auto list = all.value(q(role)).toObject();
-    list.insert(q(targetPath), info);
-    all.insert(q(role), list);
-    d.state.insert("targets", all);
-    d.markChanged(role);
-    return d.save();
+    return d.editTargets(role, [&](QJsonObject& list) -> std::optional<Error> {
+        list.insert(q(targetPath), info);
+        return std::nullopt;
+    });
 }
 
 Status Repository::removeTarget(const std::string& targetPath, const std::string& role) {
-    auto& d = *impl_;
-    auto all = d.state.value("targets").toObject();
-    auto list = all.value(q(role)).toObject();
-    if (!list.contains(q(targetPath))) return repoError("no target " + targetPath + " in " + role);
-    list.remove(q(targetPath));
-    all.insert(q(role), list);
-    d.state.insert("targets", all);
-    d.markChanged(role);
-    return d.save();
+    return impl_->editTargets(role, [&](QJsonObject& list) -> std::optional<Error> {
+        if (!list.contains(q(targetPath))) return repoError("no target " + targetPath + " in " + role);
+        list.remove(q(targetPath));
+        return std::nullopt;
+    });
 }
 
 Status Repository::delegate(const std::string& name, const std::vector<std::string>& paths, bool terminating,
