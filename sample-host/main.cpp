@@ -3,7 +3,6 @@
 // notices, questions and progress in the terminal in the PVS's style, and answers from a
 // file for automation. It is the reference for PVS vendors hosting an adapter.
 
-#include <charconv>
 #include <unistd.h>
 
 #include <atomic>
@@ -23,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "command_line.h"
 #include "tiservice/i18n.h"
 #include "host_settings.h"
 #include "tiservice/plugin_loader.h"
@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
         const auto& a = args[i];
         const auto value = [&]() -> std::string {
             if (i + 1 >= args.size()) {
-                std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "Wert fehlt für %1").arg(a)) << "\n";
+                std::cerr << "tiservice-host: " << tr(command_line::missingValue(a).text) << "\n";
                 std::exit(2);
             }
             return args[++i];
@@ -211,20 +211,29 @@ int main(int argc, char** argv) {
         else if (a == "--run") runs.push_back(value());
         else if (a == "--state-dir") stateDir = value();
         else if (a == "--timeout") {
-            const std::string v = value();
-            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), timeoutSeconds);
-            if (ec != std::errc{} || end != v.data() + v.size() || timeoutSeconds <= 0) {
-                std::cerr
-                    << "tiservice-host: "
-                    << tr(TIS_TEXT("sample_host", "--timeout erwartet Sekunden als ganze Zahl, nicht \"%1\"").arg(v))
-                    << "\n";
+            try {
+                timeoutSeconds = command_line::number<int>(a, value());
+            } catch (const command_line::UsageError& e) {
+                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
+                return 2;
+            }
+            if (timeoutSeconds <= 0) {
+                std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "--timeout erwartet Sekunden größer als 0"))
+                          << "\n";
                 return 2;
             }
         } else if (a == "--stay")
             stay = true;
         else if (a == "--lang") {
-            auto l = parseLanguage(value());
-            if (l) setCurrentLanguage(*l);
+            const auto v = value();
+            const auto l = parseLanguage(v);
+            if (!l) {
+                std::cerr << "tiservice-host: "
+                          << tr(TIS_TEXT("sample_host", "Unbekannte Sprache \"%1\". Erlaubt sind de und en.").arg(v))
+                          << "\n";
+                return 2;
+            }
+            setCurrentLanguage(*l);
         } else {
             std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "unbekannte Option %1").arg(a)) << "\n"
                       << tr(kHelp);

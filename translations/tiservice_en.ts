@@ -280,6 +280,21 @@
     </message>
 </context>
 <context>
+    <name>command_line</name>
+    <message>
+        <source>Wert fehlt für %1</source>
+        <translation>missing value for %1</translation>
+    </message>
+    <message>
+        <source>%1 erwartet eine ganze Zahl, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a whole number, not &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 erwartet eine Zahl, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a number, not &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
     <name>connector_reader</name>
     <message>
         <source>Der Konnektor</source>
@@ -811,20 +826,12 @@ Control port (HTTP, JSON):
 </translation>
     </message>
     <message>
-        <source>%1 erwartet eine Zahl, nicht &quot;%2&quot;</source>
-        <translation>%1 expects a number, not &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>Datei nicht lesbar: %1</source>
         <translation>cannot read the file: %1</translation>
     </message>
     <message>
         <source>%1: Port außerhalb 0..65535: %2</source>
         <translation>%1: port out of range 0..65535: %2</translation>
-    </message>
-    <message>
-        <source>Wert fehlt für %1</source>
-        <translation>missing value for %1</translation>
     </message>
     <message>
         <source>Unbekannte Option: %1 (--help)</source>
@@ -1158,14 +1165,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>The settings file %1 cannot be read.</translation>
     </message>
     <message>
-        <source>Wert fehlt für %1</source>
-        <translation>missing value for %1</translation>
-    </message>
-    <message>
-        <source>--timeout erwartet Sekunden als ganze Zahl, nicht &quot;%1&quot;</source>
-        <translation>--timeout expects whole seconds, not &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>unbekannte Option %1</source>
         <translation>unknown option %1</translation>
     </message>
@@ -1208,6 +1207,14 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>%1 beendet</source>
         <translation>%1 closed</translation>
+    </message>
+    <message>
+        <source>--timeout erwartet Sekunden größer als 0</source>
+        <translation>--timeout expects seconds greater than 0</translation>
+    </message>
+    <message>
+        <source>Unbekannte Sprache &quot;%1&quot;. Erlaubt sind de und en.</source>
+        <translation>Unknown language &quot;%1&quot;. Allowed are de and en.</translation>
     </message>
 </context>
 <context>
@@ -1481,16 +1488,8 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
 <context>
     <name>tiservice-repo</name>
     <message>
-        <source>%1 erwartet eine ganze Zahl, nicht &quot;%2&quot;</source>
-        <translation>%1 expects a whole number, not &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>%1 erwartet ROLLE=%2</source>
         <translation>%1 expects ROLE=%2</translation>
-    </message>
-    <message>
-        <source>Wert fehlt für %1</source>
-        <translation>missing value for %1</translation>
     </message>
     <message>
         <source>--key-type erwartet ed25519, ecdsa oder rsa</source>
@@ -1570,6 +1569,10 @@ Published to DIR/published/{metadata,targets}; the update server serves that fol
 The trust anchor for installers is DIR/published/metadata/1.root.json.
 </translation>
     </message>
+    <message>
+        <source>%1 erwartet eine Zahl ab 1, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a number from 1 up, not &quot;%2&quot;</translation>
+    </message>
 </context>
 <context>
     <name>tiservice-tuf</name>
@@ -1610,10 +1613,6 @@ Options:
 
 Exit codes: 0 full success, 1 failure (the reason is on stderr).
 </translation>
-    </message>
-    <message>
-        <source>Wert fehlt für %1</source>
-        <translation>missing value for %1</translation>
     </message>
     <message>
         <source>--lang erwartet de oder en</source>

@@ -580,7 +580,7 @@ TEST(KonnektorSimCommandLine, RefusesNonLoopbackAddressesAndBadOptions) {
     // A number that is not one is named, not reported as "stoi".
     r = simCommand({"--port", "acht"});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(contains(r.err, "--port erwartet eine Zahl, nicht \"acht\"")) << r.err;
+    EXPECT_TRUE(contains(r.err, "--port erwartet eine ganze Zahl, nicht \"acht\"")) << r.err;
     r = simCommand({"--time-scale", "fast"}, "en_US.UTF-8");
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(contains(r.err, "--time-scale expects a number, not \"fast\"")) << r.err;

@@ -115,7 +115,8 @@ TEST(TiserviceCli, TheOtherToolsFollowLangToo) {
         {"tiservice-tuf", "--help"},    {"tiservice-tuf", "refresh"},
         {"tiservice-repo", "--help"},   {"tiservice-repo", "--repo", "/nonexistent", "init", "--threshold", "root=zwei"},
         {"konnektor-sim", "--help"},    {"konnektor-sim", "--port", "acht"},
-        {"tiservice-host", "--help"},   {"tiservice-host", "--timeout", "bald"}};
+        {"tiservice-host", "--help"},   {"tiservice-host", "--timeout", "bald"},
+        {"tiservice-host", "--lang", "fr"}};
     for (auto args : calls) {
         const auto all = ::testing::PrintToString(args);
         args[0] = binary(args[0]).string();
@@ -124,6 +125,8 @@ TEST(TiserviceCli, TheOtherToolsFollowLangToo) {
             ProcessOptions o;
             o.env = {{"LANG", lang}, {"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}};
             const auto r = runProcess(args, o);
+            // Help answers 0; a command line the tool cannot run with is refused, never ignored.
+            EXPECT_EQ(r.exitCode == 0, args[1] == "--help") << all << " " << r.exitCode;
             output[lang] = r.out + r.err;
         }
         EXPECT_FALSE(output["en_US.UTF-8"].empty()) << all;

@@ -1,7 +1,6 @@
 // konnektor-sim: a simulated practice (KoCoBox MED+ connector, card terminals, KSR, vendor
 // update server) as real servers on loopback, for tests, demos and PVS vendors.
 
-#include <charconv>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -15,6 +14,7 @@
 
 #include "scenario.h"
 #include "simulator.h"
+#include "command_line.h"
 #include "tiservice/build_info.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
@@ -78,19 +78,8 @@ Steuer-Port (HTTP, JSON):
   POST /terminal {"ctId":"CT-EMPFANG","connected":false}
 )");
 
-/// A command line the simulator cannot start with, and why.
-struct UsageError {
-    LocalizedText text;
-};
-
-template <typename Number>
-Number numberOf(const std::string& option, const std::string& text) {
-    Number v{};
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw UsageError{TIS_TEXT("konnektor-sim", "%1 erwartet eine Zahl, nicht \"%2\"").arg(option, text)};
-    return v;
-}
+using command_line::UsageError;
+using command_line::number;
 
 std::string readSecretFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -110,7 +99,7 @@ bool isLoopback(const std::string& address) {
 }
 
 std::uint16_t portValue(const std::string& option, const std::string& v) {
-    const int n = numberOf<int>(option, v);
+    const int n = number<int>(option, v);
     if (n < 0 || n > 65535)
         throw UsageError{TIS_TEXT("konnektor-sim", "%1: Port außerhalb 0..65535: %2")
                              .arg(option, v)};
@@ -134,8 +123,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size())
-                    throw UsageError{TIS_TEXT("konnektor-sim", "Wert fehlt für %1").arg(a)};
+                if (i + 1 >= args.size()) throw command_line::missingValue(a);
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {
@@ -147,8 +135,8 @@ int main(int argc, char** argv) {
                 return 0;
             }
             if (a == "--scenario") scenarioFile = value();
-            else if (a == "--count") options.count = numberOf<int>(a, value());
-            else if (a == "--time-scale") options.timeScale = numberOf<double>(a, value());
+            else if (a == "--count") options.count = number<int>(a, value());
+            else if (a == "--time-scale") options.timeScale = number<double>(a, value());
             else if (a == "--listen") options.listen = value();
             else if (a == "--port") options.port = portValue(a, value());
             else if (a == "--management-port") options.managementPort = portValue(a, value());
@@ -167,10 +155,10 @@ int main(int argc, char** argv) {
             else if (a == "--fault-install-fails") options.faults.installFails = value();
             else if (a == "--fault-ksr-down") options.faults.ksrDown = true;
             else if (a == "--fault-download-stalls") options.faults.downloadStalls = true;
-            else if (a == "--fault-drop") options.faults.dropProbability = numberOf<double>(a, value());
-            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(numberOf<int>(a, value()));
+            else if (a == "--fault-drop") options.faults.dropProbability = number<double>(a, value());
+            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(number<int>(a, value()));
             else if (a == "--fault-malformed") options.faults.malformed = value();
-            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(numberOf<int>(a, value()));
+            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(number<int>(a, value()));
             else if (a == "--fault-update-server-down") options.faults.updateServerDown = true;
             else
                 throw UsageError{TIS_TEXT("konnektor-sim", "Unbekannte Option: %1 (--help)").arg(a)};

@@ -1,6 +1,5 @@
 // tiservice-repo: the publisher side of the vendor's update server (TUF repository).
 
-#include <charconv>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -10,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "command_line.h"
 #include "tiservice/trust/repository.h"
 
 using namespace tiservice;
@@ -36,15 +36,12 @@ Veröffentlicht wird nach ORDNER/published/{metadata,targets}; der Update-Server
 Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
 )");
 
-struct UsageError {
-    LocalizedText text;
-};
+using command_line::UsageError;
 
+/// Thresholds, key counts and days: whole numbers from 1 up.
 int number(const std::string& option, const std::string& text) {
-    int v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size() || v < 0)
-        throw UsageError{TIS_TEXT("tiservice-repo", "%1 erwartet eine ganze Zahl, nicht \"%2\"").arg(option, text)};
+    const int v = command_line::number<int>(option, text);
+    if (v < 1) throw UsageError{TIS_TEXT("tiservice-repo", "%1 erwartet eine Zahl ab 1, nicht \"%2\"").arg(option, text)};
     return v;
 }
 
@@ -81,8 +78,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const auto& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size())
-                    throw UsageError{TIS_TEXT("tiservice-repo", "Wert fehlt für %1").arg(a)};
+                if (i + 1 >= args.size()) throw command_line::missingValue(a);
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {

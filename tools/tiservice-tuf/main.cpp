@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "command_line.h"
 #include "tiservice/i18n.h"
 #include "tiservice/trust/tuf_client.h"
 
@@ -38,9 +39,7 @@ Optionen:
 Rückgabewerte: 0 alles erfolgreich, 1 Fehler (der Grund steht auf stderr).
 )");
 
-struct UsageError {
-    LocalizedText text;
-};
+using command_line::UsageError;
 
 int fail(const Error& e) {
     std::cerr << "tiservice-tuf: " << e.describe() << "\n";
@@ -62,8 +61,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const auto& a = args[i];
             const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size())
-                    throw UsageError{TIS_TEXT("tiservice-tuf", "Wert fehlt für %1").arg(a)};
+                if (i + 1 >= args.size()) throw command_line::missingValue(a);
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {
