@@ -166,7 +166,7 @@ private:
             self(p)->lastError_ = std::string("tiservice: ") + e.what();
         } catch (...) {
             self(p)->lastError_ =
-                LocalizedText(TIS_TEXT("plugin_sdk", "tiservice: interner Fehler")).in(self(p)->language_);
+                TIS_TEXT("plugin_sdk", "tiservice: interner Fehler").in(self(p)->language_);
         }
         return TIS_ERR_INTERNAL;
     }
@@ -425,7 +425,7 @@ private:
                             LocalizedText(f.summary).append(f.action));
             if (f.status != assess::ComponentStatus::Unknown && !updateMenuId().empty())
                 n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
-            n.actions.emplace_back("later", LocalizedText(TIS_TEXT("plugin_sdk", "Später")).in(language_));
+            n.actions.emplace_back("later", TIS_TEXT("plugin_sdk", "Später").in(language_));
             post(std::move(n));
         }
         if (report->catalogError)

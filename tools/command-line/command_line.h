@@ -3,10 +3,12 @@
 // share when they read their options: a usage error in the user's language, and numbers read
 // strictly — "acht" or "10x" is named as the wrong value, never a bare "stoi".
 
+#include <algorithm>
 #include <charconv>
 #include <concepts>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "tiservice/i18n.h"
 
@@ -34,6 +36,17 @@ Number number(const std::string& option, const std::string& text) {
             throw UsageError{TIS_TEXT("command_line", "%1 erwartet eine Zahl, nicht \"%2\"").arg(option, text)};
     }
     return value;
+}
+
+/// "a,b,c" → {"a", "b", "c"}; empty pieces stay (the caller's check names them).
+[[nodiscard]] inline std::vector<std::string> commaList(const std::string& text) {
+    std::vector<std::string> pieces;
+    for (std::size_t start = 0; start <= text.size();) {
+        const auto comma = std::min(text.find(',', start), text.size());
+        pieces.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return pieces;
 }
 
 }  // namespace tiservice::command_line

@@ -103,15 +103,7 @@ int main(int argc, char** argv) {
             } else if (a == "--expires") {
                 if (!setRoleValue(options, a, value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
             } else if (a == "--no-consistent-snapshot") options.consistentSnapshot = false;
-            else if (a == "--target-hashes") {
-                options.targetHashes.clear();
-                const auto v = value();
-                for (std::size_t start = 0; start <= v.size();) {
-                    const auto comma = std::min(v.find(',', start), v.size());
-                    options.targetHashes.push_back(v.substr(start, comma - start));
-                    start = comma + 1;
-                }
-            }
+            else if (a == "--target-hashes") options.targetHashes = command_line::commaList(value());
             else if (a == "--path") path = value();
             else if (a == "--role") role = value();
             else if (a == "--name") name = value();
@@ -167,15 +159,7 @@ int main(int argc, char** argv) {
             std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: delegate --name ROLLE --paths MUSTER[,MUSTER]")) << "\n";
             return 1;
         }
-        std::vector<std::string> patterns;
-        std::size_t start = 0;
-        while (start <= paths->size()) {
-            const auto comma = paths->find(',', start);
-            patterns.push_back(paths->substr(start, comma - start));
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
-        s = repo->delegate(*name, patterns, terminating, delegation, from.value_or("targets"));
+        s = repo->delegate(*name, command_line::commaList(*paths), terminating, delegation, from.value_or("targets"));
     } else if (*command == "publish") {
         s = repo->publish();
     } else if (*command == "rotate-key") {
