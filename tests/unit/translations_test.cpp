@@ -3,9 +3,6 @@
 // the language switches every one of them.
 #include <gtest/gtest.h>
 
-#include <QFile>
-#include <QXmlStreamReader>
-
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -15,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/catalog.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 #include "tiservice/i18n.h"
@@ -25,40 +23,7 @@ using namespace tiservice::testing;
 namespace {
 
 const std::filesystem::path kSourceDir = TISERVICE_SOURCE_DIR;
-const std::filesystem::path kCatalog = kSourceDir / "translations" / "tiservice_en.ts";
-
-struct CatalogMessage {
-    std::string context, source, translation, type;
-};
-
-std::vector<CatalogMessage> readCatalog(const std::filesystem::path& file) {
-    QFile f(QString::fromStdString(file.string()));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << file;
-    QXmlStreamReader xml(&f);
-    std::vector<CatalogMessage> out;
-    std::string context;
-    CatalogMessage current;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement()) continue;
-        const auto name = xml.name();
-        if (name == QLatin1String("context"))
-            context.clear();
-        else if (name == QLatin1String("name") && context.empty())
-            context = xml.readElementText().toStdString();
-        else if (name == QLatin1String("message"))
-            current = CatalogMessage{.context = context};
-        else if (name == QLatin1String("source"))
-            current.source = xml.readElementText().toStdString();
-        else if (name == QLatin1String("translation")) {
-            current.type = xml.attributes().value(QLatin1String("type")).toString().toStdString();
-            current.translation = xml.readElementText().toStdString();
-            out.push_back(current);
-        }
-    }
-    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-    return out;
-}
+const std::filesystem::path kCatalog = catalogFile();
 
 std::multiset<std::string> placeholders(const std::string& text) {
     std::multiset<std::string> found;
@@ -175,6 +140,13 @@ std::vector<std::string> germanOutsideTheCatalog(const std::string& source, cons
 }
 
 /// The message with %1 … %9 filled with markers, in both languages.
+/// The catalog's messages; an unreadable or broken file fails the test that reads it.
+std::vector<CatalogMessage> catalogMessages() {
+    auto messages = readCatalog(kCatalog);
+    EXPECT_GT(messages.size(), 300u) << kCatalog << " is missing, unreadable or nearly empty";
+    return messages;
+}
+
 LocalizedText withMarkers(const CatalogMessage& m) {
     return Message{m.context.c_str(), m.source.c_str()}.arg("‹1›", "‹2›", "‹3›", "‹4›", "‹5›", "‹6›", "‹7›", "‹8›",
                                                             "‹9›");
@@ -183,7 +155,7 @@ LocalizedText withMarkers(const CatalogMessage& m) {
 }  // namespace
 
 TEST(Translations, CatalogHasTheProductsMessages) {
-    const auto catalog = readCatalog(kCatalog);
+    const auto catalog = catalogMessages();
     // Hundreds of messages across the engine, the adapters and the tools; a nearly empty
     // catalog means lupdate stopped finding TIS_TEXT.
     EXPECT_GT(catalog.size(), 300u);
@@ -217,7 +189,7 @@ TEST(Translations, CatalogIsUpToDateWithTheSources) {
 }
 
 TEST(Translations, EveryMessageHasItsEnglish) {
-    for (const auto& m : readCatalog(kCatalog)) {
+    for (const auto& m : catalogMessages()) {
         SCOPED_TRACE(m.context + ": " + m.source);
         EXPECT_TRUE(m.type.empty()) << "marked " << m.type;
         EXPECT_FALSE(m.translation.empty());
@@ -229,7 +201,7 @@ TEST(Translations, EveryMessageHasItsEnglish) {
 
 TEST(Translations, SwitchingTheLanguageSwitchesEveryMessage) {
     const Language before = currentLanguage();
-    for (const auto& m : readCatalog(kCatalog)) {
+    for (const auto& m : catalogMessages()) {
         SCOPED_TRACE(m.context + ": " + m.source);
         const LocalizedText text = withMarkers(m);
         setCurrentLanguage(Language::German);
