@@ -32,7 +32,7 @@ using namespace tiservice;
 
 namespace {
 
-const LocalizedText kHelp = TIS_TEXT(
+constexpr Message kHelp = TIS_TEXT(
     "sample_host", R"(tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
 seine Hinweise, Fragen und Fortschritte im Terminal.
 

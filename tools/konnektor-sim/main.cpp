@@ -24,7 +24,7 @@ using namespace tiservice::sim;
 
 namespace {
 
-const LocalizedText kHelp = TIS_TEXT("konnektor-sim", R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+constexpr Message kHelp = TIS_TEXT("konnektor-sim", R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
 Aufruf: konnektor-sim [Optionen]

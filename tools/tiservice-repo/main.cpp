@@ -17,7 +17,7 @@ using namespace tiservice::trust;
 
 namespace {
 
-const LocalizedText kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
+constexpr Message kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
 
   tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
                  [--expires ROLLE=TAGE] [--no-consistent-snapshot] [--target-hashes sha256[,sha512]]

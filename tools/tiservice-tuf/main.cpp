@@ -20,7 +20,7 @@ using namespace tiservice;
 
 namespace {
 
-const LocalizedText kHelp = TIS_TEXT("tiservice-tuf", R"(tiservice-tuf – prüft Update-Daten des Herstellers nach The Update Framework (TUF 1.0)
+constexpr Message kHelp = TIS_TEXT("tiservice-tuf", R"(tiservice-tuf – prüft Update-Daten des Herstellers nach The Update Framework (TUF 1.0)
 
   tiservice-tuf --metadata-dir ORDNER init ROOT_DATEI
         ROOT_DATEI als vertrauenswürdigen Startpunkt übernehmen (wird ORDNER/root.json); kein Netz.

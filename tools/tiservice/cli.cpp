@@ -8,9 +8,9 @@
 namespace tiservice::cli {
 namespace {
 
-const LocalizedText kUsage = TIS_TEXT("cli", "Aufruf: tiservice [Optionen] <Befehl> [Befehlsoptionen]");
+constexpr Message kUsage = TIS_TEXT("cli", "Aufruf: tiservice [Optionen] <Befehl> [Befehlsoptionen]");
 
-const LocalizedText kPurpose =
+constexpr Message kPurpose =
     TIS_TEXT("cli", "hält Konnektor und Kartenterminals der Praxis auf einem von der gematik zugelassenen Stand.");
 
 std::string option(std::string_view flags, const LocalizedText& text, Language l) {

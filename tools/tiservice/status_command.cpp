@@ -33,7 +33,7 @@ int exitCodeFor(ComponentStatus s) {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QJsonObject texts(const LocalizedText& t) { return {{"de", q(t.de)}, {"en", q(t.en)}}; }
 
-const LocalizedText kStatusHelp = TIS_TEXT("status_command", R"(tiservice status [--config DATEI] [--json] [--notify]
+constexpr Message kStatusHelp = TIS_TEXT("status_command", R"(tiservice status [--config DATEI] [--json] [--notify]
 
   Liest Konnektor und Kartenterminals (connector.sds, EventService) und prüft sie gegen den
   Zulassungskatalog des Herstellers.

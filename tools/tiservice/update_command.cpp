@@ -34,7 +34,7 @@ int exitCodeFor(Outcome o) {
     return 3;
 }
 
-const LocalizedText kUpdateHelp =
+constexpr Message kUpdateHelp =
     TIS_TEXT("update_command", R"(tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
 
   Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
