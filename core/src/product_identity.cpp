@@ -34,12 +34,6 @@ std::optional<Error> checkIdentifier(std::string_view value, std::size_t maxLeng
     return std::nullopt;
 }
 
-const std::array<LocalizedText, 3> kTypeNames{{
-    TIS_TEXT("product_identity", "Konnektor"),
-    TIS_TEXT("product_identity", "Stationäres Kartenterminal"),
-    TIS_TEXT("product_identity", "Mobiles Kartenterminal"),
-}};
-
 }  // namespace
 
 std::string_view componentTypeId(ComponentType type) {
@@ -63,7 +57,13 @@ Result<ComponentType> parseComponentType(std::string_view id) {
 }
 
 const LocalizedText& componentTypeName(ComponentType type) {
-    return kTypeNames[static_cast<std::size_t>(type)];
+    // Built on first use, not while the library loads.
+    static const std::array<LocalizedText, 3> names{{
+        TIS_TEXT("product_identity", "Konnektor"),
+        TIS_TEXT("product_identity", "Stationäres Kartenterminal"),
+        TIS_TEXT("product_identity", "Mobiles Kartenterminal"),
+    }};
+    return names[static_cast<std::size_t>(type)];
 }
 
 Result<ProductIdentity> ProductIdentity::create(Fields fields) {

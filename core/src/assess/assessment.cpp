@@ -8,15 +8,6 @@
 namespace tiservice::assess {
 namespace {
 
-const std::array<LocalizedText, 6> kStatusText{{
-    TIS_TEXT("assessment", "aktuell"),
-    TIS_TEXT("assessment", "unbekannt"),
-    TIS_TEXT("assessment", "Update verfügbar"),
-    TIS_TEXT("assessment", "Zulassung endet"),
-    TIS_TEXT("assessment", "abgelaufen: VPN wird gesperrt"),
-    TIS_TEXT("assessment", "TI-Zugang gesperrt"),
-}};
-
 int wholeDays(TimePoint from, TimePoint to) {
     return static_cast<int>(std::floor(std::chrono::duration<double>(to - from).count() / 86400.0));
 }
@@ -242,7 +233,18 @@ std::string_view statusId(ComponentStatus s) {
     return "unknown";
 }
 
-const LocalizedText& statusText(ComponentStatus s) { return kStatusText[static_cast<std::size_t>(s)]; }
+const LocalizedText& statusText(ComponentStatus s) {
+    // Built on first use, not while the library loads (an adapter's dlopen stays cheap).
+    static const std::array<LocalizedText, 6> texts{{
+        TIS_TEXT("assessment", "aktuell"),
+        TIS_TEXT("assessment", "unbekannt"),
+        TIS_TEXT("assessment", "Update verfügbar"),
+        TIS_TEXT("assessment", "Zulassung endet"),
+        TIS_TEXT("assessment", "abgelaufen: VPN wird gesperrt"),
+        TIS_TEXT("assessment", "TI-Zugang gesperrt"),
+    }};
+    return texts[static_cast<std::size_t>(s)];
+}
 
 std::vector<Finding> assess(const Input& in) {
     std::vector<Finding> out;
