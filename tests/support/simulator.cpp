@@ -130,7 +130,7 @@ bool SimulatorProcess::waitFor(const std::function<bool()>& condition, std::chro
 std::string schemaErrors(const std::string& xml, const std::string& schemaRelativePath) {
     TempDir dir;
     writeFile(dir / "doc.xml", xml);
-    const auto schema = std::filesystem::path(TISERVICE_SHARED_DIR) / "gematik-schemas" / schemaRelativePath;
+    const auto schema = std::filesystem::path(TISERVICE_SCHEMA_DIR) / schemaRelativePath;
     const auto r = runProcess({"/usr/bin/xmllint", "--nonet", "--noout", "--schema", schema.string(),
                                (dir / "doc.xml").string()});
     return r.exitCode == 0 ? std::string() : r.err + r.out;

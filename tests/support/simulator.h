@@ -68,7 +68,8 @@ private:
 
 /// Path of a scenario shipped with the simulator.
 std::filesystem::path scenarioFile(const std::string& name);
-/// Validates `xml` with xmllint against a schema in ../shared/gematik-schemas; "" if valid,
+/// Validates `xml` with xmllint against a schema in third_party/gematik-schemas (the
+/// official gematik XSDs, vendored); "" if valid,
 /// else xmllint's complaint.
 std::string schemaErrors(const std::string& xml, const std::string& schemaRelativePath);
 /// The first child element of the SOAP Body, as a standalone document.
