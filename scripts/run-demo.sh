@@ -33,7 +33,7 @@ for a in "$@"; do [ "$a" = "--interactive" ] && interactive=1; done
 echo "== 2. Die simulierte Praxis startet (KoCoBox MED+ 1.3.4 mit abgelaufener Zulassung, ORGA 6141 online 3.7.2, Admin-Passwort abgelaufen) =="
 scale=600; [ "$interactive" = 1 ] && scale=60
 "$bin/konnektor-sim" --scenario "$root/tools/konnektor-sim/scenarios/expired-connector-outdated-terminal.json" \
-  --time-scale "$scale" --port 0 --management-port 0 --control-port 0 --update-port 0 \
+  --time-scale "$scale" --port 0 --plain-port 0 --management-port 0 --control-port 0 --update-port 0 \
   --state-dir "$work/sim" --updates-dir "$work/repo/published" --ready-file "$work/ready.json" \
   >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!

@@ -118,10 +118,6 @@
         <translation>Version %1 is current.</translation>
     </message>
     <message>
-        <source>Version %1 ist aktuell; für dieses Gerät gibt es kein Update.</source>
-        <translation>Version %1 is current; there is no update for this device.</translation>
-    </message>
-    <message>
         <source>Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.</source>
         <translation>The connector reports an integrity failure and is not operational.</translation>
     </message>
@@ -138,12 +134,120 @@
         <translation>Install the update now; afterwards the TI access is open again.</translation>
     </message>
     <message>
-        <source>Das Kartenterminal &quot;%1&quot; ist nicht verbunden; seine Version ist unbekannt.</source>
-        <translation>The card terminal &quot;%1&quot; is not connected; its version is unknown.</translation>
-    </message>
-    <message>
         <source>Das Terminal einschalten und mit dem Praxisnetz verbinden, dann erneut prüfen.</source>
         <translation>Switch the terminal on and connect it to the practice network, then check again.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet ein Update (installiert: %1).</source>
+        <translation>The connector reports an update (installed: %1).</translation>
+    </message>
+    <message>
+        <source>Das Update einplanen.</source>
+        <translation>Plan the update.</translation>
+    </message>
+    <message>
+        <source>Ob Version %1 zugelassen ist, lässt sich nicht prüfen: es liegt noch kein geprüfter Zulassungskatalog vor.</source>
+        <translation>Whether version %1 is approved cannot be checked: there is no verified approval catalog yet.</translation>
+    </message>
+    <message>
+        <source>Der Update-Server des Herstellers ist nicht erreichbar: die Internetverbindung prüfen und später noch einmal prüfen.</source>
+        <translation>The vendor&apos;s update server cannot be reached: check the internet connection and check again later.</translation>
+    </message>
+    <message>
+        <source>Das Update einplanen; welche Version es ist, zeigt die geführte Aktualisierung.</source>
+        <translation>Plan the update; the guided update shows which version it is.</translation>
+    </message>
+    <message>
+        <source>Der Zulassungskatalog kennt dieses Gerät, nennt aber noch keine Version dafür; ob Version %1 zugelassen ist, ist unbekannt.</source>
+        <translation>The approval catalog knows this device but names no version for it yet; whether version %1 is approved is unknown.</translation>
+    </message>
+    <message>
+        <source>Version %1 ist neuer als alle Versionen, die der Zulassungskatalog kennt (zuletzt %2): der Katalog kennt diese Version noch nicht.</source>
+        <translation>Version %1 is newer than every version the approval catalog knows (latest %2): the catalog does not know this version yet.</translation>
+    </message>
+    <message>
+        <source>Nichts tun: ob sie zugelassen ist, zeigt eine der nächsten Aktualisierungen des Katalogs. Im Zweifel beim Support nachfragen.</source>
+        <translation>Nothing to do: one of the next catalog updates will show whether it is approved. If in doubt, ask support.</translation>
+    </message>
+    <message>
+        <source>Version %1 ist aktuell; für dieses Gerät gibt es kein Update (kein Update verfügbar).</source>
+        <translation>Version %1 is current; there is no update for this device (no update available).</translation>
+    </message>
+    <message>
+        <source>der Konnektor war ausgeschaltet</source>
+        <translation>the connector was switched off</translation>
+    </message>
+    <message>
+        <source>der Konnektor war gerade beschäftigt</source>
+        <translation>the connector was busy</translation>
+    </message>
+    <message>
+        <source>das Update war noch nicht heruntergeladen</source>
+        <translation>the update had not been downloaded yet</translation>
+    </message>
+    <message>
+        <source>der Konnektor meldet einen Defekt</source>
+        <translation>the connector reports a defect</translation>
+    </message>
+    <message>
+        <source>aus einem Grund, den der Konnektor nicht nennt</source>
+        <translation>for a reason the connector does not give</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update des Konnektors hat am %1 Version %2 installiert.</source>
+        <translation>The connector&apos;s auto-update installed version %2 on %1.</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update installiert gerade Version %1: den Konnektor nicht ausschalten.</source>
+        <translation>The auto-update is installing version %1 right now: do not switch the connector off.</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update am %1 ist fehlgeschlagen (%2); der Konnektor läuft mit Version %3 weiter.</source>
+        <translation>The auto-update on %1 failed (%2); the connector goes on running version %3.</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten (tiservice update); scheitert es wieder, den Support anrufen.</source>
+        <translation>Start the update by hand (tiservice update); if it fails again, call support.</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.</source>
+        <translation>The auto-update on %1 was missed because %2; the connector does not catch up on it.</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten (tiservice update) oder den Konnektor bis zum nächsten Auto-Update (%1) eingeschaltet lassen.</source>
+        <translation>Start the update by hand (tiservice update), or keep the connector switched on until the next auto-update (%1).</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten (tiservice update).</source>
+        <translation>Start the update by hand (tiservice update).</translation>
+    </message>
+    <message>
+        <source>Auto-Update geplant für %1: der Konnektor installiert Version %2 dann selbst.</source>
+        <translation>Auto-update planned for %1: the connector then installs version %2 itself.</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren (tiservice update).</source>
+        <translation>The auto-update (%1) comes only after the deadline: install the update by hand before it (tiservice update).</translation>
+    </message>
+    <message>
+        <source>Auto-Update geplant für %1: nichts weiter tun, den Konnektor nur eingeschaltet lassen.</source>
+        <translation>Auto-update planned for %1: nothing else to do, just keep the connector switched on.</translation>
+    </message>
+    <message>
+        <source>Den Konnektor nicht vom Strom trennen und sofort den Support anrufen.</source>
+        <translation>Do not unplug the connector; call support at once.</translation>
+    </message>
+    <message>
+        <source>Das Kartenterminal „%1“ meldet keine Version.</source>
+        <translation>The card terminal “%1” reports no version.</translation>
+    </message>
+    <message>
+        <source>Das Kartenterminal „%1“ ist nicht verbunden; seine Version ist unbekannt.</source>
+        <translation>The card terminal “%1” is not connected; its version is unknown.</translation>
+    </message>
+    <message>
+        <source>nicht verbunden – einschalten</source>
+        <translation>not connected – switch it on</translation>
     </message>
 </context>
 <context>
@@ -317,12 +421,24 @@
         <translation>The client certificate (.p12) password</translation>
     </message>
     <message>
-        <source>Der Konnektor nennt keinen EventService (Version 7) in seiner Dienstbeschreibung.</source>
-        <translation>The connector names no EventService (version 7) in its service directory.</translation>
-    </message>
-    <message>
         <source>Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen.</source>
         <translation>The connector&apos;s firmware may be very old: call support.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor nennt in seiner Dienstbeschreibung keinen Systeminformationsdienst (EventService).</source>
+        <translation>The connector names no system information service (EventService) in its service directory.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor bietet den Systeminformationsdienst (EventService) nur in Version %1 an; tiservice spricht Version 7.2.</source>
+        <translation>The connector offers the system information service (EventService) only in version %1; tiservice speaks version 7.2.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor verlangt ein Client-Zertifikat (ClientAutMandatory); eingestellt ist keines.</source>
+        <translation>The connector requires a client certificate (ClientAutMandatory); none is set.</translation>
+    </message>
+    <message>
+        <source>Das im Konnektor exportierte Client-Zertifikat (.p12) eintragen: [tls] mode = client-certificate und client_certificate = Pfad der Datei.</source>
+        <translation>Enter the client certificate (.p12) exported from the connector: [tls] mode = client-certificate and client_certificate = path of the file.</translation>
     </message>
 </context>
 <context>
@@ -718,114 +834,6 @@
         <translation>Check the path.</translation>
     </message>
     <message>
-        <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
-und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
-
-Aufruf: konnektor-sim [Optionen]
-
-Praxis:
-  --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
-  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
-  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
-
-Netz (nur Loopback):
-  --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
-  --port N                   Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
-  --management-port N        Management-Port des 1. Konnektors, Standard 9443
-  --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
-  --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
-                             0 bei jedem Port: ein freier Port
-  --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
-
-TLS und Anmeldung:
-  --tls off|server|client    ohne TLS / Server-Zertifikat (Standard) / zusätzlich Client-Zertifikat Pflicht
-  --basic-auth-user NAME     Basic Auth verlangen
-  --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
-  --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
-  --client-p12-password-file DATEI   Passwort des .p12 (Standard: wird erzeugt, DATEI.password)
-  --state-dir ORDNER         CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
-
-Update-Server:
-  --updates-dir ORDNER       Dateien, die unter /updates/ ausgeliefert werden
-  --updates-tls              Update-Server über HTTPS (CA des Simulators)
-
-Fehler (auch zur Laufzeit über den Steuer-Port):
-  --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
-  --fault-install-fails TEXT Installation scheitert mit diesem Grund, alte Version bleibt
-  --fault-ksr-down           KSR nicht erreichbar (kein Download)
-  --fault-download-stalls    Download bleibt stehen
-  --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
-  --fault-slow MS            jede Antwort MS Millisekunden verzögern
-  --fault-malformed ART      broken-xml | truncated | wrong-content-type
-  --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
-  --fault-update-server-down Update-Server antwortet mit 503
-
-  -h, --help                 diese Hilfe
-  -V, --version              Version
-
-Steuer-Port (HTTP, JSON):
-  GET  /state                  Zustand aller Konnektoren
-  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;Grund&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
-                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
-  POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
-  POST /terminal {&quot;ctId&quot;:&quot;CT-EMPFANG&quot;,&quot;connected&quot;:false}
-</source>
-        <translation>konnektor-sim – a simulated practice: connector (KoCoBox MED+), card terminals, KSR and the
-vendor&apos;s update server, as real servers on this machine (loopback only).
-
-Usage: konnektor-sim [options]
-
-Practice:
-  --scenario FILE            scenario (JSON, docs/konnektor-sim.md); without one: everything current
-  --count N                  N connectors with ports of their own (consecutive)
-  --time-scale N             simulated time runs N times faster (a 20 min update at 600: 2 s)
-
-Network (loopback only):
-  --listen ADDR              address, default 127.0.0.1 (or ::1)
-  --port N                   service port of the 1st connector (connector.sds, EventService), default 8443
-  --management-port N        management port of the 1st connector, default 9443
-  --control-port N           control port (faults, clock, state), default 8440
-  --update-port N            the vendor&apos;s update server (/updates/), default 8080
-                             0 for any port: a free one
-  --ready-file FILE          writes ports and URLs as JSON once ready
-
-TLS and authentication:
-  --tls off|server|client    no TLS / server certificate (default) / client certificate required too
-  --basic-auth-user NAME     require Basic Auth
-  --basic-auth-password-file FILE   its password (never on the command line)
-  --client-p12 FILE          issues a client certificate (.p12)
-  --client-p12-password-file FILE   the .p12&apos;s password (default: generated, FILE.password)
-  --state-dir DIR            CA, certificates; default $XDG_STATE_HOME/konnektor-sim
-
-Update server:
-  --updates-dir DIR          files served under /updates/
-  --updates-tls              update server over HTTPS (the simulator&apos;s CA)
-
-Faults (also at run time via the control port):
-  --fault-power-loss         power loss during the installation (the connector is broken after it)
-  --fault-install-fails TEXT the installation fails with this reason, the old version stays
-  --fault-ksr-down           KSR unreachable (no download)
-  --fault-download-stalls    the download stalls
-  --fault-drop P             drop connections with probability P (0..1)
-  --fault-slow MS            delay every answer by MS milliseconds
-  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
-  --fault-reboot-seconds N   a restart takes N (simulated) seconds
-  --fault-update-server-down the update server answers 503
-
-  -h, --help                 this help
-  -V, --version              version
-
-Control port (HTTP, JSON):
-  GET  /state                  state of every connector
-  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;reason&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
-                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
-  POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
-  POST /terminal {&quot;ctId&quot;:&quot;CT-EMPFANG&quot;,&quot;connected&quot;:false}
-</translation>
-    </message>
-    <message>
         <source>Datei nicht lesbar: %1</source>
         <translation>cannot read the file: %1</translation>
     </message>
@@ -881,6 +889,138 @@ Control port (HTTP, JSON):
         <source>Start fehlgeschlagen: %1</source>
         <translation>failed to start: %1</translation>
     </message>
+    <message>
+        <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
+
+Aufruf: konnektor-sim [Optionen]
+
+Praxis:
+  --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
+  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
+  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
+
+Netz (nur Loopback):
+  --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
+  --port N                   TLS-Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
+  --plain-port N             Port ohne TLS (connector.sds; EventService nur, solange TLS nicht Pflicht ist),
+                             Standard 8480
+  --management-port N        Management-Port des 1. Konnektors, Standard 9443
+  --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
+  --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
+                             0 bei jedem Port: ein freier Port
+  --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
+
+TLS und Anmeldung:
+  --tls off|server|client    TLS freiwillig, ready.json nennt den Port ohne TLS / TLS freiwillig, ready.json
+                             nennt den TLS-Port (Standard) / nur TLS mit Client-Zertifikat (TLSMandatory und
+                             ClientAutMandatory); TLS ist immer möglich, wie bei jedem Konnektor
+  --basic-auth-user NAME     Basic Auth verlangen
+  --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
+  --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
+  --client-p12-password-file DATEI   Passwort des .p12 (Standard: wird erzeugt, DATEI.password)
+  --state-dir ORDNER         CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
+
+Dienstverzeichnis eines echten Geräts:
+  --sds-file DATEI           diese connector.sds ausliefern (z. B. tests/data/real-connectors/…); jede
+                             Adresse darin wird auf diesen Simulator umgeschrieben, der EventService antwortet
+                             unter dem Pfad, den die Datei nennt
+
+Update-Server:
+  --updates-dir ORDNER       Dateien, die unter /updates/ ausgeliefert werden
+  --updates-tls              Update-Server über HTTPS (CA des Simulators)
+
+Fehler (auch zur Laufzeit über den Steuer-Port):
+  --fault-power-loss         Stromausfall während der Installation (Konnektor danach defekt)
+  --fault-install-fails TEXT Installation scheitert mit diesem Grund, alte Version bleibt
+  --fault-ksr-down           KSR nicht erreichbar (kein Download)
+  --fault-download-stalls    Download bleibt stehen
+  --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
+  --fault-slow MS            jede Antwort MS Millisekunden verzögern
+  --fault-malformed ART      broken-xml | truncated | wrong-content-type
+  --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
+  --fault-update-server-down Update-Server antwortet mit 503
+
+  -h, --help                 diese Hilfe
+  -V, --version              Version
+
+Steuer-Port (HTTP, JSON):
+  GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
+  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;Grund&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
+                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
+                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+  POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
+  POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
+  POST /power {&quot;on&quot;:false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
+</source>
+        <translation>konnektor-sim – a simulated practice: connector (KoCoBox MED+), card terminals, KSR and the
+vendor&apos;s update server, as real servers on this machine (loopback only).
+
+Usage: konnektor-sim [options]
+
+Practice:
+  --scenario FILE            scenario (JSON, docs/konnektor-sim.md); without one: everything current
+  --count N                  N connectors with ports of their own (consecutive)
+  --time-scale N             simulated time runs N times faster (a 20 min update at 600: 2 s)
+
+Network (loopback only):
+  --listen ADDR              address, default 127.0.0.1 (or ::1)
+  --port N                   TLS service port of the 1st connector (connector.sds, EventService), default 8443
+  --plain-port N             port without TLS (connector.sds; the EventService only while TLS is optional),
+                             default 8480
+  --management-port N        management port of the 1st connector, default 9443
+  --control-port N           control port (faults, clock, state), default 8440
+  --update-port N            the vendor&apos;s update server (/updates/), default 8080
+                             0 for any port: a free one
+  --ready-file FILE          writes ports and URLs as JSON once ready
+
+TLS and authentication:
+  --tls off|server|client    TLS optional, ready.json names the plain port / TLS optional, ready.json
+                             names the TLS port (default) / TLS only, with a client certificate (TLSMandatory and
+                             ClientAutMandatory); TLS is always possible, as on every connector
+  --basic-auth-user NAME     require Basic Auth
+  --basic-auth-password-file FILE   its password (never on the command line)
+  --client-p12 FILE          issues a client certificate (.p12)
+  --client-p12-password-file FILE   the .p12&apos;s password (default: generated, FILE.password)
+  --state-dir DIR            CA, certificates; default $XDG_STATE_HOME/konnektor-sim
+
+A real device&apos;s service directory:
+  --sds-file FILE            serve this connector.sds (e.g. tests/data/real-connectors/…); every
+                             address in it is rewritten to this simulator, the EventService answers
+                             at the path the file names
+
+Update server:
+  --updates-dir DIR          files served under /updates/
+  --updates-tls              update server over HTTPS (the simulator&apos;s CA)
+
+Faults (also at run time via the control port):
+  --fault-power-loss         power loss during the installation (the connector is broken after it)
+  --fault-install-fails TEXT the installation fails with this reason, the old version stays
+  --fault-ksr-down           KSR unreachable (no download)
+  --fault-download-stalls    the download stalls
+  --fault-drop P             drop connections with probability P (0..1)
+  --fault-slow MS            delay every answer by MS milliseconds
+  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
+  --fault-reboot-seconds N   a restart takes N (simulated) seconds
+  --fault-update-server-down the update server answers 503
+
+  -h, --help                 this help
+  -V, --version              version
+
+Control port (HTTP, JSON):
+  GET  /state                  state of every connector (requests per port, refused SOAP requests too)
+  POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;reason&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
+                &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
+                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+  POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
+  POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
+  POST /power {&quot;on&quot;:false}                switch the connector off (every port closed) or on again
+</translation>
+    </message>
+    <message>
+        <source>Unbekannter Konnektor-Hersteller &quot;%1&quot;; bekannt sind kocobox, rise und secunet.</source>
+        <translation>Unknown connector vendor &quot;%1&quot;; known are kocobox, rise and secunet.</translation>
+    </message>
 </context>
 <context>
     <name>log</name>
@@ -906,6 +1046,213 @@ Control port (HTTP, JSON):
     <message>
         <source>Später erneut versuchen; bleibt der Fehler, den Support anrufen.</source>
         <translation>Try again later; if it persists, call support.</translation>
+    </message>
+</context>
+<context>
+    <name>operating_states</name>
+    <message>
+        <source>Für den Konnektor gibt es ein Update; er arbeitet bis dahin normal weiter.</source>
+        <translation>There is an update for the connector; until then it keeps working as usual.</translation>
+    </message>
+    <message>
+        <source>Das Update einplanen, am besten außerhalb der Sprechzeiten.</source>
+        <translation>Plan the update, best outside office hours.</translation>
+    </message>
+    <message>
+        <source>Für das Kartenterminal %1 gibt es ein Update.</source>
+        <translation>There is an update for the card terminal %1.</translation>
+    </message>
+    <message>
+        <source>Das Update einplanen; Kartenterminals kommen vor dem Konnektor an die Reihe.</source>
+        <translation>Plan the update; card terminals come before the connector.</translation>
+    </message>
+    <message>
+        <source>Das Kartenterminal %1 ist nicht erreichbar.</source>
+        <translation>The card terminal %1 cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Das Terminal einschalten und das Netzwerkkabel prüfen.</source>
+        <translation>Switch the terminal on and check its network cable.</translation>
+    </message>
+    <message>
+        <source>Die Sicherheitskarte (gSMC-KT) im Kartenterminal %1 läuft bald ab.</source>
+        <translation>The security card (gSMC-KT) in the card terminal %1 expires soon.</translation>
+    </message>
+    <message>
+        <source>Rechtzeitig eine neue Sicherheitskarte beim Support bestellen.</source>
+        <translation>Order a new security card from support in good time.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor sperrt den Zugang zur TI: die Frist eines kritischen Updates ist abgelaufen.</source>
+        <translation>The connector blocks the access to the TI: the deadline of a critical update has passed.</translation>
+    </message>
+    <message>
+        <source>Jetzt das Update installieren; danach ist der Zugang wieder frei.</source>
+        <translation>Install the update now; afterwards the access is open again.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor hat einen Fehler in seiner eigenen Software festgestellt.</source>
+        <translation>The connector has found a fault in its own software.</translation>
+    </message>
+    <message>
+        <source>Den Konnektor nicht vom Strom trennen und sofort den Support anrufen.</source>
+        <translation>Do not unplug the connector; call support at once.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor ist nicht mit der TI verbunden.</source>
+        <translation>The connector is not connected to the TI.</translation>
+    </message>
+    <message>
+        <source>Internetverbindung der Praxis prüfen; bleibt es so, den Support anrufen.</source>
+        <translation>Check the practice&apos;s internet connection; if it stays so, call support.</translation>
+    </message>
+    <message>
+        <source>Der sichere Internetzugang über den Konnektor (SIS) ist nicht verbunden; ohne gebuchten SIS-Dienst ist das normal.</source>
+        <translation>The secure internet service through the connector (SIS) is not connected; without a booked SIS service that is normal.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor erreicht das Internet nicht.</source>
+        <translation>The connector cannot reach the internet.</translation>
+    </message>
+    <message>
+        <source>Router und Internetverbindung der Praxis prüfen.</source>
+        <translation>Check the practice&apos;s router and internet connection.</translation>
+    </message>
+    <message>
+        <source>Dem Konnektor fehlen Netzwerkadressen.</source>
+        <translation>The connector lacks network addresses.</translation>
+    </message>
+    <message>
+        <source>Den Support anrufen.</source>
+        <translation>Call support.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor konnte seine Uhr nicht stellen.</source>
+        <translation>The connector could not set its clock.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal prüfen; bleibt es so, den Support anrufen.</source>
+        <translation>Check again later; if it stays so, call support.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor hat seine Uhr länger nicht gestellt.</source>
+        <translation>The connector has not set its clock for a while.</translation>
+    </message>
+    <message>
+        <source>Internetverbindung prüfen; bleibt es so, den Support anrufen.</source>
+        <translation>Check the internet connection; if it stays so, call support.</translation>
+    </message>
+    <message>
+        <source>Die Uhr des Konnektors ist seit Langem nicht gestellt; er arbeitet nur eingeschränkt.</source>
+        <translation>The connector&apos;s clock has not been set for a long time; it works only in part.</translation>
+    </message>
+    <message>
+        <source>Die Uhr des Konnektors geht stark falsch; er arbeitet nur eingeschränkt.</source>
+        <translation>The connector&apos;s clock is far off; it works only in part.</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensliste der TI (TSL) im Konnektor läuft bald ab; er holt sich normalerweise selbst eine neue.</source>
+        <translation>The TI&apos;s trust list (TSL) in the connector expires soon; it normally fetches a new one itself.</translation>
+    </message>
+    <message>
+        <source>Der Vertrauensanker der TI im Konnektor läuft bald ab.</source>
+        <translation>The TI&apos;s trust anchor in the connector expires soon.</translation>
+    </message>
+    <message>
+        <source>Updates des Konnektors einspielen; im Zweifel den Support fragen.</source>
+        <translation>Install the connector&apos;s updates; if in doubt, ask support.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor konnte die Vertrauensliste der TI (TSL) nicht erneuern.</source>
+        <translation>The connector could not renew the TI&apos;s trust list (TSL).</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensliste der TI (TSL) im Konnektor ist abgelaufen; noch gilt eine Übergangsfrist.</source>
+        <translation>The TI&apos;s trust list (TSL) in the connector has expired; a grace period still applies.</translation>
+    </message>
+    <message>
+        <source>Den Support anrufen, bevor die Übergangsfrist endet.</source>
+        <translation>Call support before the grace period ends.</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensliste der TI (TSL) im Konnektor ist abgelaufen; er arbeitet nur eingeschränkt.</source>
+        <translation>The TI&apos;s trust list (TSL) in the connector has expired; it works only in part.</translation>
+    </message>
+    <message>
+        <source>Sofort den Support anrufen.</source>
+        <translation>Call support at once.</translation>
+    </message>
+    <message>
+        <source>Der Vertrauensanker der TI im Konnektor ist abgelaufen; er arbeitet nur eingeschränkt.</source>
+        <translation>The TI&apos;s trust anchor in the connector has expired; it works only in part.</translation>
+    </message>
+    <message>
+        <source>Die Sperrliste im Konnektor läuft bald ab; er holt sich normalerweise selbst eine neue.</source>
+        <translation>The revocation list in the connector expires soon; it normally fetches a new one itself.</translation>
+    </message>
+    <message>
+        <source>Die Sperrliste im Konnektor ist abgelaufen.</source>
+        <translation>The revocation list in the connector has expired.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor konnte die Vertrauensliste der Bundesnetzagentur nicht erneuern.</source>
+        <translation>The connector could not renew the Federal Network Agency&apos;s trust list.</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensliste der Bundesnetzagentur im Konnektor ist ungültig; qualifizierte Signaturen gehen nicht.</source>
+        <translation>The Federal Network Agency&apos;s trust list in the connector is not valid; qualified signatures do not work.</translation>
+    </message>
+    <message>
+        <source>Das Protokoll des Konnektors ist voll.</source>
+        <translation>The connector&apos;s log is full.</translation>
+    </message>
+    <message>
+        <source>Den Support bitten, das Protokoll zu sichern.</source>
+        <translation>Ask support to save the log.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor kann sein Sicherheitsprotokoll nicht schreiben und arbeitet nur eingeschränkt.</source>
+        <translation>The connector cannot write its security log and works only in part.</translation>
+    </message>
+    <message>
+        <source>Der Schlüsselspeicher des Konnektors ist nicht verfügbar; er arbeitet nicht.</source>
+        <translation>The connector&apos;s key store is not available; it does not work.</translation>
+    </message>
+    <message>
+        <source>Die Firewall des Konnektors arbeitet nicht zuverlässig; er arbeitet nicht.</source>
+        <translation>The connector&apos;s firewall does not work reliably; it does not work.</translation>
+    </message>
+    <message>
+        <source>schwerwiegend</source>
+        <translation>severe</translation>
+    </message>
+    <message>
+        <source>Fehler</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Warnung</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet einen eigenen Zustand Nr. %1 (%2).</source>
+        <translation>The connector reports a state of its own, no. %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Was er bedeutet, zeigt die Verwaltungsoberfläche des Konnektors; im Zweifel den Support fragen.</source>
+        <translation>The connector&apos;s administration interface shows what it means; if in doubt, ask support.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet den Zustand „%1“ (%2), den tiservice nicht kennt.</source>
+        <translation>The connector reports the state “%1” (%2), which tiservice does not know.</translation>
+    </message>
+    <message>
+        <source>Im Zweifel den Support fragen.</source>
+        <translation>If in doubt, ask support.</translation>
     </message>
 </context>
 <context>
@@ -1252,12 +1599,40 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>ServiceInformation is missing</translation>
     </message>
     <message>
-        <source>kein Endpunkt für %1</source>
-        <translation>no endpoint for %1</translation>
-    </message>
-    <message>
         <source>ungültiger Endpunkt &quot;%1&quot;</source>
         <translation>invalid endpoint &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Der Konnektor verlangt eine verschlüsselte Verbindung (TLS) mit Client-Zertifikat; eingestellt ist eine unverschlüsselte.</source>
+        <translation>The connector requires an encrypted connection (TLS) with a client certificate; an unencrypted one is set.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor verlangt eine verschlüsselte Verbindung (TLS); eingestellt ist eine unverschlüsselte.</source>
+        <translation>The connector requires an encrypted connection (TLS); an unencrypted one is set.</translation>
+    </message>
+    <message>
+        <source>In den Einstellungen [tls] mode = client-certificate mit dem im Konnektor exportierten Client-Zertifikat (.p12) eintragen und die Adresse mit https:// beginnen lassen.</source>
+        <translation>In the settings, enter [tls] mode = client-certificate with the client certificate (.p12) exported from the connector, and let the address begin with https://.</translation>
+    </message>
+    <message>
+        <source>In den Einstellungen [tls] mode = server mit der CA-Datei des Konnektors eintragen und die Adresse mit https:// beginnen lassen.</source>
+        <translation>In the settings, enter [tls] mode = server with the connector&apos;s CA file, and let the address begin with https://.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor nennt für den Dienst %1 keine verschlüsselte Adresse.</source>
+        <translation>The connector names no encrypted address for the service %1.</translation>
+    </message>
+    <message>
+        <source>Im Konnektor TLS für Clientsysteme einschalten oder den Support anrufen.</source>
+        <translation>Switch on TLS for client systems in the connector, or call support.</translation>
+    </message>
+    <message>
+        <source>Die Dienstbeschreibung des Konnektors nennt für %1 eine unverschlüsselte Adresse (%2), obwohl eine verschlüsselte Verbindung eingestellt ist. tiservice schickt nichts unverschlüsselt und fragt dort nicht an.</source>
+        <translation>The connector&apos;s service directory names an unencrypted address for %1 (%2) although an encrypted connection is set. tiservice sends nothing unencrypted and does not call it.</translation>
+    </message>
+    <message>
+        <source>Die Einstellungen des Konnektors für Clientsysteme prüfen lassen (Support).</source>
+        <translation>Have the connector&apos;s settings for client systems checked (support).</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1721,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>Pfad und Rechte der Passwort-Datei prüfen.</source>
         <translation>Check the password file&apos;s path and permissions.</translation>
     </message>
+    <message>
+        <source>ohne TLS (mode = none) muss die Adresse mit http:// beginnen</source>
+        <translation>without TLS (mode = none) the address must begin with http://</translation>
+    </message>
 </context>
 <context>
     <name>status_command</name>
@@ -1410,10 +1789,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>Check of </translation>
     </message>
     <message>
-        <source>Konnektor: </source>
-        <translation>Connector: </translation>
-    </message>
-    <message>
         <source>VPN zur TI: </source>
         <translation>VPN to the TI: </translation>
     </message>
@@ -1472,6 +1847,30 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>TI-Komponenten: Handlungsbedarf</source>
         <translation>TI components: action needed</translation>
+    </message>
+    <message>
+        <source>Prüfung unvollständig: ohne geprüften Zulassungskatalog lässt sich nicht sagen, ob die Versionen zugelassen sind. </source>
+        <translation>Check incomplete: without a verified approval catalog it cannot be said whether the versions are approved. </translation>
+    </message>
+    <message>
+        <source>Konnektor: %1 (%2), Firmware %3, Hardware %4 – %5</source>
+        <translation>Connector: %1 (%2), firmware %3, hardware %4 – %5</translation>
+    </message>
+    <message>
+        <source>Systeminformationsdienst (EventService %1): %2</source>
+        <translation>System information service (EventService %1): %2</translation>
+    </message>
+    <message>
+        <source> · sicherer Internetzugang (SIS): </source>
+        <translation> · secure internet service (SIS): </translation>
+    </message>
+    <message>
+        <source>nicht verbunden (ohne gebuchten SIS-Dienst normal)</source>
+        <translation>not connected (normal without a booked SIS service)</translation>
+    </message>
+    <message>
+        <source>Hinweise:</source>
+        <translation>Notes:</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2583,30 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>Das begonnene Update ist abgeschlossen.</source>
         <translation>The update that was begun is complete.</translation>
+    </message>
+    <message>
+        <source>Dem Auto-Update des Konnektors überlassen (%1)</source>
+        <translation>Leave it to the connector&apos;s auto-update (%1)</translation>
+    </message>
+    <message>
+        <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt tiservice status, ob es gelaufen ist.</source>
+        <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, tiservice status shows whether it ran.</translation>
+    </message>
+    <message>
+        <source>Auto-Update geplant</source>
+        <translation>Auto-update planned</translation>
+    </message>
+    <message>
+        <source>Kartenterminal nicht verbunden</source>
+        <translation>Card terminal not connected</translation>
+    </message>
+    <message>
+        <source>Das Kartenterminal „%1“ ist nicht verbunden und wird nicht aktualisiert. Bitte einschalten und danach das Update noch einmal starten.</source>
+        <translation>The card terminal “%1” is not connected and is not updated. Please switch it on and then start the update again.</translation>
+    </message>
+    <message>
+        <source>Es ist nichts zu installieren, solange das Kartenterminal nicht verbunden ist.</source>
+        <translation>There is nothing to install while the card terminal is not connected.</translation>
     </message>
 </context>
 <context>

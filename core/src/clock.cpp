@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <ctime>
 
 namespace tiservice {
 
@@ -67,6 +68,37 @@ LocalizedText formatDay(TimePoint t) {
     std::snprintf(en, sizeof en, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
     return LocalizedText::fromData(de, en);
+}
+
+namespace {
+
+constexpr const char* kWeekdaysDe[] = {"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"};
+constexpr const char* kWeekdaysEn[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+std::tm localParts(TimePoint t) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return tm;
+}
+
+}  // namespace
+
+LocalizedText formatLocalWeekdayTime(TimePoint t) {
+    const auto tm = localParts(t);
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    return LocalizedText::fromData(std::string(kWeekdaysDe[tm.tm_wday]) + " " + time,
+                                   std::string(kWeekdaysEn[tm.tm_wday]) + " " + time);
+}
+
+LocalizedText formatLocalWeekdayDay(TimePoint t) {
+    const auto tm = localParts(t);
+    char de[48], en[48];
+    std::snprintf(de, sizeof de, "%02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    std::snprintf(en, sizeof en, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return LocalizedText::fromData(std::string(kWeekdaysDe[tm.tm_wday]) + ", " + de,
+                                   std::string(kWeekdaysEn[tm.tm_wday]) + ", " + en);
 }
 
 namespace {

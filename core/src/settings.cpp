@@ -169,6 +169,9 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     if (s.tlsMode != TlsMode::None && !s.sdsUrl.starts_with("https://"))
         return settingsError(source, "[connector] sds_url",
                              TIS_TEXT("settings", "mit TLS muss die Adresse mit https:// beginnen"));
+    if (s.tlsMode == TlsMode::None && !s.sdsUrl.starts_with("http://"))
+        return settingsError(source, "[connector] sds_url",
+                             TIS_TEXT("settings", "ohne TLS (mode = none) muss die Adresse mit http:// beginnen"));
     for (const char* forbidden : {"password", "basic_password", "client_certificate_password"})
         if (ini.get("tls", forbidden))
             return settingsError(

@@ -423,7 +423,7 @@ private:
             auto n = notice("status." + f.code, severity,
                             LocalizedText(profile_.statusTitle).append(LocalizedText::same(f.name), ": "),
                             LocalizedText(f.summary).append(f.action));
-            if (f.status != assess::ComponentStatus::Unknown && !updateMenuId().empty())
+            if (f.status >= assess::ComponentStatus::UpdateAvailable && !updateMenuId().empty())
                 n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
             n.actions.emplace_back("later", TIS_TEXT("plugin_sdk", "Später").in(language_));
             post(std::move(n));

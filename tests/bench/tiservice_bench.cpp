@@ -79,7 +79,7 @@ int runQuiet(const std::vector<std::string>& argv, long* maxRssKb = nullptr) {
 
 void BM_StatusCheck_threeCurlCalls(benchmark::State& state) {
     const auto ca = g_sim->caFile().string();
-    const auto es = g_sim->serviceBase() + "/ws/EventService";
+    const auto es = g_sim->eventServiceUrl();
     for (auto _ : state) {
         runQuiet({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", g_sim->sdsUrl()});
         runQuiet({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml", "--data-binary", "@" + g_soapTerminals, es});

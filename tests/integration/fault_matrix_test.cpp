@@ -110,7 +110,7 @@ TEST_P(FaultMatrix, EndsRight) {
         EXPECT_LE(finished, 1) << component << " recorded twice";
         return r;
     };
-    EXPECT_EQ(result("CT-EMPFANG"), row.terminal) << history.out;
+    EXPECT_EQ(result("CT_ID_0176"), row.terminal) << history.out;
     EXPECT_EQ(result("connector"), row.connector) << history.out;
     // A finished story leaves no journal; the archive stays readable line by line.
     const auto journal = dir / "state/tiservice/journal";

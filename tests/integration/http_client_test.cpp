@@ -177,7 +177,7 @@ TEST(HttpClient, IdempotentRequestsAreRetriedOthersAreNot) {
     EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kConnectionLost);
     EXPECT_EQ(requestsServed(sim) - before, 3);
     HttpClient other(trusting(sim));
-    EXPECT_EQ(errorCode(other.send({.method = "POST", .url = sim.serviceBase() + "/ws/EventService", .body = "<x/>"})),
+    EXPECT_EQ(errorCode(other.send({.method = "POST", .url = sim.eventServiceUrl(), .body = "<x/>"})),
               errors::kConnectionLost);
     EXPECT_EQ(requestsServed(sim) - before, 4);
 }

@@ -137,7 +137,7 @@ TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
     EXPECT_TRUE(contains(r.out, "(workflow.succeeded)")) << r.out;
     EXPECT_TRUE(contains(r.out, "KoCoBox MED+  1.3.4 → 1.3.10  erfolgreich")) << r.out;
     EXPECT_TRUE(contains(r.out, "(status.current)")) << r.out;  // checked again after the update
-    EXPECT_TRUE(contains(sim->request("GET", sim->sdsUrl()).body, "<PI:FWVersion>1.3.10</PI:FWVersion>"));
+    EXPECT_TRUE(contains(sim->request("GET", sim->sdsUrl()).body, "<FWVersion>1.3.10</FWVersion>"));
     EXPECT_FALSE(contains(r.out + r.err, "Sommer2026!x"));
     EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
 }

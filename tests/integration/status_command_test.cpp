@@ -78,10 +78,12 @@ TEST_F(StatusCheck, AllCurrent) {
     start({});
     const auto r = status();
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 1.3.10")) << r.out;
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 1.3.10, Hardware 2.0.0")) << r.out;
     EXPECT_TRUE(contains(r.out, "Zulassungskatalog vom 01.11.2026, eben geprüft")) << r.out;
     EXPECT_TRUE(contains(r.out, "Alles aktuell. Es ist nichts zu tun.")) << r.out;
-    EXPECT_TRUE(contains(r.out, "ORGA 6141 online (Empfang)")) << r.out;
+    // Real terminals report no product name: it comes from the product table; the place is the terminal's own name.
+    EXPECT_TRUE(contains(r.out, "ORGA 6141 online (ORGA6100-0241000000B692)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Cherry G87-1505 (G87-1505-0500123)")) << r.out;
 }
 
 TEST_F(StatusCheck, UpdateAvailable) {
@@ -130,8 +132,9 @@ TEST_F(StatusCheck, TerminalNotConnectedIsUnknownNotOutdated) {
     start({.scenario = "terminal-not-connected.json"});
     const auto r = status();
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_TRUE(contains(r.out, "Das Kartenterminal \"Sprechzimmer 1\" ist nicht verbunden")) << r.out;
-    EXPECT_TRUE(contains(r.out, "unbekannt")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Das Kartenterminal „G87-1505-0500123“ ist nicht verbunden")) << r.out;
+    EXPECT_TRUE(contains(r.out, "nicht verbunden – einschalten")) << r.out;
+    EXPECT_EQ(statusJson()["findings"].toArray()[0].toObject()["status"].toString(), "not-connected");
 }
 
 TEST_F(StatusCheck, WrongCaFile) {

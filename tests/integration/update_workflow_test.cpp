@@ -98,7 +98,7 @@ protected:
 
     std::string firmware() {
         const auto sds = sim->request("GET", sim->sdsUrl()).body;
-        const auto a = sds.find("<PI:FWVersion>") + 14;
+        const auto a = sds.find("<FWVersion>") + 11;
         return sds.substr(a, sds.find('<', a) - a);
     }
 
@@ -119,8 +119,8 @@ protected:
 
     void expectBothUpdatesRecordedOnce() {
         const auto h = history();
-        EXPECT_EQ(count(h, "started", "CT-EMPFANG"), 1);
-        EXPECT_EQ(count(h, "finished", "CT-EMPFANG", "succeeded"), 1);
+        EXPECT_EQ(count(h, "started", "CT_ID_0176"), 1);
+        EXPECT_EQ(count(h, "finished", "CT_ID_0176", "succeeded"), 1);
         EXPECT_EQ(count(h, "started", "connector"), 1);
         EXPECT_EQ(count(h, "finished", "connector", "succeeded"), 1);
     }
@@ -224,7 +224,7 @@ TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart
     EXPECT_TRUE(contains(r.out, "Update geplant")) << r.out;
     EXPECT_TRUE(contains(r.out, "23:59")) << r.out;
     EXPECT_EQ(count(history(), "planned", "connector"), 1);
-    EXPECT_EQ(count(history(), "planned", "CT-EMPFANG"), 1);
+    EXPECT_EQ(count(history(), "planned", "CT_ID_0176"), 1);
     EXPECT_FALSE(journalEmpty());
     EXPECT_EQ(firmware(), "1.3.4");
     // Still before the time: the next start says it is planned.
@@ -238,7 +238,7 @@ TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart
     EXPECT_EQ(next.exitCode, 0) << next.out << next.err;
     EXPECT_TRUE(contains(next.out, "abgeschlossen")) << next.out;
     const auto h = history();
-    EXPECT_EQ(count(h, "finished", "CT-EMPFANG", "succeeded"), 1);
+    EXPECT_EQ(count(h, "finished", "CT_ID_0176", "succeeded"), 1);
     EXPECT_EQ(count(h, "finished", "connector", "succeeded"), 1);
     EXPECT_TRUE(journalEmpty());
 }
@@ -291,7 +291,7 @@ TEST_F(Workflow, FailedInstallationKeepsTheOldVersionAndSaysTryAgainLater) {
     EXPECT_EQ(r.exitCode, 2) << r.out;
     EXPECT_TRUE(contains(r.out, "Signaturprüfung fehlgeschlagen")) << r.out;
     EXPECT_TRUE(contains(r.out, "später noch einmal versuchen")) << r.out;
-    EXPECT_EQ(count(history(), "finished", "CT-EMPFANG", "failed"), 1);
+    EXPECT_EQ(count(history(), "finished", "CT_ID_0176", "failed"), 1);
     EXPECT_TRUE(journalEmpty());
 }
 

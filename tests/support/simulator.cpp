@@ -17,7 +17,7 @@ std::filesystem::path scenarioFile(const std::string& name) {
 
 SimulatorProcess::SimulatorProcess(SimulatorSetup setup) {
     std::vector<std::string> argv{binary("konnektor-sim").string(),
-                                  "--port", "0", "--management-port", "0", "--control-port", "0", "--update-port", "0",
+                                  "--port", "0", "--plain-port", "0", "--management-port", "0", "--control-port", "0", "--update-port", "0",
                                   "--state-dir", (dir_ / "sim").string(),
                                   "--ready-file", (dir_ / "ready.json").string(),
                                   "--time-scale", std::to_string(setup.timeScale)};
@@ -48,6 +48,12 @@ std::string SimulatorProcess::sdsUrl(int i) const {
 std::string SimulatorProcess::serviceBase(int i) const {
     const auto sds = sdsUrl(i);
     return sds.substr(0, sds.find("/connector.sds"));
+}
+std::string SimulatorProcess::eventServiceUrl(int i) const {
+    return ready_["connectors"].toArray()[i].toObject()["eventService"].toString().toStdString();
+}
+std::string SimulatorProcess::sdsPlainUrl(int i) const {
+    return ready_["connectors"].toArray()[i].toObject()["sdsPlain"].toString().toStdString();
 }
 std::string SimulatorProcess::managementBase(int i) const {
     return ready_["connectors"].toArray()[i].toObject()["management"].toString().toStdString();
@@ -97,7 +103,7 @@ HttpResult SimulatorProcess::soap(const std::string& operation, const std::strin
         "<cc:Context><co:MandantId>" + mandant + "</co:MandantId><co:ClientSystemId>" + clientSystem +
         "</co:ClientSystemId><co:WorkplaceId>" + workplace + "</co:WorkplaceId></cc:Context>" + extraBody +
         "</ev:" + operation + "></s:Body></s:Envelope>";
-    return request("POST", serviceBase(connector) + "/ws/EventService", envelope,
+    return request("POST", eventServiceUrl(connector), envelope,
                    {"-H", "Content-Type: text/xml; charset=utf-8", "-H",
                     "SOAPAction: \"http://ws.gematik.de/conn/EventService/v7.2#" + operation + "\""});
 }

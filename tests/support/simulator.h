@@ -38,6 +38,10 @@ public:
     [[nodiscard]] const QJsonObject& ready() const { return ready_; }
     [[nodiscard]] std::string sdsUrl(int connector = 0) const;
     [[nodiscard]] std::string serviceBase(int connector = 0) const;  ///< https://127.0.0.1:PORT
+    /// The EventService at the vendor's own path ("…/kon7/service/systeminformationservice").
+    [[nodiscard]] std::string eventServiceUrl(int connector = 0) const;
+    /// connector.sds on the connector's plain HTTP port.
+    [[nodiscard]] std::string sdsPlainUrl(int connector = 0) const;
     [[nodiscard]] std::string managementBase(int connector = 0) const;  ///< .../api/v1
     [[nodiscard]] std::string controlBase() const;
     [[nodiscard]] std::string updatesBase() const;

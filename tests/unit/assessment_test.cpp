@@ -28,6 +28,19 @@ const catalog::ApprovalCatalog& defaultCatalog() {
 FirmwareVersion v(const char* s) { return *FirmwareVersion::parse(s); }
 TimePoint at(const char* s) { return *parseUtc(s); }
 
+/// An ErrorState as the connector writes it, "EC_…(CT_ID_0176)" included.
+konnektor::OperatingState state(const std::string& errorCondition, const char* severity, const char* type, bool active,
+                                std::optional<TimePoint> validFrom = std::nullopt) {
+    konnektor::OperatingState s;
+    s.errorCondition = errorCondition;
+    std::tie(s.condition, s.subject) = konnektor::splitErrorCondition(errorCondition);
+    s.severity = severity;
+    s.type = type;
+    s.active = active;
+    s.validFrom = validFrom;
+    return s;
+}
+
 konnektor::CardTerminal terminal(const char* ctId, const char* name, const char* vendor, const char* code,
                                  const char* product, const char* fw, bool connected = true) {
     konnektor::CardTerminal t;
@@ -87,14 +100,14 @@ const Row kRows[] = {
     {"connector reports the TI block",
      [](Input& in) {
          in.connector.firmwareVersion = v("1.3.4");
-         in.resources.states.push_back({"EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", true, at("2026-11-26T00:00:00Z")});
+         in.resources.states.push_back(state("EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", true, at("2026-11-26T00:00:00Z")));
      },
      "connector", "connector.blocked", ComponentStatus::Blocked, -3},
     {"blocked state reported but not active is ignored",
-     [](Input& in) { in.resources.states.push_back({"EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", false, {}}); },
+     [](Input& in) { in.resources.states.push_back(state("EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", false)); },
      "connector", "connector.current", ComponentStatus::Current, std::nullopt},
     {"connector broken after a power loss",
-     [](Input& in) { in.resources.states.push_back({"EC_Software_Integrity_Check_Failed", "Fatal", "Security", true, {}}); },
+     [](Input& in) { in.resources.states.push_back(state("EC_Software_Integrity_Check_Failed", "Fatal", "Security", true)); },
      "connector", "connector.integrity-failed", ComponentStatus::Blocked, std::nullopt},
     {"critical update offered, deadline in 5 days",
      [](Input& in) { in.offered.push_back({"connector", v("1.3.12"), true, at("2026-12-03T12:00:00Z")}); },
@@ -109,26 +122,27 @@ const Row kRows[] = {
      [](Input& in) { in.offered.push_back({"connector", v("1.3.4"), true, at("2026-11-20T00:00:00Z")}); },
      "connector", "connector.current", ComponentStatus::Current, std::nullopt},
     {"connector says it is out of date although the catalog knows nothing newer",
-     [](Input& in) { in.resources.states.push_back({"EC_Connector_Software_Out_Of_Date", "Info", "Operation", true, {}}); },
+     [](Input& in) { in.resources.states.push_back(state("EC_Connector_Software_Out_Of_Date", "Info", "Operation", true)); },
      "connector", "connector.update-available", ComponentStatus::UpdateAvailable, std::nullopt},
     {"connector of a vendor the catalog does not know",
      [](Input& in) {
-         in.connector.vendorId = "RISEG";
-         in.connector.productCode = "RKONN";
+         in.connector.vendorId = "ABCDE";
+         in.connector.productCode = "xkon";
          in.connector.firmwareVersion = v("5.1.7");
      },
      "connector", "connector.not-in-catalog", ComponentStatus::Unknown, std::nullopt},
     {"connector newer than the catalog knows",
-     [](Input& in) { in.connector.firmwareVersion = v("1.4.0"); }, "connector", "connector.current", ComponentStatus::Current,
-     std::nullopt},
+     [](Input& in) { in.connector.firmwareVersion = v("1.4.0"); }, "connector", "connector.newer-than-catalog",
+     ComponentStatus::Unknown, std::nullopt},
     {"terminal on an older version not in the catalog",
      [](Input& in) { in.terminals[0].product.firmwareVersion = v("3.7.2"); }, "CT-EMPFANG", "terminal.update-available",
      ComponentStatus::UpdateAvailable, std::nullopt},
     {"terminal not connected",
      [](Input& in) { in.terminals[1] = terminal("CT-SZ1", "Sprechzimmer 1", "", "", "", "", false); }, "CT-SZ1",
-     "terminal.not-connected", ComponentStatus::Unknown, std::nullopt},
+     "terminal.not-connected", ComponentStatus::NotConnected, std::nullopt},
     {"no catalog at all",
-     [](Input& in) { in.catalog = nullptr; }, "connector", "connector.not-in-catalog", ComponentStatus::Unknown, std::nullopt},
+     [](Input& in) { in.catalog = nullptr; }, "connector", "connector.catalog-unavailable", ComponentStatus::Unknown,
+     std::nullopt},
 };
 
 }  // namespace
@@ -182,7 +196,7 @@ TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
 
 TEST(Assessment, BrokenConnectorActionCarriesTheSupportNumbers) {
     Input in = practice();
-    in.resources.states.push_back({"EC_Software_Integrity_Check_Failed", "Fatal", "Security", true, {}});
+    in.resources.states.push_back(state("EC_Software_Integrity_Check_Failed", "Fatal", "Security", true));
     const auto& f = findingFor(assess::assess(in), "connector");
     EXPECT_NE(f.action.de.find("0800 551 551 2"), std::string::npos) << f.action.de;
     EXPECT_NE(f.action.de.find("030 2464 908 908"), std::string::npos) << f.action.de;
@@ -212,8 +226,238 @@ TEST(Assessment, UnknownVersionIsNeverOutdated) {
 TEST(Assessment, TerminalUpdateReportedByTheConnectorIsAdvisedAsAnUpdate) {
     Input in = practice();
     in.terminals[0].product.firmwareVersion = v("3.7.2");
-    in.resources.states.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", true, {}});
+    in.resources.states.push_back(state("EC_CardTerminal_Software_Out_Of_Date(CT-EMPFANG)", "Info", "Operation", true));
     const auto f = findingFor(assess::assess(in), "CT-EMPFANG");
     EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
     EXPECT_NE(f.action.de.find("3.7.4"), std::string::npos) << f.action.de;
+}
+
+// --- today's devices, as real connectors report them -----------------------------------------
+
+namespace {
+
+Input deviceOf(const char* key, const char* fw, const char* hw = "1.0.0") {
+    Input in = practice();
+    const std::string k(key);
+    in.connector.vendorId = k.substr(0, k.find('-'));
+    in.connector.productCode = k.substr(k.find('-') + 1);
+    in.connector.productName = "";
+    in.connector.firmwareVersion = v(fw);
+    in.connector.hardwareVersion = v(hw);
+    in.terminals.clear();
+    return in;
+}
+
+Input terminalOf(const char* key, const char* fw) {
+    Input in = practice();
+    const std::string k(key);
+    in.terminals = {terminal("CT_ID_0176", "ORGA6100-0241000000B692", "", "", "", fw)};
+    in.terminals[0].product.vendorId = k.substr(0, k.find('-'));
+    in.terminals[0].product.productCode = k.substr(k.find('-') + 1);
+    in.terminals[0].product.productName = "";  // real ORGA terminals report no names
+    return in;
+}
+
+struct RealRow {
+    const char* device;
+    const char* key;
+    bool terminal;
+    const char* installed;
+    const char* code;
+    const char* recommended;  ///< nullptr: none named
+};
+
+// The firmware lines practices run today (docs/real-connectors.md) and their neighbours.
+const RealRow kRealVersions[] = {
+    {"KoCoBox MED+ 5.1.8 (2024)", "KOCOC-kocobox", false, "5.1.8", "connector.update-available", "5.5.4"},
+    {"KoCoBox MED+ 5.5.4 (2025)", "KOCOC-kocobox", false, "5.5.4", "connector.current", nullptr},
+    {"KoCoBox MED+ newer than any", "KOCOC-kocobox", false, "5.6.0", "connector.newer-than-catalog", nullptr},
+    {"KoCoBox MED+ 4.2.10 (ePA, 2021)", "KOCOC-kocobox", false, "4.2.10", "connector.update-available", "4.2.12"},
+    {"KoCoBox MED+ 4.2.12", "KOCOC-kocobox", false, "4.2.12", "connector.current", nullptr},
+    {"KoCoBox MED+ 2.3.24 before the ePA upgrade", "KOCOC-kocobox", false, "2.3.24", "connector.current", nullptr},
+    {"KoCoBox MED+ 1.3.10 (the seed's story)", "KOCOC-kocobox", false, "1.3.10", "connector.current", nullptr},
+    {"RISE Konnektor 5.1.7", "RISEG-RKONN", false, "5.1.7", "connector.update-available", "5.1.12"},
+    {"RISE Konnektor 5.1.12", "RISEG-RKONN", false, "5.1.12", "connector.current", nullptr},
+    {"RISE HSK 2.0.3", "RISEG-RHSK", false, "2.0.3", "connector.current", nullptr},
+    {"secunet konnektor 5.50.4", "SECUN-secu_kon", false, "5.50.4", "connector.current", nullptr},
+    {"secunet konnektor 6.0.5", "SECUN-secu_kon", false, "6.0.5", "connector.current", nullptr},
+    {"secunet konnektor 6.1.0, not known yet", "SECUN-secu_kon", false, "6.1.0", "connector.newer-than-catalog", nullptr},
+    {"ORGA 6141 online 3.8.2 in the field", "INGHC-ORGA6100", true, "3.8.2", "terminal.update-available", "3.9.1"},
+    {"ORGA 6141 online 3.9.1", "INGHC-ORGA6100", true, "3.9.1", "terminal.current", nullptr},
+    {"ORGA 6141 online 3.9.2, not known yet", "INGHC-ORGA6100", true, "3.9.2", "terminal.newer-than-catalog", nullptr},
+    {"ORGA 6141 online 3.7.2 (the seed's story)", "INGHC-ORGA6100", true, "3.7.2", "terminal.update-available", "3.7.4"},
+    {"Cherry G87-1505 3.0.0, no update offered", "CHERR-G871505", true, "3.0.0", "terminal.current", nullptr},
+    {"Cherry ST-1506, versions not in the catalog", "CHERR-ST1506", true, "1.0.0", "terminal.newer-than-catalog", nullptr},
+};
+
+}  // namespace
+
+TEST(AssessmentOfRealVersions, EachDeviceOfTodayGetsItsOwnLinesAdvice) {
+    for (const auto& row : kRealVersions) {
+        const Input in = row.terminal ? terminalOf(row.key, row.installed) : deviceOf(row.key, row.installed);
+        const auto f = findingFor(assess::assess(in), row.terminal ? "CT_ID_0176" : "connector");
+        EXPECT_EQ(f.code, row.code) << row.device << ": " << f.summary.de;
+        if (row.recommended) {
+            ASSERT_TRUE(f.recommended.has_value()) << row.device;
+            EXPECT_EQ(f.recommended->toString(), row.recommended) << row.device;
+        } else {
+            EXPECT_FALSE(f.recommended.has_value()) << row.device << ": " << f.recommended->toString();
+        }
+        EXPECT_FALSE(f.summary.de.empty() || f.summary.en.empty()) << row.device;
+    }
+}
+
+TEST(AssessmentOfRealVersions, NoFindingEverRecommendsTheInstalledVersionOrAnOlderOne) {
+    // Every version the shipped catalog names, and its neighbours, for every product in it.
+    const auto& c = defaultCatalog();
+    int checked = 0;
+    for (const auto& p : c.products) {
+        std::vector<FirmwareVersion> versions;
+        for (const auto& a : p.versions) versions.push_back(a.version);
+        for (const auto& l : p.lines) {
+            versions.push_back(l.from);
+            if (!l.recommended.isUnknown()) versions.push_back(l.recommended);
+        }
+        if (!p.recommended.isUnknown()) versions.push_back(p.recommended);
+        std::vector<FirmwareVersion> all;
+        for (const auto& x : versions)
+            for (int d : {-1, 0, 1}) {
+                const int patch = static_cast<int>(x.patch()) + d;
+                if (patch < 0) continue;
+                for (const auto& n : {FirmwareVersion::fromParts(x.major(), x.minor(), static_cast<unsigned>(patch)),
+                                      FirmwareVersion::fromParts(x.major(), x.minor() + 1, 0),
+                                      FirmwareVersion::fromParts(x.major() + 1, 0, 0)})
+                    if (n.ok()) all.push_back(*n);
+            }
+        for (const auto& installed : all) {
+            const bool isTerminal = p.type != ComponentType::Connector;
+            Input in = isTerminal ? terminalOf(p.key.c_str(), installed.toString().c_str())
+                                  : deviceOf(p.key.c_str(), installed.toString().c_str());
+            // With and without an offer of the same or an older version from the connector.
+            for (bool offerOld : {false, true}) {
+                if (offerOld) in.offered.push_back({isTerminal ? "CT_ID_0176" : "connector", installed, true, in.now});
+                for (const auto& f : assess::assess(in)) {
+                    if (f.component != (isTerminal ? "CT_ID_0176" : "connector")) continue;
+                    ++checked;
+                    if (f.recommended) {
+                        EXPECT_GT(*f.recommended, installed)
+                            << p.key << " " << installed.toString() << " is told " << f.recommended->toString();
+                    }
+                    EXPECT_EQ(f.summary.de.find(" auf " + installed.toString() + " "), std::string::npos)
+                        << p.key << ": " << f.summary.de;
+                }
+            }
+        }
+    }
+    EXPECT_GT(checked, 300);
+}
+
+TEST(AssessmentOfRealVersions, TheProductTableNamesTerminalsThatReportNoName) {
+    const Input in = terminalOf("INGHC-ORGA6100", "3.9.1");
+    const auto f = findingFor(assess::assess(in), "CT_ID_0176");
+    EXPECT_EQ(f.name, "ORGA 6141 online (ORGA6100-0241000000B692)");
+    EXPECT_EQ(f.place, "ORGA6100-0241000000B692");
+    // Before a verified catalog is at hand, the product table built in from the shipped one names it.
+    EXPECT_EQ(terminalDisplayName(in.terminals[0], nullptr), "ORGA 6141 online");
+    auto unknown = in.terminals[0];
+    unknown.product.productCode = "XY99";
+    EXPECT_EQ(terminalDisplayName(unknown, nullptr), "INGHC-XY99");
+}
+
+TEST(AssessmentOfRealVersions, ANewerDeviceIsNamedAsUnknownToTheCatalogNotAsCurrentOrOutdated) {
+    const auto f = findingFor(assess::assess(deviceOf("KOCOC-kocobox", "5.6.0")), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::Unknown);
+    EXPECT_NE(f.summary.de.find("neuer als alle Versionen"), std::string::npos) << f.summary.de;
+    EXPECT_NE(f.summary.de.find("zuletzt 5.5.4"), std::string::npos) << f.summary.de;
+    EXPECT_NE(f.summary.de.find("kennt diese Version noch nicht"), std::string::npos);
+    EXPECT_FALSE(f.action.empty());
+}
+
+TEST(AssessmentOfOperatingStates, PerTerminalStatesBelongToTheirTerminalOnly) {
+    Input in = practice();
+    in.terminals[0].product.firmwareVersion = v("3.7.4");
+    in.resources.states = {state("EC_CardTerminal_Software_Out_Of_Date(CT-SZ1)", "Info", "Operation", true),
+                           state("EC_CardTerminal_Software_Out_Of_Date(CT-EMPFANG)", "Info", "Operation", false),
+                           state("EC_CardTerminal_gSMC-KT_Certificate_Expires_Soon(CT-EMPFANG)", "Warning", "Security", true),
+                           state("EC_OTHER_ERROR_STATE(1)", "Warning", "Operation", true)};
+    const auto findings = assess::assess(in);
+    const auto empfang = findingFor(findings, "CT-EMPFANG");
+    EXPECT_EQ(empfang.status, ComponentStatus::Current);
+    ASSERT_EQ(empfang.details.size(), 1u);
+    EXPECT_NE(empfang.details[0].de.find("Sicherheitskarte (gSMC-KT)"), std::string::npos) << empfang.details[0].de;
+    EXPECT_NE(empfang.details[0].de.find("ORGA 6141 online (Empfang)"), std::string::npos) << empfang.details[0].de;
+    EXPECT_NE(empfang.details[0].en.find("security card"), std::string::npos) << empfang.details[0].en;
+    const auto sz1 = findingFor(findings, "CT-SZ1");
+    EXPECT_TRUE(sz1.details.size() == 1 && sz1.details[0].de.find("Update") != std::string::npos);
+    const auto connector = findingFor(findings, "connector");
+    ASSERT_EQ(connector.details.size(), 1u);
+    EXPECT_NE(connector.details[0].de.find("eigenen Zustand Nr. 1 (Warnung)"), std::string::npos)
+        << connector.details[0].de;
+}
+
+TEST(AssessmentOfOperatingStates, OutOfDateMeansAnUpdateExistsAndTheConnectorKeepsWorking) {
+    Input in = practice();
+    in.resources.states = {state("EC_Connector_Software_Out_Of_Date", "Info", "Operation", true),
+                           state("EC_No_VPN_SIS_Connection", "Warning", "Operation", true),
+                           state("EC_CRL_Expiring", "Info", "Security", false)};
+    const auto f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
+    ASSERT_EQ(f.details.size(), 1u);  // SIS offline is normal; inactive states are not shown
+    EXPECT_NE(f.details[0].de.find("arbeitet bis dahin normal weiter"), std::string::npos) << f.details[0].de;
+    EXPECT_NE(f.details[0].en.find("keeps working"), std::string::npos) << f.details[0].en;
+}
+
+namespace {
+
+Input withAutoUpdate(konnektor::AutoUpdateSchedule a) {
+    Input in = deviceOf("KOCOC-kocobox", "5.1.8", "2.0.0");
+    konnektor::ManagementStatus m;
+    m.autoUpdate = std::move(a);
+    in.management = m;
+    return in;
+}
+
+}  // namespace
+
+TEST(AssessmentOfAutoUpdate, APlannedAutoUpdateReplacesInstallNow) {
+    konnektor::AutoUpdateSchedule a;
+    a.enabled = true;
+    a.next = at("2026-12-02T01:00:00Z");
+    a.pending = v("5.5.4");
+    const auto f = findingFor(assess::assess(withAutoUpdate(a)), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
+    EXPECT_NE(f.action.de.find("Auto-Update geplant für"), std::string::npos) << f.action.de;
+    EXPECT_NE(f.action.de.find("eingeschaltet lassen"), std::string::npos) << f.action.de;
+    EXPECT_NE(f.action.en.find("Auto-update planned for"), std::string::npos) << f.action.en;
+}
+
+TEST(AssessmentOfAutoUpdate, TheMorningAfterItSaysWhatRan) {
+    konnektor::AutoUpdateSchedule a;
+    a.enabled = true;
+    a.lastRun = konnektor::AutoUpdateSchedule::Run{at("2026-11-25T01:00:00Z"), "installed", "", v("5.5.4")};
+    Input in = withAutoUpdate(a);
+    in.connector.firmwareVersion = v("5.5.4");
+    auto f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::Current);
+    ASSERT_FALSE(f.details.empty());
+    EXPECT_NE(f.details.back().de.find("hat am Mi, 25.11.2026 Version 5.5.4 installiert"), std::string::npos)
+        << f.details.back().de;
+
+    a.lastRun->result = "failed";
+    a.lastRun->reason = "Prüfsumme falsch";
+    in = withAutoUpdate(a);
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
+    EXPECT_NE(f.details.back().de.find("fehlgeschlagen (Prüfsumme falsch)"), std::string::npos) << f.details.back().de;
+    EXPECT_NE(f.action.de.find("von Hand starten"), std::string::npos) << f.action.de;
+
+    a.lastRun->result = "missed";
+    a.lastRun->reason = "powered-off";
+    a.next = at("2026-12-02T01:00:00Z");
+    in = withAutoUpdate(a);
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_NE(f.details.back().de.find("verpasst, weil der Konnektor war ausgeschaltet"), std::string::npos)
+        << f.details.back().de;
+    EXPECT_NE(f.details.back().de.find("holt es nicht nach"), std::string::npos);
+    EXPECT_NE(f.action.de.find("nächsten Auto-Update"), std::string::npos) << f.action.de;
 }

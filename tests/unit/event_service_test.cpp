@@ -116,8 +116,7 @@ TEST(EventService, BrokenAnswersAreErrorsNotEmptyLists) {
 }
 
 TEST(EventService, RequestCarriesTheContextEscaped) {
-    const auto req = eventServiceRequest("GetCardTerminals", "http://ws.gematik.de/conn/EventService/v7.2",
-                                         {"Praxis <1>", "PVS&Co", "Empfang", ""});
+    const auto req = eventServiceRequest("GetCardTerminals", {"Praxis <1>", "PVS&Co", "Empfang", ""});
     EXPECT_NE(req.find("<CONN:MandantId>Praxis &lt;1&gt;</CONN:MandantId>"), std::string::npos);
     EXPECT_NE(req.find("<CONN:ClientSystemId>PVS&amp;Co</CONN:ClientSystemId>"), std::string::npos);
     EXPECT_EQ(req.find("UserId"), std::string::npos);

@@ -1,6 +1,8 @@
 #include "connector_model.h"
 
 #include <algorithm>
+#include <ctime>
+#include <map>
 
 #include "tiservice/firmware_version.h"
 #include "tiservice/password_policy.h"
@@ -48,7 +50,13 @@ std::string_view installPhaseId(InstallPhase p) {
 
 void ConnectorModel::advance(TimePoint now) {
     const auto dt = lastAdvance_ ? std::chrono::duration<double>(now - *lastAdvance_).count() : 0.0;
+    const auto previous = lastAdvance_;
     lastAdvance_ = now;
+
+    // With the auto-update on, the connector fetches approved updates as soon as the KSR has them.
+    if (autoUpdate.enabled && !faults.ksrDown)
+        for (auto& u : updates)
+            if (u.download == DownloadState::NotStarted && u.startDate <= now) u.download = DownloadState::Downloading;
 
     for (auto& u : updates) {
         if (u.download != DownloadState::Downloading || faults.ksrDown || faults.downloadStalls || dt <= 0) continue;
@@ -57,6 +65,11 @@ void ConnectorModel::advance(TimePoint now) {
             u.downloadedBytes = static_cast<double>(u.sizeBytes);
             u.download = DownloadState::Downloaded;
         }
+    }
+
+    // Each scheduled auto-update time passed since the last look, in order.
+    if (autoUpdate.enabled && previous) {
+        for (auto t = nextAutoUpdate(*previous); t && *t <= now; t = nextAutoUpdate(*t)) runAutoUpdate(*t);
     }
 
     // Run installations; several may finish and start within one large step of the clock.
@@ -77,7 +90,7 @@ void ConnectorModel::advance(TimePoint now) {
     for (const auto& i : installations_)
         if (i.component == "connector" && i.phase == InstallPhase::Rebooting) installationDown = true;
     if (rebootUntil_ && now >= *rebootUntil_) rebootUntil_.reset();
-    down_ = installationDown || rebootUntil_.has_value();
+    down_ = installationDown || rebootUntil_.has_value() || poweredOff;
     if (down_ && !wasDown) sessions_.clear();  // a reboot ends every login
 }
 
@@ -227,12 +240,12 @@ std::vector<const OfferedUpdate*> ConnectorModel::pendingUpdates(TimePoint now) 
 }
 
 std::vector<ErrorStateView> ConnectorModel::operatingStates(TimePoint now) const {
-    std::vector<ErrorStateView> out;
+    // A real connector lists every error condition it knows, active or not (36 on a KoCoBox
+    // 5.1.8); per-terminal ones name the terminal in brackets, vendor ones are numbered.
     const bool isBlocked = blocked(now);
-    TimePoint blockedSince = now;
+    TimePoint blockedSince = now, outOfDateSince = now, bootedAt = now - std::chrono::hours(24 * 3);
     bool softwareOutOfDate = false;
-    TimePoint outOfDateSince = now;
-    std::vector<std::pair<std::string, TimePoint>> outdatedTerminals;
+    std::map<std::string, TimePoint> outdatedTerminals;
     for (const auto* u : pendingUpdates(now)) {
         if (u->component == "connector") {
             if (u->priority == "Kritisch") {
@@ -240,18 +253,51 @@ std::vector<ErrorStateView> ConnectorModel::operatingStates(TimePoint now) const
                 outOfDateSince = std::min(outOfDateSince, u->startDate);
             }
             if (isBlocked && u->deadline) blockedSince = std::min(blockedSince, *u->deadline);
-        } else {
-            outdatedTerminals.emplace_back(u->component, u->startDate);
+        } else if (!outdatedTerminals.count(u->component) || u->startDate < outdatedTerminals[u->component]) {
+            outdatedTerminals[u->component] = u->startDate;
         }
     }
-    out.push_back({"EC_FW_Not_Valid_Status_Blocked", "Fatal", "Security", isBlocked, blockedSince});
-    out.push_back({"EC_Software_Integrity_Check_Failed", "Fatal", "Security", broken_, now});
-    out.push_back({"EC_No_VPN_TI_Connection", "Error", "Infrastructure", isBlocked || broken_ || !vpnTiOnline, now});
-    out.push_back({"EC_Connector_Software_Out_Of_Date", "Info", "Operation", softwareOutOfDate, outOfDateSince});
-    if (outdatedTerminals.empty())
-        out.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", false, now});
-    for (const auto& [ctId, since] : outdatedTerminals)
-        out.push_back({"EC_CardTerminal_Software_Out_Of_Date", "Info", "Operation", true, since});
+    const bool vpnTi = vpnTiOnline && !isBlocked && !broken_;
+    std::vector<ErrorStateView> out{
+        {"EC_Secure_KeyStore_Not_Available", "Fatal", "Security", false, bootedAt},
+        {"EC_Software_Integrity_Check_Failed", "Fatal", "Security", broken_, broken_ ? now : bootedAt},
+        {"EC_FW_Not_Valid_Status_Blocked", "Fatal", "Operation", isBlocked, isBlocked ? blockedSince : bootedAt},
+        {"EC_Firewall_Not_Reliable", "Fatal", "Security", false, bootedAt},
+        {"EC_Security_Log_Not_Writable", "Fatal", "Security", false, bootedAt},
+        {"EC_TSL_Trust_Anchor_Out_Of_Date", "Fatal", "Security", false, bootedAt},
+        {"EC_TSL_Out_Of_Date_Beyond_Grace_Period", "Fatal", "Security", false, bootedAt},
+        {"EC_Time_Sync_Pending_Critical", "Fatal", "Operation", false, bootedAt},
+        {"EC_Time_Difference_Intolerable", "Fatal", "Operation", false, bootedAt},
+        {"EC_CRL_Out_Of_Date", "Error", "Security", false, bootedAt},
+        {"EC_IP_Adresses_Not_Available", "Error", "Infrastructure", false, bootedAt},
+        {"EC_No_VPN_TI_Connection", "Error", "Operation", !vpnTi, bootedAt},
+        {"EC_No_Online_Connection", "Error", "Operation", false, bootedAt},
+        {"EC_BNetzA_VL_not_valid", "Error", "Security", false, bootedAt},
+        {"EC_No_VPN_SIS_Connection", "Warning", "Operation", !vpnSisOnline, bootedAt},
+        {"EC_Time_Sync_Not_Successful", "Warning", "Operation", false, bootedAt},
+        {"EC_Time_Sync_Pending_Warning", "Warning", "Operation", false, bootedAt},
+        {"EC_TSL_Update_Not_Successful", "Warning", "Infrastructure", false, bootedAt},
+        {"EC_TSL_Out_Of_Date_Within_Grace_Period", "Warning", "Security", false, bootedAt},
+        {"EC_BNetzA_VL_Update_Error", "Warning", "Infrastructure", false, bootedAt},
+        {"EC_LOG_OVERFLOW", "Warning", "Operation", false, bootedAt},
+        {"EC_CRL_Expiring", "Info", "Security", false, bootedAt},
+        {"EC_TSL_Expiring", "Info", "Security", false, bootedAt},
+        {"EC_TSL_Trust_Anchor_Expiring", "Info", "Security", false, bootedAt},
+        {"EC_Connector_Software_Out_Of_Date", "Info", "Operation", softwareOutOfDate,
+         softwareOutOfDate ? outOfDateSince : bootedAt},
+    };
+    for (const auto& t : terminals) {
+        const auto bracket = "(" + t.ctId + ")";
+        const auto outdated = outdatedTerminals.find(t.ctId);
+        out.push_back({"EC_CardTerminal_Not_Available" + bracket, "Error", "Operation", !t.connected, bootedAt});
+        out.push_back({"EC_CardTerminal_Software_Out_Of_Date" + bracket, "Info", "Operation",
+                       t.connected && outdated != outdatedTerminals.end(),
+                       outdated != outdatedTerminals.end() ? outdated->second : bootedAt});
+        out.push_back({"EC_CardTerminal_gSMC-KT_Certificate_Expires_Soon" + bracket, "Warning", "Security",
+                       t.smcKtCertificateExpiresSoon, bootedAt});
+    }
+    out.push_back({"EC_OTHER_ERROR_STATE(1)", "Warning", "Operation", false, bootedAt});
+    out.push_back({"EC_OTHER_ERROR_STATE(2)", "Info", "Operation", false, bootedAt});
     return out;
 }
 
@@ -262,6 +308,7 @@ Terminal ConnectorModel::reportedTerminal(const Terminal& t) const {
     if (t.connected && !updating) return t;
     Terminal r = t;
     r.connected = false;
+    r.slotCount = 0;
     r.identity = DeviceIdentity{.vendorId = "", .productCode = "", .vendorName = "", .productName = "",
                                 .productType = t.identity.productType, .productTypeVersion = "0.0.0",
                                 .hwVersion = "0.0.0", .fwVersion = "0.0.0"};
@@ -357,6 +404,8 @@ ConnectorModel::InstallAnswer ConnectorModel::requestInstall(const InstallReques
     if (std::find(pending.begin(), pending.end(), u) == pending.end()) return {"not-newer", nullptr, {}};
     for (const auto& i : installations_)
         if (i.updateId == r.updateId && isOpen(i.phase)) return {"already-planned", &i, {}};
+    if (u->component != "connector")
+        if (const auto* t = terminal(u->component); t && !t->connected) return {"terminal-not-connected", nullptr, {}};
     if (u->download != DownloadState::Downloaded) return {"not-downloaded", nullptr, {}};
     if (r.at && *r.at + std::chrono::minutes(1) < now) return {"in-the-past", nullptr, {}};
     const TimePoint at = r.at && *r.at > now ? *r.at : now;
@@ -367,6 +416,8 @@ ConnectorModel::InstallAnswer ConnectorModel::requestInstall(const InstallReques
         std::vector<std::string> waiting;
         for (const auto* p : pending) {
             if (p->component == "connector") continue;
+            // A terminal that is switched off cannot be updated; it does not hold up the connector.
+            if (const auto* t = terminal(p->component); t && !t->connected) continue;
             bool plannedBefore = false;
             for (const auto& i : installations_)
                 if (i.updateId == p->updateId && isOpen(i.phase) && i.plannedAt <= at) plannedBefore = true;
@@ -399,6 +450,68 @@ std::string ConnectorModel::cancelInstall(const std::string& updateId) {
         return "";
     }
     return "unknown";
+}
+
+const Terminal* ConnectorModel::terminal(const std::string& ctId) const {
+    for (const auto& t : terminals)
+        if (t.ctId == ctId) return &t;
+    return nullptr;
+}
+
+std::optional<TimePoint> ConnectorModel::nextAutoUpdate(TimePoint after) const {
+    if (!autoUpdate.enabled) return std::nullopt;
+    // The connector's own clock runs in the practice's local time (TZ).
+    const std::time_t base = std::chrono::system_clock::to_time_t(after);
+    std::tm day{};
+    localtime_r(&base, &day);
+    for (int offset = 0; offset <= 8; ++offset) {
+        std::tm candidate = day;
+        candidate.tm_mday += offset;
+        candidate.tm_hour = static_cast<int>(autoUpdate.time.count() / 60);
+        candidate.tm_min = static_cast<int>(autoUpdate.time.count() % 60);
+        candidate.tm_sec = 0;
+        candidate.tm_isdst = -1;
+        const std::time_t t = std::mktime(&candidate);
+        const int isoWeekday = candidate.tm_wday == 0 ? 7 : candidate.tm_wday;
+        const auto at = std::chrono::system_clock::from_time_t(t);
+        if (isoWeekday == autoUpdate.weekday && at > after) return at;
+    }
+    return std::nullopt;
+}
+
+const OfferedUpdate* ConnectorModel::autoUpdateCandidate(TimePoint now) const {
+    const OfferedUpdate* best = nullptr;
+    for (const auto* u : pendingUpdates(now))
+        if (u->component == "connector" && (!best || newer(u->version, best->version))) best = u;
+    return best;
+}
+
+void ConnectorModel::runAutoUpdate(TimePoint at) {
+    const auto* candidate = autoUpdateCandidate(at);
+    if (!candidate) return;  // nothing to install: the connector does nothing and says nothing
+    AutoUpdate::Run run{.at = at, .result = "missed", .reason = "", .updateId = candidate->updateId,
+                        .toVersion = candidate->version, .installationId = 0};
+    bool alreadyOpen = false;
+    for (const auto& i : installations_)
+        if (isOpen(i.phase) && i.updateId == candidate->updateId) alreadyOpen = true;
+    if (alreadyOpen) return;  // planned or started by a person: that one runs
+    if (poweredOff) run.reason = "powered-off";
+    else if (broken_) run.reason = "broken";
+    else if (down_ || activeInstallation()) run.reason = "busy";
+    else if (candidate->download != DownloadState::Downloaded) run.reason = "not-downloaded";
+    if (run.reason.empty()) {
+        Installation inst;
+        inst.id = nextInstallationId_++;
+        inst.updateId = candidate->updateId;
+        inst.component = "connector";
+        inst.toVersion = candidate->version;
+        inst.byAutoUpdate = true;
+        inst.plannedAt = at;
+        installations_.push_back(inst);
+        run.result = "started";
+        run.installationId = inst.id;
+    }
+    autoUpdate.runs.push_back(run);
 }
 
 void ConnectorModel::reboot(TimePoint now) {

@@ -35,12 +35,13 @@ struct DeviceIdentity {
 };
 
 struct Terminal {
-    std::string ctId, name;
+    std::string ctId, name;  ///< "CT_ID_0176"; the device's own name ("ORGA6100-0241000000B692") or one set in the connector
     DeviceIdentity identity;
     bool connected = true;
     std::string macAddress, ipAddress;
     int slotCount = 4;
     std::vector<std::string> workplaceIds;
+    bool smcKtCertificateExpiresSoon = false;  ///< the terminal's gSMC-KT security card runs out
 };
 
 enum class DownloadState { NotStarted, Downloading, Downloaded };
@@ -97,7 +98,8 @@ std::string_view installPhaseId(InstallPhase p);
 struct Installation {
     int id = 0;
     std::string updateId, component, fromVersion, toVersion;
-    std::string clientSystemId, workplaceId;
+    std::string clientSystemId, workplaceId;  ///< empty when the connector started it itself
+    bool byAutoUpdate = false;
     TimePoint plannedAt{};
     std::optional<TimePoint> startedAt;
     std::optional<TimePoint> finishedAt;
@@ -111,9 +113,27 @@ struct Installation {
 };
 
 struct ErrorStateView {
-    std::string condition, severity, type;
+    std::string condition;  ///< as the connector writes it, "EC_…(CT_ID_0176)" for a terminal's
+    std::string severity, type;
     bool value = false;
     TimePoint validFrom{};
+};
+
+/// The gematik auto-update (KoCoBox since 4.2.10, MGM_KSR_AUTO_UPDATE / _TIME): the connector
+/// downloads approved updates and installs them itself at its configured time, once a week
+/// by default in the night from Tuesday to Wednesday. A time it misses is not caught up.
+struct AutoUpdate {
+    bool enabled = false;
+    int weekday = 3;                      ///< ISO: 1 Monday … 7 Sunday
+    std::chrono::minutes time{2 * 60};    ///< local time of day
+    struct Run {
+        TimePoint at{};
+        std::string result;  ///< "started", "missed"; an installation's own end is in its record
+        std::string reason;  ///< for missed: "powered-off", "busy", "not-downloaded", "broken"
+        std::string updateId, toVersion;
+        int installationId = 0;
+    };
+    std::vector<Run> runs;  ///< what happened at each scheduled time with an update pending
 };
 
 struct ModelSettings {
@@ -135,8 +155,11 @@ public:
     ContextRules contexts;
     Faults faults;
     ModelSettings settings;
-    bool tlsMandatory = true;
+    std::string vendor = "kocobox";  ///< vendor profile: kocobox, rise, secunet
+    bool tlsMandatory = false;       ///< both real files: TLS optional
     bool clientAuthMandatory = false;
+    AutoUpdate autoUpdate;
+    bool poweredOff = false;         ///< switched off at the wall (control port): nothing answers
     std::string advertisedHost;  ///< host written into the SDS endpoints; empty: as requested
     bool vpnTiOnline = true, vpnSisOnline = true;
 
@@ -199,11 +222,17 @@ public:
     [[nodiscard]] const Installation* activeInstallation() const;
     /// The last finished installation of the connector itself, if any.
     [[nodiscard]] const Installation* lastFinished() const;
+    /// The next time the auto-update will run (nullopt when it is off).
+    [[nodiscard]] std::optional<TimePoint> nextAutoUpdate(TimePoint now) const;
+    /// The connector update the auto-update would install next, if any.
+    [[nodiscard]] const OfferedUpdate* autoUpdateCandidate(TimePoint now) const;
+    [[nodiscard]] const Terminal* terminal(const std::string& ctId) const;
 
     void reboot(TimePoint now);
 
 private:
     bool startNext(TimePoint now);
+    void runAutoUpdate(TimePoint at);
     void advanceInstallation(Installation& inst, TimePoint now);
     void finish(Installation& inst, TimePoint at, InstallPhase phase);
 

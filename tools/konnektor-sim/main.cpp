@@ -36,7 +36,9 @@ Praxis:
 
 Netz (nur Loopback):
   --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
-  --port N                   Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
+  --port N                   TLS-Dienst-Port des 1. Konnektors (connector.sds, EventService), Standard 8443
+  --plain-port N             Port ohne TLS (connector.sds; EventService nur, solange TLS nicht Pflicht ist),
+                             Standard 8480
   --management-port N        Management-Port des 1. Konnektors, Standard 9443
   --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
   --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
@@ -44,12 +46,19 @@ Netz (nur Loopback):
   --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
 
 TLS und Anmeldung:
-  --tls off|server|client    ohne TLS / Server-Zertifikat (Standard) / zusätzlich Client-Zertifikat Pflicht
+  --tls off|server|client    TLS freiwillig, ready.json nennt den Port ohne TLS / TLS freiwillig, ready.json
+                             nennt den TLS-Port (Standard) / nur TLS mit Client-Zertifikat (TLSMandatory und
+                             ClientAutMandatory); TLS ist immer möglich, wie bei jedem Konnektor
   --basic-auth-user NAME     Basic Auth verlangen
   --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
   --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
   --client-p12-password-file DATEI   Passwort des .p12 (Standard: wird erzeugt, DATEI.password)
   --state-dir ORDNER         CA, Zertifikate; Standard $XDG_STATE_HOME/konnektor-sim
+
+Dienstverzeichnis eines echten Geräts:
+  --sds-file DATEI           diese connector.sds ausliefern (z. B. tests/data/real-connectors/…); jede
+                             Adresse darin wird auf diesen Simulator umgeschrieben, der EventService antwortet
+                             unter dem Pfad, den die Datei nennt
 
 Update-Server:
   --updates-dir ORDNER       Dateien, die unter /updates/ ausgeliefert werden
@@ -70,12 +79,13 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   -V, --version              Version
 
 Steuer-Port (HTTP, JSON):
-  GET  /state                  Zustand aller Konnektoren
+  GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
   POST /faults {"powerLoss":true, "installFails":"Grund", "ksrDown":true, "downloadStalls":true,
                 "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
                 "updateServerDown":true, "clear":true, "connector":0}
   POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen
-  POST /terminal {"ctId":"CT-EMPFANG","connected":false}
+  POST /terminal {"ctId":"CT_ID_0176","connected":false}
+  POST /power {"on":false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
 )");
 
 using command_line::UsageError;
@@ -139,6 +149,8 @@ int main(int argc, char** argv) {
             else if (a == "--time-scale") options.timeScale = number<double>(a, value());
             else if (a == "--listen") options.listen = value();
             else if (a == "--port") options.port = portValue(a, value());
+            else if (a == "--plain-port") options.plainPort = portValue(a, value());
+            else if (a == "--sds-file") options.sdsFile = value();
             else if (a == "--management-port") options.managementPort = portValue(a, value());
             else if (a == "--control-port") options.controlPort = portValue(a, value());
             else if (a == "--update-port") options.updatePort = portValue(a, value());

@@ -1,5 +1,9 @@
 #include "scenario.h"
 
+#include "vendor_profile.h"
+
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -41,33 +45,48 @@ std::vector<std::string> strings(const QJsonValue& v, std::vector<std::string> f
     return out;
 }
 
-DeviceIdentity kocoboxIdentity() {
-    return {.vendorId = "KOCOC", .productCode = "kocobox", .vendorName = "KoCo Connector GmbH",
-            .productName = "KoCoBox MED+", .productType = "Konnektor", .productTypeVersion = "4.3.0",
-            .hwVersion = "2.0.0", .fwVersion = "1.3.10"};
-}
-
+// Terminals as real connectors report them: CT_ID_nnnn ids, the device's own name, vendor
+// and product names empty (only ProductVendorID and ProductCode are filled), several
+// workplaces. Versions are the vendor page's 2019 story; scenarios set today's.
 Terminal orga6141() {
-    return {.ctId = "CT-EMPFANG", .name = "Empfang",
-            .identity = {.vendorId = "INGHC", .productCode = "ORGA6100", .vendorName = "Ingenico Healthcare GmbH",
-                         .productName = "ORGA 6141 online", .productType = "KT", .productTypeVersion = "1.5.0",
-                         .hwVersion = "1.2.0", .fwVersion = "3.7.4"},
-            .connected = true, .macAddress = "00-0D-F8-0A-61-41", .ipAddress = "127.0.0.1", .slotCount = 4,
-            .workplaceIds = {"Empfang"}};
+    return {.ctId = "CT_ID_0176", .name = "ORGA6100-0241000000B692",
+            .identity = {.vendorId = "INGHC", .productCode = "ORGA6100", .vendorName = "", .productName = "",
+                         .productType = "KT", .productTypeVersion = "1.5.0", .hwVersion = "1.2.0", .fwVersion = "3.7.4"},
+            .connected = true, .macAddress = "00-0D-F8-0C-86-52", .ipAddress = "127.0.0.1", .slotCount = 4,
+            .workplaceIds = {"Empfang", "Sprechzimmer1"}};
 }
 
 Terminal cherryG87() {
-    return {.ctId = "CT-SPRECHZIMMER1", .name = "Sprechzimmer 1",
-            .identity = {.vendorId = "CHERR", .productCode = "G871505", .vendorName = "Cherry GmbH",
-                         .productName = "Cherry G87-1505", .productType = "KT", .productTypeVersion = "1.5.0",
-                         .hwVersion = "1.0.0", .fwVersion = "3.0.1"},
+    return {.ctId = "CT_ID_0177", .name = "G87-1505-0500123",
+            .identity = {.vendorId = "CHERR", .productCode = "G871505", .vendorName = "", .productName = "",
+                         .productType = "KT", .productTypeVersion = "1.5.0", .hwVersion = "1.0.0", .fwVersion = "3.0.1"},
             .connected = true, .macAddress = "00-19-B8-87-15-05", .ipAddress = "127.0.0.1", .slotCount = 2,
             .workplaceIds = {"Sprechzimmer1"}};
 }
 
-ConnectorModel defaultConnector(TimePoint now) {
+Terminal cherryST1506() {
+    return {.ctId = "CT_ID_0178", .name = "ST-1506-0427391",
+            .identity = {.vendorId = "CHERR", .productCode = "ST1506", .vendorName = "", .productName = "",
+                         .productType = "KT", .productTypeVersion = "1.5.0", .hwVersion = "1.0.0", .fwVersion = "1.0.0"},
+            .connected = true, .macAddress = "00-19-B8-15-06-01", .ipAddress = "127.0.0.1", .slotCount = 2,
+            .workplaceIds = {"Labor"}};
+}
+
+std::optional<Terminal> terminalTemplate(const std::string& kind) {
+    if (kind == "orga-6141") return orga6141();
+    if (kind == "cherry-g87") return cherryG87();
+    if (kind == "cherry-st1506") return cherryST1506();
+    return std::nullopt;
+}
+
+Result<ConnectorModel> defaultConnector(TimePoint now, const std::string& vendor = "kocobox") {
+    auto profile = vendorProfile(vendor);
+    if (!profile.ok()) return profile.error();
     ConnectorModel m;
-    m.identity = kocoboxIdentity();
+    m.vendor = vendor;
+    m.identity = vendorIdentity(**profile);
+    // Without a scenario the practice of the vendor page's story: KoCoBox MED+ 1.3.10.
+    if (vendor == "kocobox") m.identity.fwVersion = "1.3.10";
     m.terminals = {orga6141(), cherryG87()};
     m.admin.user = "koco-root";
     m.admin.password = "Praxis2026!";
@@ -76,11 +95,29 @@ ConnectorModel defaultConnector(TimePoint now) {
     return m;
 }
 
+const char* kWeekdays[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+
 Result<ConnectorModel> parseConnector(const QJsonObject& o, TimePoint now) {
-    ConnectorModel m = defaultConnector(now);
+    auto initial = defaultConnector(now, str(o, "vendor", "kocobox"));
+    if (!initial.ok()) return scenarioError("vendor \"" + initial.error().detail + "\" (kocobox, rise or secunet)");
+    ConnectorModel m = std::move(initial).value();
     if (o.contains("identity")) m.identity = parseIdentity(o.value("identity").toObject(), m.identity);
     m.tlsMandatory = o.value("tlsMandatory").toBool(m.tlsMandatory);
-    m.clientAuthMandatory = o.value("clientAuthMandatory").toBool(m.clientAuthMandatory);
+    // TLS-only devices seen in the field also insist on a client certificate.
+    m.clientAuthMandatory = o.value("clientAuthMandatory").toBool(m.tlsMandatory);
+    if (o.contains("autoUpdate")) {
+        const auto a = o.value("autoUpdate").toObject();
+        m.autoUpdate.enabled = a.value("enabled").toBool(true);
+        const auto day = str(a, "weekday", "Mi");
+        const auto found = std::find(std::begin(kWeekdays), std::end(kWeekdays), day);
+        if (found == std::end(kWeekdays)) return scenarioError("autoUpdate.weekday must be Mo, Di, Mi, Do, Fr, Sa or So");
+        m.autoUpdate.weekday = static_cast<int>(found - std::begin(kWeekdays)) + 1;
+        const auto time = str(a, "time", "02:00");
+        int h = -1, mi = -1;
+        if (std::sscanf(time.c_str(), "%d:%d", &h, &mi) != 2 || h < 0 || h > 23 || mi < 0 || mi > 59)
+            return scenarioError("autoUpdate.time must be HH:MM");
+        m.autoUpdate.time = std::chrono::minutes(h * 60 + mi);
+    }
     m.advertisedHost = str(o, "advertisedHost");
     if (o.contains("vpn")) {
         const auto v = o.value("vpn").toObject();
@@ -112,9 +149,10 @@ Result<ConnectorModel> parseConnector(const QJsonObject& o, TimePoint now) {
         for (const auto& tv : o.value("terminals").toArray()) {
             const auto t = tv.toObject();
             const std::string kind = str(t, "template", "orga-6141");
-            if (kind != "orga-6141" && kind != "cherry-g87")
-                return scenarioError("terminal template must be orga-6141 or cherry-g87, not " + kind);
-            Terminal base = kind == "cherry-g87" ? cherryG87() : orga6141();
+            auto templ = terminalTemplate(kind);
+            if (!templ)
+                return scenarioError("terminal template must be orga-6141, cherry-g87 or cherry-st1506, not " + kind);
+            Terminal base = *templ;
             base.ctId = str(t, "ctId", base.ctId);
             base.name = str(t, "name", base.name);
             if (t.contains("identity")) base.identity = parseIdentity(t.value("identity").toObject(), base.identity);
@@ -123,6 +161,7 @@ Result<ConnectorModel> parseConnector(const QJsonObject& o, TimePoint now) {
             base.ipAddress = str(t, "ipAddress", base.ipAddress);
             base.slotCount = t.value("slots").toInt(base.slotCount);
             base.workplaceIds = strings(t.value("workplaceIds"), base.workplaceIds);
+            base.smcKtCertificateExpiresSoon = t.value("gsmcKtExpiresSoon").toBool(false);
             m.terminals.push_back(base);
         }
     }
@@ -244,7 +283,7 @@ Scenario defaultScenario(TimePoint realNow) {
     s.description = {"Alles aktuell: KoCoBox MED+ 1.3.10, ORGA 6141 online 3.7.4, Cherry G87-1505 3.0.1.",
                      "All current: KoCoBox MED+ 1.3.10, ORGA 6141 online 3.7.4, Cherry G87-1505 3.0.1."};
     s.start = realNow;
-    s.connectors.push_back(defaultConnector(realNow));
+    s.connectors.push_back(std::move(defaultConnector(realNow)).value());
     return s;
 }
 

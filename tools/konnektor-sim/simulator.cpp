@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <regex>
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -13,88 +14,38 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "pki.h"
-#include "tiservice/xml_text.h"
+#include "soap_answers.h"
+#include "soap_validator.h"
+#include "tiservice/konnektor/service_directory.h"
+#include "tiservice/net/http_client.h"
+#include "tiservice/store/atomic_file.h"
+#include "vendor_profile.h"
 
 namespace tiservice::sim {
 
 namespace ssl = boost::asio::ssl;
 
 namespace ns {
-constexpr const char* kSoap = "http://schemas.xmlsoap.org/soap/envelope/";
-constexpr const char* kServiceDirectory = "http://ws.gematik.de/conn/ServiceDirectory/v3.1";
-constexpr const char* kServiceInformation = "http://ws.gematik.de/conn/ServiceInformation/v2.0";
-constexpr const char* kProductInformation = "http://ws.gematik.de/int/version/ProductInformation/v1.1";
-constexpr const char* kEventService = "http://ws.gematik.de/conn/EventService/v7.2";
-constexpr const char* kConnectorCommon = "http://ws.gematik.de/conn/ConnectorCommon/v5.0";
 constexpr const char* kConnectorContext = "http://ws.gematik.de/conn/ConnectorContext/v2.0";
-constexpr const char* kCardTerminalInfo = "http://ws.gematik.de/conn/CardTerminalInfo/v8.0";
+constexpr const char* kConnectorCommon = "http://ws.gematik.de/conn/ConnectorCommon/v5.0";
 constexpr const char* kCardServiceCommon = "http://ws.gematik.de/conn/CardServiceCommon/v2.0";
-constexpr const char* kTelError = "http://ws.gematik.de/tel/error/v2.0";
 }  // namespace ns
 
 struct Simulator::Unit {
     int index = 0;
     ConnectorModel model;
-    std::unique_ptr<HttpServer> service, management;
-    bool tls = true;
-    long requests = 0;  ///< answered or dropped on the service and management ports
+    const VendorProfile* profile = nullptr;
+    /// The TLS port (connector.sds, EventService; always there: a connector always speaks TLS),
+    /// the plain port (connector.sds always, the EventService only while TLS is optional) and
+    /// the management port.
+    std::unique_ptr<HttpServer> service, plain, management;
+    long requests = 0;       ///< answered or dropped on the service, plain and management ports
+    long plainRequests = 0;  ///< of these, on the plain port (nothing may arrive there when TLS is asked)
+    long tlsRequests = 0;
+    long refusedSoap = 0;    ///< EventService requests answered with a SOAP fault
 };
 
 namespace {
-
-std::string el(const std::string& name, std::string_view text) {
-    return "<" + name + ">" + xmlEscape(text) + "</" + name + ">";
-}
-
-std::string productInformation(const DeviceIdentity& id, TimePoint now, const std::string& p) {
-    return "<" + p + "ProductInformation>" + el(p + "InformationDate", formatUtc(now)) + "<" + p +
-           "ProductTypeInformation>" + el(p + "ProductType", id.productType) +
-           el(p + "ProductTypeVersion", id.productTypeVersion) + "</" + p + "ProductTypeInformation><" + p +
-           "ProductIdentification>" + el(p + "ProductVendorID", id.vendorId) + el(p + "ProductCode", id.productCode) +
-           "<" + p + "ProductVersion><" + p + "Local>" + el(p + "HWVersion", id.hwVersion) +
-           el(p + "FWVersion", id.fwVersion) + "</" + p + "Local></" + p + "ProductVersion></" + p +
-           "ProductIdentification><" + p + "ProductMiscellaneous>" + el(p + "ProductVendorName", id.vendorName) +
-           el(p + "ProductName", id.productName) + "</" + p + "ProductMiscellaneous></" + p + "ProductInformation>";
-}
-
-struct ServiceEntry {
-    const char* name;
-    const char* targetNamespace;
-    const char* version;
-    const char* path;
-};
-
-// What a KoCoBox lists; only the EventService answers here.
-constexpr ServiceEntry kServices[] = {
-    {"EventService", "http://ws.gematik.de/conn/EventService/v7.2", "7.2.0", "/ws/EventService"},
-    {"CardService", "http://ws.gematik.de/conn/CardService/v8.1", "8.1.2", "/ws/CardService"},
-    {"CardTerminalService", "http://ws.gematik.de/conn/CardTerminalService/v1.1", "1.1.0", "/ws/CardTerminalService"},
-    {"CertificateService", "http://ws.gematik.de/conn/CertificateService/v6.0", "6.0.1", "/ws/CertificateService"},
-    {"SignatureService", "http://ws.gematik.de/conn/SignatureService/v7.5", "7.5.5", "/ws/SignatureService"},
-    {"AuthSignatureService", "http://ws.gematik.de/conn/SignatureService/v7.4", "7.4.1", "/ws/AuthSignatureService"},
-    {"EncryptionService", "http://ws.gematik.de/conn/EncryptionService/v6.1", "6.1.1", "/ws/EncryptionService"},
-    {"VSDService", "http://ws.gematik.de/conn/vsds/VSDService/v5.2", "5.2.0", "/ws/VSDService"},
-    {"KVKService", "http://ws.gematik.de/conn/vsds/KVKService/v4.0", "4.0.1", "/ws/KVKService"},
-    {"EventService", "http://ws.gematik.de/conn/EventService/v7.1", "7.1.0", "/ws/EventService71"},
-};
-
-std::string soapEnvelope(const std::string& body) {
-    return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope xmlns:soap=\"") + ns::kSoap +
-           "\"><soap:Body>" + body + "</soap:Body></soap:Envelope>";
-}
-
-std::string soapFault(int code, const std::string& text, const std::string& errorType, TimePoint now) {
-    static std::mt19937_64 rng{std::random_device{}()};
-    const std::string messageId = "urn:uuid:sim-" + std::to_string(rng());
-    return soapEnvelope(std::string("<soap:Fault><faultcode>soap:Server</faultcode><faultstring>") + xmlEscape(text) +
-                        "</faultstring><detail><GERROR:Error xmlns:GERROR=\"" + ns::kTelError + "\">" +
-                        el("GERROR:MessageID", messageId) + el("GERROR:Timestamp", formatUtc(now)) +
-                        "<GERROR:Trace>" + el("GERROR:EventID", "") + el("GERROR:Instance", "konnektor-sim") +
-                        el("GERROR:LogReference", "") + el("GERROR:CompType", "KON") +
-                        el("GERROR:Code", std::to_string(code)) + el("GERROR:Severity", "Error") +
-                        el("GERROR:ErrorType", errorType) + el("GERROR:ErrorText", text) +
-                        "</GERROR:Trace></GERROR:Error></detail></soap:Fault>");
-}
 
 HttpResponse xmlResponse(std::string body, int status = 200) {
     return HttpResponse{.status = status, .contentType = "text/xml; charset=utf-8", .body = std::move(body)};
@@ -125,49 +76,26 @@ std::string base64Decode(const std::string& s) {
     return QByteArray::fromBase64(QByteArray::fromStdString(s)).toStdString();
 }
 
-/// Reads the request's SOAP Body: the operation (namespace, local name) and the Context fields.
+/// The Context fields and the CtId of a request whose Body the schema check has let through.
 struct SoapCall {
-    std::string operationNamespace, operation;
     CallContext context;
-    bool hasContext = false;
     std::string ctId;
-    bool wellFormed = false;
 };
 
 SoapCall readSoap(const std::string& body) {
     SoapCall call;
     QXmlStreamReader xml(QByteArray::fromStdString(body));
-    int depthInBody = -1;
-    int depth = 0;
-    std::string inContextField;
     while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::StartElement) {
-            ++depth;
-            const auto nsUri = xml.namespaceUri().toString().toStdString();
-            const auto name = xml.name().toString().toStdString();
-            if (nsUri == ns::kSoap && name == "Body") depthInBody = depth;
-            else if (depthInBody > 0 && depth == depthInBody + 1) {
-                call.operationNamespace = nsUri;
-                call.operation = name;
-            } else if (nsUri == ns::kConnectorContext && name == "Context") {
-                call.hasContext = true;
-            } else if (nsUri == ns::kConnectorCommon &&
-                       (name == "MandantId" || name == "ClientSystemId" || name == "WorkplaceId")) {
-                const auto text = xml.readElementText().toStdString();
-                --depth;
-                if (name == "MandantId") call.context.mandantId = text;
-                if (name == "ClientSystemId") call.context.clientSystemId = text;
-                if (name == "WorkplaceId") call.context.workplaceId = text;
-            } else if (nsUri == ns::kCardServiceCommon && name == "CtId") {
-                call.ctId = xml.readElementText().toStdString();
-                --depth;
-            }
-        } else if (token == QXmlStreamReader::EndElement) {
-            --depth;
-        }
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        const auto nsUri = xml.namespaceUri().toString().toStdString();
+        const auto name = xml.name().toString().toStdString();
+        if (nsUri == ns::kConnectorCommon && name == "MandantId") call.context.mandantId = xml.readElementText().toStdString();
+        else if (nsUri == ns::kConnectorCommon && name == "ClientSystemId")
+            call.context.clientSystemId = xml.readElementText().toStdString();
+        else if (nsUri == ns::kConnectorCommon && name == "WorkplaceId")
+            call.context.workplaceId = xml.readElementText().toStdString();
+        else if (nsUri == ns::kCardServiceCommon && name == "CtId") call.ctId = xml.readElementText().toStdString();
     }
-    call.wellFormed = !xml.hasError() && !call.operation.empty();
     return call;
 }
 
@@ -181,6 +109,8 @@ std::string downloadStateId(DownloadState s) {
 }
 
 QJsonObject installationJson(const Installation& i) {
+    QJsonObject startedBy{{"clientSystemId", qs(i.clientSystemId)}, {"workplaceId", qs(i.workplaceId)}};
+    if (i.byAutoUpdate) startedBy.insert("autoUpdate", true);
     QJsonObject o{{"id", i.id},
                   {"updateId", qs(i.updateId)},
                   {"component", qs(i.component)},
@@ -189,8 +119,7 @@ QJsonObject installationJson(const Installation& i) {
                   {"state", qs(std::string(installPhaseId(i.phase)))},
                   {"percent", static_cast<int>(i.percent)},
                   {"plannedAt", qs(formatUtc(i.plannedAt))},
-                  {"startedBy", QJsonObject{{"clientSystemId", qs(i.clientSystemId)},
-                                            {"workplaceId", qs(i.workplaceId)}}}};
+                  {"startedBy", startedBy}};
     if (i.startedAt) o.insert("startedAt", qs(formatUtc(*i.startedAt)));
     if (i.finishedAt) o.insert("finishedAt", qs(formatUtc(*i.finishedAt)));
     if (!i.failureReason.empty()) o.insert("reason", qs(i.failureReason));
@@ -204,6 +133,65 @@ DeviceText failureText(const std::string& reason) {
     return {"Die Installation ist fehlgeschlagen: " + reason, "The installation failed: " + reason};
 }
 
+const char* kWeekdayIds[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+
+QJsonObject autoUpdateJson(const ConnectorModel& m, TimePoint now) {
+    const auto& a = m.autoUpdate;
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(a.time.count() / 60),
+                  static_cast<int>(a.time.count() % 60));
+    QJsonObject o{{"enabled", a.enabled}, {"weekday", kWeekdayIds[(a.weekday + 6) % 7]}, {"time", time}};
+    if (const auto next = m.nextAutoUpdate(now)) o.insert("next", qs(formatUtc(*next)));
+    if (const auto* c = m.autoUpdateCandidate(now); c && a.enabled)
+        o.insert("pending", QJsonObject{{"updateId", qs(c->updateId)}, {"version", qs(c->version)},
+                                        {"downloaded", c->download == DownloadState::Downloaded}});
+    if (!a.runs.empty()) {
+        const auto& r = a.runs.back();
+        QJsonObject last{{"at", qs(formatUtc(r.at))}, {"updateId", qs(r.updateId)}, {"toVersion", qs(r.toVersion)}};
+        std::string result = r.result, reason = r.reason;
+        for (const auto& i : m.installations())
+            if (i.id == r.installationId && r.installationId != 0) {
+                result = i.phase == InstallPhase::Succeeded ? "installed"
+                         : i.phase == InstallPhase::Failed || i.phase == InstallPhase::Broken ? "failed"
+                                                                                              : "running";
+                reason = i.failureReason;
+            }
+        last.insert("result", qs(result));
+        if (!reason.empty()) last.insert("reason", qs(reason));
+        o.insert("lastRun", last);
+    }
+    return o;
+}
+
+/// Rewrites every Location host of a real connector.sds to our own ports, leaving the rest of
+/// the file byte for byte as it is: http:// to the plain port, https:// to the TLS port.
+std::string rewriteLocations(const std::string& sds, const std::string& host, std::uint16_t plainPort,
+                             std::uint16_t tlsPort) {
+    static const std::regex location("Location=\"(https?)://[^/\"]*");
+    std::string out;
+    auto begin = std::sregex_iterator(sds.begin(), sds.end(), location);
+    std::size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        out.append(sds, last, static_cast<std::size_t>(m.position()) - last);
+        const bool tls = m[1].str() == "https";
+        out += "Location=\"" + m[1].str() + "://" + host + ":" + std::to_string(tls ? tlsPort : plainPort);
+        last = static_cast<std::size_t>(m.position() + m.length());
+    }
+    out.append(sds, last, std::string::npos);
+    return out;
+}
+
+/// The EventService 7.2 path a connector.sds names (for --sds-file).
+std::string eventServicePathOf(const std::string& sds) {
+    auto directory = konnektor::parseServiceDirectory(sds);
+    if (!directory.ok()) return {};
+    const auto es = directory->eventService();
+    if (!es) return {};
+    auto url = net::Url::parse(es->endpointTls.empty() ? es->endpoint : es->endpointTls);
+    return url.ok() ? url->target : std::string();
+}
+
 }  // namespace
 
 Simulator::Simulator(boost::asio::io_context& io, SimulatorOptions options, Scenario scenario)
@@ -213,25 +201,30 @@ Simulator::Simulator(boost::asio::io_context& io, SimulatorOptions options, Scen
 Simulator::~Simulator() = default;
 
 void Simulator::start() {
-    std::shared_ptr<ssl::context> serviceTls, managementTls;
-    if (options_.tls != "off") {
-        auto material = pki::ensure(options_.stateDir / "pki");
-        caFile_ = material.caCertificate;
-        const auto makeContext = [&](bool requireClient) {
-            auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
-            ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                             ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-            ctx->use_certificate_chain_file(material.serverCertificate.string());
-            ctx->use_private_key_file(material.serverKey.string(), ssl::context::pem);
-            if (requireClient) {
-                ctx->load_verify_file(material.caCertificate.string());
-                ctx->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
-            }
-            return ctx;
-        };
-        serviceTls = makeContext(options_.tls == "client");
-        managementTls = makeContext(false);
-        if (options_.clientP12) pki::issueClientP12(material, *options_.clientP12, options_.clientP12Password);
+    // A connector always speaks TLS (gemSpec_Kon TIP1-A_4515): the TLS port is always there.
+    auto material = pki::ensure(options_.stateDir / "pki");
+    caFile_ = material.caCertificate;
+    const auto makeContext = [&](bool requireClient) {
+        auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
+        ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                         ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        ctx->use_certificate_chain_file(material.serverCertificate.string());
+        ctx->use_private_key_file(material.serverKey.string(), ssl::context::pem);
+        if (requireClient) {
+            ctx->load_verify_file(material.caCertificate.string());
+            ctx->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
+        }
+        return ctx;
+    };
+    const auto serverOnly = makeContext(false), withClientCertificate = makeContext(true);
+    if (options_.clientP12) pki::issueClientP12(material, *options_.clientP12, options_.clientP12Password);
+    soap_ = std::make_unique<SoapValidator>((options_.stateDir / "schemas").string());
+    if (options_.sdsFile) {
+        auto text = store::readFile(*options_.sdsFile, 4 * 1024 * 1024);
+        if (!text.ok()) throw std::runtime_error("--sds-file: " + text.error().describe(Language::English));
+        sdsFileText_ = *text;
+        sdsFileEventPath_ = eventServicePathOf(sdsFileText_);
+        if (sdsFileEventPath_.empty()) throw std::runtime_error("--sds-file names no EventService 7.2 tiservice could call");
     }
 
     // --count N: copies of the scenario's connectors until there are N.
@@ -241,28 +234,28 @@ void Simulator::start() {
         u->index = static_cast<int>(units_.size());
         u->model = scenario_.connectors[i % scenario_.connectors.size()];
         u->model.faults = options_.faults;
-        if (options_.tls == "client") u->model.clientAuthMandatory = true;
-        if (options_.tls == "off") u->model.tlsMandatory = false;
-        u->tls = options_.tls != "off";
+        if (options_.tls == "client") u->model.tlsMandatory = u->model.clientAuthMandatory = true;
+        if (options_.tls == "off") u->model.tlsMandatory = u->model.clientAuthMandatory = false;
+        u->profile = *vendorProfile(u->model.vendor);
         units_.push_back(std::move(u));
     }
     for (auto& up : units_) {
         Unit* u = up.get();
         const auto offset = static_cast<std::uint16_t>(u->index);
+        const auto port = [&](std::uint16_t first) { return static_cast<std::uint16_t>(first ? first + offset : 0); };
         u->service = std::make_unique<HttpServer>(
             io_,
-            HttpServer::Options{.address = options_.listen,
-                                .port = static_cast<std::uint16_t>(options_.port ? options_.port + offset : 0),
-                                .tls = serviceTls},
+            HttpServer::Options{.address = options_.listen, .port = port(options_.port),
+                                .tls = u->model.clientAuthMandatory ? withClientCertificate : serverOnly},
+            [this, u](const HttpRequest& r) { return handleConnector(*u, r); });
+        u->plain = std::make_unique<HttpServer>(
+            io_, HttpServer::Options{.address = options_.listen, .port = port(options_.plainPort)},
             [this, u](const HttpRequest& r) { return handleConnector(*u, r); });
         u->management = std::make_unique<HttpServer>(
-            io_,
-            HttpServer::Options{.address = options_.listen,
-                                .port = static_cast<std::uint16_t>(
-                                    options_.managementPort ? options_.managementPort + offset : 0),
-                                .tls = managementTls},
+            io_, HttpServer::Options{.address = options_.listen, .port = port(options_.managementPort), .tls = serverOnly},
             [this, u](const HttpRequest& r) { return handleManagement(*u, r); });
         u->service->start();
+        u->plain->start();
         u->management->start();
         u->model.advance(clock_->now());
     }
@@ -272,7 +265,7 @@ void Simulator::start() {
     control_->start();
     updates_ = std::make_unique<HttpServer>(
         io_, HttpServer::Options{.address = options_.listen, .port = options_.updatePort,
-                                 .tls = options_.updatesTls ? managementTls : nullptr},
+                                 .tls = options_.updatesTls ? serverOnly : nullptr},
         [this](const HttpRequest& r) { return handleUpdates(r); });
     updates_->start();
     tick();
@@ -282,12 +275,14 @@ void Simulator::tick() {
     const auto now = clock_->now();
     for (auto& u : units_) {
         u->model.advance(now);
-        // A rebooting connector's ports do not answer at all.
+        // A rebooting (or switched-off) connector's ports do not answer at all.
         if (u->model.reachable() && !u->service->listening()) {
             u->service->start();
+            u->plain->start();
             u->management->start();
         } else if (!u->model.reachable() && u->service->listening()) {
             u->service->stop();
+            u->plain->stop();
             u->management->stop();
         }
     }
@@ -300,22 +295,32 @@ void Simulator::tick() {
 
 std::string Simulator::readyJson() const {
     QJsonArray connectors;
-    const std::string scheme = options_.tls == "off" ? "http" : "https";
+    const auto host = options_.listen.find(':') != std::string::npos ? "[" + options_.listen + "]" : options_.listen;
     for (const auto& u : units_) {
-        const auto host = options_.listen.find(':') != std::string::npos ? "[" + options_.listen + "]" : options_.listen;
+        const std::string tlsBase = "https://" + host + ":" + std::to_string(u->service->port());
+        const std::string plainBase = "http://" + host + ":" + std::to_string(u->plain->port());
+        const std::string eventPath = sdsFileText_.empty() ? u->profile->eventServicePath() : sdsFileEventPath_;
+        const bool plainFirst = options_.tls == "off";
         connectors.append(QJsonObject{
             {"index", u->index},
-            {"sds", qs(scheme + "://" + host + ":" + std::to_string(u->service->port()) + "/connector.sds")},
+            {"vendor", qs(u->model.vendor)},
+            {"sds", qs((plainFirst ? plainBase : tlsBase) + "/connector.sds")},
+            {"sdsTls", qs(tlsBase + "/connector.sds")},
+            {"sdsPlain", qs(plainBase + "/connector.sds")},
+            {"eventService", qs((plainFirst ? plainBase : tlsBase) + eventPath)},
             {"servicePort", u->service->port()},
+            {"plainPort", u->plain->port()},
+            {"tlsMandatory", u->model.tlsMandatory},
+            {"clientAuthMandatory", u->model.clientAuthMandatory},
             {"management", qs("https://" + host + ":" + std::to_string(u->management->port()) + "/api/v1")},
             {"managementPort", u->management->port()},
         });
     }
     QJsonObject o{{"scenario", qs(scenario_.name)},
                   {"connectors", connectors},
-                  {"control", qs("http://" + options_.listen + ":" + std::to_string(control_->port()))},
+                  {"control", qs("http://" + host + ":" + std::to_string(control_->port()))},
                   {"controlPort", control_->port()},
-                  {"updates", qs((options_.updatesTls ? "https://" : "http://") + options_.listen + ":" +
+                  {"updates", qs((options_.updatesTls ? "https://" : "http://") + host + ":" +
                                  std::to_string(updates_->port()) + "/updates/")},
                   {"updatePort", updates_->port()},
                   {"timeScale", options_.timeScale},
@@ -336,7 +341,8 @@ HttpResponse Simulator::applyConnectionFaults(Unit& u, HttpResponse r) {
 HttpResponse Simulator::handleConnector(Unit& u, const HttpRequest& req) {
     const auto now = clock_->now();
     u.model.advance(now);
-    if (options_.basicAuthUser) {
+    ++(req.tls ? u.tlsRequests : u.plainRequests);
+    if (options_.basicAuthUser && req.tls) {
         const auto auth = req.header("authorization");
         const bool ok = auth.starts_with("Basic ") &&
                         base64Decode(auth.substr(6)) == *options_.basicAuthUser + ":" + options_.basicAuthPassword;
@@ -346,35 +352,34 @@ HttpResponse Simulator::handleConnector(Unit& u, const HttpRequest& req) {
             return applyConnectionFaults(u, r);
         }
     }
+    const std::string eventPath = sdsFileText_.empty() ? u.profile->eventServicePath() : sdsFileEventPath_;
     HttpResponse r;
     if (req.method == "GET" && req.path() == "/connector.sds") {
+        // The directory is always readable, over plain HTTP too: that is how a client learns
+        // that TLS is mandatory.
         std::string host = u.model.advertisedHost;
         if (host.empty()) {
             host = req.header("host");
             if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos)
                 host = host.substr(0, colon);
+            else if (host.starts_with("[") && host.find("]:") != std::string::npos)
+                host = host.substr(0, host.find("]:") + 1);
             if (host.empty()) host = options_.listen;
         }
-        const std::string port = std::to_string(u.service->port());
-        const std::string httpsBase = "https://" + host + ":" + port;
-        const std::string httpBase = "http://" + host + ":" + port;
-        std::string services;
-        for (const auto& s : kServices) {
-            services += std::string("<SI:Service Name=\"") + s.name + "\">" + el("SI:Abstract", s.name) +
-                        "<SI:Versions><SI:Version TargetNamespace=\"" + s.targetNamespace + "\" Version=\"" +
-                        s.version + "\">" + el("SI:Abstract", std::string(s.name) + " " + s.version);
-            if (!u.model.tlsMandatory || !u.tls)
-                services += "<SI:Endpoint Location=\"" + xmlEscape(httpBase + s.path) + "\"/>";
-            services += "<SI:EndpointTLS Location=\"" + xmlEscape(httpsBase + s.path) + "\"/></SI:Version></SI:Versions></SI:Service>";
+        if (!sdsFileText_.empty()) {
+            r = xmlResponse(rewriteLocations(sdsFileText_, host, u.plain->port(), u.service->port()));
+        } else {
+            EndpointBases bases{.plain = "http://" + host + ":" + std::to_string(u.plain->port()),
+                                .tls = "https://" + host + ":" + std::to_string(u.service->port())};
+            if (u.model.tlsMandatory) bases.plain.clear();
+            r = xmlResponse(serviceDirectoryXml(*u.profile, u.model.identity, deviceTime(now), u.model.tlsMandatory,
+                                                u.model.clientAuthMandatory, bases));
         }
-        r = xmlResponse(std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ConnectorServices xmlns=\"") +
-                        ns::kServiceDirectory + "\" xmlns:SI=\"" + ns::kServiceInformation + "\" xmlns:PI=\"" +
-                        ns::kProductInformation + "\">" + productInformation(u.model.identity, now, "PI:") +
-                        el("TLSMandatory", u.model.tlsMandatory ? "true" : "false") +
-                        el("ClientAutMandatory", u.model.clientAuthMandatory ? "true" : "false") +
-                        "<SI:ServiceInformation>" + services + "</SI:ServiceInformation></ConnectorServices>");
-    } else if (req.method == "POST" && req.path() == "/ws/EventService") {
-        r = handleEventService(u, req);
+    } else if (req.method == "POST" && req.path() == eventPath) {
+        if (!req.tls && u.model.tlsMandatory)
+            r = HttpResponse{.status = 403, .body = "TLS erforderlich / TLS required\n"};
+        else
+            r = handleEventService(u, req);
     } else {
         r = HttpResponse{.status = 404, .body = "not found\n"};
     }
@@ -393,65 +398,42 @@ HttpResponse Simulator::handleConnector(Unit& u, const HttpRequest& req) {
 
 HttpResponse Simulator::handleEventService(Unit& u, const HttpRequest& req) {
     const auto now = clock_->now();
-    const auto call = readSoap(req.body);
-    if (!call.wellFormed || call.operationNamespace != ns::kEventService)
-        return xmlResponse(soapFault(4000, "Syntaxfehler", "Technical", now), 500);
-    const auto action = req.header("soapaction");
-    const std::string expectedAction = std::string("\"") + ns::kEventService + "#" + call.operation + "\"";
-    if (!action.empty() && action != expectedAction && action != expectedAction.substr(1, expectedAction.size() - 2))
-        return xmlResponse(soapFault(4000, "Syntaxfehler: SOAPAction passt nicht zur Operation", "Technical", now), 500);
-    if (!call.hasContext) return xmlResponse(soapFault(4000, "Syntaxfehler: Context fehlt", "Technical", now), 500);
-    if (auto refused = u.model.checkContext(call.context))
-        return xmlResponse(soapFault(refused->first, refused->second, "Security", now), 500);
-
-    const std::string nsDecl = std::string(" xmlns:EVT=\"") + ns::kEventService + "\" xmlns:CONN=\"" +
-                               ns::kConnectorCommon + "\" xmlns:CT=\"" + ns::kCardTerminalInfo + "\" xmlns:CARDCMN=\"" +
-                               ns::kCardServiceCommon + "\" xmlns:PI=\"" + ns::kProductInformation + "\"";
-    const std::string okStatus = "<CONN:Status><CONN:Result>OK</CONN:Result></CONN:Status>";
-    const auto terminalXml = [&](const Terminal& t) {
-        const Terminal r = u.model.reportedTerminal(t);
-        std::string workplaces;
-        for (const auto& w : r.workplaceIds) workplaces += el("CONN:WorkplaceId", w);
-        return "<CT:CardTerminal>" + productInformation(r.identity, now, "PI:") + el("CARDCMN:CtId", r.ctId) +
-               "<CONN:WorkplaceIds>" + workplaces + "</CONN:WorkplaceIds>" + el("CT:Name", r.name) +
-               el("CT:MacAddress", r.macAddress) +
-               (r.ipAddress.empty() ? std::string() : "<CT:IPAddress>" + el("CT:IPV4Address", r.ipAddress) + "</CT:IPAddress>") +
-               el("CT:Slots", std::to_string(r.slotCount)) + el("CT:IS_PHYSICAL", "true") +
-               el("CT:Connected", r.connected ? "true" : "false") + "</CT:CardTerminal>";
+    const bool pretty = u.profile->layout == XmlLayout::Jaxb;
+    const auto refuse = [&](int code, const std::string& text, const std::string& type) {
+        ++u.refusedSoap;
+        return xmlResponse(soapFault(code, text, type, now, pretty), 500);
     };
+    // What a connector's SOAP stack checks first: the envelope, the schema, the SOAPAction.
+    const auto check = soap_->check(req.body);
+    if (!check.valid) return refuse(4000, "Syntaxfehler: " + check.problem, "Technical");
+    if (check.operationNamespace != konnektor::kEventService72.schemaNamespace)
+        return refuse(4000, "Syntaxfehler: unbekannter Namensraum " + check.operationNamespace, "Technical");
+    auto action = req.header("soapaction");
+    if (action.size() >= 2 && action.front() == '"' && action.back() == '"') action = action.substr(1, action.size() - 2);
+    if (action != konnektor::kEventService72.soapAction(check.operation))
+        return refuse(4000, "Syntaxfehler: SOAPAction \"" + action + "\" passt nicht zur Operation " + check.operation,
+                      "Technical");
+    const auto call = readSoap(req.body);
+    if (auto refused = u.model.checkContext(call.context)) return refuse(refused->first, refused->second, "Security");
 
-    if (call.operation == "GetCardTerminals") {
-        std::string terminals;
-        for (const auto& t : u.model.terminals) terminals += terminalXml(t);
-        return xmlResponse(soapEnvelope("<EVT:GetCardTerminalsResponse" + nsDecl + ">" + okStatus + "<CT:CardTerminals>" +
-                                        terminals + "</CT:CardTerminals></EVT:GetCardTerminalsResponse>"));
+    if (check.operation == "GetCardTerminals") {
+        std::vector<Terminal> reported;
+        for (const auto& t : u.model.terminals) reported.push_back(u.model.reportedTerminal(t));
+        return xmlResponse(getCardTerminalsResponse(reported, now, pretty));
     }
-    if (call.operation == "GetResourceInformation") {
-        std::string terminal;
+    if (check.operation == "GetResourceInformation") {
+        std::optional<Terminal> terminal;
         if (!call.ctId.empty()) {
-            const auto it = std::find_if(u.model.terminals.begin(), u.model.terminals.end(),
-                                         [&](const Terminal& t) { return t.ctId == call.ctId; });
-            if (it == u.model.terminals.end())
-                return xmlResponse(soapFault(4007, "Ungültige Kartenterminal-ID", "Technical", now), 500);
-            terminal = terminalXml(*it);
+            const auto* t = u.model.terminal(call.ctId);
+            if (!t) return refuse(4007, "Ungültige Kartenterminal-ID", "Technical");
+            terminal = u.model.reportedTerminal(*t);
         }
         const bool blocked = u.model.blocked(now) || u.model.broken();
-        std::string states;
-        for (const auto& s : u.model.operatingStates(now))
-            states += "<CONN:ErrorState>" + el("CONN:ErrorCondition", s.condition) + el("CONN:Severity", s.severity) +
-                      el("CONN:Type", s.type) + el("CONN:Value", s.value ? "true" : "false") +
-                      el("CONN:ValidFrom", formatUtc(s.validFrom)) + "</CONN:ErrorState>";
-        const auto vpn = [&](const char* name, bool online) {
-            return std::string("<CONN:") + name + ">" + el("CONN:ConnectionStatus", online ? "Online" : "Offline") +
-                   el("CONN:Timestamp", formatUtc(now)) + "</CONN:" + name + ">";
-        };
-        return xmlResponse(soapEnvelope("<EVT:GetResourceInformationResponse" + nsDecl + ">" + okStatus + terminal +
-                                        "<CONN:Connector>" + vpn("VPNTIStatus", u.model.vpnTiOnline && !blocked) +
-                                        vpn("VPNSISStatus", u.model.vpnSisOnline && !blocked) + "<CONN:OperatingState>" +
-                                        states + "</CONN:OperatingState></CONN:Connector>" +
-                                        "</EVT:GetResourceInformationResponse>"));
+        return xmlResponse(getResourceInformationResponse(terminal, u.model.vpnTiOnline && !blocked,
+                                                          u.model.vpnSisOnline && !blocked,
+                                                          u.model.operatingStates(now), now, pretty));
     }
-    return xmlResponse(soapFault(4000, "Operation wird nicht unterstützt: " + call.operation, "Technical", now), 500);
+    return refuse(4000, "Operation wird nicht unterstützt: " + check.operation, "Technical");
 }
 
 HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
@@ -487,7 +469,8 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
                       {"hardwareVersion", qs(m.identity.hwVersion)},
                       {"now", qs(formatUtc(now))},
                       {"update", update},
-                      {"planned", planned}};
+                      {"planned", planned},
+                      {"autoUpdate", autoUpdateJson(m, now)}};
         if (const auto* last = m.lastFinished()) {
             auto l = installationJson(*last);
             if (last->phase != InstallPhase::Succeeded) l.insert("message", textJson(failureText(last->failureReason)));
@@ -581,6 +564,9 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
             if (up->deadline) o.insert("deadline", qs(formatUtc(*up->deadline)));
             if (up->component == "connector") {
                 o.insert("installedVersion", qs(m.identity.fwVersion));
+                const auto* candidate = m.autoUpdateCandidate(now);
+                if (const auto next = m.nextAutoUpdate(now); next && candidate == up)
+                    o.insert("autoInstallAt", qs(formatUtc(*next)));
             } else {
                 for (const auto& t : m.terminals)
                     if (t.ctId == up->component) {
@@ -645,6 +631,10 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
                    "The connector is damaged; please call support."}}},
                 {"in-the-past",
                  {400, {"Der gewählte Zeitpunkt liegt in der Vergangenheit.", "The chosen time is in the past."}}},
+                {"terminal-not-connected",
+                 {409,
+                  {"Das Kartenterminal ist nicht verbunden und kann nicht aktualisiert werden.",
+                   "The card terminal is not connected and cannot be updated."}}},
             };
             const auto it = texts.find(answer.error);
             return applyConnectionFaults(u, jsonError(it->second.first, answer.error, it->second.second, extra));
@@ -712,6 +702,13 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
     } else if (req.method == "POST" && path == "/clock") {
         clock_->jump(Seconds(static_cast<long>(body.value("advanceSeconds").toDouble())));
         tick();
+    } else if (req.method == "POST" && path == "/power") {
+        // Switched off at the wall (or back on): its ports close, a scheduled auto-update is missed.
+        for (auto* u : targets) {
+            u->model.poweredOff = !body.value("on").toBool(true);
+            u->model.advance(now);
+        }
+        tick();
     } else if (req.method == "POST" && path == "/terminal") {
         for (auto* u : targets)
             for (auto& t : u->model.terminals)
@@ -732,6 +729,11 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
         connectors.append(QJsonObject{
             {"index", u->index},
             {"requests", static_cast<double>(u->requests)},
+            {"plainRequests", static_cast<double>(u->plainRequests)},
+            {"tlsRequests", static_cast<double>(u->tlsRequests)},
+            {"refusedSoap", static_cast<double>(u->refusedSoap)},
+            {"poweredOff", m.poweredOff},
+            {"autoUpdate", autoUpdateJson(m, now)},
             {"fwVersion", qs(m.identity.fwVersion)},
             {"reachable", m.reachable()},
             {"broken", m.broken()},

@@ -1,7 +1,8 @@
 #pragma once
-// The simulated practice as a set of real servers on loopback: per connector its service
-// port (connector.sds, EventService) and management port (the KoCoBox admin interface
-// model); one control port (faults, clock, state) and one vendor update server port.
+// The simulated practice as a set of real servers on loopback: per connector its TLS service
+// port and its plain port (connector.sds, EventService, as a real connector's 443 and 80)
+// and its management port (the KoCoBox admin interface model); one control port (faults,
+// clock, state) and one vendor update server port.
 
 #include <filesystem>
 #include <memory>
@@ -15,19 +16,26 @@
 #include "connector_model.h"
 #include "http_server.h"
 #include "scenario.h"
+#include "soap_validator.h"
 
 namespace tiservice::sim {
 
 struct SimulatorOptions {
     std::string listen = "127.0.0.1";
-    std::uint16_t port = 8443;            ///< first connector's service port; 0: any free port
+    std::uint16_t port = 8443;            ///< first connector's TLS service port; 0: any free port
+    std::uint16_t plainPort = 8480;       ///< first connector's plain HTTP port
     std::uint16_t managementPort = 9443;  ///< first connector's management port; 0: any free port
     std::uint16_t controlPort = 8440;
     std::uint16_t updatePort = 8080;
     int count = 1;
     double timeScale = 1.0;
     std::filesystem::path stateDir;
-    std::string tls = "server";  ///< "off", "server", "client" (client certificate required)
+    /// "off": ready.json names the plain port; "server": the TLS port (TLS optional, the
+    /// default); "client": TLS only, with a client certificate (TLSMandatory, ClientAutMandatory).
+    std::string tls = "server";
+    /// Serve this connector.sds (a real device's file) instead of the vendor profile's, every
+    /// endpoint host rewritten to this simulator; the EventService answers at the path it names.
+    std::optional<std::filesystem::path> sdsFile;
     std::optional<std::string> basicAuthUser;
     std::string basicAuthPassword;
     std::optional<std::filesystem::path> clientP12;
@@ -84,6 +92,8 @@ private:
     std::vector<std::unique_ptr<Unit>> units_;
     std::unique_ptr<HttpServer> control_, updates_;
     std::filesystem::path caFile_;
+    std::unique_ptr<SoapValidator> soap_;
+    std::string sdsFileText_, sdsFileEventPath_;
     std::shared_ptr<void> tickTimer_;
     std::mt19937_64 random_{std::random_device{}()};
 };

@@ -99,7 +99,14 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     const auto& catalog = report->catalog;  // nullopt: no verified catalog (report->catalogError says why)
     const auto now = report->checkedAt;
     int code = exitCodeFor(overall);
-    if (!catalog && code != kExitExpired) code = kExitFailed;
+    if (!catalog && code != kExitExpired) {
+        // Every exit code 3 says why, on stderr.
+        code = kExitFailed;
+        err << tr(TIS_TEXT("status_command",
+                           "Prüfung unvollständig: ohne geprüften Zulassungskatalog lässt sich nicht sagen, ob die "
+                           "Versionen zugelassen sind. "))
+            << report->catalogError->describe() << "\n";
+    }
     log::logger()->info("status: overall {}, exit {}", assess::statusId(overall), code);
 
     if (json) {
@@ -115,6 +122,11 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                           {"recommended", f.recommended ? QJsonValue(q(f.recommended->toString())) : QJsonValue()},
                           {"summary", texts(f.summary)},
                           {"action", texts(f.action)}};
+            if (!f.place.empty()) o.insert("place", q(f.place));
+            if (!f.hardware.isUnknown()) o.insert("hardwareVersion", q(f.hardware.toString()));
+            QJsonArray details;
+            for (const auto& d : f.details) details.append(texts(d));
+            o.insert("details", details);
             if (f.deadline) o.insert("deadline", q(formatUtc(*f.deadline)));
             if (f.daysLeft) o.insert("daysLeft", *f.daysLeft);
             list.append(o);
@@ -127,7 +139,12 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                                                    {"firmwareVersion", q(p.firmwareVersion.toString())},
                                                    {"hardwareVersion", q(p.hardwareVersion.toString())},
                                                    {"vpnTi", snapshot.resources.vpnTiOnline},
-                                                   {"sdsUrl", q(settings->sdsUrl)}}},
+                                                   {"vpnSis", snapshot.resources.vpnSisOnline},
+                                                   {"tlsMandatory", snapshot.directory.tlsMandatory},
+                                                   {"clientAuthMandatory", snapshot.directory.clientAuthMandatory},
+                                                   {"sdsUrl", q(settings->sdsUrl)},
+                                                   {"eventService", QJsonObject{{"url", q(snapshot.eventServiceUrl)},
+                                                                                {"version", q(snapshot.eventServiceVersion)}}}}},
                          {"findings", list},
                          {"overall", q(std::string(assess::statusId(overall)))},
                          {"exitCode", code}};
@@ -145,13 +162,22 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     }
 
     const auto& p = snapshot.directory.product;
+    const auto* knownCatalog = catalog ? &catalog->catalog : nullptr;
     out << tr(TIS_TEXT("status_command", "Prüfung vom ")) << localTime(now, l) << "\n";
-    out << tr(TIS_TEXT("status_command", "Konnektor: "))
-        << (p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName) << " (" << p.vendorId << "-"
-        << p.productCode << "), Firmware " << p.firmwareVersion.toString() << " – " << settings->sdsUrl << "\n";
+    out << tr(TIS_TEXT("status_command", "Konnektor: %1 (%2), Firmware %3, Hardware %4 – %5")
+                  .arg(assess::connectorDisplayName(p, knownCatalog), p.key(), p.firmwareVersion.toString(),
+                       p.hardwareVersion.toString(), settings->sdsUrl))
+        << "\n";
+    out << tr(TIS_TEXT("status_command", "Systeminformationsdienst (EventService %1): %2")
+                  .arg(snapshot.eventServiceVersion, snapshot.eventServiceUrl))
+        << "\n";
     out << tr(TIS_TEXT("status_command", "VPN zur TI: "))
         << tr(snapshot.resources.vpnTiOnline ? TIS_TEXT("status_command", "verbunden")
                                              : TIS_TEXT("status_command", "NICHT verbunden"))
+        << tr(TIS_TEXT("status_command", " · sicherer Internetzugang (SIS): "))
+        << tr(snapshot.resources.vpnSisOnline
+                  ? TIS_TEXT("status_command", "verbunden")
+                  : TIS_TEXT("status_command", "nicht verbunden (ohne gebuchten SIS-Dienst normal)"))
         << "\n";
     if (catalog) {
         const auto age = std::chrono::duration_cast<std::chrono::hours>(now - catalog->verifiedAt).count() / 24;
@@ -180,17 +206,24 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                  rows);
 
     int n = 0;
-    std::string todo;
+    std::string todo, notes;
     for (const auto& f : findings) {
-        if (f.status == ComponentStatus::Current) continue;
+        std::string details;
+        for (const auto& d : f.details) details += "     · " + tr(d) + "\n";
+        if (f.status == ComponentStatus::Current) {
+            if (!details.empty()) notes += "  " + f.name + ":\n" + details;
+            continue;
+        }
         todo += "  " + std::to_string(++n) + ". " + f.name + ": " + tr(f.summary) + "\n";
         if (!f.action.empty()) todo += "     → " + tr(f.action) + "\n";
+        todo += details;
     }
     out << "\n";
     if (todo.empty())
         out << tr(TIS_TEXT("status_command", "Alles aktuell. Es ist nichts zu tun.")) << "\n";
     else
         out << tr(TIS_TEXT("status_command", "Zu tun:")) << "\n" << todo;
+    if (!notes.empty()) out << "\n" << tr(TIS_TEXT("status_command", "Hinweise:")) << "\n" << notes;
     if (notify && code != kExitOk) {
         // Best effort: a desktop notification where notify-send exists; the log has it anyway.
         const std::string title = tr(TIS_TEXT("status_command", "TI-Komponenten: Handlungsbedarf"));

@@ -65,6 +65,11 @@ TISERVICE_CORE_EXPORT std::string formatUtc(TimePoint t);
 
 /// The (UTC) day for people: {"31.12.2019", "2019-12-31"}.
 TISERVICE_CORE_EXPORT LocalizedText formatDay(TimePoint t);
+/// The local weekday and time for people: {"Mi 02:00", "Wed 02:00"} (this PC's time zone).
+TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayTime(TimePoint t);
+/// The local day for people: {"Mi, 02.12.2026", "Wed, 2026-12-02"}.
+TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayDay(TimePoint t);
+
 /// Parses "2026-11-28T18:01:06Z", "2026-11-28T18:01:06+01:00" and "2026-11-28" (midnight UTC),
 /// years 1900-2200. nullopt for anything else.
 TISERVICE_CORE_EXPORT std::optional<TimePoint> parseUtc(std::string_view text);

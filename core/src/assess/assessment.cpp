@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "tiservice/konnektor/operating_states.h"
+
 namespace tiservice::assess {
 namespace {
 
@@ -21,11 +23,13 @@ LocalizedText inDays(int days) {
 /// The approval ends at the end of the last approved day; show that day.
 LocalizedText lastDay(TimePoint endsAt) { return formatDay(endsAt - std::chrono::seconds(1)); }
 
+/// The contacts for this product: its own (and the self-installers' of the same vendor).
+/// A product without a contact in the catalog gets none: no number is better than a wrong one.
 LocalizedText supportLine(const catalog::ApprovalCatalog* cat, const catalog::CatalogProduct* product) {
     LocalizedText line;
-    if (!cat) return line;
+    if (!cat || !product || product->support.empty()) return line;
     for (const auto& c : cat->support) {
-        if (product && !product->support.empty() && c.id != product->support && c.id != "self") continue;
+        if (c.id != product->support && c.id != "self") continue;
         line.append(LocalizedText::fromData(c.name.de + ": " + c.phone, c.name.en + ": " + c.phone), "; ");
     }
     return line;
@@ -42,6 +46,7 @@ struct Offer {
     std::optional<TimePoint> deadline;
 };
 
+/// What the connector offers for a component; only versions newer than the installed one.
 Offer offerFor(const Input& in, const std::string& component, const FirmwareVersion& installed) {
     Offer o;
     for (const auto& u : in.offered) {
@@ -55,24 +60,52 @@ Offer offerFor(const Input& in, const std::string& component, const FirmwareVers
     return o;
 }
 
-/// The catalog rules shared by connector and terminals; `product` is null when the
-/// catalog does not know the device.
+/// The catalog rules shared by connector and terminals; `product` is null when the catalog
+/// does not know the device. No rule ever names a version lower than or equal to the
+/// installed one: the target is the recommendation of the device's own firmware line (or
+/// what the connector offers), and only when it is newer.
 void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* product, const Offer& offer,
-                    bool connectorSaysOutOfDate, const std::string& prefix, bool connectorOffersUpdates = false) {
+                    bool reportedOutOfDate, const std::string& prefix, bool connectorOffersUpdates = false) {
     const auto& v = f.installed;
-    FirmwareVersion target = product ? product->recommended : FirmwareVersion{};
+    if (!in.catalog) {
+        if (offer.version || reportedOutOfDate) {
+            f.status = ComponentStatus::UpdateAvailable;
+            f.code = prefix + ".update-available";
+            if (offer.version) f.recommended = offer.version;
+            f.summary = TIS_TEXT("assessment", "Der Konnektor meldet ein Update (installiert: %1).").arg(v.toString());
+            f.action = TIS_TEXT("assessment", "Das Update einplanen.");
+            return;
+        }
+        f.status = ComponentStatus::Unknown;
+        f.code = prefix + ".catalog-unavailable";
+        f.summary = TIS_TEXT("assessment",
+                             "Ob Version %1 zugelassen ist, lässt sich nicht prüfen: es liegt noch kein geprüfter "
+                             "Zulassungskatalog vor.")
+                        .arg(v.toString());
+        f.action = TIS_TEXT("assessment",
+                            "Der Update-Server des Herstellers ist nicht erreichbar: die Internetverbindung prüfen und "
+                            "später noch einmal prüfen.");
+        return;
+    }
+    FirmwareVersion target;
+    if (product && product->updatesAvailable) target = product->recommendedFor(v);
     if (offer.version && (target.isUnknown() || *offer.version > target)) target = *offer.version;
+    if (!target.isUnknown() && !(target > v)) target = FirmwareVersion{};  // never the installed one or older
     if (!target.isUnknown()) f.recommended = target;
-    const bool behind = !target.isUnknown() && v < target;
-    const std::string targetText = target.isUnknown() ? std::string() : target.toString();
+    const bool behind = !target.isUnknown();
+    const std::string targetText = target.toString();
+    if (const auto* line = product ? product->lineFor(v) : nullptr; line && !line->notes.empty())
+        f.details.push_back(line->notes);
 
     const auto* approved = product ? product->find(v) : nullptr;
     const auto endsAt = approved ? approved->endsAt() : std::nullopt;
 
     std::optional<TimePoint> critical = offer.deadline;
-    if (product && product->criticalDeadline && v < product->recommended) {
-        const auto end = *product->criticalDeadline + std::chrono::hours(24);
-        if (!critical || end < *critical) critical = end;
+    if (product && behind) {
+        if (const auto deadline = product->criticalDeadlineFor(v)) {
+            const auto end = *deadline + std::chrono::hours(24);
+            if (!critical || end < *critical) critical = end;
+        }
     }
 
     if (endsAt && in.now >= *endsAt) {
@@ -83,9 +116,8 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.summary = TIS_TEXT("assessment",
                              "Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.")
                         .arg(v.toString(), day);
-        f.action = targetText.empty()
-                       ? TIS_TEXT("assessment", "Sofort den Support anrufen.")
-                       : TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText);
+        f.action = behind ? TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText)
+                          : TIS_TEXT("assessment", "Sofort den Support anrufen.");
         return;
     }
     if (critical && behind && in.now >= *critical) {
@@ -119,15 +151,21 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
                 .arg(targetText, day);
         return;
     }
-    if (behind || connectorSaysOutOfDate) {
+    if (behind) {
         f.status = ComponentStatus::UpdateAvailable;
         f.code = prefix + ".update-available";
-        const std::string to = targetText.empty() ? std::string("?") : targetText;
-        f.summary = TIS_TEXT("assessment", "Version %1 ist verfügbar (installiert: %2).").arg(to, v.toString());
-        f.action = TIS_TEXT("assessment", "Update auf %1 einplanen.").arg(to);
+        f.summary = TIS_TEXT("assessment", "Version %1 ist verfügbar (installiert: %2).").arg(targetText, v.toString());
+        f.action = TIS_TEXT("assessment", "Update auf %1 einplanen.").arg(targetText);
         // Without an update the connector offers, the vendor's advice for old versions applies.
         if (product && !offer.version && !connectorOffersUpdates && !product->olderVersions.empty() && !approved)
             f.action = product->olderVersions;
+        return;
+    }
+    if (reportedOutOfDate) {
+        f.status = ComponentStatus::UpdateAvailable;
+        f.code = prefix + ".update-available";
+        f.summary = TIS_TEXT("assessment", "Der Konnektor meldet ein Update (installiert: %1).").arg(v.toString());
+        f.action = TIS_TEXT("assessment", "Das Update einplanen; welche Version es ist, zeigt die geführte Aktualisierung.");
         return;
     }
     if (!product) {
@@ -140,38 +178,134 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.action = TIS_TEXT("assessment", "Beim Support nachfragen, welche Version zugelassen ist.");
         return;
     }
+    if (product->updatesAvailable) {
+        const auto newest = product->newestKnownFor(v);
+        if (!approved && (newest.isUnknown() || v > newest)) {
+            f.status = ComponentStatus::Unknown;
+            f.code = prefix + ".newer-than-catalog";
+            f.summary =
+                newest.isUnknown()
+                    ? TIS_TEXT("assessment",
+                               "Der Zulassungskatalog kennt dieses Gerät, nennt aber noch keine Version dafür; ob Version "
+                               "%1 zugelassen ist, ist unbekannt.")
+                          .arg(v.toString())
+                    : TIS_TEXT("assessment",
+                               "Version %1 ist neuer als alle Versionen, die der Zulassungskatalog kennt (zuletzt %2): "
+                               "der Katalog kennt diese Version noch nicht.")
+                          .arg(v.toString(), newest.toString());
+            f.action = TIS_TEXT("assessment",
+                                "Nichts tun: ob sie zugelassen ist, zeigt eine der nächsten Aktualisierungen des "
+                                "Katalogs. Im Zweifel beim Support nachfragen.");
+            return;
+        }
+    }
     f.status = ComponentStatus::Current;
     f.code = prefix + ".current";
     if (endsAt) setDeadline(f, *endsAt, in.now);
     f.summary =
         product->updatesAvailable
             ? TIS_TEXT("assessment", "Version %1 ist aktuell.").arg(v.toString())
-            : TIS_TEXT("assessment", "Version %1 ist aktuell; für dieses Gerät gibt es kein Update.").arg(v.toString());
+            : TIS_TEXT("assessment", "Version %1 ist aktuell; für dieses Gerät gibt es kein Update (kein Update verfügbar).")
+                  .arg(v.toString());
+}
+
+LocalizedText missedBecause(const std::string& reason) {
+    if (reason == "powered-off") return TIS_TEXT("assessment", "der Konnektor war ausgeschaltet");
+    if (reason == "busy") return TIS_TEXT("assessment", "der Konnektor war gerade beschäftigt");
+    if (reason == "not-downloaded") return TIS_TEXT("assessment", "das Update war noch nicht heruntergeladen");
+    if (reason == "broken") return TIS_TEXT("assessment", "der Konnektor meldet einen Defekt");
+    return TIS_TEXT("assessment", "aus einem Grund, den der Konnektor nicht nennt");
+}
+
+/// What the connector's auto-update did last night and will do next.
+void judgeAutoUpdate(Finding& f, const Input& in) {
+    if (!in.management || !in.management->autoUpdate) return;
+    const auto& a = *in.management->autoUpdate;
+    const bool open = f.status == ComponentStatus::UpdateAvailable || f.status == ComponentStatus::ApprovalEnds;
+    if (a.lastRun && a.lastRun->at > in.now - std::chrono::hours(24 * 7)) {
+        const auto& r = *a.lastRun;
+        const auto day = formatLocalWeekdayDay(r.at);
+        const auto time = formatLocalWeekdayTime(r.at);
+        if (r.result == "installed")
+            f.details.push_back(TIS_TEXT("assessment", "Das Auto-Update des Konnektors hat am %1 Version %2 installiert.")
+                                    .arg(day, r.toVersion.toString()));
+        else if (r.result == "running")
+            f.details.push_back(
+                TIS_TEXT("assessment", "Das Auto-Update installiert gerade Version %1: den Konnektor nicht ausschalten.")
+                    .arg(r.toVersion.toString()));
+        else if (r.result == "failed") {
+            f.details.push_back(TIS_TEXT("assessment",
+                                         "Das Auto-Update am %1 ist fehlgeschlagen (%2); der Konnektor läuft mit Version "
+                                         "%3 weiter.")
+                                    .arg(time, r.reason.empty() ? std::string("?") : r.reason, f.installed.toString()));
+            if (open)
+                f.action = TIS_TEXT("assessment",
+                                    "Das Update von Hand starten (tiservice update); scheitert es wieder, den Support "
+                                    "anrufen.");
+        } else if (r.result == "missed") {
+            f.details.push_back(
+                TIS_TEXT("assessment", "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
+                    .arg(time, missedBecause(r.reason)));
+            if (open)
+                f.action = a.next ? TIS_TEXT("assessment",
+                                             "Das Update von Hand starten (tiservice update) oder den Konnektor bis zum "
+                                             "nächsten Auto-Update (%1) eingeschaltet lassen.")
+                                        .arg(formatLocalWeekdayTime(*a.next))
+                                  : TIS_TEXT("assessment", "Das Update von Hand starten (tiservice update).");
+            return;
+        }
+    }
+    if (!a.enabled || !a.next || !a.pending || !(*a.pending > f.installed)) return;
+    const auto when = formatLocalWeekdayTime(*a.next);
+    f.details.push_back(TIS_TEXT("assessment", "Auto-Update geplant für %1: der Konnektor installiert Version %2 dann selbst.")
+                            .arg(when, a.pending->toString()));
+    if (!open) return;
+    if (f.deadline && *f.deadline <= *a.next)
+        f.action = TIS_TEXT("assessment",
+                            "Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren "
+                            "(tiservice update).")
+                       .arg(when);
+    else
+        f.action = TIS_TEXT("assessment",
+                            "Auto-Update geplant für %1: nichts weiter tun, den Konnektor nur eingeschaltet lassen.")
+                       .arg(when);
+}
+
+/// What the connector's active operating states say about `subject` ("" for the connector).
+void addStateDetails(Finding& f, const Input& in, const std::string& subject, const std::string& subjectName) {
+    for (const auto* s : in.resources.active()) {
+        const bool forTerminal = !s->subject.empty() && s->condition != "EC_OTHER_ERROR_STATE";
+        if (subject.empty() ? forTerminal : s->subject != subject || !forTerminal) continue;
+        // These two are the finding's summary already.
+        if (s->condition == "EC_FW_Not_Valid_Status_Blocked" || s->condition == "EC_Software_Integrity_Check_Failed")
+            continue;
+        if (konnektor::isHarmless(*s)) continue;
+        const auto meaning = konnektor::describeState(*s, subjectName);
+        f.details.push_back(LocalizedText(meaning.meaning).append(meaning.action));
+    }
 }
 
 Finding connectorFinding(const Input& in) {
     Finding f;
     f.type = ComponentType::Connector;
     f.component = "connector";
-    f.productKey = in.connector.vendorId + "-" + in.connector.productCode;
-    f.name = in.connector.productName.empty() ? f.productKey : in.connector.productName;
+    f.productKey = in.connector.key();
+    f.name = connectorDisplayName(in.connector, in.catalog);
     f.installed = in.connector.firmwareVersion;
+    f.hardware = in.connector.hardwareVersion;
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
-    if (product) f.recommended = product->recommended;
     const LocalizedText support = supportLine(in.catalog, product);
+    addStateDetails(f, in, "", f.name);
 
-    for (const auto& s : in.resources.states) {
-        if (!s.active) continue;
-        if (s.condition == "EC_Software_Integrity_Check_Failed") {
-            f.status = ComponentStatus::Blocked;
-            f.code = "connector.integrity-failed";
-            f.summary =
-                TIS_TEXT("assessment", "Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.");
-            f.action =
-                TIS_TEXT("assessment", "Den Konnektor nicht vom Strom trennen und sofort den Support anrufen. %1")
-                    .arg(support);
-            return f;
-        }
+    if (in.resources.isActive("EC_Software_Integrity_Check_Failed")) {
+        f.status = ComponentStatus::Blocked;
+        f.code = "connector.integrity-failed";
+        f.summary = TIS_TEXT("assessment", "Der Konnektor meldet einen Integritätsfehler und ist nicht betriebsbereit.");
+        f.action = support.empty()
+                       ? TIS_TEXT("assessment", "Den Konnektor nicht vom Strom trennen und sofort den Support anrufen.")
+                       : TIS_TEXT("assessment", "Den Konnektor nicht vom Strom trennen und sofort den Support anrufen. %1")
+                             .arg(support);
+        return f;
     }
     const Offer offer = offerFor(in, "connector", f.installed);
     for (const auto& s : in.resources.states) {
@@ -179,15 +313,16 @@ Finding connectorFinding(const Input& in) {
         f.status = ComponentStatus::Blocked;
         f.code = "connector.blocked";
         if (s.validFrom) setDeadline(f, *s.validFrom, in.now);
-        FirmwareVersion target = product ? product->recommended : FirmwareVersion{};
+        FirmwareVersion target = product ? product->recommendedFor(f.installed) : FirmwareVersion{};
         if (offer.version && (target.isUnknown() || *offer.version > target)) target = *offer.version;
-        if (!target.isUnknown()) f.recommended = target;
+        if (!target.isUnknown() && target > f.installed) f.recommended = target;
         f.summary = TIS_TEXT("assessment",
                              "Der Konnektor sperrt den TI-Zugang: die Frist des kritischen Updates ist abgelaufen.");
         f.action = TIS_TEXT("assessment", "Jetzt das Update installieren; danach ist der TI-Zugang wieder frei.");
         return f;
     }
     judgeByCatalog(f, in, product, offer, in.resources.isActive("EC_Connector_Software_Out_Of_Date"), "connector");
+    judgeAutoUpdate(f, in);
     return f;
 }
 
@@ -195,25 +330,28 @@ Finding terminalFinding(const Input& in, const konnektor::CardTerminal& t) {
     Finding f;
     f.type = ComponentType::StationaryTerminal;
     f.component = t.ctId;
-    const auto label = t.name.empty() ? t.ctId : t.name;
+    f.place = t.name.empty() ? t.ctId : t.name;
     const auto identity = t.identity();
     if (!identity || t.product.firmwareVersion.isUnknown()) {
-        f.name = label;
-        f.status = ComponentStatus::Unknown;
-        f.code = "terminal.not-connected";
-        f.summary =
-            TIS_TEXT("assessment", "Das Kartenterminal \"%1\" ist nicht verbunden; seine Version ist unbekannt.")
-                .arg(label);
+        f.name = f.place;
+        f.status = t.connected ? ComponentStatus::Unknown : ComponentStatus::NotConnected;
+        f.code = t.connected ? "terminal.version-unknown" : "terminal.not-connected";
+        f.summary = t.connected
+                        ? TIS_TEXT("assessment", "Das Kartenterminal „%1“ meldet keine Version.").arg(f.place)
+                        : TIS_TEXT("assessment", "Das Kartenterminal „%1“ ist nicht verbunden; seine Version ist unbekannt.")
+                              .arg(f.place);
         f.action =
             TIS_TEXT("assessment", "Das Terminal einschalten und mit dem Praxisnetz verbinden, dann erneut prüfen.");
         return f;
     }
     f.productKey = identity->key();
-    f.name = identity->displayName() + " (" + label + ")";
+    f.name = terminalDisplayName(t, in.catalog) + " (" + f.place + ")";
     f.installed = t.product.firmwareVersion;
+    f.hardware = t.product.hardwareVersion;
+    addStateDetails(f, in, t.ctId, f.name);
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
-    judgeByCatalog(f, in, product, offerFor(in, t.ctId, f.installed), false, "terminal",
-                   in.resources.isActive("EC_CardTerminal_Software_Out_Of_Date"));
+    const bool reported = in.resources.isActiveFor("EC_CardTerminal_Software_Out_Of_Date", t.ctId);
+    judgeByCatalog(f, in, product, offerFor(in, t.ctId, f.installed), reported, "terminal", reported);
     return f;
 }
 
@@ -221,10 +359,24 @@ int rank(const Finding& f) { return static_cast<int>(f.status); }
 
 }  // namespace
 
+std::string terminalDisplayName(const konnektor::CardTerminal& t, const catalog::ApprovalCatalog* catalog) {
+    const auto key = t.product.key();
+    if (auto name = catalog::productName(catalog, key); !name.empty()) return name;
+    if (!t.product.productName.empty()) return t.product.productName;
+    return key.empty() ? (t.name.empty() ? t.ctId : t.name) : key;
+}
+
+std::string connectorDisplayName(const konnektor::ProductInformation& c, const catalog::ApprovalCatalog* catalog) {
+    if (!c.productName.empty()) return c.productName;
+    if (auto name = catalog::productName(catalog, c.key()); !name.empty()) return name;
+    return c.key();
+}
+
 std::string_view statusId(ComponentStatus s) {
     switch (s) {
         case ComponentStatus::Current: return "current";
         case ComponentStatus::Unknown: return "unknown";
+        case ComponentStatus::NotConnected: return "not-connected";
         case ComponentStatus::UpdateAvailable: return "update-available";
         case ComponentStatus::ApprovalEnds: return "approval-ends";
         case ComponentStatus::Expired: return "expired";
@@ -235,9 +387,10 @@ std::string_view statusId(ComponentStatus s) {
 
 const LocalizedText& statusText(ComponentStatus s) {
     // Built on first use, not while the library loads (an adapter's dlopen stays cheap).
-    static const std::array<LocalizedText, 6> texts{{
+    static const std::array<LocalizedText, 7> texts{{
         TIS_TEXT("assessment", "aktuell"),
         TIS_TEXT("assessment", "unbekannt"),
+        TIS_TEXT("assessment", "nicht verbunden – einschalten"),
         TIS_TEXT("assessment", "Update verfügbar"),
         TIS_TEXT("assessment", "Zulassung endet"),
         TIS_TEXT("assessment", "abgelaufen: VPN wird gesperrt"),

@@ -1,5 +1,8 @@
 #include "tiservice/assess/status_check.h"
 
+#include <algorithm>
+
+#include "tiservice/konnektor/driver.h"
 #include "tiservice/log.h"
 
 namespace tiservice::assess {
@@ -14,7 +17,20 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock);
     if (catalog.ok()) report.catalog = std::move(catalog).value();
     else report.catalogError = catalog.error();
+    // The connector's own view (auto-update, installations), like its display: no sign-in,
+    // one quick attempt; the check goes on without it.
+    const auto& product = report.snapshot.directory.product;
+    auto quick = connectorOptions;
+    quick.maxAttempts = 1;
+    quick.connectTimeout = std::min(quick.connectTimeout, std::chrono::milliseconds(2000));
+    const auto managementUrl =
+        settings.managementUrl.empty() ? konnektor::defaultManagementUrl(settings.sdsUrl) : settings.managementUrl;
+    if (auto driver = konnektor::makeDriver(product, managementUrl, quick)) {
+        if (auto st = driver->status(); st.ok()) report.management = std::move(st).value();
+        else log::logger()->info("management status not read: {}", st.error().describe(Language::English));
+    }
     Input input;
+    input.management = report.management;
     input.connector = report.snapshot.directory.product;
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;

@@ -4,6 +4,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+extern "C" const unsigned char tiservice_product_table_json[];
+extern "C" const unsigned long tiservice_product_table_json_size;
+
 namespace tiservice::catalog {
 namespace {
 
@@ -43,6 +46,57 @@ const ApprovedVersion* CatalogProduct::find(const FirmwareVersion& v) const {
     return nullptr;
 }
 
+const FirmwareLine* CatalogProduct::lineFor(const FirmwareVersion& v) const {
+    const FirmwareLine* found = nullptr;
+    for (const auto& l : lines)
+        if (!v.isUnknown() && l.from <= v) found = &l;  // ordered by from: the last that fits
+    return found;
+}
+
+FirmwareVersion CatalogProduct::recommendedFor(const FirmwareVersion& v) const {
+    if (lines.empty()) return recommended;
+    const auto* line = lineFor(v);
+    return line ? line->recommended : FirmwareVersion{};
+}
+
+std::optional<TimePoint> CatalogProduct::criticalDeadlineFor(const FirmwareVersion& v) const {
+    if (lines.empty()) return criticalDeadline;
+    const auto* line = lineFor(v);
+    return line ? line->criticalDeadline : std::nullopt;
+}
+
+FirmwareVersion CatalogProduct::newestKnownFor(const FirmwareVersion& v) const {
+    const auto* line = lineFor(v);
+    const FirmwareLine* next = nullptr;
+    for (const auto& l : lines)
+        if (line && l.from > line->from && (!next || l.from < next->from)) next = &l;
+    const auto inLine = [&](const FirmwareVersion& x) {
+        if (lines.empty()) return true;
+        if (!line) return !lines.empty() && x < lines.front().from;
+        return x >= line->from && (!next || x < next->from);
+    };
+    FirmwareVersion newest = recommendedFor(v);
+    for (const auto& a : versions)
+        if (inLine(a.version) && (newest.isUnknown() || a.version > newest)) newest = a.version;
+    return newest;
+}
+
+const ApprovalCatalog& builtInProductTable() {
+    static const ApprovalCatalog table = [] {
+        auto parsed = parseApprovalCatalog(std::string_view(reinterpret_cast<const char*>(tiservice_product_table_json),
+                                                            tiservice_product_table_json_size));
+        return parsed.ok() ? std::move(parsed).value() : ApprovalCatalog{};
+    }();
+    return table;
+}
+
+std::string productName(const ApprovalCatalog* catalog, std::string_view key) {
+    if (key.empty()) return {};
+    if (const auto* p = catalog ? catalog->find(key) : nullptr) return p->name;
+    if (const auto* p = builtInProductTable().find(key)) return p->name;
+    return {};
+}
+
 const CatalogProduct* ApprovalCatalog::find(std::string_view key) const {
     for (const auto& p : products)
         if (p.key == key) return &p;
@@ -64,8 +118,8 @@ Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json) {
     const auto root = doc.object();
     ApprovalCatalog c;
     c.formatVersion = root.value("formatVersion").toInt(-1);
-    if (c.formatVersion != kFormatVersion)
-        return invalid("formatVersion", "expected " + std::to_string(kFormatVersion) + ", got " +
+    if (c.formatVersion != 1 && c.formatVersion != kFormatVersion)
+        return invalid("formatVersion", "expected 1 or " + std::to_string(kFormatVersion) + ", got " +
                                             std::to_string(c.formatVersion));
     std::optional<TimePoint> published;
     if (auto e = date(root, "published", "catalog", published)) return *e;
@@ -96,9 +150,36 @@ Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json) {
         p.name = s(o, "name");
         p.vendor = s(o, "vendor");
         if (p.name.empty()) return invalid(where, "name is missing");
-        auto recommended = FirmwareVersion::parse(s(o, "recommended"));
-        if (!recommended.ok() || recommended->isUnknown()) return invalid(where, "recommended \"" + s(o, "recommended") + "\"");
-        p.recommended = *recommended;
+        // Format 1 names one recommended version per product; format 2 may name it per line, or
+        // none at all (a product the catalog knows by name only).
+        if (o.contains("recommended") || c.formatVersion == 1) {
+            auto recommended = FirmwareVersion::parse(s(o, "recommended"));
+            if (!recommended.ok() || recommended->isUnknown())
+                return invalid(where, "recommended \"" + s(o, "recommended") + "\"");
+            p.recommended = *recommended;
+        }
+        for (const auto& lv : o.value("lines").toArray()) {
+            const auto lo = lv.toObject();
+            FirmwareLine line;
+            line.name = text(lo, "name");
+            auto from = FirmwareVersion::parse(s(lo, "from"));
+            if (!from.ok() || from->isUnknown()) return invalid(where, "line from \"" + s(lo, "from") + "\"");
+            line.from = *from;
+            if (lo.contains("recommended")) {
+                auto r = FirmwareVersion::parse(s(lo, "recommended"));
+                if (!r.ok() || r->isUnknown() || *r < line.from)
+                    return invalid(where, "line " + line.from.toString() + ": recommended \"" + s(lo, "recommended") + "\"");
+                line.recommended = *r;
+            }
+            if (auto e = date(lo, "criticalDeadline", where, line.criticalDeadline)) return *e;
+            line.notes = text(lo, "notes");
+            if (!complete(line.name) || !complete(line.notes)) return invalid(where, "a text lacks German or English");
+            if (!p.lines.empty() && !(p.lines.back().from < line.from))
+                return invalid(where, "lines must be ordered by from, each once");
+            p.lines.push_back(std::move(line));
+        }
+        if (!p.lines.empty() && !p.recommended.isUnknown())
+            return invalid(where, "recommended belongs to the lines when there are lines");
         p.updatesAvailable = o.value("updatesAvailable").toBool(true);
         if (auto e = date(o, "criticalDeadline", where, p.criticalDeadline)) return *e;
         p.notes = text(o, "notes");

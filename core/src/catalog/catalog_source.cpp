@@ -76,4 +76,10 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
     return loaded;
 }
 
+Result<ApprovalCatalog> loadVerifiedCatalog(const std::filesystem::path& stateDir) {
+    auto text = store::readFile(stateDir / "cache" / kCatalogTarget, 16 * 1024 * 1024);
+    if (!text.ok()) return text.error();
+    return parseApprovalCatalog(*text);
+}
+
 }  // namespace tiservice::catalog

@@ -39,32 +39,68 @@ Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& s, c
     return o;
 }
 
+namespace {
+
+Error noEventService(const ServiceDirectory& sd, const std::string& sdsUrl) {
+    std::string offered;
+    for (const auto& v : sd.versionsOf("EventService")) offered += (offered.empty() ? "" : ", ") + v.version;
+    return Error{
+        .code = "konnektor.no-event-service",
+        .message = offered.empty()
+                       ? TIS_TEXT("connector_reader",
+                                  "Der Konnektor nennt in seiner Dienstbeschreibung keinen Systeminformationsdienst "
+                                  "(EventService).")
+                       : TIS_TEXT("connector_reader",
+                                  "Der Konnektor bietet den Systeminformationsdienst (EventService) nur in Version %1 "
+                                  "an; tiservice spricht Version 7.2.")
+                             .arg(offered),
+        .action = TIS_TEXT("connector_reader", "Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen."),
+        .detail = sdsUrl};
+}
+
+Error clientCertificateRequired(const std::string& sdsUrl) {
+    return Error{
+        .code = net::errors::kClientCertificateRequired,
+        .message = TIS_TEXT("connector_reader",
+                            "Der Konnektor verlangt ein Client-Zertifikat (ClientAutMandatory); eingestellt ist keines."),
+        .action = TIS_TEXT("connector_reader",
+                           "Das im Konnektor exportierte Client-Zertifikat (.p12) eintragen: [tls] mode = "
+                           "client-certificate und client_certificate = Pfad der Datei."),
+        .detail = sdsUrl};
+}
+
+}  // namespace
+
 Result<ConnectorSnapshot> readConnector(net::HttpClient& http, const ConnectionSettings& settings, const Clock& clock) {
     ConnectorSnapshot snapshot;
     snapshot.sdsUrl = settings.sdsUrl;
+    const bool useTls = settings.tlsMode != TlsMode::None;
     auto sds = http.sendExpectingSuccess({.method = "GET", .url = settings.sdsUrl});
-    if (!sds.ok()) return sds.error();
+    if (!sds.ok()) {
+        // Plain HTTP sent to a port that speaks only TLS: say so instead of "connection lost".
+        if (!useTls && net::speaksTls(settings.sdsUrl)) return tlsRequiredError(false, settings.sdsUrl);
+        return sds.error();
+    }
     auto directory = parseServiceDirectory(sds->body);
     if (!directory.ok()) return directory.error();
     snapshot.directory = std::move(directory).value();
-    const auto& p = snapshot.directory.product;
-    log::logger()->info("connector.sds: {} {} {} firmware {}", p.vendorId, p.productCode, p.productName,
-                        p.firmwareVersion.toString());
+    const auto& sd = snapshot.directory;
+    const auto& p = sd.product;
+    log::logger()->info("connector.sds: {} {} {} firmware {}, TLS mandatory {}, client certificate mandatory {}",
+                        p.vendorId, p.productCode, p.productName, p.firmwareVersion.toString(), sd.tlsMandatory,
+                        sd.clientAuthMandatory);
+    if (!useTls && sd.tlsMandatory) return tlsRequiredError(sd.clientAuthMandatory, settings.sdsUrl);
+    if (useTls && sd.clientAuthMandatory && settings.tlsMode != TlsMode::ClientCertificate)
+        return clientCertificateRequired(settings.sdsUrl);
 
-    const auto eventService = snapshot.directory.eventService();
-    if (!eventService)
-        return Error{
-            .code = "konnektor.no-event-service",
-            .message = TIS_TEXT("connector_reader",
-                                "Der Konnektor nennt keinen EventService (Version 7) in seiner Dienstbeschreibung."),
-            .action = TIS_TEXT("connector_reader",
-                               "Die Firmware des Konnektors ist womöglich sehr alt: den Support anrufen."),
-            .detail = settings.sdsUrl};
-    auto endpoint = endpointFor(*eventService, settings.sdsUrl, settings.tlsMode != TlsMode::None,
-                                settings.keepConfiguredHost);
+    const auto eventService = sd.eventService();
+    if (!eventService) return noEventService(sd, settings.sdsUrl);
+    auto endpoint = endpointFor(sd, *eventService, settings.sdsUrl, useTls, settings.keepConfiguredHost);
     if (!endpoint.ok()) return endpoint.error();
     snapshot.eventServiceUrl = *endpoint;
-    EventServiceClient events(http, *endpoint, eventService->targetNamespace, settings.context);
+    snapshot.eventServiceVersion = eventService->version;
+    log::logger()->info("EventService {} at {}", eventService->version, *endpoint);
+    EventServiceClient events(http, *endpoint, settings.context);
     auto terminals = events.getCardTerminals();
     if (!terminals.ok()) return terminals.error();
     snapshot.terminals = std::move(terminals).value();

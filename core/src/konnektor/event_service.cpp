@@ -1,5 +1,9 @@
 #include "tiservice/konnektor/event_service.h"
 
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
 #include "gematik_ns.h"
 #include "product_information.h"
 #include "xml_tree.h"
@@ -7,6 +11,9 @@
 
 namespace tiservice::konnektor {
 namespace {
+
+bool xsdTrue(std::string_view v) { return v == "true" || v == "1"; }
+bool xsdFalse(std::string_view v) { return v == "false" || v == "0"; }
 
 Error answerInvalid(const LocalizedText& what) {
     return Error{
@@ -60,7 +67,7 @@ Result<xml::Element> bodyChild(std::string_view envelope, std::string_view expec
     if (!body || body->children.empty()) return answerInvalid(TIS_TEXT("event_service", "SOAP-Body leer"));
     const auto& first = body->children.front();
     if (first.is(ns::kSoapEnvelope, "Fault")) return faultError(first);
-    if (!first.is(ns::kEventService, expectedOperation))
+    if (!first.is(kEventService72.schemaNamespace, expectedOperation))
         return answerInvalid(TIS_TEXT("event_service", "erwartet %1, erhalten %2").arg(expectedOperation, first.name));
     if (const auto* status = first.child(ns::kConnectorCommon, "Status")) {
         const auto result = status->childText(ns::kConnectorCommon, "Result");
@@ -86,10 +93,34 @@ std::optional<ProductIdentity> CardTerminal::identity() const {
     return *id;
 }
 
+std::pair<std::string, std::string> splitErrorCondition(std::string_view raw) {
+    const auto trim = [](std::string_view v) {
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+        return v;
+    };
+    raw = trim(raw);
+    const auto open = raw.find('(');
+    if (open == std::string_view::npos || raw.back() != ')') return {std::string(raw), {}};
+    return {std::string(trim(raw.substr(0, open))), std::string(trim(raw.substr(open + 1, raw.size() - open - 2)))};
+}
+
 bool ConnectorResources::isActive(std::string_view condition) const {
+    return std::any_of(states.begin(), states.end(),
+                       [&](const OperatingState& s) { return s.active && s.condition == condition; });
+}
+
+bool ConnectorResources::isActiveFor(std::string_view condition, std::string_view subject) const {
+    return std::any_of(states.begin(), states.end(), [&](const OperatingState& s) {
+        return s.active && s.condition == condition && s.subject == subject;
+    });
+}
+
+std::vector<const OperatingState*> ConnectorResources::active() const {
+    std::vector<const OperatingState*> out;
     for (const auto& s : states)
-        if (s.active && s.condition == condition) return true;
-    return false;
+        if (s.active) out.push_back(&s);
+    return out;
 }
 
 Result<std::vector<CardTerminal>> parseGetCardTerminalsResponse(std::string_view envelope) {
@@ -104,8 +135,8 @@ Result<std::vector<CardTerminal>> parseGetCardTerminalsResponse(std::string_view
         if (ct.ctId.empty()) return answerInvalid(TIS_TEXT("event_service", "CtId fehlt"));
         ct.name = t->childText(ns::kCardTerminalInfo, "Name");
         if (const auto* pi = t->child(ns::kProductInformation, "ProductInformation")) ct.product = readProductInformation(*pi);
-        ct.connected = t->childText(ns::kCardTerminalInfo, "Connected") == "true";
-        ct.physical = t->childText(ns::kCardTerminalInfo, "IS_PHYSICAL") != "false";
+        ct.connected = xsdTrue(t->childText(ns::kCardTerminalInfo, "Connected"));
+        ct.physical = !xsdFalse(t->childText(ns::kCardTerminalInfo, "IS_PHYSICAL"));
         ct.macAddress = t->childText(ns::kCardTerminalInfo, "MacAddress");
         if (const auto* ip = t->child(ns::kCardTerminalInfo, "IPAddress"))
             for (const auto& c : ip->children) ct.ipAddress = c.text;
@@ -128,16 +159,19 @@ Result<ConnectorResources> parseGetResourceInformationResponse(std::string_view 
     if (!connector) return answerInvalid(TIS_TEXT("event_service", "Connector fehlt"));
     ConnectorResources r;
     if (const auto* vpn = connector->child(ns::kConnectorCommon, "VPNTIStatus"))
-        r.vpnTiOnline = vpn->childText(ns::kConnectorCommon, "ConnectionStatus") == "Online";
+        r.vpnTiStatus = vpn->childText(ns::kConnectorCommon, "ConnectionStatus");
     if (const auto* vpn = connector->child(ns::kConnectorCommon, "VPNSISStatus"))
-        r.vpnSisOnline = vpn->childText(ns::kConnectorCommon, "ConnectionStatus") == "Online";
+        r.vpnSisStatus = vpn->childText(ns::kConnectorCommon, "ConnectionStatus");
+    r.vpnTiOnline = r.vpnTiStatus == "Online";
+    r.vpnSisOnline = r.vpnSisStatus == "Online";
     if (const auto* op = connector->child(ns::kConnectorCommon, "OperatingState")) {
         for (const auto* es : op->childrenNamed(ns::kConnectorCommon, "ErrorState")) {
             OperatingState s;
-            s.condition = es->childText(ns::kConnectorCommon, "ErrorCondition");
+            s.errorCondition = es->childText(ns::kConnectorCommon, "ErrorCondition");
+            std::tie(s.condition, s.subject) = splitErrorCondition(s.errorCondition);
             s.severity = es->childText(ns::kConnectorCommon, "Severity");
             s.type = es->childText(ns::kConnectorCommon, "Type");
-            s.active = es->childText(ns::kConnectorCommon, "Value") == "true";
+            s.active = xsdTrue(es->childText(ns::kConnectorCommon, "Value"));
             s.validFrom = parseUtc(es->childText(ns::kConnectorCommon, "ValidFrom"));
             if (!s.condition.empty()) r.states.push_back(std::move(s));
         }
@@ -145,30 +179,28 @@ Result<ConnectorResources> parseGetResourceInformationResponse(std::string_view 
     return r;
 }
 
-std::string eventServiceRequest(std::string_view operation, std::string_view targetNamespace,
-                                const CallContext& c) {
+std::string eventServiceRequest(std::string_view operation, const CallContext& c) {
     std::string context = "<CCTX:Context><CONN:MandantId>" + xmlEscape(c.mandantId) + "</CONN:MandantId><CONN:ClientSystemId>" +
                           xmlEscape(c.clientSystemId) + "</CONN:ClientSystemId><CONN:WorkplaceId>" +
                           xmlEscape(c.workplaceId) + "</CONN:WorkplaceId>";
     if (!c.userId.empty()) context += "<CONN:UserId>" + xmlEscape(c.userId) + "</CONN:UserId>";
     context += "</CCTX:Context>";
     return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope xmlns:soap=\"") + ns::kSoapEnvelope +
-           "\"><soap:Body><EVT:" + std::string(operation) + " xmlns:EVT=\"" + xmlEscape(targetNamespace) +
+           "\"><soap:Body><EVT:" + std::string(operation) + " xmlns:EVT=\"" + kEventService72.schemaNamespace +
            "\" xmlns:CCTX=\"" + ns::kConnectorContext + "\" xmlns:CONN=\"" + ns::kConnectorCommonExact + "\">" + context +
            "</EVT:" + std::string(operation) + "></soap:Body></soap:Envelope>";
 }
 
-EventServiceClient::EventServiceClient(net::HttpClient& http, std::string endpointUrl, std::string targetNamespace,
-                                       CallContext context)
-    : http_(http), endpoint_(std::move(endpointUrl)), namespace_(std::move(targetNamespace)), context_(std::move(context)) {}
+EventServiceClient::EventServiceClient(net::HttpClient& http, std::string endpointUrl, CallContext context)
+    : http_(http), endpoint_(std::move(endpointUrl)), context_(std::move(context)) {}
 
 Result<std::string> EventServiceClient::call(std::string_view operation) {
     net::Request req;
     req.method = "POST";
     req.url = endpoint_;
-    req.body = eventServiceRequest(operation, namespace_, context_);
+    req.body = eventServiceRequest(operation, context_);
     req.headers = {{"Content-Type", "text/xml; charset=utf-8"},
-                   {"SOAPAction", "\"" + namespace_ + "#" + std::string(operation) + "\""}};
+                   {"SOAPAction", "\"" + kEventService72.soapAction(operation) + "\""}};
     req.idempotent = true;  // reading operations: safe to repeat
     auto response = http_.send(req);
     if (!response.ok()) return response.error();

@@ -7,7 +7,6 @@ inline constexpr const char* kSoapEnvelope = "http://schemas.xmlsoap.org/soap/en
 inline constexpr const char* kServiceDirectory = "http://ws.gematik.de/conn/ServiceDirectory/v3";
 inline constexpr const char* kServiceInformation = "http://ws.gematik.de/conn/ServiceInformation/v2";
 inline constexpr const char* kProductInformation = "http://ws.gematik.de/int/version/ProductInformation/v1";
-inline constexpr const char* kEventService = "http://ws.gematik.de/conn/EventService/v7";
 inline constexpr const char* kConnectorCommon = "http://ws.gematik.de/conn/ConnectorCommon/v5";
 inline constexpr const char* kConnectorContext = "http://ws.gematik.de/conn/ConnectorContext/v2.0";
 inline constexpr const char* kConnectorCommonExact = "http://ws.gematik.de/conn/ConnectorCommon/v5.0";

@@ -44,6 +44,7 @@ Installation installation(const QJsonObject& o) {
     const auto by = o.value("startedBy").toObject();
     i.clientSystemId = s(by, "clientSystemId");
     i.workplaceId = s(by, "workplaceId");
+    i.byAutoUpdate = by.value("autoUpdate").toBool(false);
     i.plannedAt = time(o, "plannedAt");
     i.startedAt = time(o, "startedAt");
     i.finishedAt = time(o, "finishedAt");
@@ -72,6 +73,24 @@ ManagementStatus statusFrom(const QJsonObject& o) {
     for (const auto& entry : o.value("recent").toArray()) st.recent.push_back(installation(entry.toObject()));
     if (st.recent.empty() && st.last) st.recent.push_back(*st.last);
     st.connectorTime = time(o, "now");
+    if (o.value("autoUpdate").isObject()) {
+        const auto a = o.value("autoUpdate").toObject();
+        AutoUpdateSchedule au;
+        au.enabled = a.value("enabled").toBool(false);
+        au.next = time(a, "next");
+        if (a.value("pending").isObject()) {
+            const auto p = a.value("pending").toObject();
+            const auto v = version(s(p, "version"));
+            if (!v.isUnknown()) au.pending = v;
+            au.pendingDownloaded = p.value("downloaded").toBool(false);
+        }
+        if (a.value("lastRun").isObject()) {
+            const auto r = a.value("lastRun").toObject();
+            if (auto at = time(r, "at"))
+                au.lastRun = AutoUpdateSchedule::Run{*at, s(r, "result"), s(r, "reason"), version(s(r, "toVersion"))};
+        }
+        st.autoUpdate = au;
+    }
     return st;
 }
 
@@ -90,6 +109,7 @@ Result<std::vector<ManagedUpdate>> updatesFrom(const QJsonObject& body) {
         const double size = o.value("sizeBytes").toDouble();
         u.sizeBytes = size > 0 && size < 1e15 ? static_cast<std::uint64_t>(size) : 0;
         u.releaseNotes = text(o, "releaseNotes");
+        u.autoInstallAt = time(o, "autoInstallAt");
         const auto d = o.value("download").toObject();
         const auto ds = s(d, "state");
         u.download = ds == "downloaded"    ? ManagedUpdate::Download::Downloaded

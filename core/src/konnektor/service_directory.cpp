@@ -1,6 +1,7 @@
 #include "tiservice/konnektor/service_directory.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "gematik_ns.h"
 #include "product_information.h"
@@ -29,20 +30,40 @@ FirmwareVersion versionOrUnknown(const std::string& text) {
     return v.ok() ? *v : FirmwareVersion{};
 }
 
-std::vector<int> versionKey(const std::string& v) {
+/// "7.2.0" → {7, 2, 0}; parts that are no number count as 0.
+std::vector<int> versionKey(std::string_view v) {
     std::vector<int> key;
     std::size_t start = 0;
     while (start <= v.size()) {
         const auto dot = v.find('.', start);
-        try {
-            key.push_back(std::stoi(v.substr(start, dot - start)));
-        } catch (...) {
-            key.push_back(0);
+        const auto part = v.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        int n = 0;
+        for (char c : part) {
+            if (c < '0' || c > '9' || n > 100'000) {
+                n = 0;
+                break;
+            }
+            n = n * 10 + (c - '0');
         }
-        if (dot == std::string::npos) break;
+        key.push_back(n);
+        if (dot == std::string_view::npos) break;
         start = dot + 1;
     }
     return key;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+/// ".../EventService/WSDL/v7.2" → ".../EventService/v7.2"; the schema form stays as it is.
+std::string withoutWsdlSegment(std::string_view ns) {
+    std::string s(ns);
+    if (const auto at = s.find("/WSDL/"); at != std::string::npos) s.erase(at, 5);
+    while (!s.empty() && s.back() == '/') s.pop_back();
+    return s;
 }
 
 }  // namespace
@@ -50,6 +71,7 @@ std::vector<int> versionKey(const std::string& v) {
 ProductInformation readProductInformation(const xml::Element& e) {
     ProductInformation p;
     p.informationDate = e.childText(ns::kProductInformation, "InformationDate");
+    p.informationTime = parseUtc(p.informationDate);
     if (const auto* t = e.child(ns::kProductInformation, "ProductTypeInformation")) {
         p.productType = t->childText(ns::kProductInformation, "ProductType");
         p.productTypeVersion = t->childText(ns::kProductInformation, "ProductTypeVersion");
@@ -73,16 +95,26 @@ ProductInformation readProductInformation(const xml::Element& e) {
     return p;
 }
 
-std::optional<ServiceVersion> ServiceDirectory::eventService() const {
+bool implements(const ImplementedService& service, const ServiceVersion& v) {
+    if (!v.targetNamespace.empty() && withoutWsdlSegment(v.targetNamespace) == service.schemaNamespace) return true;
+    if (!equalsIgnoringCase(v.serviceName, service.name)) return false;
+    const auto key = versionKey(v.version);
+    return key.size() >= 2 && key[0] == service.major && key[1] == service.minor;
+}
+
+std::optional<ServiceVersion> ServiceDirectory::find(const ImplementedService& service) const {
     std::optional<ServiceVersion> best;
-    for (const auto& s : services) {
-        if (s.name != "EventService") continue;
-        for (const auto& v : s.versions) {
-            if (!std::string_view(v.targetNamespace).starts_with(ns::kEventService)) continue;
-            if (!best || versionKey(v.version) > versionKey(best->version)) best = v;
-        }
-    }
+    for (const auto& s : services)
+        for (const auto& v : s.versions)
+            if (implements(service, v) && (!best || versionKey(v.version) > versionKey(best->version))) best = v;
     return best;
+}
+
+std::vector<ServiceVersion> ServiceDirectory::versionsOf(std::string_view serviceName) const {
+    std::vector<ServiceVersion> out;
+    for (const auto& s : services)
+        if (equalsIgnoringCase(s.name, serviceName)) out.insert(out.end(), s.versions.begin(), s.versions.end());
+    return out;
 }
 
 Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
@@ -100,8 +132,15 @@ Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
         return sdsInvalid(TIS_TEXT("service_directory", "ProductVendorID oder ProductCode fehlt"));
     if (sd.product.firmwareVersion.isUnknown())
         return sdsInvalid(TIS_TEXT("service_directory", "FWVersion fehlt oder ist ungültig"));
-    sd.tlsMandatory = root.childText(ns::kServiceDirectory, "TLSMandatory") != "false";
-    sd.clientAuthMandatory = root.childText(ns::kServiceDirectory, "ClientAutMandatory") == "true";
+    // xsd:boolean: "true"/"1" and "false"/"0". Absent or anything else: the safe reading.
+    const auto flag = [&](const char* name, bool fallback) {
+        const auto v = root.childText(ns::kServiceDirectory, name);
+        if (v == "true" || v == "1") return true;
+        if (v == "false" || v == "0") return false;
+        return fallback;
+    };
+    sd.tlsMandatory = flag("TLSMandatory", true);
+    sd.clientAuthMandatory = flag("ClientAutMandatory", false);
     const auto* si = root.child(ns::kServiceInformation, "ServiceInformation");
     if (!si) return sdsInvalid(TIS_TEXT("service_directory", "ServiceInformation fehlt"));
     for (const auto* s : si->childrenNamed(ns::kServiceInformation, "Service")) {
@@ -109,6 +148,7 @@ Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
         if (const auto* versions = s->child(ns::kServiceInformation, "Versions")) {
             for (const auto* v : versions->childrenNamed(ns::kServiceInformation, "Version")) {
                 ServiceVersion sv;
+                sv.serviceName = service.name;
                 sv.targetNamespace = v->attribute("TargetNamespace");
                 sv.version = v->attribute("Version");
                 if (const auto* ep = v->child(ns::kServiceInformation, "Endpoint")) sv.endpoint = ep->attribute("Location");
@@ -130,14 +170,54 @@ Result<ProductIdentity> connectorIdentity(const ProductInformation& p) {
                                     .productName = p.productName});
 }
 
-Result<std::string> endpointFor(const ServiceVersion& service, std::string_view sdsUrl, bool useTls,
-                                bool keepConfiguredHost) {
+Error tlsRequiredError(bool clientCertificateToo, std::string_view sdsUrl) {
+    return Error{
+        .code = errors::kTlsRequired,
+        .message = clientCertificateToo
+                       ? TIS_TEXT("service_directory",
+                                  "Der Konnektor verlangt eine verschlüsselte Verbindung (TLS) mit Client-Zertifikat; "
+                                  "eingestellt ist eine unverschlüsselte.")
+                       : TIS_TEXT("service_directory",
+                                  "Der Konnektor verlangt eine verschlüsselte Verbindung (TLS); eingestellt ist eine "
+                                  "unverschlüsselte."),
+        .action = clientCertificateToo
+                      ? TIS_TEXT("service_directory",
+                                 "In den Einstellungen [tls] mode = client-certificate mit dem im Konnektor exportierten "
+                                 "Client-Zertifikat (.p12) eintragen und die Adresse mit https:// beginnen lassen.")
+                      : TIS_TEXT("service_directory",
+                                 "In den Einstellungen [tls] mode = server mit der CA-Datei des Konnektors eintragen und "
+                                 "die Adresse mit https:// beginnen lassen."),
+        .detail = std::string(sdsUrl)};
+}
+
+Result<std::string> endpointFor(const ServiceDirectory& directory, const ServiceVersion& service,
+                                std::string_view sdsUrl, bool useTls, bool keepConfiguredHost) {
+    const std::string what = service.serviceName + " " + service.version;
     std::string location = useTls ? service.endpointTls : service.endpoint;
-    if (location.empty()) location = useTls ? service.endpoint : service.endpointTls;
-    if (location.empty())
-        return sdsInvalid(TIS_TEXT("service_directory", "kein Endpunkt für %1").arg(service.targetNamespace));
+    if (location.empty()) {
+        if (!useTls) return tlsRequiredError(directory.clientAuthMandatory, sdsUrl);
+        return Error{.code = errors::kNoEndpoint,
+                     .message = TIS_TEXT("service_directory",
+                                         "Der Konnektor nennt für den Dienst %1 keine verschlüsselte Adresse.")
+                                    .arg(what),
+                     .action = TIS_TEXT("service_directory",
+                                        "Im Konnektor TLS für Clientsysteme einschalten oder den Support anrufen."),
+                     .detail = what};
+    }
     auto endpoint = net::Url::parse(location);
     if (!endpoint.ok()) return sdsInvalid(TIS_TEXT("service_directory", "ungültiger Endpunkt \"%1\"").arg(location));
+    if (useTls && endpoint->scheme != "https")
+        return Error{
+            .code = errors::kPlainEndpointRefused,
+            .message = TIS_TEXT("service_directory",
+                                "Die Dienstbeschreibung des Konnektors nennt für %1 eine unverschlüsselte Adresse "
+                                "(%2), obwohl eine verschlüsselte Verbindung eingestellt ist. tiservice schickt nichts "
+                                "unverschlüsselt und fragt dort nicht an.")
+                           .arg(what, location),
+            .action = TIS_TEXT("service_directory",
+                               "Die Einstellungen des Konnektors für Clientsysteme prüfen lassen (Support)."),
+            .detail = location};
+    if (!useTls && endpoint->scheme != "http") return tlsRequiredError(directory.clientAuthMandatory, sdsUrl);
     if (!keepConfiguredHost) return endpoint->toString();
     auto configured = net::Url::parse(sdsUrl);
     if (!configured.ok()) return configured.error();

@@ -10,6 +10,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -730,6 +731,43 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
         result.hashes[hashNames[i]] = text;
     }
     return result;
+}
+
+bool speaksTls(std::string_view urlText, std::chrono::milliseconds timeout) {
+    auto url = Url::parse(urlText);
+    if (!url.ok()) return false;
+    asio::io_context io;
+    ssl::context ctx(ssl::context::tls_client);
+    ctx.set_verify_mode(ssl::verify_none);  // only "does it speak TLS at all?"; nothing is sent over it
+    beast::ssl_stream<beast::tcp_stream> stream(io, ctx);
+    bool answered = false;
+    auto probe = [&]() -> asio::awaitable<void> {
+        beast::error_code ec;
+        tcp::resolver resolver(io);
+        auto endpoints =
+            co_await resolver.async_resolve(url->host, std::to_string(url->port), asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return;
+        auto& tcpStream = beast::get_lowest_layer(stream);
+        tcpStream.expires_after(timeout);
+        co_await tcpStream.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return;
+        co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+        if (!ec) {
+            answered = true;
+        } else if (ec.category() == asio::error::get_ssl_category()) {
+            // An alert from the server (it wants a certificate, refuses ours, …) is TLS too; a
+            // plain-text answer shows up as a wrong version number or a record too long.
+            const auto reason = ERR_GET_REASON(static_cast<unsigned long>(ec.value()));
+            answered = reason != SSL_R_WRONG_VERSION_NUMBER && reason != SSL_R_PACKET_LENGTH_TOO_LONG &&
+                       reason != SSL_R_RECORD_LENGTH_MISMATCH && reason != SSL_R_UNEXPECTED_EOF_WHILE_READING;
+        }
+        beast::error_code ignored;
+        tcpStream.socket().close(ignored);
+    };
+    asio::co_spawn(io, probe(), asio::detached);
+    io.run();
+    ERR_clear_error();
+    return answered;
 }
 
 Result<Response> HttpClient::sendExpectingSuccess(const Request& request) {

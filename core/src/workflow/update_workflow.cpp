@@ -6,6 +6,8 @@
 #include <random>
 #include <thread>
 
+#include "tiservice/assess/assessment.h"
+#include "tiservice/catalog/catalog_source.h"
 #include "tiservice/log.h"
 #include "tiservice/password_policy.h"
 
@@ -85,6 +87,7 @@ struct UpdateWorkflow::Impl {
     WorkflowOptions opt;
     std::unique_ptr<net::HttpClient> http;
     std::optional<konnektor::ConnectorSnapshot> snapshot;
+    std::optional<catalog::ApprovalCatalog> catalog;  ///< the last verified one, for names only
     std::unique_ptr<konnektor::Driver> driver;
     std::string connectorId;
     std::filesystem::path journalPath;
@@ -176,6 +179,7 @@ struct UpdateWorkflow::Impl {
         auto s = konnektor::readConnector(*http, settings, clock);
         if (!s.ok()) return failure(s.error());
         snapshot = std::move(s).value();
+        if (auto cached = catalog::loadVerifiedCatalog(opt.stateDir); cached.ok()) catalog = std::move(cached).value();
         const auto& p = snapshot->directory.product;
         auto url = net::Url::parse(settings.sdsUrl);
         connectorId = p.vendorId + "-" + p.productCode + "@" + (url.ok() ? url->hostPort() : settings.sdsUrl);
@@ -198,17 +202,24 @@ struct UpdateWorkflow::Impl {
         return std::nullopt;
     }
 
+    /// What people call a component: the product table's name (real terminals report none)
+    /// with the terminal's own name as the place.
     std::string componentName(const std::string& component, const std::string& hint) const {
-        if (component == "connector") {
-            const auto& p = snapshot->directory.product;
-            return p.productName.empty() ? p.vendorId + "-" + p.productCode : p.productName;
-        }
+        const auto* products = catalog ? &*catalog : nullptr;
+        if (component == "connector") return assess::connectorDisplayName(snapshot->directory.product, products);
         for (const auto& t : snapshot->terminals)
             if (t.ctId == component) {
                 const auto label = t.name.empty() ? t.ctId : t.name;
-                return t.product.productName.empty() ? label : t.product.productName + " (" + label + ")";
+                if (!t.identity()) return label;
+                return assess::terminalDisplayName(t, products) + " (" + label + ")";
             }
         return hint.empty() ? component : hint;
+    }
+
+    const konnektor::CardTerminal* terminal(const std::string& ctId) const {
+        for (const auto& t : snapshot->terminals)
+            if (t.ctId == ctId) return &t;
+        return nullptr;
     }
 
     // --- other workstations ------------------------------------------------------------
@@ -350,20 +361,34 @@ struct UpdateWorkflow::Impl {
 
     // --- planning ----------------------------------------------------------------------
 
-    std::optional<WorkflowResult> decideWhen(std::optional<TimePoint>& plannedAt, bool askPerson) {
+    /// `autoUpdateAt`: the connector's auto-update will install the plan itself then.
+    std::optional<WorkflowResult> decideWhen(std::optional<TimePoint>& plannedAt, bool askPerson,
+                                             std::optional<TimePoint> autoUpdateAt = std::nullopt) {
         const auto now = clock.now();
         const auto evening = opt.practiceHours.suggestEvening(now);
         if (!askPerson) return std::nullopt;
         for (int attempt = 0; attempt < 5; ++attempt) {
-            auto when = ui.ask({"plan.when",
-                                Question::Kind::Choice,
-                                TIS_TEXT("update_workflow", "Wann soll installiert werden?"),
-                                {{"now", TIS_TEXT("update_workflow", "Jetzt")},
-                                 {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
-                                 {"at", TIS_TEXT("update_workflow", "Zu einer anderen Uhrzeit")},
-                                 {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
-                                "evening"});
+            std::vector<Choice> choices{{"now", TIS_TEXT("update_workflow", "Jetzt")},
+                                        {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
+                                        {"at", TIS_TEXT("update_workflow", "Zu einer anderen Uhrzeit")}};
+            if (autoUpdateAt)
+                choices.push_back({"auto", TIS_TEXT("update_workflow", "Dem Auto-Update des Konnektors überlassen (%1)")
+                                               .arg(formatLocalWeekdayTime(*autoUpdateAt))});
+            choices.push_back({"cancel", TIS_TEXT("update_workflow", "Abbrechen")});
+            auto when = ui.ask({"plan.when", Question::Kind::Choice,
+                                TIS_TEXT("update_workflow", "Wann soll installiert werden?"), choices,
+                                autoUpdateAt ? "auto" : "evening"});
             if (!when || *when == "cancel") return cancelled();
+            if (*when == "auto" && autoUpdateAt) {
+                const LocalizedText text =
+                    TIS_TEXT("update_workflow",
+                             "Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis "
+                             "dahin eingeschaltet lassen; am Morgen danach zeigt tiservice status, ob es gelaufen ist.")
+                        .arg(formatLocalWeekdayTime(*autoUpdateAt));
+                ui.notice({"plan.auto-update", Severity::Info, TIS_TEXT("update_workflow", "Auto-Update geplant"), text});
+                driver->logout();
+                return result(Outcome::Planned, text);
+            }
             if (*when == "evening") {
                 plannedAt = evening;
                 return std::nullopt;
@@ -791,6 +816,27 @@ struct UpdateWorkflow::Impl {
             driver->logout();
             return result(Outcome::NothingToDo, text);
         }
+        // A terminal that is not connected cannot be updated: say so up front, never start it.
+        for (auto it = offered->begin(); it != offered->end();) {
+            const auto* t = it->component == "connector" ? nullptr : terminal(it->component);
+            if (!t || t->connected) {
+                ++it;
+                continue;
+            }
+            ui.notice({"terminal.not-connected", Severity::Warning,
+                       TIS_TEXT("update_workflow", "Kartenterminal nicht verbunden"),
+                       TIS_TEXT("update_workflow",
+                                "Das Kartenterminal „%1“ ist nicht verbunden und wird nicht aktualisiert. Bitte "
+                                "einschalten und danach das Update noch einmal starten.")
+                           .arg(t->name.empty() ? t->ctId : t->name)});
+            it = offered->erase(it);
+        }
+        if (offered->empty()) {
+            const LocalizedText text = TIS_TEXT(
+                "update_workflow", "Es ist nichts zu installieren, solange das Kartenterminal nicht verbunden ist.");
+            driver->logout();
+            return result(Outcome::NothingToDo, text);
+        }
         // Card terminals first, then the connector (vendor guidance; the connector insists).
         std::stable_sort(offered->begin(), offered->end(), [](const ManagedUpdate& a, const ManagedUpdate& b) {
             return (a.component == "connector") < (b.component == "connector");
@@ -814,7 +860,14 @@ struct UpdateWorkflow::Impl {
         plan.en += "\n";
         ui.notice({"plan.summary", Severity::Info, TIS_TEXT("update_workflow", "Geplante Updates"), plan});
 
-        if (auto r = decideWhen(plannedAt, !plannedAt.has_value())) return *r;
+        // The connector's own auto-update covers the connector, not its terminals.
+        std::optional<TimePoint> autoUpdateAt;
+        if (st->autoUpdate && st->autoUpdate->enabled && st->autoUpdate->next && st->autoUpdate->pending &&
+            std::all_of(offered->begin(), offered->end(), [&](const ManagedUpdate& u) {
+                return u.component == "connector" && u.version == *st->autoUpdate->pending;
+            }))
+            autoUpdateAt = st->autoUpdate->next;
+        if (auto r = decideWhen(plannedAt, !plannedAt.has_value(), autoUpdateAt)) return *r;
         if (auto r = ensureDownloaded(*offered)) return *r;
 
         ui.notice(

@@ -9,6 +9,7 @@
 #include "tiservice/catalog/approval_catalog.h"
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
+#include "tiservice/konnektor/driver.h"
 #include "tiservice/konnektor/event_service.h"
 #include "tiservice/konnektor/service_directory.h"
 
@@ -17,7 +18,8 @@ namespace tiservice::assess {
 /// Ordered from harmless to most urgent.
 enum class ComponentStatus {
     Current,          ///< nothing to do
-    Unknown,          ///< cannot tell (terminal not connected, product not in the catalog)
+    Unknown,          ///< cannot tell (product or version not in the catalog, no catalog)
+    NotConnected,     ///< a card terminal the connector cannot reach: switch it on; never an update candidate
     UpdateAvailable,  ///< a newer approved version exists; no deadline known
     ApprovalEnds,     ///< the installed version's approval ends on a known day
     Expired,          ///< the approval has ended: the VPN access will be blocked
@@ -41,13 +43,18 @@ struct Finding {
     ComponentType type = ComponentType::Connector;
     std::string component;     ///< "connector" or the terminal's CtId
     std::string name;          ///< what people call it: "KoCoBox MED+", "ORGA 6141 online (Empfang)"
+    std::string place;         ///< a terminal's own Name as the connector reports it ("Empfang", "ORGA6100-…")
     std::string productKey;    ///< "KOCOC-kocobox", empty when unknown
     FirmwareVersion installed; ///< unknown when not known
+    FirmwareVersion hardware;  ///< as the device reports it
     std::optional<FirmwareVersion> recommended;
     std::optional<TimePoint> deadline;
     std::optional<int> daysLeft;  ///< whole days until the deadline; negative when passed
     LocalizedText summary;     ///< one line: what is the case
     LocalizedText action;      ///< what to do next; empty when nothing
+    /// More that concerns this component: what its active operating states mean, what the
+    /// connector's auto-update did or will do, the catalog's note on its firmware line.
+    std::vector<LocalizedText> details;
 };
 
 struct Input {
@@ -55,9 +62,20 @@ struct Input {
     konnektor::ConnectorResources resources;
     std::vector<konnektor::CardTerminal> terminals;
     std::vector<OfferedUpdate> offered;
-    const catalog::ApprovalCatalog* catalog = nullptr;
+    /// The connector's own status from its management interface (auto-update, installations),
+    /// when it could be read; nullopt for connectors without a driver.
+    std::optional<konnektor::ManagementStatus> management;
+    const catalog::ApprovalCatalog* catalog = nullptr;  ///< null: no verified catalog
     TimePoint now{};
 };
+
+/// What people call a terminal: the product table's name ("ORGA 6141 online"; real ORGA
+/// terminals report no product name), else the one it reports, else its id.
+TISERVICE_CORE_EXPORT std::string terminalDisplayName(const konnektor::CardTerminal& terminal,
+                                                      const catalog::ApprovalCatalog* catalog);
+/// "KoCoBox MED+": as connector.sds names it, else the product table's name, else its id.
+TISERVICE_CORE_EXPORT std::string connectorDisplayName(const konnektor::ProductInformation& connector,
+                                                       const catalog::ApprovalCatalog* catalog);
 
 /// One finding per component, most urgent first (the connector first among equals).
 TISERVICE_CORE_EXPORT std::vector<Finding> assess(const Input& input);

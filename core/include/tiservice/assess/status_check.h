@@ -19,6 +19,9 @@ struct StatusReport {
     konnektor::ConnectorSnapshot snapshot;
     std::optional<catalog::LoadedCatalog> catalog;
     std::optional<Error> catalogError;  ///< no verified catalog at all
+    /// The connector's own status (auto-update, installations) from its management interface,
+    /// read without signing in; nullopt without a driver or when it did not answer.
+    std::optional<konnektor::ManagementStatus> management;
     std::vector<Finding> findings;
     ComponentStatus overall = ComponentStatus::Current;
     TimePoint checkedAt{};

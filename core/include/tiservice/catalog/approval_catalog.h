@@ -1,8 +1,10 @@
 #pragma once
-// The approval catalog: per product, which firmware versions gematik approved and until
-// when, the recommended version, critical deadlines, notes in German and English, paid
-// feature upgrades, and whom to call. Published by the vendor as a TUF target; the format
-// is documented in docs/approval-catalog.md.
+// The approval catalog: per product, its name (the product table: real card terminals report
+// only ProductVendorID and ProductCode), which firmware versions gematik approved and until
+// when, the firmware lines a product runs (KoCoBox MED+ 1.3.x, 4.2.x, 5.x …) each with its
+// recommended version, critical deadlines, notes in German and English, paid feature
+// upgrades, and whom to call. Published by the vendor as a TUF target; the format is
+// documented in docs/approval-catalog.md.
 
 #include <optional>
 #include <string>
@@ -18,7 +20,9 @@
 
 namespace tiservice::catalog {
 
-inline constexpr int kFormatVersion = 1;
+/// The format this tiservice writes and reads; format 1 (one recommended version per product,
+/// no lines) is still read.
+inline constexpr int kFormatVersion = 2;
 
 struct ApprovedVersion {
     FirmwareVersion version;
@@ -46,12 +50,25 @@ struct FeatureUpgrade {
     bool paid = true;
 };
 
+/// A firmware line of a product: the versions from `from` up to the next line's start. A
+/// device is only ever pointed to the recommended version of its own line; moving to
+/// another line is an upgrade the vendor offers (and often sells) separately.
+struct FirmwareLine {
+    LocalizedText name;           ///< "PTV5 (5.x)"
+    FirmwareVersion from;         ///< the line's first version
+    FirmwareVersion recommended;  ///< unknown: the vendor names none for this line
+    std::optional<TimePoint> criticalDeadline;
+    LocalizedText notes;
+};
+
 struct TISERVICE_CORE_EXPORT CatalogProduct {
     std::string key;  ///< "KOCOC-kocobox"
     ComponentType type = ComponentType::Connector;
     std::string name;
     std::string vendor;
+    /// Without lines: the version to update to (unknown: the catalog names none).
     FirmwareVersion recommended;
+    std::vector<FirmwareLine> lines;  ///< ordered by `from`; empty: one line, `recommended`
     bool updatesAvailable = true;  ///< false: the vendor offers no update for this product
     /// By when the recommended version must be installed (a critical update's deadline).
     std::optional<TimePoint> criticalDeadline;
@@ -64,6 +81,13 @@ struct TISERVICE_CORE_EXPORT CatalogProduct {
     std::string support;  ///< id of a SupportContact
 
     [[nodiscard]] const ApprovedVersion* find(const FirmwareVersion& v) const;
+    /// The line `v` belongs to; nullptr without lines or below the first.
+    [[nodiscard]] const FirmwareLine* lineFor(const FirmwareVersion& v) const;
+    /// The version a device on `v` should run: its line's recommendation (unknown when none).
+    [[nodiscard]] FirmwareVersion recommendedFor(const FirmwareVersion& v) const;
+    [[nodiscard]] std::optional<TimePoint> criticalDeadlineFor(const FirmwareVersion& v) const;
+    /// The newest version the catalog names for `v`'s line (listed or recommended).
+    [[nodiscard]] FirmwareVersion newestKnownFor(const FirmwareVersion& v) const;
 };
 
 struct SupportContact {
@@ -82,6 +106,14 @@ struct TISERVICE_CORE_EXPORT ApprovalCatalog {
     [[nodiscard]] const CatalogProduct* find(std::string_view key) const;
     [[nodiscard]] const SupportContact* contact(std::string_view id) const;
 };
+
+/// The products of the catalog shipped with this tiservice, for their names only: real card
+/// terminals report no product name, and a device must be named right before a verified
+/// catalog is at hand. Never used for approvals or versions. [thread-safe]
+TISERVICE_CORE_EXPORT const ApprovalCatalog& builtInProductTable();
+/// The name of a product: from `catalog` when it knows it, else from the built-in table;
+/// empty when neither does.
+TISERVICE_CORE_EXPORT std::string productName(const ApprovalCatalog* catalog, std::string_view key);
 
 /// Parses and checks a catalog; errors name the product and field ("catalog.invalid").
 TISERVICE_CORE_EXPORT Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json);

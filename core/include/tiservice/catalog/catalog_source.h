@@ -30,4 +30,8 @@ struct LoadedCatalog {
 TISERVICE_CORE_EXPORT Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& settings,
                                                                 const std::filesystem::path& stateDir, const Clock& clock);
 
+/// The last catalog verified by loadApprovalCatalog, from the state folder, without asking
+/// the update server (for names and facts while the network is busy with something else).
+TISERVICE_CORE_EXPORT Result<ApprovalCatalog> loadVerifiedCatalog(const std::filesystem::path& stateDir);
+
 }  // namespace tiservice::catalog

@@ -21,6 +21,7 @@ struct ConnectorSnapshot {
     std::string sdsUrl;
     ServiceDirectory directory;
     std::string eventServiceUrl;
+    std::string eventServiceVersion;  ///< the version used, e.g. "7.2.0"
     std::vector<CardTerminal> terminals;
     ConnectorResources resources;
     TimePoint readAt{};
@@ -35,7 +36,9 @@ using SecretPrompt = std::function<std::optional<std::string>(const LocalizedTex
 TISERVICE_CORE_EXPORT Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& settings,
                                                                         const SecretPrompt& prompt = {});
 
-/// Reads the connector: the service directory, then the EventService it names.
+/// Reads the connector: the service directory, then the EventService it names. Honours the
+/// directory's TLSMandatory and ClientAutMandatory: a connector that needs TLS (or a client
+/// certificate) the settings do not give is an Error saying what to set, before any call.
 TISERVICE_CORE_EXPORT Result<ConnectorSnapshot> readConnector(net::HttpClient& http, const ConnectionSettings& settings,
                                                               const Clock& clock);
 

@@ -45,6 +45,7 @@ struct ManagedUpdate {
     std::optional<TimePoint> deadline;
     std::uint64_t sizeBytes = 0;
     LocalizedText releaseNotes;
+    std::optional<TimePoint> autoInstallAt;  ///< the connector's auto-update will install it then
     enum class Download { NotStarted, Downloading, Downloaded } download = Download::NotStarted;
     int downloadPercent = 0;
 };
@@ -56,10 +57,27 @@ struct Installation {
     std::string updateId, component;
     FirmwareVersion fromVersion, toVersion;
     int percent = 0;
-    std::string clientSystemId, workplaceId;
+    std::string clientSystemId, workplaceId;  ///< empty when the connector started it itself
+    bool byAutoUpdate = false;                ///< the connector's own auto-update started it
     std::optional<TimePoint> plannedAt, startedAt, finishedAt;
     std::string reason;
     LocalizedText message;
+};
+
+/// The connector's auto-update (gematik, KoCoBox since 4.2.10): it installs approved updates
+/// itself at a configured time; a time it misses is not caught up.
+struct AutoUpdateSchedule {
+    bool enabled = false;
+    std::optional<TimePoint> next;             ///< the next time it will run
+    std::optional<FirmwareVersion> pending;    ///< what it will install then, if anything
+    bool pendingDownloaded = false;
+    struct Run {
+        TimePoint at{};
+        std::string result;  ///< "installed", "failed", "missed", "running"
+        std::string reason;  ///< for missed: "powered-off", "busy", "not-downloaded", "broken"; for failed: the connector's
+        FirmwareVersion toVersion;
+    };
+    std::optional<Run> lastRun;
 };
 
 struct ManagementStatus {
@@ -70,6 +88,7 @@ struct ManagementStatus {
     std::optional<Installation> last;     ///< the last finished one
     std::vector<Installation> recent;     ///< finished ones, newest first
     std::optional<TimePoint> connectorTime;
+    std::optional<AutoUpdateSchedule> autoUpdate;  ///< when the connector reports one
 };
 
 struct InstallAnswer {

@@ -150,6 +150,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// True when the server at `url`'s host and port answers a TLS handshake: used to tell a
+/// person that plain HTTP went to a port that speaks only TLS. Sends a ClientHello and
+/// nothing else (no request, no credentials); the certificate is not judged. [blocking]
+TISERVICE_CORE_EXPORT bool speaksTls(std::string_view url,
+                                     std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+
 /// The Error for an answer outside 2xx.
 TISERVICE_CORE_EXPORT Error httpStatusError(const Response& response, const LocalizedText& peerName,
                                             const std::string& url);
