@@ -249,6 +249,10 @@
         <source>nicht verbunden – einschalten</source>
         <translation>not connected – switch it on</translation>
     </message>
+    <message>
+        <source>%1 um %2</source>
+        <translation>%1 at %2</translation>
+    </message>
 </context>
 <context>
     <name>atomic_file</name>

@@ -92,6 +92,13 @@ LocalizedText formatLocalWeekdayTime(TimePoint t) {
                                    std::string(kWeekdaysEn[tm.tm_wday]) + " " + time);
 }
 
+std::string formatLocalTime(TimePoint t) {
+    const auto tm = localParts(t);
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    return time;
+}
+
 LocalizedText formatLocalWeekdayDay(TimePoint t) {
     const auto tm = localParts(t);
     char de[48], en[48];

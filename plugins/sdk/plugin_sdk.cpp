@@ -420,9 +420,10 @@ private:
             const int32_t severity = f.status >= assess::ComponentStatus::Expired        ? TIS_SEVERITY_CRITICAL
                                      : f.status == assess::ComponentStatus::ApprovalEnds ? TIS_SEVERITY_WARNING
                                                                                          : TIS_SEVERITY_INFO;
+            LocalizedText text = LocalizedText(f.summary).append(f.action);
+            for (const auto& d : f.details) text.append(d, "\n");
             auto n = notice("status." + f.code, severity,
-                            LocalizedText(profile_.statusTitle).append(LocalizedText::same(f.name), ": "),
-                            LocalizedText(f.summary).append(f.action));
+                            LocalizedText(profile_.statusTitle).append(LocalizedText::same(f.name), ": "), text);
             if (f.status >= assess::ComponentStatus::UpdateAvailable && !updateMenuId().empty())
                 n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
             n.actions.emplace_back("later", TIS_TEXT("plugin_sdk", "Später").in(language_));

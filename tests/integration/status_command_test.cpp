@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "support/catalog.h"
+#include "support/fixtures.h"
 #include "support/simulator.h"
 #include "tiservice/clock.h"
 #include "tiservice/trust/repository.h"
@@ -43,11 +44,14 @@ protected:
         writeSettings();
     }
 
-    void writeSettings(const std::string& tlsSection = "", const std::string& mandant = "Praxis1") {
+    void writeSettings(const std::string& tlsSection = "", const std::string& mandant = "Praxis1",
+                       const std::string& sdsUrl = "", const std::string& connectorExtra = "") {
         const std::string tls = tlsSection.empty() ? "mode = server\nca_file = " + sim->caFile().string() + "\n" : tlsSection;
         writeFile(dir / "tiservice.ini",
-                  "; Praxis Dr. Beispiel\n[connector]\nsds_url = " + sim->sdsUrl() + "\nmandant_id = " + mandant +
-                      "\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\n" + tls +
+                  "; Praxis Dr. Beispiel\n[connector]\nsds_url = " + (sdsUrl.empty() ? sim->sdsUrl() : sdsUrl) +
+                      "\nmanagement_url = " + sim->managementBase() + "\nmandant_id = " + mandant +
+                      "\nclient_system_id = PVS1\nworkplace_id = Empfang\n" + connectorExtra +
+                      "\n[tls]\n" + tls +
                       "\n[update_server]\nmetadata_url = " + sim->updatesBase() + "metadata/\ntargets_url = " +
                       sim->updatesBase() + "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
                       "\n");
@@ -314,4 +318,197 @@ TEST_F(StatusCheck, NotifyRaisesADesktopNotificationWhenSomethingIsDue) {
     r = runProcess(argv, o);
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "notify-send not available")) << r.err;
+}
+
+// --- what real connectors answer (tests/data/real-connectors, docs/real-connectors.md) -----------
+
+namespace {
+
+/// The simulator's state of connector 0.
+QJsonObject connectorState(const SimulatorProcess& sim) {
+    return sim.control("GET", "/state")["connectors"].toArray()[0].toObject();
+}
+
+}  // namespace
+
+TEST_F(StatusCheck, ReadsTheRealKocoboxFileAsItIs) {
+    start({.scenario = "kocobox-5.1.8-field.json", .args = {"--sds-file", realConnectorFile(kKocobox518).string()}});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;  // 5.1.8: 5.5.4 is there
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 5.1.8, Hardware 2.0.0")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Systeminformationsdienst (EventService 7.2.0): https://127.0.0.1:")) << r.out;
+    EXPECT_TRUE(contains(r.out, "/kon7/service/systeminformationservice")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Version 5.5.4 ist verfügbar (installiert: 5.1.8)")) << r.out;
+    EXPECT_FALSE(contains(r.out, "1.3.10")) << r.out;  // never the old line's version
+    // Terminals as they are: the product table names them, the disconnected one is "switch it on".
+    EXPECT_TRUE(contains(r.out, "ORGA 6141 online (ORGA6100-0241000000B692)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Version 3.9.1 ist verfügbar (installiert: 3.8.2)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "nicht verbunden – einschalten")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Die Sicherheitskarte (gSMC-KT) im Kartenterminal ORGA 6141 online (ORGA6100-0241000000B692) läuft bald ab"))
+        << r.out;
+    // VPN TI online, SIS offline as in practices without the secure internet service.
+    EXPECT_TRUE(contains(r.out, "VPN zur TI: verbunden · sicherer Internetzugang (SIS): nicht verbunden (ohne gebuchten SIS-Dienst normal)"))
+        << r.out;
+    EXPECT_EQ(connectorState(*sim)["refusedSoap"].toInt(), 0);  // every request we sent was valid
+    const auto json = statusJson();
+    EXPECT_EQ(json["connector"].toObject()["eventService"].toObject()["version"].toString(), "7.2.0");
+    EXPECT_FALSE(json["connector"].toObject()["tlsMandatory"].toBool());
+}
+
+TEST_F(StatusCheck, ReadsTheRealRiseFileAsItIs) {
+    start({.scenarioJson = R"({"connector": {"vendor": "rise"}})",
+           .args = {"--sds-file", realConnectorFile(kRise517).string()}});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "RISE Konnektor (RISEG-RKONN), Firmware 5.1.7, Hardware 1.0.0")) << r.out;
+    EXPECT_TRUE(contains(r.out, "/kon8/webservices/eventservice")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Version 5.1.12 ist verfügbar (installiert: 5.1.7)")) << r.out;
+    EXPECT_EQ(connectorState(*sim)["refusedSoap"].toInt(), 0);
+    // The same file with the endpoints as written (hosts rewritten to loopback by the server).
+    writeSettings("", "Praxis1", "", "keep_configured_host = false\n");
+    EXPECT_EQ(status().exitCode, 1);
+}
+
+TEST_F(StatusCheck, ASecunetOnOneLineAndARiseAreReadAndJudgedByTheirOwnLines) {
+    start({.scenario = "other-connector-vendors.json"});
+    writeSettings("", "Praxis1", sim->sdsUrl(1));
+    const auto r = status();
+    EXPECT_TRUE(contains(r.out, "secunet konnektor 2.0.0 (SECUN-secu_kon), Firmware 5.50.4")) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "/konnektor/ws/EventService")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Alles aktuell")) << r.out;
+    bool connectorCurrent = false;
+    for (const auto& f : statusJson()["findings"].toArray())
+        connectorCurrent |= f.toObject()["code"].toString() == "connector.current";
+    EXPECT_TRUE(connectorCurrent);
+}
+
+TEST_F(StatusCheck, AnSdsNamingPlainHttpEndpointsWhileTlsIsAskedIsRefusedAndNothingIsSentInClear) {
+    // A directory that "downgrades" the EventService to http:// (a hostile or broken one).
+    auto sds = realConnectorSds(kKocobox518);
+    for (std::size_t at; (at = sds.find("EndpointTLS Location=\"https://")) != std::string::npos;)
+        sds.replace(at, 30, "EndpointTLS Location=\"http://");
+    writeFile(dir / "downgrade.sds.xml", sds);
+    writeFile(dir / "basicpw", "Basic-Geheim-42\n");
+    start({.args = {"--sds-file", (dir / "downgrade.sds.xml").string(), "--basic-auth-user", "pvs",
+                    "--basic-auth-password-file", (dir / "basicpw").string()}});
+    const std::string basic = "mode = basic\nca_file = " + sim->caFile().string() +
+                              "\nbasic_user = pvs\nbasic_password_file = " + (dir / "basicpw").string() + "\n";
+    for (const std::string keep : {"false", "true"}) {
+        writeSettings(basic, "Praxis1", "", "keep_configured_host = " + keep + "\n");
+        const auto before = connectorState(*sim)["plainRequests"].toInt();
+        const auto r = status();
+        EXPECT_EQ(r.exitCode, 3) << keep << ": " << r.out;
+        EXPECT_TRUE(contains(r.err, "nennt für EventService 7.2.0 eine unverschlüsselte Adresse")) << r.err;
+        EXPECT_TRUE(contains(r.err, "tiservice schickt nichts unverschlüsselt")) << r.err;
+        // The recording plain port saw nothing: no SOAP call, no Basic Auth header in clear.
+        EXPECT_EQ(connectorState(*sim)["plainRequests"].toInt(), before) << keep;
+    }
+    const auto en = status({}, "en_US.UTF-8");
+    EXPECT_TRUE(contains(en.err, "sends nothing unencrypted")) << en.err;
+    EXPECT_EQ(connectorState(*sim)["plainRequests"].toInt(), 0);
+}
+
+TEST_F(StatusCheck, PlainHttpAgainstATlsOnlyConnectorSaysTlsIsRequiredAndWhatToSet) {
+    start({.scenario = "tls-only-client-certificate.json"});
+    // 1. The directory over plain HTTP says TLSMandatory: stop before any call.
+    writeSettings("mode = none\n", "Praxis1", sim->sdsPlainUrl());
+    auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "verlangt eine verschlüsselte Verbindung (TLS) mit Client-Zertifikat")) << r.err;
+    EXPECT_TRUE(contains(r.err, "[tls] mode = client-certificate")) << r.err;
+    EXPECT_EQ(connectorState(*sim)["plainRequests"].toInt(), 1);  // connector.sds, nothing more
+    // 2. Plain HTTP sent to the TLS port: the same clear message instead of "connection lost".
+    const auto tlsPort = sim->ready()["connectors"].toArray()[0].toObject()["servicePort"].toInt();
+    writeSettings("mode = none\n", "Praxis1", "http://127.0.0.1:" + std::to_string(tlsPort) + "/connector.sds");
+    r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "verlangt eine verschlüsselte Verbindung (TLS)")) << r.err;
+    EXPECT_TRUE(contains(r.err, "[tls] mode = server")) << r.err;
+    // 3. TLS without the client certificate the connector insists on.
+    writeSettings();
+    r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "verlangt ein Client-Zertifikat")) << r.err;
+}
+
+TEST_F(StatusCheck, ClientAutMandatorySaysSoBeforeAnyCall) {
+    // A directory readable over TLS that still says every call needs a client certificate.
+    auto sds = realConnectorSds(kKocobox518);
+    sds.replace(sds.find("<ns2:ClientAutMandatory>false"), 29, "<ns2:ClientAutMandatory>true");
+    writeFile(dir / "client-aut.sds.xml", sds);
+    start({.args = {"--sds-file", (dir / "client-aut.sds.xml").string()}});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "verlangt ein Client-Zertifikat (ClientAutMandatory)")) << r.err;
+    EXPECT_TRUE(contains(r.err, "client_certificate")) << r.err;
+    EXPECT_EQ(connectorState(*sim)["tlsRequests"].toInt(), 1);  // only connector.sds
+}
+
+TEST_F(StatusCheck, WithoutAnyUpdateServerItSaysSoNotNotInTheCatalog) {
+    start({.scenario = "kocobox-5.1.8-field.json", .args = {"--fault-update-server-down"}});
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out;
+    EXPECT_TRUE(contains(r.err, "Prüfung unvollständig: ohne geprüften Zulassungskatalog")) << r.err;
+    EXPECT_TRUE(contains(r.err, "503")) << r.err;
+    EXPECT_TRUE(contains(r.out, "es liegt noch kein geprüfter Zulassungskatalog vor")) << r.out;
+    EXPECT_FALSE(contains(r.out, "nicht im Zulassungskatalog")) << r.out;
+    EXPECT_FALSE(contains(r.out, "steht nicht im Zulassungskatalog")) << r.out;
+}
+
+namespace {
+
+/// Seconds from the simulator's clock to its next auto-update, plus `after`.
+long secondsToAutoUpdate(const SimulatorProcess& sim, long after) {
+    const auto st = sim.control("GET", "/state");
+    const auto now = tiservice::parseUtc(st["now"].toString().toStdString());
+    const auto next = tiservice::parseUtc(
+        st["connectors"].toArray()[0].toObject()["autoUpdate"].toObject()["next"].toString().toStdString());
+    if (!now || !next) return -1;
+    return std::chrono::duration_cast<std::chrono::seconds>(*next - *now).count() + after;
+}
+
+}  // namespace
+
+TEST_F(StatusCheck, AutoUpdateIsShownPlannedThenConfirmedTheMorningAfter) {
+    start({.scenario = "kocobox-5.1.8-field.json", .timeScale = 60});
+    auto r = status();
+    EXPECT_TRUE(contains(r.out, "Auto-Update geplant für Mi 02:00")) << r.out;
+    EXPECT_FALSE(contains(r.out, "Sofort")) << r.out;
+    // The night passes: the connector installs 5.5.4 itself.
+    const auto jump = secondsToAutoUpdate(*sim, 6 * 3600);
+    ASSERT_GT(jump, 0);
+    sim->control("POST", "/clock", R"({"advanceSeconds": )" + std::to_string(jump) + "}");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return connectorState(*sim)["fwVersion"].toString() == "5.5.4"; }, 20s));
+    r = status();
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 5.5.4")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Das Auto-Update des Konnektors hat am Mi, ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Version 5.5.4 installiert")) << r.out;
+    const auto en = status({}, "en_US.UTF-8");
+    EXPECT_TRUE(contains(en.out, "The connector's auto-update installed version 5.5.4 on Wed, ")) << en.out;
+}
+
+TEST_F(StatusCheck, AFailedAutoUpdateIsExplained) {
+    start({.scenario = "kocobox-5.1.8-field.json", .timeScale = 60, .args = {"--fault-install-fails", "Prüfsumme falsch"}});
+    sim->control("POST", "/clock", R"({"advanceSeconds": )" + std::to_string(secondsToAutoUpdate(*sim, 6 * 3600)) + "}");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] {
+        return connectorState(*sim)["autoUpdate"].toObject()["lastRun"].toObject()["result"].toString() == "failed";
+    }, 20s));
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "ist fehlgeschlagen (Prüfsumme falsch); der Konnektor läuft mit Version 5.1.8 weiter")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Das Update von Hand starten (tiservice update)")) << r.out;
+}
+
+TEST_F(StatusCheck, AMissedAutoUpdateIsNotCaughtUpAndSaysWhy) {
+    start({.scenario = "kocobox-5.1.8-field.json", .timeScale = 60});
+    ASSERT_EQ(status().exitCode, 1);
+    sim->control("POST", "/power", R"({"on": false})");
+    sim->control("POST", "/clock", R"({"advanceSeconds": )" + std::to_string(secondsToAutoUpdate(*sim, 3600)) + "}");
+    sim->control("POST", "/power", R"({"on": true})");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return sim->request("GET", sim->sdsUrl()).status == 200; }, 20s));
+    const auto r = status();
+    EXPECT_TRUE(contains(r.out, "wurde verpasst, weil der Konnektor war ausgeschaltet; der Konnektor holt es nicht nach"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "Firmware 5.1.8")) << r.out;
+    EXPECT_TRUE(contains(r.out, "bis zum nächsten Auto-Update (Mi 02:00) eingeschaltet lassen")) << r.out;
 }

@@ -390,3 +390,34 @@ INSTANTIATE_TEST_SUITE_P(EveryStep, KillAndResume,
                                  if (c == ':') c = '_';
                              return n;
                          });
+
+// --- terminals and auto-update as real connectors have them --------------------------------
+
+TEST_F(Workflow, ADisconnectedTerminalIsRefusedUpFrontNotReportedFailedAfterwards) {
+    sim = std::make_unique<SimulatorProcess>(SimulatorSetup{
+        .scenarioJson = R"({"connector": {
+            "terminals": [{"template": "orga-6141", "identity": {"fwVersion": "3.7.2"}, "connected": false},
+                          {"template": "cherry-g87"}],
+            "updates": [{"updateId": "INGHC-ORGA6100-3.7.4", "component": "CT_ID_0176", "version": "3.7.4",
+                         "downloaded": true, "sizeBytes": 12582912}]}})",
+        .timeScale = 600});
+    writeSettings("Empfang");
+    const auto r = update(answers("Praxis2026!"));
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Das Kartenterminal „ORGA6100-0241000000B692“ ist nicht verbunden und wird nicht aktualisiert"))
+        << r.out;
+    EXPECT_FALSE(contains(r.out, "fehlgeschlagen")) << r.out;
+    EXPECT_TRUE(simState()["installations"].toArray().isEmpty());
+    EXPECT_EQ(count(history(), "finished", "CT_ID_0176"), 0);
+    EXPECT_TRUE(journalEmpty());
+}
+
+TEST_F(Workflow, ThePlanCanLeaveTheConnectorToItsOwnAutoUpdate) {
+    start("kocobox-5.1.8-field.json");
+    const auto r = update(answers("Praxis2026!", {}, "auto"));
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Auto-Update geplant")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Der Konnektor installiert das Update beim Auto-Update am Mi 02:00 selbst")) << r.out;
+    EXPECT_TRUE(simState()["installations"].toArray().isEmpty());  // nothing started by us
+    EXPECT_TRUE(journalEmpty());
+}

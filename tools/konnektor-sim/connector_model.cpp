@@ -111,6 +111,9 @@ bool ConnectorModel::startNext(TimePoint now) {
     next->phase = InstallPhase::Installing;
     next->installDuration = next->component == "connector" ? settings.installDuration : settings.terminalInstallDuration;
     next->rebootDuration = faults.rebootDuration.value_or(settings.rebootDuration);
+    // Faults already on when it starts apply even if the clock then jumps past the whole run.
+    if (faults.installFails) next->failReason = *faults.installFails;
+    if (faults.powerLossDuringInstall && next->component == "connector") next->powerLoss = true;
     for (auto& t : terminals)
         if (t.ctId == next->component) next->fromVersion = t.identity.fwVersion;
     if (next->component == "connector") next->fromVersion = identity.fwVersion;

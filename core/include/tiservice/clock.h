@@ -67,6 +67,8 @@ TISERVICE_CORE_EXPORT std::string formatUtc(TimePoint t);
 TISERVICE_CORE_EXPORT LocalizedText formatDay(TimePoint t);
 /// The local weekday and time for people: {"Mi 02:00", "Wed 02:00"} (this PC's time zone).
 TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayTime(TimePoint t);
+/// The local time of day: "02:00" (the same in both languages).
+TISERVICE_CORE_EXPORT std::string formatLocalTime(TimePoint t);
 /// The local day for people: {"Mi, 02.12.2026", "Wed, 2026-12-02"}.
 TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayDay(TimePoint t);
 

@@ -94,7 +94,8 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
     if (!target.isUnknown()) f.recommended = target;
     const bool behind = !target.isUnknown();
     const std::string targetText = target.toString();
-    if (const auto* line = product ? product->lineFor(v) : nullptr; line && !line->notes.empty())
+    // What the catalog says about the device's firmware line matters while something is due.
+    if (const auto* line = product ? product->lineFor(v) : nullptr; line && !line->notes.empty() && behind)
         f.details.push_back(line->notes);
 
     const auto* approved = product ? product->find(v) : nullptr;
@@ -222,10 +223,11 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
     if (!in.management || !in.management->autoUpdate) return;
     const auto& a = *in.management->autoUpdate;
     const bool open = f.status == ComponentStatus::UpdateAvailable || f.status == ComponentStatus::ApprovalEnds;
+    bool actionSet = false;  // what went wrong last night decides what to do, not the next plan
     if (a.lastRun && a.lastRun->at > in.now - std::chrono::hours(24 * 7)) {
         const auto& r = *a.lastRun;
         const auto day = formatLocalWeekdayDay(r.at);
-        const auto time = formatLocalWeekdayTime(r.at);
+        const auto time = TIS_TEXT("assessment", "%1 um %2").arg(day, formatLocalTime(r.at));
         if (r.result == "installed")
             f.details.push_back(TIS_TEXT("assessment", "Das Auto-Update des Konnektors hat am %1 Version %2 installiert.")
                                     .arg(day, r.toVersion.toString()));
@@ -238,28 +240,31 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
                                          "Das Auto-Update am %1 ist fehlgeschlagen (%2); der Konnektor läuft mit Version "
                                          "%3 weiter.")
                                     .arg(time, r.reason.empty() ? std::string("?") : r.reason, f.installed.toString()));
-            if (open)
+            if (open) {
                 f.action = TIS_TEXT("assessment",
                                     "Das Update von Hand starten (tiservice update); scheitert es wieder, den Support "
                                     "anrufen.");
+                actionSet = true;
+            }
         } else if (r.result == "missed") {
             f.details.push_back(
                 TIS_TEXT("assessment", "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
                     .arg(time, missedBecause(r.reason)));
-            if (open)
+            if (open) {
                 f.action = a.next ? TIS_TEXT("assessment",
                                              "Das Update von Hand starten (tiservice update) oder den Konnektor bis zum "
                                              "nächsten Auto-Update (%1) eingeschaltet lassen.")
                                         .arg(formatLocalWeekdayTime(*a.next))
                                   : TIS_TEXT("assessment", "Das Update von Hand starten (tiservice update).");
-            return;
+                actionSet = true;
+            }
         }
     }
     if (!a.enabled || !a.next || !a.pending || !(*a.pending > f.installed)) return;
     const auto when = formatLocalWeekdayTime(*a.next);
     f.details.push_back(TIS_TEXT("assessment", "Auto-Update geplant für %1: der Konnektor installiert Version %2 dann selbst.")
                             .arg(when, a.pending->toString()));
-    if (!open) return;
+    if (!open || actionSet) return;
     if (f.deadline && *f.deadline <= *a.next)
         f.action = TIS_TEXT("assessment",
                             "Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren "
