@@ -26,7 +26,6 @@ namespace tiservice::sim {
 namespace ssl = boost::asio::ssl;
 
 namespace ns {
-constexpr const char* kConnectorContext = "http://ws.gematik.de/conn/ConnectorContext/v2.0";
 constexpr const char* kConnectorCommon = "http://ws.gematik.de/conn/ConnectorCommon/v5.0";
 constexpr const char* kCardServiceCommon = "http://ws.gematik.de/conn/CardServiceCommon/v2.0";
 }  // namespace ns

@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kSoapNs = "http://schemas.xmlsoap.org/soap/envelope/";
 
-void collect(void* context, const char* format, ...) {
+__attribute__((format(printf, 2, 3))) void collect(void* context, const char* format, ...) {
     auto* out = static_cast<std::string*>(context);
     char buffer[512];
     va_list args;
