@@ -285,8 +285,11 @@ void addStateDetails(Finding& f, const Input& in, const std::string& subject, co
         if (s->condition == "EC_FW_Not_Valid_Status_Blocked" || s->condition == "EC_Software_Integrity_Check_Failed")
             continue;
         if (konnektor::isHarmless(*s)) continue;
+        // A terminal's update is the finding's summary; the connector's says it keeps working.
+        if (s->condition == "EC_CardTerminal_Software_Out_Of_Date") continue;
         const auto meaning = konnektor::describeState(*s, subjectName);
-        f.details.push_back(LocalizedText(meaning.meaning).append(meaning.action));
+        if (s->condition == "EC_Connector_Software_Out_Of_Date") f.details.push_back(meaning.meaning);
+        else f.details.push_back(LocalizedText(meaning.meaning).append(meaning.action));
     }
 }
 
