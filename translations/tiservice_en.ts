@@ -257,10 +257,6 @@
 <context>
     <name>atomic_file</name>
     <message>
-        <source>Die Datei %1 kann nicht gespeichert werden (%2).</source>
-        <translation>The file %1 cannot be saved (%2).</translation>
-    </message>
-    <message>
         <source>Schreibrechte und freien Speicherplatz des Ordners prüfen.</source>
         <translation>Check the folder&apos;s write permissions and free disk space.</translation>
     </message>
@@ -275,6 +271,30 @@
     <message>
         <source>Die Datei %1 ist nicht lesbar.</source>
         <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>der Datenträger ist voll</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>keine Schreibrechte</source>
+        <translation>no write permission</translation>
+    </message>
+    <message>
+        <source>der Datenträger ist schreibgeschützt</source>
+        <translation>the disk is write-protected</translation>
+    </message>
+    <message>
+        <source>Fehler beim Schreiben auf den Datenträger</source>
+        <translation>an error writing to the disk</translation>
+    </message>
+    <message>
+        <source>Fehler %1</source>
+        <translation>error %1</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 kann nicht gespeichert werden: %2.</source>
+        <translation>The file %1 cannot be saved: %2.</translation>
     </message>
 </context>
 <context>
@@ -294,6 +314,14 @@
     <message>
         <source>[update_server] metadata_url und targets_url setzen.</source>
         <translation>Set [update_server] metadata_url and targets_url.</translation>
+    </message>
+    <message>
+        <source>Der Katalog wurde diesmal nicht aktualisiert: tiservice arbeitet auf diesem PC gerade an einem Update.</source>
+        <translation>The catalog was not refreshed this time: tiservice is working on an update on this PC right now.</translation>
+    </message>
+    <message>
+        <source>Nach dem Update noch einmal prüfen.</source>
+        <translation>Check again after the update.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +749,14 @@
         <source>Schreibrechte und freien Speicherplatz prüfen.</source>
         <translation>Check write permissions and free disk space.</translation>
     </message>
+    <message>
+        <source>kennt dieses Client-Zertifikat nicht (es ist nicht von diesem Konnektor ausgestellt, abgelaufen oder gesperrt).</source>
+        <translation>does not know this client certificate (it was not issued by this connector, has expired or was revoked).</translation>
+    </message>
+    <message>
+        <source>Im Konnektor ein Client-Zertifikat für dieses Clientsystem exportieren und die .p12-Datei in den Einstellungen eintragen.</source>
+        <translation>Export a client certificate for this client system in the connector and enter the .p12 file in the settings.</translation>
+    </message>
 </context>
 <context>
     <name>journal</name>
@@ -894,6 +930,10 @@
         <translation>failed to start: %1</translation>
     </message>
     <message>
+        <source>Unbekannter Konnektor-Hersteller &quot;%1&quot;; bekannt sind kocobox, rise und secunet.</source>
+        <translation>Unknown connector vendor &quot;%1&quot;; known are kocobox, rise and secunet.</translation>
+    </message>
+    <message>
         <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
@@ -944,6 +984,7 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-malformed ART      broken-xml | truncated | wrong-content-type
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
+  --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
 
   -h, --help                 diese Hilfe
   -V, --version              Version
@@ -952,7 +993,7 @@ Steuer-Port (HTTP, JSON):
   GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
   POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;Grund&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+                &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
@@ -1007,6 +1048,7 @@ Faults (also at run time via the control port):
   --fault-malformed KIND     broken-xml | truncated | wrong-content-type
   --fault-reboot-seconds N   a restart takes N (simulated) seconds
   --fault-update-server-down the update server answers 503
+  --fault-lose-install-answer  an install request is carried out, its answer is lost
 
   -h, --help                 this help
   -V, --version              version
@@ -1015,15 +1057,11 @@ Control port (HTTP, JSON):
   GET  /state                  state of every connector (requests per port, refused SOAP requests too)
   POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;reason&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+                &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                switch the connector off (every port closed) or on again
 </translation>
-    </message>
-    <message>
-        <source>Unbekannter Konnektor-Hersteller &quot;%1&quot;; bekannt sind kocobox, rise und secunet.</source>
-        <translation>Unknown connector vendor &quot;%1&quot;; known are kocobox, rise and secunet.</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1769,25 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     </message>
 </context>
 <context>
+    <name>state_lock</name>
+    <message>
+        <source>Der Datenordner %1 kann nicht gesperrt werden.</source>
+        <translation>The data folder %1 cannot be locked.</translation>
+    </message>
+    <message>
+        <source>Schreibrechte und freien Speicherplatz des Ordners prüfen.</source>
+        <translation>Check the folder&apos;s write permissions and free disk space.</translation>
+    </message>
+    <message>
+        <source>tiservice arbeitet auf diesem PC schon (%1, Prozess %2); zwei gleichzeitig könnten das Update-Archiv durcheinanderbringen.</source>
+        <translation>tiservice is already working on this PC (%1, process %2); two at once could muddle the update archive.</translation>
+    </message>
+    <message>
+        <source>Warten, bis das andere fertig ist, und dann noch einmal versuchen.</source>
+        <translation>Wait until the other one is done, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>status_command</name>
     <message>
         <source>tiservice status [--config DATEI] [--json] [--notify]
@@ -1875,6 +1932,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Hinweise:</source>
         <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Begonnenes Update: </source>
+        <translation>Update in progress: </translation>
     </message>
 </context>
 <context>
@@ -2214,8 +2275,8 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>Client system/workplace</translation>
     </message>
     <message>
-        <source>%1 unlesbare Zeile(n) übersprungen.</source>
-        <translation>%1 unreadable line(s) skipped.</translation>
+        <source>%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim Schreiben); sie bleiben unverändert in %2.</source>
+        <translation>%1 line(s) of the archive are incomplete or unreadable (for example after a power cut while writing); they stay unchanged in %2.</translation>
     </message>
 </context>
 <context>
@@ -2457,10 +2518,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>The connector reports a defect after the installation. Do NOT unplug or restart the connector. Please call now: %1</translation>
     </message>
     <message>
-        <source>Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1</source>
-        <translation>The connector has not come back after the installation. Do NOT unplug or restart the connector. Please call now: %1</translation>
-    </message>
-    <message>
         <source>Sofort den Support anrufen</source>
         <translation>Call support now</translation>
     </message>
@@ -2611,6 +2668,50 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>Es ist nichts zu installieren, solange das Kartenterminal nicht verbunden ist.</source>
         <translation>There is nothing to install while the card terminal is not connected.</translation>
+    </message>
+    <message>
+        <source>Ein Update läuft gerade: den Konnektor nicht ausschalten und nicht vom Strom trennen.</source>
+        <translation>An update is running: do not switch the connector off or unplug it.</translation>
+    </message>
+    <message>
+        <source>Er startet dabei vermutlich neu. In einigen Minuten noch einmal prüfen; das Update wird dann weiterverfolgt.</source>
+        <translation>It is probably restarting as part of it. Check again in a few minutes; the update is then followed up.</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv kann gerade nicht geschrieben werden: %1 Das Update selbst ist davon nicht betroffen; beim nächsten Start wird es eingetragen.</source>
+        <translation>The update archive cannot be written right now: %1 The update itself is not affected; it is recorded at the next start.</translation>
+    </message>
+    <message>
+        <source>Update-Archiv nicht geschrieben</source>
+        <translation>Update archive not written</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1. Sobald er wieder antwortet, trägt tiservice ein, was er meldet.</source>
+        <translation>The connector has not come back after the installation. Do NOT unplug or restart the connector. Please call now: %1. As soon as it answers again, tiservice records what it reports.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor meldet keine Installation von %1 auf %2; es läuft weiterhin Version %3. Das Update wurde nicht installiert; bitte noch einmal starten.</source>
+        <translation>The connector reports no installation of %1 to %2; version %3 is still running. The update was not installed; please start it again.</translation>
+    </message>
+    <message>
+        <source>Installation nicht gefunden</source>
+        <translation>Installation not found</translation>
+    </message>
+    <message>
+        <source>Ob der Konnektor das Update von %1 begonnen hat, ist noch unklar: er antwortet nicht.</source>
+        <translation>Whether the connector has begun the update of %1 is not clear yet: it does not answer.</translation>
+    </message>
+    <message>
+        <source>Den Konnektor nicht ausschalten. In einigen Minuten noch einmal starten: dann wird weiterverfolgt, was er tut.</source>
+        <translation>Do not switch the connector off. Start again in a few minutes: what it does is then followed up.</translation>
+    </message>
+    <message>
+        <source>%1 wird gerade installiert: den Konnektor nicht ausschalten.</source>
+        <translation>%1 is being installed right now: do not switch the connector off.</translation>
+    </message>
+    <message>
+        <source>Das Update von %1 auf %2 ist beendet (%3) und im Update-Archiv eingetragen.</source>
+        <translation>The update of %1 to %2 has ended (%3) and is recorded in the update archive.</translation>
     </message>
 </context>
 <context>

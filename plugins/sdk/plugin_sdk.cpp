@@ -16,6 +16,7 @@
 #include "tiservice/assess/status_check.h"
 #include "tiservice/build_info.h"
 #include "tiservice/log.h"
+#include "tiservice/store/state_lock.h"
 #include "tiservice/paths.h"
 #include "tiservice/settings.h"
 #include "tiservice/workflow/update_workflow.h"
@@ -405,7 +406,9 @@ private:
             post(notice("status.error", TIS_SEVERITY_WARNING, profile_.statusTitle, options.error().text()));
             return;
         }
-        auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared());
+        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), "status");
+        auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared(),
+                                             {.refreshCatalog = lock.ok()});
         if (!report.ok()) {
             hostLog(TIS_LOG_WARNING, "status check failed: " + report.error().describe(Language::English));
             post(notice("status.error", TIS_SEVERITY_WARNING,
@@ -452,6 +455,8 @@ private:
         if (!std::filesystem::exists(dir) || std::filesystem::is_empty(dir)) return;
         auto options = clientOptions();
         if (!options.ok()) return;
+        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), "update");
+        if (!lock.ok()) return;  // whoever holds it follows the story
         workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
         (void)wf.resume();
     }
@@ -460,6 +465,11 @@ private:
         if (!settingsUsable()) return;
         auto options = clientOptions();
         if (!options.ok()) return;
+        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), passwordOnly ? "password" : "update");
+        if (!lock.ok()) {
+            post(notice("workflow.busy", TIS_SEVERITY_WARNING, profile_.statusTitle, lock.error().text()));
+            return;
+        }
         workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
         const auto r = passwordOnly ? wf.changePassword() : wf.run();
         hostLog(r.outcome == workflow::Outcome::Succeeded || r.outcome == workflow::Outcome::Planned ||

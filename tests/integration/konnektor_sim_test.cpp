@@ -774,7 +774,8 @@ TEST(KonnektorSimCommandLine, HelpDocumentsEveryOption) {
                                "--basic-auth-password-file", "--client-p12", "--client-p12-password-file",
                                "--state-dir", "--updates-dir", "--updates-tls", "--fault-power-loss", "--fault-install-fails",
                                "--fault-ksr-down", "--fault-download-stalls", "--fault-drop", "--fault-slow",
-                               "--fault-malformed", "--fault-reboot-seconds", "--fault-update-server-down"})
+                               "--fault-malformed", "--fault-reboot-seconds", "--fault-update-server-down",
+                               "--fault-lose-install-answer"})
         EXPECT_TRUE(contains(r.out, option)) << option << " " << lang;
     }
 }

@@ -382,8 +382,8 @@ TEST_P(KillAndResume, FinishesTheStoryAfterBeingKilled) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryStep, KillAndResume,
-                         ::testing::Values("confirmed", "starting", "installing", "verifying", "installed", "starting:2",
-                                           "installing:2", "verifying:2"),
+                         ::testing::Values("confirmed", "starting", "installing", "verifying", "recording", "installed",
+                                           "starting:2", "installing:2", "verifying:2", "recording:2"),
                          [](const auto& testInfo) {
                              std::string n = testInfo.param;
                              for (auto& c : n)

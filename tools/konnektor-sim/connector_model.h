@@ -79,6 +79,7 @@ struct Faults {
     std::string malformed;            ///< "", "broken-xml", "truncated", "wrong-content-type" (connector port)
     std::optional<Seconds> rebootDuration;  ///< a reboot slower than usual
     bool updateServerDown = false;
+    bool loseInstallAnswer = false;  ///< an install request is carried out, its answer never arrives
 };
 
 struct CallContext {

@@ -74,6 +74,7 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-malformed ART      broken-xml | truncated | wrong-content-type
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
+  --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
 
   -h, --help                 diese Hilfe
   -V, --version              Version
@@ -82,7 +83,7 @@ Steuer-Port (HTTP, JSON):
   GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
   POST /faults {"powerLoss":true, "installFails":"Grund", "ksrDown":true, "downloadStalls":true,
                 "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
-                "updateServerDown":true, "clear":true, "connector":0}
+                "updateServerDown":true, "loseInstallAnswer":true, "clear":true, "connector":0}
   POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen
   POST /terminal {"ctId":"CT_ID_0176","connected":false}
   POST /power {"on":false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
@@ -172,6 +173,7 @@ int main(int argc, char** argv) {
             else if (a == "--fault-malformed") options.faults.malformed = value();
             else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(number<int>(a, value()));
             else if (a == "--fault-update-server-down") options.faults.updateServerDown = true;
+            else if (a == "--fault-lose-install-answer") options.faults.loseInstallAnswer = true;
             else
                 throw UsageError{TIS_TEXT("konnektor-sim", "Unbekannte Option: %1 (--help)").arg(a)};
         }

@@ -602,8 +602,11 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
                                                                                 "The time is not valid."}));
             }
             const auto answer = m.requestInstall({updateId, field("clientSystemId"), field("workplaceId"), at}, now);
-            if (answer.error.empty())
-                return applyConnectionFaults(u, jsonResponse(installationJson(*answer.installation), 202));
+            if (answer.error.empty()) {
+                auto accepted = applyConnectionFaults(u, jsonResponse(installationJson(*answer.installation), 202));
+                if (m.faults.loseInstallAnswer) accepted.dropConnection = true;  // done, but nobody hears it
+                return accepted;
+            }
             QJsonObject extra;
             if (answer.installation) extra.insert("installation", installationJson(*answer.installation));
             if (!answer.pendingTerminals.empty()) {
@@ -697,6 +700,7 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
                 else f.rebootDuration.reset();
             }
             if (body.contains("updateServerDown")) f.updateServerDown = body.value("updateServerDown").toBool();
+            if (body.contains("loseInstallAnswer")) f.loseInstallAnswer = body.value("loseInstallAnswer").toBool();
         }
     } else if (req.method == "POST" && path == "/clock") {
         clock_->jump(Seconds(static_cast<long>(body.value("advanceSeconds").toDouble())));
@@ -749,7 +753,8 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
                                    {"slowMs", static_cast<int>(f.slowAnswers.count())},
                                    {"malformed", qs(f.malformed)},
                                    {"rebootSeconds", f.rebootDuration ? static_cast<int>(f.rebootDuration->count()) : 0},
-                                   {"updateServerDown", f.updateServerDown}}},
+                                   {"updateServerDown", f.updateServerDown},
+                                   {"loseInstallAnswer", f.loseInstallAnswer}}},
         });
     }
     return jsonResponse({{"now", qs(formatUtc(now))}, {"timeScale", clock_->factor()}, {"connectors", connectors}});

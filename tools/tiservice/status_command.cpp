@@ -14,6 +14,8 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
+#include "tiservice/store/state_lock.h"
+#include "tiservice/workflow/update_workflow.h"
 
 namespace tiservice::cli {
 namespace {
@@ -29,6 +31,14 @@ int exitCodeFor(ComponentStatus s) {
         default: return kExitOk;
     }
 }
+
+/// The status check asks nobody anything: the notices of a follow-up are its message.
+class QuietUi final : public workflow::Ui {
+public:
+    void notice(const workflow::Notice&) override {}
+    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
+    void progress(const workflow::Progress&) override {}
+};
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QJsonObject texts(const LocalizedText& t) { return {{"de", q(t.de)}, {"en", q(t.en)}}; }
@@ -78,7 +88,28 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         return kExitFailed;
     }
     const auto& clock = *SystemClock::shared();
-    auto report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock);
+    // While another tiservice works with this PC's data (an update), check with the last
+    // verified catalog instead of refreshing it beside the other's writes.
+    auto lock = store::StateLock::acquire(stateDir, std::chrono::seconds(3), "status");
+    if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
+    auto report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock, {.refreshCatalog = lock.ok()});
+    // An update the journal still follows: when the connector is away, it is most likely
+    // rebooting in the middle of it — say that first; when it answers, record what it says.
+    const auto url = net::Url::parse(settings->sdsUrl);
+    const auto journal = url.ok() ? workflow::findJournalFor(stateDir / "journal", url->hostPort()) : std::nullopt;
+    if (!report.ok() && journal && journal->installationUnderway())
+        report = workflow::withInstallationWarning(report.error());
+    std::optional<LocalizedText> followedUp;
+    if (report.ok() && journal && lock.ok()) {
+        QuietUi quiet;
+        auto hours = workflow::PracticeHours::parse(settings->practiceHours);
+        workflow::UpdateWorkflow wf(*settings, *clientOptions, quiet, clock,
+                                    workflow::workflowOptionsFrom(*settings, stateDir,
+                                                                  hours.ok() ? *hours : workflow::PracticeHours{}));
+        const auto r = wf.reconcile();
+        if (r.outcome == workflow::Outcome::Succeeded) followedUp = r.message;
+        if (followedUp) report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock, {.refreshCatalog = false});
+    }
     if (!report.ok()) {
         log::logger()->error("status: {}", report.error().describe(Language::English));
         if (json) {
@@ -164,6 +195,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     const auto& p = snapshot.directory.product;
     const auto* knownCatalog = catalog ? &catalog->catalog : nullptr;
     out << tr(TIS_TEXT("status_command", "Prüfung vom ")) << localTime(now, l) << "\n";
+    if (followedUp) out << tr(TIS_TEXT("status_command", "Begonnenes Update: ")) << tr(*followedUp) << "\n";
     out << tr(TIS_TEXT("status_command", "Konnektor: %1 (%2), Firmware %3, Hardware %4 – %5")
                   .arg(assess::connectorDisplayName(p, knownCatalog), p.key(), p.firmwareVersion.toString(),
                        p.hardwareVersion.toString(), settings->sdsUrl))

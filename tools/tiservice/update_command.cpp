@@ -12,6 +12,7 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
+#include "tiservice/store/state_lock.h"
 #include "tiservice/workflow/update_workflow.h"
 
 namespace tiservice::cli {
@@ -95,6 +96,15 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
     return p;
 }
 
+/// One tiservice at a time works with this PC's journal and archive.
+std::optional<store::StateLock> lockStateFolder(std::string_view purpose, std::ostream& err) {
+    // No waiting: a second start at the same moment is told at once that one is running.
+    auto lock = store::StateLock::acquire(defaultStateFolder(), std::chrono::milliseconds(0), purpose);
+    if (lock.ok()) return std::move(lock).value();
+    err << lock.error().describe() << "\n";
+    return std::nullopt;
+}
+
 int finish(const workflow::WorkflowResult& r, std::ostream& out) {
     out << "\n" << tr(r.message) << "\n";
     return exitCodeFor(r.outcome);
@@ -128,6 +138,8 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     }
     auto p = prepare(config, answers, out, err);
     if (!p) return 3;
+    auto lock = lockStateFolder("update", err);
+    if (!lock) return 3;
     workflow::UpdateWorkflow wf(p->settings, p->options, *p->ui, *SystemClock::shared(), p->workflowOptions);
     return finish(wf.run(plannedAt), out);
 }
@@ -150,6 +162,8 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
     }
     auto p = prepare(config, answers, out, err);
     if (!p) return 3;
+    auto lock = lockStateFolder("password", err);
+    if (!lock) return 3;
     workflow::UpdateWorkflow wf(p->settings, p->options, *p->ui, *SystemClock::shared(), p->workflowOptions);
     return finish(wf.changePassword(), out);
 }
@@ -210,7 +224,11 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
                   tr(TIS_TEXT("update_command", "Clientsystem/Arbeitsplatz"))},
                  rows);
     if (unreadable > 0)
-        out << tr(TIS_TEXT("update_command", "%1 unlesbare Zeile(n) übersprungen.").arg(unreadable)) << "\n";
+        out << tr(TIS_TEXT("update_command",
+                           "%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim "
+                           "Schreiben); sie bleiben unverändert in %2.")
+                      .arg(unreadable, history.file().string()))
+            << "\n";
     return 0;
 }
 

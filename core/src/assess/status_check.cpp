@@ -8,13 +8,13 @@
 namespace tiservice::assess {
 
 Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const net::ClientOptions& connectorOptions,
-                                    const std::filesystem::path& stateDir, const Clock& clock) {
+                                    const std::filesystem::path& stateDir, const Clock& clock, StatusCheckOptions options) {
     net::HttpClient http(connectorOptions);
     auto snapshot = konnektor::readConnector(http, settings, clock);
     if (!snapshot.ok()) return snapshot.error();
     StatusReport report;
     report.snapshot = std::move(snapshot).value();
-    auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock);
+    auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock, options.refreshCatalog);
     if (catalog.ok()) report.catalog = std::move(catalog).value();
     else report.catalogError = catalog.error();
     // The connector's own view (auto-update, installations), like its display: no sign-in,

@@ -41,11 +41,19 @@ Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::pat
 }  // namespace
 
 Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std::filesystem::path& stateDir,
-                                          const Clock& clock) {
+                                          const Clock& clock, bool refresh) {
     const auto cached = stateDir / "cache" / kCatalogTarget;
     const auto stamp = stateDir / "cache" / "approval-catalog.verified";
     LoadedCatalog loaded;
-    if (s.metadataUrl.empty() || s.targetsUrl.empty()) {
+    if (!refresh) {
+        loaded.refreshError =
+            Error{.code = "catalog.not-refreshed",
+                  .message = TIS_TEXT("catalog_source",
+                                      "Der Katalog wurde diesmal nicht aktualisiert: tiservice arbeitet auf diesem PC "
+                                      "gerade an einem Update."),
+                  .action = TIS_TEXT("catalog_source", "Nach dem Update noch einmal prüfen."),
+                  .detail = "busy"};
+    } else if (s.metadataUrl.empty() || s.targetsUrl.empty()) {
         loaded.refreshError =
             Error{.code = "catalog.no-update-server",
                   .message = TIS_TEXT("catalog_source", "Es ist kein Update-Server eingerichtet."),
@@ -54,7 +62,9 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
     } else if (auto st = refreshThroughTuf(s, stateDir, clock, cached); st.ok()) {
         loaded.fresh = true;
         loaded.verifiedAt = clock.now();
-        (void)store::writeAtomically(stamp, formatUtc(loaded.verifiedAt));
+        if (auto saved = store::writeAtomically(stamp, formatUtc(loaded.verifiedAt)); !saved.ok())
+            log::logger()->warn("approval catalog verified but its time not saved: {}",
+                                saved.error().describe(Language::English));
     } else {
         loaded.refreshError = st.error();
         log::logger()->warn("approval catalog not refreshed: {}", st.error().describe(Language::English));

@@ -287,6 +287,20 @@ struct HttpClient::Impl {
                             TIS_TEXT("http_client", "Die CA-Datei des Konnektors in den Einstellungen eintragen."),
                             X509_verify_cert_error_string(verify));
         const int reason = ec.category() == asio::error::get_ssl_category() ? ERR_GET_REASON(static_cast<unsigned long>(ec.value())) : 0;
+        // We showed a certificate and the connector refused it: not "none", but "not this one".
+        if (options.clientCertificate &&
+            (reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA || reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE ||
+             reason == SSL_R_SSLV3_ALERT_CERTIFICATE_UNKNOWN || reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
+             reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE || reason == SSL_R_TLSV1_ALERT_DECRYPT_ERROR ||
+             reason == SSL_R_SSLV3_ALERT_CERTIFICATE_EXPIRED || reason == SSL_R_SSLV3_ALERT_CERTIFICATE_REVOKED))
+            return netError(errors::kClientCertificateUnknown, options.peerName, url,
+                            TIS_TEXT("http_client",
+                                     "kennt dieses Client-Zertifikat nicht (es ist nicht von diesem Konnektor "
+                                     "ausgestellt, abgelaufen oder gesperrt)."),
+                            TIS_TEXT("http_client",
+                                     "Im Konnektor ein Client-Zertifikat für dieses Clientsystem exportieren und die "
+                                     ".p12-Datei in den Einstellungen eintragen."),
+                            ec.message());
         if (reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
             (reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE && !options.clientCertificate) ||
             reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE || reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA)

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "tiservice/log.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::workflow {
@@ -29,12 +30,49 @@ QJsonObject entryJson(const HistoryEntry& e) {
 
 }  // namespace
 
+std::string_view itemStateId(ItemState s) {
+    switch (s) {
+        case ItemState::Pending: return "pending";
+        case ItemState::MaybeStarted: return "maybe-started";
+        case ItemState::Planned: return "planned";
+        case ItemState::Started: return "started";
+        case ItemState::Succeeded: return "succeeded";
+        case ItemState::Failed: return "failed";
+        case ItemState::Broken: return "broken";
+    }
+    return "pending";
+}
+
+std::optional<ItemState> parseItemState(std::string_view id) {
+    for (auto s : {ItemState::Pending, ItemState::MaybeStarted, ItemState::Planned, ItemState::Started,
+                   ItemState::Succeeded, ItemState::Failed, ItemState::Broken})
+        if (itemStateId(s) == id) return s;
+    return std::nullopt;
+}
+
+std::vector<std::string> JournalItem::dueEvents() const {
+    switch (state) {
+        case ItemState::Pending:
+        case ItemState::MaybeStarted: return {};
+        case ItemState::Planned: return {"planned"};
+        case ItemState::Started: return {"started"};
+        case ItemState::Succeeded:
+        case ItemState::Failed:
+        case ItemState::Broken: return {"started", "finished"};
+    }
+    return {};
+}
+
 Status UpdateJournal::save(const std::filesystem::path& file) const {
     QJsonArray list;
-    for (const auto& i : items)
+    for (const auto& i : items) {
+        QJsonArray archivedEvents;
+        for (const auto& a : i.archived) archivedEvents.append(q(a));
         list.append(QJsonObject{{"updateId", q(i.updateId)}, {"component", q(i.component)}, {"name", q(i.name)},
-                                {"from", q(i.fromVersion)}, {"to", q(i.toVersion)}, {"state", q(i.state)},
-                                {"startedAt", t(i.startedAt)}, {"finishedAt", t(i.finishedAt)}, {"reason", q(i.reason)}});
+                                {"from", q(i.fromVersion)}, {"to", q(i.toVersion)},
+                                {"state", q(std::string(itemStateId(i.state)))}, {"startedAt", t(i.startedAt)},
+                                {"finishedAt", t(i.finishedAt)}, {"reason", q(i.reason)}, {"archived", archivedEvents}});
+    }
     const QJsonObject o{{"formatVersion", 1}, {"id", q(id)}, {"connector", q(connector)}, {"step", q(step)},
                         {"plannedAt", t(plannedAt)}, {"clientSystemId", q(clientSystemId)},
                         {"workplaceId", q(workplaceId)}, {"items", list}, {"updatedAt", q(formatUtc(updatedAt))}};
@@ -65,8 +103,17 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
     j.updatedAt = t(o, "updatedAt").value_or(TimePoint{});
     for (const auto& v : o.value("items").toArray()) {
         const auto i = v.toObject();
-        j.items.push_back({s(i, "updateId"), s(i, "component"), s(i, "name"), s(i, "from"), s(i, "to"), s(i, "state"),
-                           t(i, "startedAt"), t(i, "finishedAt"), s(i, "reason")});
+        const auto state = parseItemState(s(i, "state"));
+        if (!state)
+            return Error{.code = "journal.unreadable",
+                         .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
+                         .action = TIS_TEXT("journal", "Den Zustand des Konnektors prüfen (tiservice status); das "
+                                                       "Journal wird dann neu angelegt."),
+                         .detail = "state " + s(i, "state")};
+        JournalItem item{s(i, "updateId"), s(i, "component"), s(i, "name"), s(i, "from"), s(i, "to"), *state,
+                         t(i, "startedAt"), t(i, "finishedAt"), s(i, "reason"), {}};
+        for (const auto& a : i.value("archived").toArray()) item.archived.push_back(a.toString().toStdString());
+        j.items.push_back(std::move(item));
     }
     return std::optional<UpdateJournal>(std::move(j));
 }
@@ -76,7 +123,13 @@ UpdateHistory::UpdateHistory(std::filesystem::path file) : file_(std::move(file)
 Status UpdateHistory::append(const HistoryEntry& entry) {
     for (const auto& existing : read())
         if (existing.id == entry.id) return Status::success();
-    return store::appendLine(file_, QJsonDocument(entryJson(entry)).toJson(QJsonDocument::Compact).toStdString());
+    auto appended = store::appendLine(file_, QJsonDocument(entryJson(entry)).toJson(QJsonDocument::Compact).toStdString());
+    if (!appended.ok()) return appended.error();
+    if (appended->tornLineFound)
+        log::logger()->warn("update archive {}: an incomplete line from an interrupted write is kept as it was; the new "
+                            "entry starts on a line of its own",
+                            file_.string());
+    return Status::success();
 }
 
 std::vector<HistoryEntry> UpdateHistory::read(int* unreadable) const {
@@ -123,6 +176,19 @@ std::string journalFileName(const std::string& connector) {
     std::string out;
     for (char c : connector) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
     return out + ".json";
+}
+
+std::optional<UpdateJournal> findJournalFor(const std::filesystem::path& journalDir, const std::string& hostPort) {
+    const auto suffix = journalFileName("@" + hostPort);  // "_127.0.0.1_8443.json"
+    std::error_code ec;
+    if (!std::filesystem::is_directory(journalDir, ec)) return std::nullopt;
+    for (const auto& e : std::filesystem::directory_iterator(journalDir, ec)) {
+        const auto name = e.path().filename().string();
+        if (!name.ends_with(suffix)) continue;
+        auto j = UpdateJournal::read(e.path());
+        if (j.ok() && *j) return std::move(**j);
+    }
+    return std::nullopt;
 }
 
 LocalizedText historyEventText(const std::string& event) {

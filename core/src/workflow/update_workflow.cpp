@@ -10,6 +10,7 @@
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/log.h"
 #include "tiservice/password_policy.h"
+#include "tiservice/store/atomic_file.h"
 
 namespace tiservice::workflow {
 
@@ -45,6 +46,18 @@ std::string_view outcomeId(Outcome o) {
         case Outcome::CouldNotStart: return "could-not-start";
     }
     return "could-not-start";
+}
+
+Error withInstallationWarning(Error e) {
+    e.message = LocalizedText(TIS_TEXT("update_workflow",
+                                       "Ein Update läuft gerade: den Konnektor nicht ausschalten und nicht vom Strom "
+                                       "trennen."))
+                    .append(e.message);
+    if (e.code == net::errors::kUnreachable || e.code == net::errors::kTimeout || e.code == net::errors::kConnectionLost)
+        e.action = TIS_TEXT("update_workflow",
+                            "Er startet dabei vermutlich neu. In einigen Minuten noch einmal prüfen; das Update wird "
+                            "dann weiterverfolgt.");
+    return e;
 }
 
 namespace {
@@ -93,6 +106,7 @@ struct UpdateWorkflow::Impl {
     std::filesystem::path journalPath;
     UpdateHistory history;
     std::optional<UpdateJournal> journal;
+    std::optional<UpdateJournal> journalBeforeReading;  ///< read before the connector (for the warning)
     std::map<std::string, int> stepCounts;  ///< for TISERVICE_FAULT_PAUSE_AT
 
     Impl(ConnectionSettings s, net::ClientOptions o, Ui& u, const Clock& c, WorkflowOptions w)
@@ -106,10 +120,30 @@ struct UpdateWorkflow::Impl {
         return WorkflowResult{o, std::move(message), std::move(error)};
     }
 
-    WorkflowResult failure(const Error& e) {
-        ui.notice({"error", Severity::Warning, TIS_TEXT("update_workflow", "Das Update kann nicht fortgesetzt werden"),
-                   e.text()});
+    /// While the journal says an installation may be running, the one thing a person must
+    /// not do is switch the connector off: every error says that first.
+    bool underway() const { return (journal && journal->installationUnderway()) || (journalBeforeReading && journalBeforeReading->installationUnderway()); }
+
+    Error withUnderwayWarning(Error e) const { return underway() ? withInstallationWarning(std::move(e)) : e; }
+
+    WorkflowResult failure(const Error& original) {
+        const Error e = withUnderwayWarning(original);
+        ui.notice({"error", underway() ? Severity::Critical : Severity::Warning,
+                   TIS_TEXT("update_workflow", "Das Update kann nicht fortgesetzt werden"), e.text()});
         return result(Outcome::CouldNotStart, e.message, e);
+    }
+
+    /// The archive could not take an entry: say so, never claim it is recorded; the journal
+    /// keeps the story so the next start writes it.
+    WorkflowResult archiveFailure(const Error& e) {
+        const LocalizedText text =
+            TIS_TEXT("update_workflow",
+                     "Das Update-Archiv kann gerade nicht geschrieben werden: %1 Das Update selbst ist davon nicht "
+                     "betroffen; beim nächsten Start wird es eingetragen.")
+                .arg(e.message);
+        ui.notice({"archive.failed", Severity::Warning, TIS_TEXT("update_workflow", "Update-Archiv nicht geschrieben"),
+                   LocalizedText(text).append(e.action)});
+        return result(Outcome::CouldNotStart, text, e);
     }
 
     WorkflowResult cancelled() {
@@ -154,28 +188,57 @@ struct UpdateWorkflow::Impl {
         journal.reset();
     }
 
-    Status record(const JournalItem& item, const std::string& event, const std::string& resultText = {}) {
+    /// Writes one archive entry for `item` unless it is there already (its id is checked), and
+    /// notes it in the item, so the journal always says what the archive holds.
+    Status record(JournalItem& item, const std::string& event) {
         HistoryEntry e;
         e.id = journal->id + "/" + item.updateId + "/" + event;
-        e.time = clock.now();
+        // The time of the event itself, not of the run that writes it down.
+        e.time = event == "started" && item.startedAt     ? *item.startedAt
+                 : event == "finished" && item.finishedAt ? *item.finishedAt
+                                                          : clock.now();
         e.event = event;
         e.connector = connectorId;
         e.component = item.component;
         e.name = item.name;
         e.fromVersion = item.fromVersion;
         e.toVersion = item.toVersion;
-        e.result = resultText;
+        if (event == "finished") e.result = std::string(itemStateId(item.state));
         e.reason = item.reason;
         e.clientSystemId = journal->clientSystemId;
         e.workplaceId = journal->workplaceId;
         e.plannedAt = journal->plannedAt;
-        return history.append(e);
+        if (auto s = history.append(e); !s.ok()) return s;
+        if (!item.isArchived(event)) item.archived.push_back(event);
+        return Status::success();
+    }
+
+    /// Writes every archive entry the journal's states call for that is not written yet
+    /// (a run killed between journal and archive), then saves the journal.
+    Status archiveWhatTheJournalKnows() {
+        bool wrote = false;
+        for (auto& item : journal->items)
+            for (const auto& event : item.dueEvents())
+                if (!item.isArchived(event)) {
+                    if (auto s = record(item, event); !s.ok()) return s;
+                    wrote = true;
+                }
+        return wrote ? journal->save(journalPath) : Status::success();
     }
 
     // --- reading the connector ---------------------------------------------------------
 
     std::optional<WorkflowResult> prepare() {
         http = std::make_unique<net::HttpClient>(connectorOptions);
+        // The journal first: if an installation is underway, every error must say so, even
+        // when the connector cannot be read because it reboots in the middle of it.
+        if (auto url = net::Url::parse(settings.sdsUrl); url.ok())
+            journalBeforeReading = findJournalFor(opt.stateDir / "journal", url->hostPort());
+        // Nothing is worth asking for when the journal cannot be written (a full disk).
+        if (auto probe = store::writeAtomically(opt.stateDir / "journal" / ".writable", "ok"); !probe.ok())
+            return failure(probe.error());
+        std::error_code ignored;
+        std::filesystem::remove(opt.stateDir / "journal" / ".writable", ignored);
         auto s = konnektor::readConnector(*http, settings, clock);
         if (!s.ok()) return failure(s.error());
         snapshot = std::move(s).value();
@@ -468,13 +531,29 @@ struct UpdateWorkflow::Impl {
 
     // --- following an installation ------------------------------------------------------
 
-    enum class Followed { Succeeded, Failed, Broken, NotBack, Stopped };
+    enum class Followed { Succeeded, Failed, Broken, NotBack, NotOnConnector, Stopped };
+
+    static bool matches(const Installation& i, const JournalItem& item) { return i.updateId == item.updateId; }
+
+    /// The version the connector reports for the item's component now (SDS or EventService);
+    /// unknown when it cannot be read.
+    FirmwareVersion versionNow(const JournalItem& item) {
+        http->disconnect();
+        auto s = konnektor::readConnector(*http, settings, clock);
+        if (!s.ok()) return {};
+        snapshot = *s;
+        if (item.component == "connector") return s->directory.product.firmwareVersion;
+        for (const auto& t : s->terminals)
+            if (t.ctId == item.component && t.connected) return t.product.firmwareVersion;
+        return {};
+    }
 
     Followed follow(JournalItem& item) {
         const bool isConnector = item.component == "connector";
         const auto total = isConnector ? opt.connectorInstallDuration : opt.terminalInstallDuration;
         const auto deadline = SteadyClock::now() + opt.followTimeout;
         auto interval = opt.pollInitial;
+        int withoutTrace = 0;
         while (SteadyClock::now() < deadline) {
             if (stopping()) {
                 item.reason = "stopped";
@@ -495,7 +574,12 @@ struct UpdateWorkflow::Impl {
                 item.reason = "broken";
                 return Followed::Broken;
             }
-            if (st->active && st->active->updateId == item.updateId) {
+            const bool planned = std::any_of(st->planned.begin(), st->planned.end(),
+                                             [&](const Installation& i) { return matches(i, item); });
+            const auto done = std::find_if(st->recent.begin(), st->recent.end(),
+                                           [&](const Installation& i) { return matches(i, item); });
+            if (st->active && matches(*st->active, item)) {
+                withoutTrace = 0;
                 const int p = st->active->percent;
                 const bool rebooting = st->active->state == Installation::State::Rebooting;
                 ui.progress({rebooting ? "reboot" : "install",
@@ -504,11 +588,9 @@ struct UpdateWorkflow::Impl {
                                  : TIS_TEXT("update_workflow", "%1 wird installiert")
                                        .arg(componentName(item.component, item.name)),
                              p, std::chrono::duration_cast<std::chrono::seconds>(total * (100 - p) / 100)});
-            } else if (const auto done = std::find_if(st->recent.begin(), st->recent.end(),
-                                                      [&](const Installation& i) { return i.updateId == item.updateId; });
-                       done != st->recent.end() &&
-                       std::none_of(st->planned.begin(), st->planned.end(),
-                                    [&](const Installation& i) { return i.updateId == item.updateId; })) {
+            } else if (done != st->recent.end() && !planned) {
+                if (done->startedAt) item.startedAt = done->startedAt;
+                if (done->finishedAt) item.finishedAt = done->finishedAt;
                 switch (done->state) {
                     case Installation::State::Succeeded: return Followed::Succeeded;
                     case Installation::State::Broken: item.reason = "broken"; return Followed::Broken;
@@ -516,10 +598,20 @@ struct UpdateWorkflow::Impl {
                         item.reason = done->reason.empty() ? "failed" : done->reason;
                         return Followed::Failed;
                 }
-            } else if (std::any_of(st->planned.begin(), st->planned.end(),
-                                   [&](const Installation& i) { return i.updateId == item.updateId; })) {
+            } else if (planned) {
+                withoutTrace = 0;
                 ui.progress({"install", TIS_TEXT("update_workflow", "Wartet auf den geplanten Zeitpunkt"), std::nullopt,
                              std::nullopt});
+            } else if (++withoutTrace >= 3) {
+                // The connector answers and knows nothing of it (its list moved on, or it never
+                // took it): what it runs now is the truth.
+                const auto now = versionNow(item);
+                const auto expected = FirmwareVersion::parse(item.toVersion);
+                if (expected.ok() && now == *expected) return Followed::Succeeded;
+                if (!now.isUnknown()) {
+                    item.reason = "not-on-connector";
+                    return Followed::NotOnConnector;
+                }
             }
             sleepFor(interval);
         }
@@ -531,14 +623,7 @@ struct UpdateWorkflow::Impl {
         const auto expected = FirmwareVersion::parse(item.toVersion);
         if (!expected.ok()) return false;
         for (int attempt = 0; attempt < 20; ++attempt) {
-            http->disconnect();
-            auto s = konnektor::readConnector(*http, settings, clock);
-            if (s.ok()) {
-                snapshot = *s;
-                if (item.component == "connector" && s->directory.product.firmwareVersion == *expected) return true;
-                for (const auto& t : s->terminals)
-                    if (t.ctId == item.component && t.connected && t.product.firmwareVersion == *expected) return true;
-            }
+            if (versionNow(item) == *expected) return true;
             sleepFor(opt.pollInitial);
         }
         return false;
@@ -547,35 +632,65 @@ struct UpdateWorkflow::Impl {
     /// Follows one started item to its end and records it; the outcome when it did not succeed.
     std::optional<WorkflowResult> finishItem(JournalItem& item) {
         const auto followed = follow(item);
+        const auto name = componentName(item.component, item.name);
+        const auto support = supportText(settings.supportContact);
         if (followed == Followed::Stopped) {
             // The connector goes on alone; the journal stays for the next start.
+            (void)journal->save(journalPath);
             return result(
                 Outcome::CouldNotStart,
                 TIS_TEXT("update_workflow",
                          "Beendet; das Update läuft im Konnektor weiter und wird beim nächsten Start weiterverfolgt."));
         }
+        if (followed == Followed::NotBack) {
+            // Not back in time is not "broken": the journal keeps following it, and the next
+            // start or check that sees the connector records what really happened.
+            if (auto s = checkpoint("waiting-for-connector"); !s.ok()) return failure(s.error());
+            const LocalizedText text =
+                TIS_TEXT("update_workflow",
+                         "Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom "
+                         "Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1. Sobald er wieder antwortet, "
+                         "trägt tiservice ein, was er meldet.")
+                    .arg(support);
+            ui.notice({"support.call", Severity::Critical, TIS_TEXT("update_workflow", "Sofort den Support anrufen"),
+                       text});
+            return result(Outcome::NeedsSupport, text);
+        }
         if (followed == Followed::Succeeded) {
             if (auto s = checkpoint("verifying"); !s.ok()) return failure(s.error());
             if (!verify(item)) {
-                item.state = "failed";
+                item.state = ItemState::Failed;
                 item.reason = "version-not-confirmed";
             } else {
-                item.state = "succeeded";
+                item.state = ItemState::Succeeded;
             }
         } else {
-            item.state = followed == Followed::Failed ? "failed" : "broken";
+            item.state = followed == Followed::Broken ? ItemState::Broken : ItemState::Failed;
         }
-        item.finishedAt = clock.now();
-        (void)journal->save(journalPath);
-        if (auto s = record(item, "finished", item.state); !s.ok()) return failure(s.error());
-        (void)checkpoint(item.state == "succeeded" ? "installed" : "finished");
-        const auto name = componentName(item.component, item.name);
-        if (item.state == "succeeded") {
+        if (!item.finishedAt) item.finishedAt = clock.now();
+        // The journal first (what happened), then the archive (what is recorded).
+        if (auto s = checkpoint("recording"); !s.ok()) return failure(s.error());
+        if (auto s = record(item, "started"); !s.ok()) return archiveFailure(s.error());
+        if (auto s = record(item, "finished"); !s.ok()) return archiveFailure(s.error());
+        if (auto s = checkpoint(item.state == ItemState::Succeeded ? "installed" : "finished"); !s.ok())
+            return failure(s.error());
+        if (item.state == ItemState::Succeeded) {
             ui.notice({"install.succeeded", Severity::Info, TIS_TEXT("update_workflow", "Update installiert"),
                        TIS_TEXT("update_workflow", "%1 läuft jetzt mit Version %2.").arg(name, item.toVersion)});
             return std::nullopt;
         }
-        if (followed == Followed::Failed || item.state == "failed") {
+        if (followed == Followed::NotOnConnector) {
+            const LocalizedText text =
+                TIS_TEXT("update_workflow",
+                         "Der Konnektor meldet keine Installation von %1 auf %2; es läuft weiterhin Version %3. Das "
+                         "Update wurde nicht installiert; bitte noch einmal starten.")
+                    .arg(name, item.toVersion, item.fromVersion);
+            ui.notice({"install.not-on-connector", Severity::Warning,
+                       TIS_TEXT("update_workflow", "Installation nicht gefunden"), text});
+            dropJournal();
+            return result(Outcome::Failed, text);
+        }
+        if (item.state == ItemState::Failed) {
             const LocalizedText text = TIS_TEXT("update_workflow",
                                                 "Die Installation von %1 ist fehlgeschlagen (%2). Die bisherige "
                                                 "Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.")
@@ -585,17 +700,11 @@ struct UpdateWorkflow::Impl {
             dropJournal();
             return result(Outcome::Failed, text);
         }
-        const auto support = supportText(settings.supportContact);
         const LocalizedText text =
-            followed == Followed::Broken
-                ? TIS_TEXT("update_workflow",
-                           "Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom "
-                           "trennen und NICHT neu starten. Bitte sofort anrufen: %1")
-                      .arg(support)
-                : TIS_TEXT("update_workflow",
-                           "Der Konnektor meldet sich nach der Installation nicht zurück. Den Konnektor NICHT vom "
-                           "Strom trennen und NICHT neu starten. Bitte sofort anrufen: %1")
-                      .arg(support);
+            TIS_TEXT("update_workflow",
+                     "Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom "
+                     "trennen und NICHT neu starten. Bitte sofort anrufen: %1")
+                .arg(support);
         ui.notice(
             {"support.call", Severity::Critical, TIS_TEXT("update_workflow", "Sofort den Support anrufen"), text});
         dropJournal();
@@ -637,37 +746,86 @@ struct UpdateWorkflow::Impl {
         return e.code == net::errors::kConnectionLost || e.code == net::errors::kTimeout || e.code == net::errors::kUnreachable;
     }
 
-    /// Sends the start request. When its answer is lost on the way, the connector is asked
-    /// (a read, safe to repeat) whether our installation began; if not, the request is sent
-    /// again — a duplicate would be refused as ours and then followed.
+    static constexpr const char* kStartUnknown = "workflow.start-unknown";
+
+    /// What the connector itself says of an item whose start request got no answer: running,
+    /// planned or finished (ours), or no trace. Waits while it reboots, up to the follow timeout.
+    enum class Trace { Found, None, Unknown };
+    Trace traceOf(const JournalItem& item, std::optional<Installation>& found) {
+        const auto deadline = SteadyClock::now() + opt.followTimeout;
+        auto interval = opt.pollInitial;
+        while (SteadyClock::now() < deadline && !stopping()) {
+            auto st = driver->status();
+            if (!st.ok()) {
+                ui.progress({"reboot", TIS_TEXT("update_workflow", "Der Konnektor startet neu … bitte nicht ausschalten"),
+                             std::nullopt, std::nullopt});
+                sleepFor(interval);
+                interval = std::min(interval * 2, opt.pollMax);
+                continue;
+            }
+            const auto mine = [&](const Installation& i) { return matches(i, item) && ours(i); };
+            if (st->active && mine(*st->active)) found = *st->active;
+            for (const auto& p : st->planned)
+                if (!found && mine(p)) found = p;
+            for (const auto& r : st->recent)
+                if (!found && mine(r)) found = r;
+            return found ? Trace::Found : Trace::None;
+        }
+        return Trace::Unknown;
+    }
+
+    /// Sends the start request. When its answer is lost on the way the outcome is unknown: the
+    /// item is journalled as "maybe started" before the request goes out, and the connector's
+    /// own status decides (it may reboot meanwhile and end every session); the request is sent
+    /// again only when the connector shows no trace of it.
     Result<konnektor::InstallAnswer> startInstallation(const JournalItem& item, std::optional<TimePoint> plannedAt) {
         for (int attempt = 0;; ++attempt) {
             auto answer = driver->install(item.updateId, plannedAt, settings.context.clientSystemId, settings.context.workplaceId);
-            if (answer.ok() || !connectionTrouble(answer.error()) || attempt == 3) return answer;
-            log::logger()->warn("start request for {} lost ({}); asking the connector", item.updateId, answer.error().code);
-            sleepFor(opt.pollInitial);
-            auto st = driver->status();
-            if (!st.ok()) continue;
-            const auto matches = [&](const Installation& i) { return i.updateId == item.updateId && ours(i); };
-            if (st->active && matches(*st->active)) return konnektor::InstallAnswer{true, *st->active, {}, {}};
-            for (const auto& p : st->planned)
-                if (matches(p)) return konnektor::InstallAnswer{true, p, {}, {}};
+            if (answer.ok() || !connectionTrouble(answer.error())) return answer;
+            log::logger()->warn("start request for {} got no answer ({}); asking the connector", item.updateId,
+                                answer.error().code);
+            std::optional<Installation> found;
+            switch (traceOf(item, found)) {
+                case Trace::Found: return konnektor::InstallAnswer{true, *found, {}, {}};
+                case Trace::Unknown:
+                    return Error{.code = kStartUnknown,
+                                 .message = TIS_TEXT("update_workflow",
+                                                     "Ob der Konnektor das Update von %1 begonnen hat, ist noch "
+                                                     "unklar: er antwortet nicht.")
+                                                .arg(componentName(item.component, item.name)),
+                                 .action = TIS_TEXT("update_workflow",
+                                                    "Den Konnektor nicht ausschalten. In einigen Minuten noch einmal "
+                                                    "starten: dann wird weiterverfolgt, was er tut."),
+                                 .detail = item.updateId};
+                case Trace::None:
+                    if (attempt >= 2) return answer;
+                    break;  // it did not take it: send it again
+            }
         }
     }
 
     /// Starts (or plans) the items in order; follows each when started now.
     WorkflowResult execute(std::optional<TimePoint> plannedAt) {
         for (auto& item : journal->items) {
-            if (item.state != "pending") continue;
-            if (auto s = checkpoint("starting"); !s.ok()) return failure(s.error());
+            if (item.state != ItemState::Pending) continue;
+            // Journalled before the request goes out: if the answer is lost, the next start
+            // knows it may have begun. A journal that cannot be written stops here.
+            item.state = ItemState::MaybeStarted;
+            if (auto s = checkpoint("starting"); !s.ok()) {
+                item.state = ItemState::Pending;
+                return failure(s.error());
+            }
             auto answer = startInstallation(item, plannedAt);
             if (!answer.ok()) {
-                dropJournal();
+                if (answer.error().code == kStartUnknown) return failure(answer.error());  // the journal keeps it
+                item.state = ItemState::Pending;
+                finishOrDropJournal();
                 return failure(answer.error());
             }
             if (!answer->accepted) {
                 if (answer->installation && !ours(*answer->installation)) {
-                    dropJournal();
+                    item.state = ItemState::Pending;
+                    finishOrDropJournal();
                     return otherWorkstation(*answer->installation);
                 }
                 if (!answer->installation || !ours(*answer->installation)) {
@@ -675,21 +833,24 @@ struct UpdateWorkflow::Impl {
                         TIS_TEXT("update_workflow", "Der Konnektor startet das Update nicht: %1").arg(answer->message);
                     ui.notice({"install.refused", Severity::Warning,
                                TIS_TEXT("update_workflow", "Update nicht gestartet"), text});
-                    dropJournal();
+                    item.state = ItemState::Pending;
+                    finishOrDropJournal();
                     return result(Outcome::Failed, text);
                 }
                 // Our own installation is already there (e.g. started by a run that was killed): follow it.
             }
             if (plannedAt) {
-                item.state = "planned";
+                item.state = ItemState::Planned;
                 if (auto s = checkpoint("planning"); !s.ok()) return failure(s.error());
-                if (auto s = record(item, "planned"); !s.ok()) return failure(s.error());
+                if (auto s = record(item, "planned"); !s.ok()) return archiveFailure(s.error());
                 continue;
             }
-            item.state = "started";
-            item.startedAt = clock.now();
+            item.state = ItemState::Started;
+            item.startedAt = answer->installation && answer->installation->startedAt ? answer->installation->startedAt
+                                                                                      : std::optional(clock.now());
             if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
-            if (auto s = record(item, "started"); !s.ok()) return failure(s.error());
+            if (auto s = record(item, "started"); !s.ok()) return archiveFailure(s.error());
+            (void)journal->save(journalPath);  // notes the archived start; the next checkpoint saves it anyway
             if (auto r = finishItem(item)) return *r;
         }
         if (plannedAt) {
@@ -711,13 +872,35 @@ struct UpdateWorkflow::Impl {
         return result(Outcome::Succeeded, text);
     }
 
+    /// After a start that did not happen: the journal goes when nothing of it is open any more
+    /// (planned or underway items stay followed).
+    void finishOrDropJournal() {
+        const bool open = std::any_of(journal->items.begin(), journal->items.end(), [](const JournalItem& i) {
+            return i.state == ItemState::Planned || isUnderway(i.state);
+        });
+        if (open) (void)journal->save(journalPath);
+        else dropJournal();
+    }
+
     // --- finishing a story the journal tells -----------------------------------------------
 
     /// nullopt: nothing left from the journal; continue as a fresh run.
     std::optional<WorkflowResult> continueJournal() {
         if (!journal) return std::nullopt;
+        if (journal->items.empty()) {
+            // Nothing was ever asked of the connector: no story to finish, and no success to claim.
+            log::logger()->info("update journal without items dropped");
+            dropJournal();
+            return std::nullopt;
+        }
+        // What the journal knows reaches the archive first (a run killed between the two).
+        if (auto s = archiveWhatTheJournalKnows(); !s.ok()) return archiveFailure(s.error());
         auto st = driver->status();
         if (!st.ok()) {
+            if (!journal->installationUnderway() &&
+                std::none_of(journal->items.begin(), journal->items.end(),
+                             [](const JournalItem& i) { return i.state == ItemState::Planned; }))
+                return failure(st.error());
             const LocalizedText text =
                 TIS_TEXT("update_workflow",
                          "Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet "
@@ -728,34 +911,42 @@ struct UpdateWorkflow::Impl {
         ui.notice({"resume", Severity::Info, TIS_TEXT("update_workflow", "Begonnenes Update"),
                    TIS_TEXT("update_workflow", "Ein begonnenes Update wird weiterverfolgt.")});
         for (auto& item : journal->items) {
-            const bool mine = item.state == "started" || item.state == "planned" ||
-                              (journal->step == "starting" && item.state == "pending");
-            if (!mine) continue;
-            const bool running = st->active && st->active->updateId == item.updateId;
-            const bool waiting = std::any_of(st->planned.begin(), st->planned.end(),
-                                             [&](const Installation& i) { return i.updateId == item.updateId; });
+            if (isFinished(item.state) || item.state == ItemState::Pending) continue;
+            const bool running = st->active && matches(*st->active, item);
+            const auto waiting = std::find_if(st->planned.begin(), st->planned.end(),
+                                              [&](const Installation& i) { return matches(i, item); });
             const bool finished = std::any_of(st->recent.begin(), st->recent.end(),
-                                              [&](const Installation& i) { return i.updateId == item.updateId; });
-            if (item.state == "pending" && !running && !waiting && !finished) continue;  // never reached the connector
-            if (item.state == "planned" && waiting && !running) {
-                const auto when = st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt)
-                                                                : LocalizedText::same("?");
+                                              [&](const Installation& i) { return matches(i, item); });
+            if (item.state == ItemState::Planned && waiting != st->planned.end() && !running) {
+                const auto when = waiting->plannedAt ? clockText(*waiting->plannedAt) : LocalizedText::same("?");
                 const LocalizedText text =
                     TIS_TEXT("update_workflow", "Das Update ist für %1 geplant; der Konnektor installiert dann allein.")
                         .arg(when);
                 ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
                 return result(Outcome::Planned, text);
             }
-            if (item.state != "started") {
-                item.state = "started";
-                item.startedAt = clock.now();
+            if (item.state == ItemState::MaybeStarted && !running && waiting == st->planned.end() && !finished) {
+                // The connector shows no trace of it: did it finish long ago, or never begin?
+                const auto now = versionNow(item);
+                const auto expected = FirmwareVersion::parse(item.toVersion);
+                if (!(expected.ok() && now == *expected)) {
+                    log::logger()->info("start of {} never reached the connector", item.updateId);
+                    item.state = ItemState::Pending;
+                    continue;
+                }
             }
-            (void)record(item, "started");  // written once: a kill may have come between journal and history
+            if (item.state != ItemState::Started) {
+                item.state = ItemState::Started;
+                if (!item.startedAt) item.startedAt = clock.now();
+            }
             if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
+            if (auto s = record(item, "started"); !s.ok()) return archiveFailure(s.error());
             if (auto r = finishItem(item)) return *r;
         }
+        const bool anyFinished = std::any_of(journal->items.begin(), journal->items.end(),
+                                             [](const JournalItem& i) { return isFinished(i.state); });
         const bool allDone = std::all_of(journal->items.begin(), journal->items.end(),
-                                         [](const JournalItem& i) { return i.state == "succeeded"; });
+                                         [](const JournalItem& i) { return i.state == ItemState::Succeeded; });
         dropJournal();
         if (allDone) {
             const LocalizedText text =
@@ -763,7 +954,54 @@ struct UpdateWorkflow::Impl {
             ui.notice({"done", Severity::Info, TIS_TEXT("update_workflow", "Fertig"), text});
             return result(Outcome::Succeeded, text);
         }
+        if (anyFinished) log::logger()->info("update journal: the finished part is recorded; the rest is a new run");
         return std::nullopt;  // the rest is a new run
+    }
+
+    /// One look, no waiting and no questions: records what the connector says of items the
+    /// journal still follows (for a status check that sees the new version).
+    WorkflowResult reconcile() {
+        if (!journal) return result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Kein begonnenes Update."));
+        if (auto s = archiveWhatTheJournalKnows(); !s.ok()) return archiveFailure(s.error());
+        auto st = driver->status();
+        if (!st.ok()) return failure(st.error());
+        LocalizedText said;
+        for (auto& item : journal->items) {
+            if (!isUnderway(item.state)) continue;
+            if (st->active && matches(*st->active, item)) {
+                said.append(TIS_TEXT("update_workflow", "%1 wird gerade installiert: den Konnektor nicht ausschalten.")
+                                .arg(componentName(item.component, item.name)));
+                continue;
+            }
+            const auto done = std::find_if(st->recent.begin(), st->recent.end(),
+                                           [&](const Installation& i) { return matches(i, item); });
+            const auto now = versionNow(item);
+            const auto expected = FirmwareVersion::parse(item.toVersion);
+            if (done != st->recent.end()) {
+                item.state = done->state == Installation::State::Succeeded ? ItemState::Succeeded
+                             : done->state == Installation::State::Broken  ? ItemState::Broken
+                                                                           : ItemState::Failed;
+                if (done->finishedAt) item.finishedAt = done->finishedAt;
+                if (item.state == ItemState::Failed) item.reason = done->reason.empty() ? "failed" : done->reason;
+            } else if (expected.ok() && now == *expected) {
+                item.state = ItemState::Succeeded;
+            } else {
+                continue;
+            }
+            if (!item.finishedAt) item.finishedAt = clock.now();
+            if (item.state == ItemState::Succeeded) item.reason.clear();
+            if (auto s = journal->save(journalPath); !s.ok()) return failure(s.error());
+            if (auto s = archiveWhatTheJournalKnows(); !s.ok()) return archiveFailure(s.error());
+            said.append(TIS_TEXT("update_workflow", "Das Update von %1 auf %2 ist beendet (%3) und im Update-Archiv eingetragen.")
+                            .arg(componentName(item.component, item.name), item.toVersion,
+                                 historyResultText(std::string(itemStateId(item.state)))));
+        }
+        if (std::all_of(journal->items.begin(), journal->items.end(),
+                        [](const JournalItem& i) { return isFinished(i.state) || i.state == ItemState::Pending; }))
+            dropJournal();
+        if (said.empty()) return result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Kein begonnenes Update."));
+        ui.notice({"resume", Severity::Info, TIS_TEXT("update_workflow", "Begonnenes Update"), said});
+        return result(Outcome::Succeeded, said);
     }
 
     WorkflowResult run(std::optional<TimePoint> plannedAt) {
@@ -787,10 +1025,10 @@ struct UpdateWorkflow::Impl {
             if (!ours(*st->active)) return otherWorkstation(*st->active);
             newJournal(std::nullopt);
             journal->items.push_back(itemFor(*st->active));
-            journal->items.back().state = "started";
-            journal->items.back().startedAt = clock.now();
+            journal->items.back().state = ItemState::Started;
+            journal->items.back().startedAt = st->active->startedAt ? st->active->startedAt : std::optional(clock.now());
             if (auto s = checkpoint("installing"); !s.ok()) return failure(s.error());
-            (void)record(journal->items.back(), "started");
+            if (auto s = record(journal->items.back(), "started"); !s.ok()) return archiveFailure(s.error());
             if (auto r = finishItem(journal->items.back())) return *r;
             dropJournal();
             return result(Outcome::Succeeded, TIS_TEXT("update_workflow", "Das laufende Update ist abgeschlossen."));
@@ -908,6 +1146,11 @@ WorkflowResult UpdateWorkflow::resume() {
         return impl_->result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Kein begonnenes Update."));
     if (auto r = impl_->continueJournal()) return *r;
     return impl_->result(Outcome::NothingToDo, TIS_TEXT("update_workflow", "Das begonnene Update ist abgeschlossen."));
+}
+
+WorkflowResult UpdateWorkflow::reconcile() {
+    if (auto r = impl_->prepare()) return *r;
+    return impl_->reconcile();
 }
 
 WorkflowResult UpdateWorkflow::changePassword() {

@@ -27,10 +27,17 @@ struct StatusReport {
     TimePoint checkedAt{};
 };
 
+struct StatusCheckOptions {
+    /// false: use the last verified catalog without asking the update server (another process
+    /// owns the state folder right now).
+    bool refreshCatalog = true;
+};
+
 /// An Error only when the connector could not be read; a missing catalog is reported in
 /// the report (catalogError) and leaves components unknown.
 TISERVICE_CORE_EXPORT Result<StatusReport> runStatusCheck(const ConnectionSettings& settings,
                                                          const net::ClientOptions& connectorOptions,
-                                                         const std::filesystem::path& stateDir, const Clock& clock);
+                                                         const std::filesystem::path& stateDir, const Clock& clock,
+                                                         StatusCheckOptions options = {});
 
 }  // namespace tiservice::assess

@@ -27,8 +27,10 @@ struct LoadedCatalog {
 /// Refreshes the catalog through TUF into <stateDir>/trust and <stateDir>/cache; when the
 /// update server cannot be used, falls back to the last verified catalog. An Error only
 /// when there is no verified catalog at all.
+/// With `refresh` false the update server is not asked (another process owns the state folder).
 TISERVICE_CORE_EXPORT Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& settings,
-                                                                const std::filesystem::path& stateDir, const Clock& clock);
+                                                                const std::filesystem::path& stateDir, const Clock& clock,
+                                                                bool refresh = true);
 
 /// The last catalog verified by loadApprovalCatalog, from the state folder, without asking
 /// the update server (for names and facts while the network is busy with something else).

@@ -108,6 +108,7 @@ inline constexpr const char* kTimeout = "net.timeout";
 inline constexpr const char* kCertificateUntrusted = "net.certificate-untrusted";
 inline constexpr const char* kNameMismatch = "net.name-mismatch";
 inline constexpr const char* kClientCertificateRequired = "net.client-certificate-required";
+inline constexpr const char* kClientCertificateUnknown = "net.client-certificate-unknown";
 inline constexpr const char* kClientCertificateUnreadable = "net.client-certificate-unreadable";
 inline constexpr const char* kCaFileUnreadable = "net.ca-file-unreadable";
 inline constexpr const char* kTlsFailed = "net.tls-failed";

@@ -1,6 +1,9 @@
 #pragma once
-// Files tiservice keeps: written atomically (QSaveFile: a temporary file renamed over the
-// old one), so a power cut or a full disk never leaves half a file behind.
+// Files tiservice keeps: written atomically (a temporary file in the same folder, written,
+// flushed and synced to disk, then renamed over the old one and the folder synced), so a
+// power cut or a full disk never leaves half a file behind — and never a "saved" file that
+// is not on the disk. Every step is checked; a failure is an Error that says why (the disk
+// is full, no permission) in both languages, and the old file stays as it was.
 
 #include <cstddef>
 #include <filesystem>
@@ -19,7 +22,18 @@ TISERVICE_CORE_EXPORT Status writeAtomically(const std::filesystem::path& file, 
 /// Reads a whole file of at most maxBytes; larger files are an Error ("store.too-large").
 TISERVICE_CORE_EXPORT Result<std::string> readFile(const std::filesystem::path& file, std::size_t maxBytes);
 
-/// Appends one line (a '\n' is added) and flushes it to disk (fsync).
-TISERVICE_CORE_EXPORT Status appendLine(const std::filesystem::path& file, std::string_view line);
+/// What an append found before it wrote.
+struct AppendReport {
+    /// The file did not end with a line break: a torn line from an interrupted write. It is
+    /// kept as it is (readers report it as unreadable); the new line starts on a fresh line.
+    bool tornLineFound = false;
+};
+
+/// Appends one line (a '\n' is added) on a line of its own, and syncs it to disk. A line that
+/// cannot be written whole is cut off again, so the file never ends in a half line of ours.
+TISERVICE_CORE_EXPORT Result<AppendReport> appendLine(const std::filesystem::path& file, std::string_view line);
+
+/// The Error for a file that cannot be written, with `error` (errno) in words.
+TISERVICE_CORE_EXPORT Error writeError(const std::filesystem::path& file, int error);
 
 }  // namespace tiservice::store

@@ -61,6 +61,11 @@ enum class Outcome {
 
 TISERVICE_CORE_EXPORT std::string_view outcomeId(Outcome o);
 
+/// While an installation may be running, the one thing a person must not do is switch the
+/// connector off: this puts that first into any Error, and for "cannot be reached" replaces
+/// "check that it is switched on" by "it is probably rebooting".
+TISERVICE_CORE_EXPORT Error withInstallationWarning(Error e);
+
 struct WorkflowResult {
     Outcome outcome = Outcome::CouldNotStart;
     LocalizedText message;
@@ -77,6 +82,9 @@ public:
     WorkflowResult run(std::optional<TimePoint> plannedAt = std::nullopt);
     /// Only finishes a story the journal tells (at start of a host); NothingToDo without one.
     WorkflowResult resume();
+    /// One look at the connector, no waiting, no questions: records what it says of an update
+    /// the journal still follows (a status check that sees the new version records it).
+    WorkflowResult reconcile();
     /// Changes the connector's admin password alone (tiservice password).
     WorkflowResult changePassword();
 
