@@ -1,7 +1,8 @@
 // The fault matrix: every simulator fault crossed with the workflow states, one row per
 // case, each asserted to end right — the right exit code, the right archive entries, no
 // journal left behind unless the story is still open — plus a full disk and a blocked state
-// folder. (SIGKILL in every state: KillAndResume in update_workflow_test.cpp.)
+// folder. (SIGKILL in every state: KillAndResume in update_workflow_test.cpp; the other ways
+// an archive entry could be lost or doubled: nothing_lost_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -25,6 +26,7 @@ struct Row {
     const char* connector;    ///< archive result for the connector
     const char* says;         ///< what the person reads
     bool storyOpen = false;   ///< the journal still follows it (the connector has not said how it ended)
+    const char* fullDisk = "";  ///< below the state folder: this file or folder is on a full disk (LD_PRELOAD)
 };
 
 const Row kMatrix[] = {
@@ -44,9 +46,18 @@ const Row kMatrix[] = {
     {R"({"ksrDown": true})", "", 3, "", "", "erreicht den Update-Dienst (KSR) nicht"},
     {R"({"downloadStalls": true})", "", 3, "", "", "Der Download kommt nicht voran"},
     {R"({"slowMs": 800})", "", 0, "succeeded", "succeeded", "Alle Updates sind installiert"},
+    // The answer to a start request is lost: the connector's own status decides (nothing lost, nothing twice).
+    {R"({"loseInstallAnswer": true})", "starting", 0, "succeeded", "succeeded", "Alle Updates sind installiert"},
+    {R"({"loseInstallAnswer": true})", "starting:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert"},
+    // A full disk: the journal stops everything before it starts; the archive keeps the story in the journal.
+    {R"({})", "", 3, "", "", "der Datenträger ist voll", false, "journal"},
+    {R"({})", "", 3, "", "", "Update-Archiv kann gerade nicht geschrieben werden", true, "history.jsonl"},
 };
 
-void PrintTo(const Row& row, std::ostream* os) { *os << row.fault << " at " << (*row.atStep ? row.atStep : "start"); }
+void PrintTo(const Row& row, std::ostream* os) {
+    *os << row.fault << " at " << (*row.atStep ? row.atStep : "start") << (*row.fullDisk ? ", disk full: " : "")
+        << row.fullDisk;
+}
 
 class FaultMatrix : public ::testing::TestWithParam<Row> {};
 
@@ -55,6 +66,8 @@ std::string rowName(const ::testing::TestParamInfo<Row>& info) {
     for (const char* p = info.param.fault; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
     name += "_at_";
     for (const char* p = info.param.atStep; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
+    if (*info.param.fullDisk) name += "_full_";
+    for (const char* p = info.param.fullDisk; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
     return name;
 }
 
@@ -76,6 +89,10 @@ TEST_P(FaultMatrix, EndsRight) {
     ProcessOptions o;
     o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()}, {"LANG", "de_DE.UTF-8"},
              {"LC_ALL", std::nullopt}, {"TISERVICE_STATE_DIR", std::nullopt}};
+    if (*row.fullDisk) {
+        o.env["LD_PRELOAD"] = TISERVICE_TEST_FULL_DISK_LIB;
+        o.env["TISERVICE_TEST_FULL_DISK_DIR"] = (dir / "state/tiservice" / row.fullDisk).string();
+    }
     if (*row.atStep) {
         o.env["TISERVICE_FAULT_PAUSE_AT"] = row.atStep;
         o.env["TISERVICE_FAULT_PAUSE_MS"] = "1500";
