@@ -23,6 +23,7 @@
 #include <QJsonObject>
 
 #include "command_line.h"
+#include "tiservice/display_text.h"
 #include "tiservice/i18n.h"
 #include "host_settings.h"
 #include "tiservice/plugin_loader.h"
@@ -185,6 +186,19 @@ std::map<std::string, std::string> readSettings(const std::filesystem::path& fil
 }  // namespace
 
 int main(int argc, char** argv) {
+    // What a plugin hands over is shown without control characters, whatever the plugin does.
+    tiservice::PrintableStreambuf printableOut(std::cout.rdbuf()), printableErr(std::cerr.rdbuf());
+    std::cout.rdbuf(&printableOut);
+    std::cerr.rdbuf(&printableErr);
+    struct Restore {
+        std::streambuf *o, *e;
+        ~Restore() {
+            std::cout.flush();
+            std::cerr.flush();
+            std::cout.rdbuf(o);
+            std::cerr.rdbuf(e);
+        }
+    } restore{printableOut.target(), printableErr.target()};
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string pvs;
     std::filesystem::path pluginsDir, settingsFile, answersFile, stateDir;

@@ -906,10 +906,6 @@
         <translation>--count must be 1..200</translation>
     </message>
     <message>
-        <source>--fault-malformed erwartet broken-xml, truncated oder wrong-content-type</source>
-        <translation>--fault-malformed expects broken-xml, truncated or wrong-content-type</translation>
-    </message>
-    <message>
         <source>--basic-auth-user braucht --basic-auth-password-file</source>
         <translation>--basic-auth-user needs --basic-auth-password-file</translation>
     </message>
@@ -981,7 +977,7 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-download-stalls    Download bleibt stehen
   --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
   --fault-slow MS            jede Antwort MS Millisekunden verzögern
-  --fault-malformed ART      broken-xml | truncated | wrong-content-type
+  --fault-malformed ART      broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
   --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
@@ -1045,10 +1041,10 @@ Faults (also at run time via the control port):
   --fault-download-stalls    the download stalls
   --fault-drop P             drop connections with probability P (0..1)
   --fault-slow MS            delay every answer by MS milliseconds
-  --fault-malformed KIND     broken-xml | truncated | wrong-content-type
+  --fault-malformed KIND     broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   a restart takes N (simulated) seconds
   --fault-update-server-down the update server answers 503
-  --fault-lose-install-answer  an install request is carried out, its answer is lost
+  --fault-lose-install-answer  an installation order is carried out, its answer is lost
 
   -h, --help                 this help
   -V, --version              version
@@ -1062,6 +1058,10 @@ Control port (HTTP, JSON):
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                switch the connector off (every port closed) or on again
 </translation>
+    </message>
+    <message>
+        <source>--fault-malformed erwartet broken-xml, truncated, wrong-content-type oder attribute-bomb</source>
+        <translation>--fault-malformed expects broken-xml, truncated, wrong-content-type or attribute-bomb</translation>
     </message>
 </context>
 <context>
@@ -1744,14 +1744,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>passwords do not belong in this file; please name a password file</translation>
     </message>
     <message>
-        <source>Zeiten müssen positive ganze Zahlen sein</source>
-        <translation>times must be positive whole numbers</translation>
-    </message>
-    <message>
-        <source>positive ganze Zahl</source>
-        <translation>a positive whole number</translation>
-    </message>
-    <message>
         <source>erlaubt: cgm oder self</source>
         <translation>allowed: cgm or self</translation>
     </message>
@@ -1766,6 +1758,14 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>ohne TLS (mode = none) muss die Adresse mit http:// beginnen</source>
         <translation>without TLS (mode = none) the address must begin with http://</translation>
+    </message>
+    <message>
+        <source>erlaubt ist eine ganze Zahl von %1 bis %2, nicht &quot;%3&quot;</source>
+        <translation>allowed is a whole number from %1 to %2, not &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>darf nicht kleiner als poll_interval_ms sein</source>
+        <translation>must not be smaller than poll_interval_ms</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "tiservice/log.h"
 
+#include "tiservice/display_text.h"
+
 #include <algorithm>
 #include <map>
 #include <mutex>
@@ -60,7 +62,8 @@ public:
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
-        const std::string clean = redact(std::string_view(msg.payload.data(), msg.payload.size()));
+        // No secret, and no control character a connector sent (a log is read in a terminal too).
+        const std::string clean = printable(redact(std::string_view(msg.payload.data(), msg.payload.size())));
         spdlog::details::log_msg copy(msg.time, msg.source, msg.logger_name, msg.level, clean);
         copy.thread_id = msg.thread_id;
         for (auto& target : targets_)

@@ -1,6 +1,7 @@
 #include "tiservice/settings.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "tiservice/log.h"
 #include "tiservice/store/atomic_file.h"
@@ -172,34 +173,60 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     if (s.tlsMode == TlsMode::None && !s.sdsUrl.starts_with("http://"))
         return settingsError(source, "[connector] sds_url",
                              TIS_TEXT("settings", "ohne TLS (mode = none) muss die Adresse mit http:// beginnen"));
-    for (const char* forbidden : {"password", "basic_password", "client_certificate_password"})
-        if (ini.get("tls", forbidden))
-            return settingsError(
-                source, std::string("[tls] ") + forbidden,
-                TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
+    // No password in this file, whatever section or spelling: only the names of files holding one.
+    for (const auto& [section, keys] : ini.sections())
+        for (const auto& [key, value] : keys) {
+            const bool secretKey = (key.find("password") != std::string::npos || key.find("passwort") != std::string::npos ||
+                                    key.find("secret") != std::string::npos || key == "pin" || key.ends_with("_pin")) &&
+                                   !key.ends_with("_file");
+            if (secretKey)
+                return settingsError(
+                    source, (section.empty() ? std::string() : "[" + section + "] ") + key,
+                    TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
+        }
 
     s.metadataUrl = ini.value("update_server", "metadata_url");
     s.targetsUrl = ini.value("update_server", "targets_url");
     s.trustedRoot = path(ini.value("update_server", "trusted_root"));
     s.updateServerCaFile = path(ini.value("update_server", "ca_file"));
     s.managementUrl = ini.value("connector", "management_url");
+    // The management interface gets exactly the connector's transport rule: with TLS asked, the
+    // admin password is never posted in clear.
+    if (!s.managementUrl.empty() && !s.managementUrl.starts_with("https://") && !s.managementUrl.starts_with("http://"))
+        return settingsError(source, "[connector] management_url",
+                             TIS_TEXT("settings", "sie muss mit http:// oder https:// beginnen"));
+    if (s.tlsMode != TlsMode::None && s.managementUrl.starts_with("http://"))
+        return settingsError(source, "[connector] management_url",
+                             TIS_TEXT("settings", "mit TLS muss die Adresse mit https:// beginnen"));
     s.practiceHours = ini.value("practice", "hours", s.practiceHours);
-    const auto number = [&](const char* key, long fallback) -> std::optional<long> {
-        const auto v = ini.get("update", key);
-        if (!v || v->empty()) return fallback;
-        try {
-            std::size_t used = 0;
-            const long n = std::stol(*v, &used);
-            if (used != v->size() || n <= 0) return std::nullopt;
-            return n;
-        } catch (...) {
-            return std::nullopt;
-        }
+    // Every number has a sane range and is refused outside it: a huge one must not overflow a
+    // clock into a busy loop, a tiny one must not hammer the connector.
+    struct Range {
+        const char* key;
+        long low, high, fallback;
     };
-    const auto pollInterval = number("poll_interval_ms", 2000), pollMax = number("poll_max_ms", 30000),
-               follow = number("follow_timeout_minutes", 90), download = number("download_timeout_minutes", 120);
-    if (!pollInterval || !pollMax || !follow || !download)
-        return settingsError(source, "[update]", TIS_TEXT("settings", "Zeiten müssen positive ganze Zahlen sein"));
+    const auto number = [&](const Range& r) -> Result<long> {
+        const auto v = ini.get("update", r.key);
+        if (!v || v->empty()) return r.fallback;
+        long n = 0;
+        const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+        if (ec != std::errc{} || end != v->data() + v->size() || n < r.low || n > r.high)
+            return settingsError(source, std::string("[update] ") + r.key,
+                                 TIS_TEXT("settings", "erlaubt ist eine ganze Zahl von %1 bis %2, nicht \"%3\"")
+                                     .arg(std::to_string(r.low), std::to_string(r.high), *v));
+        return n;
+    };
+    const auto pollInterval = number({"poll_interval_ms", 50, 60'000, 2000});
+    if (!pollInterval.ok()) return pollInterval.error();
+    const auto pollMax = number({"poll_max_ms", 50, 600'000, 30'000});
+    if (!pollMax.ok()) return pollMax.error();
+    if (*pollMax < *pollInterval)
+        return settingsError(source, "[update] poll_max_ms",
+                             TIS_TEXT("settings", "darf nicht kleiner als poll_interval_ms sein"));
+    const auto follow = number({"follow_timeout_minutes", 1, 24 * 60, 90});
+    if (!follow.ok()) return follow.error();
+    const auto download = number({"download_timeout_minutes", 1, 24 * 60, 120});
+    if (!download.ok()) return download.error();
     s.pollInterval = std::chrono::milliseconds(*pollInterval);
     s.pollMax = std::chrono::milliseconds(*pollMax);
     s.followTimeout = std::chrono::minutes(*follow);
@@ -208,9 +235,8 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
     for (const auto& [key, target] : {std::pair<const char*, std::chrono::seconds*>{"follow_timeout_seconds", &s.followTimeout},
                                       {"download_timeout_seconds", &s.downloadTimeout}}) {
         if (!ini.get("update", key)) continue;
-        const auto seconds = number(key, 1);
-        if (!seconds)
-            return settingsError(source, std::string("[update] ") + key, TIS_TEXT("settings", "positive ganze Zahl"));
+        const auto seconds = number({key, 1, 24 * 3600, 1});
+        if (!seconds.ok()) return seconds.error();
         *target = std::chrono::seconds(*seconds);
     }
     s.supportContact = lower(ini.value("practice", "support", "cgm"));

@@ -15,6 +15,7 @@
 
 #include "tiservice/assess/status_check.h"
 #include "tiservice/build_info.h"
+#include "tiservice/display_text.h"
 #include "tiservice/log.h"
 #include "tiservice/store/state_lock.h"
 #include "tiservice/paths.h"
@@ -123,6 +124,10 @@ public:
     // --- from the engine thread ---------------------------------------------------------
 
     void post(Outgoing item) {
+        // A connector's words reach the host's window without control characters.
+        item.title = printable(item.title);
+        item.text = printable(item.text);
+        for (auto& [id, label] : item.actions) label = printable(label);
         {
             std::lock_guard lock(outMutex_);
             if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() && outbox_.back().kind == Outgoing::Kind::Progress)

@@ -30,6 +30,9 @@ std::filesystem::path testPluginDir() { return std::filesystem::path(TISERVICE_B
 class PluginHost : public ::testing::Test {
 protected:
     void start(const std::string& scenario, std::vector<std::string> args = {}) {
+        start(SimulatorSetup{.scenario = scenario, .timeScale = 600, .args = std::move(args)});
+    }
+    void start(SimulatorSetup setup) {
         if (!std::filesystem::exists(dir / "repo")) {
             auto repo = tiservice::trust::Repository::create(dir / "repo", {});
             ASSERT_TRUE(repo.ok());
@@ -37,9 +40,9 @@ protected:
                                         "catalog/approval-catalog.json").ok());
             ASSERT_TRUE(repo->publish().ok());
         }
-        args.push_back("--updates-dir");
-        args.push_back((dir / "repo/published").string());
-        sim = std::make_unique<SimulatorProcess>(SimulatorSetup{.scenario = scenario, .timeScale = 600, .args = args});
+        setup.args.push_back("--updates-dir");
+        setup.args.push_back((dir / "repo/published").string());
+        sim = std::make_unique<SimulatorProcess>(setup);
     }
 
     /// The TI settings as this PVS names them, from its profile's mapping.
@@ -140,6 +143,32 @@ TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
     EXPECT_TRUE(contains(sim->request("GET", sim->sdsUrl()).body, "<FWVersion>1.3.10</FWVersion>"));
     EXPECT_FALSE(contains(r.out + r.err, "Sommer2026!x"));
     EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
+}
+
+TEST_F(PluginHost, ControlCharactersFromTheConnectorNeverReachThePracticeSoftware) {
+    // A terminal name with a C1 CSI (U+009B) and a right-to-left override (U+202E), and an
+    // installation that fails with escape sequences in its reason.
+    start({.scenarioJson = R"({"connector": {"identity": {"fwVersion": "1.3.10"}, "admin": {"user": "koco-root", "password": "Praxis2025!"},
+                                 "terminals": [{"template": "orga-6141", "name": "Empfang\u009b2J\u202eLIVE",
+                                                "identity": {"fwVersion": "3.7.2"}}],
+                                 "updates": [{"updateId": "INGHC-ORGA6100-3.7.4", "component": "CT_ID_0176",
+                                              "version": "3.7.4", "startDate": "now-20d", "sizeBytes": 12582912,
+                                              "downloaded": true}]}})",
+           .timeScale = 600,
+           .args = {"--fault-install-fails", "Prüfsumme\x1b[2J\x1b]0;Alles gut\x07 falsch"}});
+    writeFile(dir / "answers.json", R"({"login.user":"koco-root","login.password":"Praxis2025!",)"
+                                    R"("plan.when":"now","plan.during-hours":"now","confirm.start":"start"})");
+    for (const auto& adapter : {"medistar", "albis"}) {
+        const auto r = host(adapter, {"--answers", (dir / "answers.json").string(), "--run", "ti-service.update"});
+        const auto shown = r.out + r.err;
+        EXPECT_EQ(r.signal, 0) << shown;
+        EXPECT_TRUE(contains(shown, "Empfang")) << shown;
+        EXPECT_TRUE(contains(shown, "Prüfsumme[2J]0;Alles gut falsch")) << shown;
+        EXPECT_FALSE(contains(shown, "\x1b")) << shown;
+        EXPECT_FALSE(contains(shown, "\x07")) << shown;
+        EXPECT_FALSE(contains(shown, "\xC2\x9B")) << shown;
+        EXPECT_FALSE(contains(shown, "\xE2\x80\xAE")) << shown;
+    }
 }
 
 TEST_F(PluginHost, InitReturnsBeforeTheConnectorAnswers) {

@@ -211,7 +211,7 @@ TEST_F(StatusCheck, ConnectorDown) {
 
 TEST_F(StatusCheck, MalformedAnswers) {
     start({});
-    for (const std::string kind : {"broken-xml", "wrong-content-type", "truncated"}) {
+    for (const std::string kind : {"broken-xml", "wrong-content-type", "truncated", "attribute-bomb"}) {
         sim->control("POST", "/faults", R"({"malformed": ")" + kind + "\"}");
         const auto r = status();
         EXPECT_EQ(r.exitCode, 3) << kind << ": " << r.out;
@@ -511,4 +511,34 @@ TEST_F(StatusCheck, AMissedAutoUpdateIsNotCaughtUpAndSaysWhy) {
         << r.out;
     EXPECT_TRUE(contains(r.out, "Firmware 5.1.8")) << r.out;
     EXPECT_TRUE(contains(r.out, "bis zum nächsten Auto-Update (Mi 02:00) eingeschaltet lassen")) << r.out;
+}
+
+TEST_F(StatusCheck, ControlCharactersFromTheConnectorNeverReachTheScreenOrTheLog) {
+    // A terminal name with a C1 CSI (U+009B) and a right-to-left override (U+202E) in the
+    // EventService answer, and a failure reason with escape sequences (clear screen, window
+    // title) from the management interface.
+    start({.scenarioJson = R"({"connector": {"vendor": "kocobox", "identity": {"fwVersion": "5.1.8"},
+                                 "autoUpdate": {"enabled": true, "weekday": "Mi", "time": "02:00"},
+                                 "terminals": [{"template": "orga-6141", "name": "Empfang\u009b2J\u202eLIVE",
+                                                "identity": {"fwVersion": "3.8.2"}}],
+                                 "updates": [{"updateId": "KOCOC-kocobox-5.5.4", "component": "connector",
+                                              "version": "5.5.4", "startDate": "now-3d", "sizeBytes": 241172480}]}})",
+           .timeScale = 60,
+           .args = {"--fault-install-fails", "Prüfsumme\x1b[2J\x1b]0;Alles gut\x07 falsch"}});
+    sim->control("POST", "/clock", R"({"advanceSeconds": )" + std::to_string(secondsToAutoUpdate(*sim, 6 * 3600)) + "}");
+    ASSERT_TRUE(SimulatorProcess::waitFor([&] {
+        return connectorState(*sim)["autoUpdate"].toObject()["lastRun"].toObject()["result"].toString() == "failed";
+    }, 20s));
+    for (const auto& r : {status(), status({"--json"}), status({}, "en_US.UTF-8")}) {
+        const auto shown = r.out + r.err;
+        EXPECT_TRUE(contains(shown, "Empfang")) << shown;
+        EXPECT_FALSE(contains(shown, "\x1b")) << shown;
+        EXPECT_FALSE(contains(shown, "\x07")) << shown;
+        EXPECT_FALSE(contains(shown, "\xC2\x9B")) << shown;
+        EXPECT_FALSE(contains(shown, "\xE2\x80\xAE")) << shown;
+    }
+    EXPECT_TRUE(contains(status().out, "Prüfsumme[2J]0;Alles gut falsch")) << status().out;
+    const auto log = readFile(dir / "state/tiservice/logs/tiservice.log");
+    EXPECT_FALSE(contains(log, "\x1b")) << log;
+    EXPECT_FALSE(contains(log, "\xC2\x9B")) << log;
 }

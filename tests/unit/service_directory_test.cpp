@@ -462,3 +462,25 @@ TEST(ServiceDirectory, ErrorsReadWellInBothLanguages) {
     EXPECT_NE(r.error().message.de.find("Dienstbeschreibung des Konnektors"), std::string::npos);
     EXPECT_NE(r.error().message.en.find("service directory"), std::string::npos);
 }
+
+TEST(ServiceDirectory, AnAttributeBombIsRefusedQuicklyWithAClearError) {
+    using tiservice::testing::kKocobox518;
+    using tiservice::testing::realConnectorSds;
+    // One element with 300,000 attributes (3.5 MB, inside the answer cap): refused before the
+    // parser's quadratic duplicate check could take minutes.
+    std::string bomb = R"(<ns2:ConnectorServices xmlns:ns2="http://ws.gematik.de/conn/ServiceDirectory/v3.1")";
+    for (int k = 0; k < 300'000; ++k) bomb += " a" + std::to_string(k) + "=\"1\"";
+    bomb += "/>";
+    auto r = parseServiceDirectory(bomb);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "konnektor.sds-invalid");
+    EXPECT_NE(r.error().message.de.find("Dienstbeschreibung des Konnektors"), std::string::npos);
+    // Also one attribute too many, and a tag too long, the same way; quoted '>' and '=' are no trap.
+    std::string many = R"(<x xmlns="http://ws.gematik.de/conn/ServiceDirectory/v3.1")";
+    for (int k = 0; k < 65; ++k) many += " a" + std::to_string(k) + "=\"1\"";
+    EXPECT_FALSE(parseServiceDirectory(many + "/>").ok());
+    EXPECT_FALSE(parseServiceDirectory("<x a=\"" + std::string(70'000, 'y') + "\"/>").ok());
+    auto quoted = realConnectorSds(kKocobox518);
+    quoted.replace(quoted.find("<ns3:Abstract>Signaturdienst"), 28, "<ns3:Abstract>Signatur = \"a > b\" <!-- x=y -->");
+    EXPECT_TRUE(parseServiceDirectory(quoted).ok());
+}

@@ -71,7 +71,7 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-download-stalls    Download bleibt stehen
   --fault-drop P             Verbindungen mit Wahrscheinlichkeit P (0..1) abbrechen
   --fault-slow MS            jede Antwort MS Millisekunden verzögern
-  --fault-malformed ART      broken-xml | truncated | wrong-content-type
+  --fault-malformed ART      broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
   --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
@@ -188,8 +188,9 @@ int main(int argc, char** argv) {
         if (options.count < 1 || options.count > 200)
             throw UsageError{TIS_TEXT("konnektor-sim", "--count muss zwischen 1 und 200 liegen")};
         const auto& m = options.faults.malformed;
-        if (!m.empty() && m != "broken-xml" && m != "truncated" && m != "wrong-content-type")
-            throw UsageError{TIS_TEXT("konnektor-sim", "--fault-malformed erwartet broken-xml, truncated oder wrong-content-type")};
+        if (!m.empty() && m != "broken-xml" && m != "truncated" && m != "wrong-content-type" && m != "attribute-bomb")
+            throw UsageError{TIS_TEXT("konnektor-sim",
+                                      "--fault-malformed erwartet broken-xml, truncated, wrong-content-type oder attribute-bomb")};
         if (options.basicAuthUser) {
             if (!basicAuthPasswordFile)
                 throw UsageError{TIS_TEXT("konnektor-sim", "--basic-auth-user braucht --basic-auth-password-file")};

@@ -388,6 +388,14 @@ HttpResponse Simulator::handleConnector(Unit& u, const HttpRequest& req) {
         r.body = r.body.substr(0, r.body.size() * 2 / 3) + "<unterbrochen";
     } else if (malformed == "truncated") {
         r.truncate = true;
+    } else if (malformed == "attribute-bomb") {
+        // One element with 300,000 attributes, well inside the 8 MB answer cap: a parser that
+        // checks duplicate attributes pairwise needs minutes for it.
+        std::string bomb = "<?xml version=\"1.0\"?><x";
+        bomb.reserve(300'000 * 12);
+        for (int k = 0; k < 300'000; ++k) bomb += " a" + std::to_string(k) + "=\"1\"";
+        r.body = bomb + "/>";
+        r.contentType = "text/xml; charset=utf-8";
     } else if (malformed == "wrong-content-type") {
         r.contentType = "text/html; charset=utf-8";
         r.body = "<html><body><h1>Wartung</h1><p>Der Dienst ist vorübergehend nicht verfügbar.</p></body></html>";

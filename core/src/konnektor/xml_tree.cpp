@@ -51,14 +51,52 @@ std::string trimmed(const std::string& s) {
     return s.substr(first, last - first + 1);
 }
 
+/// One linear pass over the raw bytes: every tag's length and attribute count within the
+/// limits, before the (quadratic) parser is given them. Comments, CDATA and processing
+/// instructions are skipped; quoted values may hold '>' and '='.
+std::optional<std::string> prescan(std::string_view d, const Limits& limits) {
+    std::size_t i = 0;
+    while ((i = d.find('<', i)) != std::string_view::npos) {
+        const auto rest = d.substr(i);
+        const auto skipTo = [&](std::string_view end) {
+            const auto at = d.find(end, i);
+            i = at == std::string_view::npos ? d.size() : at + end.size();
+        };
+        if (rest.starts_with("<!--")) { skipTo("-->"); continue; }
+        if (rest.starts_with("<![CDATA[")) { skipTo("]]>"); continue; }
+        if (rest.starts_with("<?")) { skipTo("?>"); continue; }
+        std::size_t attributes = 0;
+        char quote = 0;
+        std::size_t j = i + 1;
+        for (; j < d.size(); ++j) {
+            const char c = d[j];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '=') {
+                if (++attributes > limits.maxAttributesPerElement) return "too many attributes in one element";
+            } else if (c == '>') {
+                break;
+            }
+            if (j - i > limits.maxTagBytes) return "one tag is too long";
+        }
+        i = j;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<Element> parse(std::string_view document, const Limits& limits) {
+    if (auto refused = prescan(document, limits)) return xmlError(*refused);
+    const auto deadline = std::chrono::steady_clock::now() + limits.maxParseTime;
     QXmlStreamReader reader(QByteArray(document.data(), static_cast<qsizetype>(document.size())));
     std::vector<Element> stack;
     std::optional<Element> root;
-    std::size_t elements = 0, textBytes = 0;
+    std::size_t elements = 0, textBytes = 0, tokens = 0;
     while (!reader.atEnd()) {
+        if (++tokens % 1024 == 0 && std::chrono::steady_clock::now() > deadline) return xmlError("parsing took too long");
         switch (reader.readNext()) {
             case QXmlStreamReader::DTD:
                 return xmlError("DTD not allowed");
@@ -66,6 +104,8 @@ Result<Element> parse(std::string_view document, const Limits& limits) {
                 if (root) return xmlError("content after the root element");
                 if (++elements > limits.maxElements) return xmlError("too many elements");
                 if (static_cast<int>(stack.size()) >= limits.maxDepth) return xmlError("nested too deeply");
+                if (static_cast<std::size_t>(reader.attributes().size()) > limits.maxAttributesPerElement)
+                    return xmlError("too many attributes in one element");
                 Element e;
                 e.ns = reader.namespaceUri().toString().toStdString();
                 e.name = reader.name().toString().toStdString();

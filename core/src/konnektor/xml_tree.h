@@ -1,8 +1,12 @@
 #pragma once
 // A small element tree read with QXmlStreamReader, for parsing gematik XML by namespace
-// and local name, never by prefix. Bounded: depth, element count and text size are capped,
-// and a DTD is refused, so hostile input cannot make it grow without limit.
+// and local name, never by prefix. Bounded, so hostile input can neither grow without limit
+// nor cost time without limit: depth, element count, text size, attributes per element and
+// the length of one tag are capped — checked in one linear pass *before* the parser sees the
+// bytes (its attribute handling is quadratic: 300,000 attributes took minutes) — a DTD is
+// refused, and the whole parse has a deadline.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +40,9 @@ struct Limits {
     int maxDepth = 64;
     std::size_t maxElements = 100'000;
     std::size_t maxTextBytes = 1024 * 1024;
+    std::size_t maxAttributesPerElement = 64;   ///< gematik answers use a handful
+    std::size_t maxTagBytes = 64 * 1024;        ///< one start tag with all its attributes
+    std::chrono::milliseconds maxParseTime{2000};
 };
 
 /// Parses a whole document; the Error's detail says where it broke.

@@ -1,0 +1,91 @@
+// tiservice.ini as a practice (or someone careless) writes it: every secret refused wherever it
+// is put, the management interface held to the connector's transport, every number in range.
+#include "tiservice/settings.h"
+
+#include <gtest/gtest.h>
+
+using namespace tiservice;
+
+namespace {
+
+const std::string kBase = "[connector]\nsds_url = https://192.168.1.10/connector.sds\nmandant_id = Praxis1\n"
+                          "client_system_id = PVS1\nworkplace_id = Empfang\n";
+
+Result<ConnectionSettings> read(const std::string& text) {
+    auto ini = IniFile::parse(text);
+    if (!ini.ok()) return ini.error();
+    return connectionSettingsFrom(*ini);
+}
+
+std::string refusal(const std::string& text) {
+    auto s = read(text);
+    return s.ok() ? "<accepted>" : s.error().detail;
+}
+
+}  // namespace
+
+TEST(Settings, EveryPasswordKeyIsRefusedWhereverItStands) {
+    for (const auto& [text, where] :
+         {std::pair<std::string, std::string>{kBase + "password = geheim\n", "[connector] password"},
+          {kBase + "admin_password = geheim\n", "[connector] admin_password"},
+          {"password = geheim\n" + kBase, "password"},
+          {kBase + "[tls]\nmode = basic\nbasic_user = pvs\nbasic_password = geheim\n", "[tls] basic_password"},
+          {kBase + "[tls]\nclient_certificate_password = geheim\n", "[tls] client_certificate_password"},
+          {kBase + "[practice]\nkonnektor_passwort = geheim\n", "[practice] konnektor_passwort"},
+          {kBase + "[update_server]\nsecret = geheim\n", "[update_server] secret"},
+          {kBase + "[connector]\nsmcb_pin = 1234\n", "[connector] smcb_pin"}}) {
+        auto s = read(text);
+        ASSERT_FALSE(s.ok()) << where;
+        EXPECT_EQ(s.error().detail, where);
+        EXPECT_NE(s.error().message.de.find("Passwörter gehören nicht in diese Datei"), std::string::npos);
+        EXPECT_EQ(s.error().message.de.find("geheim"), std::string::npos);  // the value is never repeated
+    }
+    // The names of files that hold them are what belongs here.
+    EXPECT_EQ(refusal(kBase + "[tls]\nmode = basic\nbasic_user = pvs\nbasic_password_file = /etc/pw\n"), "<accepted>");
+}
+
+TEST(Settings, TheManagementInterfaceGetsTheConnectorsTransportRule) {
+    EXPECT_EQ(refusal(kBase + "management_url = http://192.168.1.10:9443/api/v1\n"), "[connector] management_url");
+    auto s = read(kBase + "management_url = http://192.168.1.10:9443/api/v1\n");
+    EXPECT_NE(s.error().message.de.find("mit TLS muss die Adresse mit https:// beginnen"), std::string::npos);
+    EXPECT_EQ(refusal(kBase + "management_url = https://192.168.1.10:9443/api/v1\n"), "<accepted>");
+    EXPECT_EQ(refusal(kBase + "management_url = ftp://192.168.1.10/\n"), "[connector] management_url");
+    // Without TLS the connector itself is plain: so may be its management address.
+    const std::string plain = "[connector]\nsds_url = http://192.168.1.10/connector.sds\nmandant_id = M\n"
+                              "client_system_id = C\nworkplace_id = W\nmanagement_url = http://192.168.1.10:9443/api/v1\n"
+                              "[tls]\nmode = none\n";
+    EXPECT_EQ(refusal(plain), "<accepted>");
+    // mode = none with an https address is a contradiction, not a silent downgrade.
+    EXPECT_EQ(refusal(kBase + "[tls]\nmode = none\n"), "[connector] sds_url");
+}
+
+TEST(Settings, NumbersOutsideTheirRangeAreRefusedNotWrappedIntoABusyLoop) {
+    for (const auto& [line, key] :
+         {std::pair<std::string, std::string>{"poll_interval_ms = 9223372036854775807", "[update] poll_interval_ms"},
+          {"poll_interval_ms = 99999999999999999999", "[update] poll_interval_ms"},
+          {"poll_interval_ms = 0", "[update] poll_interval_ms"},
+          {"poll_interval_ms = -5", "[update] poll_interval_ms"},
+          {"poll_interval_ms = 10", "[update] poll_interval_ms"},
+          {"poll_interval_ms = 1e3", "[update] poll_interval_ms"},
+          {"poll_interval_ms = zwei", "[update] poll_interval_ms"},
+          {"follow_timeout_minutes = 9223372036854775807", "[update] follow_timeout_minutes"},
+          {"follow_timeout_minutes = 99999", "[update] follow_timeout_minutes"},
+          {"download_timeout_minutes = 0", "[update] download_timeout_minutes"},
+          {"follow_timeout_seconds = 86401", "[update] follow_timeout_seconds"},
+          {"poll_interval_ms = 5000\npoll_max_ms = 1000", "[update] poll_max_ms"}}) {
+        auto s = read(kBase + "[update]\n" + line + "\n");
+        ASSERT_FALSE(s.ok()) << line;
+        EXPECT_EQ(s.error().detail, key) << line;
+        // The message says what is allowed, so staff can correct the value without the manual.
+        const bool saysWhatIsAllowed = s.error().message.en.find("allowed is a whole number") != std::string::npos ||
+                                       s.error().message.en.find("must not be smaller than") != std::string::npos;
+        EXPECT_TRUE(saysWhatIsAllowed) << s.error().message.en;
+        const bool germanSaysSo = s.error().message.de.find("ganze Zahl") != std::string::npos ||
+                                  s.error().message.de.find("nicht kleiner als") != std::string::npos;
+        EXPECT_TRUE(germanSaysSo) << s.error().message.de;
+    }
+    auto s = read(kBase + "[update]\npoll_interval_ms = 200\npoll_max_ms = 2000\nfollow_timeout_minutes = 30\n");
+    ASSERT_TRUE(s.ok()) << s.error().describe(Language::English);
+    EXPECT_EQ(s->pollInterval, std::chrono::milliseconds(200));
+    EXPECT_EQ(s->followTimeout, std::chrono::minutes(30));
+}
