@@ -1,7 +1,10 @@
 // tiservice-host: a stand-in practice software (PVS). It loads a tiservice adapter through
 // plugins/loader, hosts it on a real main-thread loop that honours request_callback, shows
 // notices, questions and progress in the terminal in the PVS's style, and answers from a
-// file for automation. It is the reference for PVS vendors hosting an adapter.
+// file for automation. It is the reference for PVS vendors hosting an adapter: it calls the
+// plugin only through plugins::LoadedPlugin (guarded calls, deadlines for init and shutdown)
+// and reads what the plugin hands over only through plugins::check*() (NULL, length, count,
+// control characters), as plugin.h asks of every host.
 
 #include <unistd.h>
 
@@ -49,6 +52,8 @@ Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
   --state-dir ORDNER  Ordner für Journal, Archiv, Protokoll
   --lang de|en        Sprache
   --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
+  --plugin-deadline SEKUNDEN
+                      so lange darf der Start oder das Beenden der Erweiterung dauern (Standard 10)
   --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
 )");
 
@@ -59,7 +64,7 @@ struct HostState {
     std::map<std::string, std::size_t> answered;
     bool interactive = false;
     std::string style = "banner";
-    const tis_plugin* plugin = nullptr;
+    plugins::LoadedPlugin* plugin = nullptr;
 
     std::mutex mutex;
     std::condition_variable cv;
@@ -73,7 +78,8 @@ struct HostState {
 
 HostState g;  // one host, one plugin: the C callbacks find their state here through host_data as well
 
-HostState& state(const tis_host* h) { return *static_cast<HostState*>(h->host_data); }
+// A plugin may pass any `self`; there is one host, so its state is found without trusting it.
+HostState& state(const tis_host*) { return g; }
 
 std::string upper(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -81,7 +87,7 @@ std::string upper(std::string s) {
 }
 
 void hostLog(const tis_host*, int32_t level, const char* message) {
-    if (level >= TIS_LOG_WARNING) std::cerr << "[tiservice] " << message << "\n";
+    if (level >= TIS_LOG_WARNING) std::cerr << "[tiservice] " << plugins::checkedString(message) << "\n";
 }
 
 void hostRequestCallback(const tis_host* h) {  // [thread-safe]
@@ -94,8 +100,9 @@ void hostRequestCallback(const tis_host* h) {  // [thread-safe]
 }
 
 const char* hostGetSetting(const tis_host* h, const char* key) {
+    if (!key) return nullptr;
     auto& s = state(h);
-    auto it = s.settings.find(key ? key : "");
+    auto it = s.settings.find(plugins::checkedString(key, 256));
     return it == s.settings.end() ? nullptr : it->second.c_str();
 }
 
@@ -106,40 +113,58 @@ void endProgressLine(HostState& s) {
     }
 }
 
-void hostShowNotice(const tis_host* h, const tis_notice* n) {
+void hostShowNotice(const tis_host* h, const tis_notice* raw) {
     auto& s = state(h);
+    const auto n = plugins::checkNotice(raw);
+    if (!n) {
+        std::cerr << "[tiservice-host] " << tr(TIS_TEXT("sample_host", "Ein leerer oder ungültiger Hinweis der Erweiterung wurde nicht angezeigt."))
+                  << "\n";
+        return;
+    }
     endProgressLine(s);
     if (!s.firstNoticeMs)
         s.firstNoticeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s.started).count();
     ++s.notices;
+    const std::string id = n->id.empty() ? std::string() : "  (" + n->id + ")";
     const char* level = n->severity == TIS_SEVERITY_CRITICAL ? "!!" : n->severity == TIS_SEVERITY_WARNING ? "! " : "  ";
     std::string actions;
-    for (uint32_t i = 0; i < n->action_count; ++i) actions += " [" + std::string(n->actions[i].label) + "]";
+    for (const auto& a : n->actions) actions += " [" + a.label + "]";
     switch (n->style) {
         case TIS_NOTICE_MODAL:
             std::cout << "\n┌─ " << upper(s.pvs) << " ─ " << n->title << "\n│ " << level << " ";
-            for (const char* c = n->text; *c; ++c) std::cout << (*c == '\n' ? std::string("\n│    ") : std::string(1, *c));
-            std::cout << "\n└─" << (actions.empty() ? " [OK]" : actions) << "  (" << n->id << ")\n";
+            for (const char c : n->text) std::cout << (c == '\n' ? std::string("\n│    ") : std::string(1, c));
+            std::cout << "\n└─" << (actions.empty() ? " [OK]" : actions) << id << "\n";
             break;
         case TIS_NOTICE_TASK_LIST:
             std::cout << "\n☐ " << tr(TIS_TEXT("sample_host", "%1-Aufgabe:").arg(upper(s.pvs))) << " " << n->title
                       << " " << level << "\n    ";
-            for (const char* c = n->text; *c; ++c) std::cout << (*c == '\n' ? std::string("\n    ") : std::string(1, *c));
-            std::cout << actions << "  (" << n->id << ")\n";
+            for (const char c : n->text) std::cout << (c == '\n' ? std::string("\n    ") : std::string(1, c));
+            std::cout << actions << id << "\n";
             break;
         default:
-            std::cout << "\n▌" << upper(s.pvs) << " " << level << n->title << ": ";
-            for (const char* c = n->text; *c; ++c) std::cout << (*c == '\n' ? std::string("\n▌   ") : std::string(1, *c));
-            std::cout << actions << "  (" << n->id << ")\n";
+            std::cout << "\n▌" << upper(s.pvs) << " " << level << n->title << (n->title.empty() || n->text.empty() ? "" : ": ");
+            for (const char c : n->text) std::cout << (c == '\n' ? std::string("\n▌   ") : std::string(1, c));
+            std::cout << actions << id << "\n";
     }
     std::cout << std::flush;
 }
 
-void hostAsk(const tis_host* h, const tis_question* q) {
+void hostAsk(const tis_host* h, const tis_question* raw) {
     auto& s = state(h);
+    const auto q = plugins::checkQuestion(raw);
+    if (!q || q->text.empty()) {
+        std::cerr << "[tiservice-host] "
+                  << tr(TIS_TEXT("sample_host", "Eine ungültige Frage der Erweiterung wurde nicht gestellt.")) << "\n";
+        // A question that cannot be asked is cancelled, so the plugin does not wait for ever.
+        if (q) {
+            std::lock_guard lock(s.mutex);
+            s.pendingAnswers.emplace_back(q->handle, std::nullopt);
+        }
+        return;
+    }
     endProgressLine(s);
     std::cout << "\n? " << q->text;
-    for (uint32_t i = 0; i < q->choice_count; ++i) std::cout << "\n    " << (i + 1) << ") " << q->choices[i].label;
+    for (std::size_t i = 0; i < q->choices.size(); ++i) std::cout << "\n    " << (i + 1) << ") " << q->choices[i].label;
     std::optional<std::string> value;
     const auto it = s.answers.find(q->id);
     if (it != s.answers.end() && s.answered[q->id] < it->second.size()) {
@@ -149,8 +174,8 @@ void hostAsk(const tis_host* h, const tis_question* q) {
         std::cout << "\n  > " << std::flush;
         std::string line;
         if (std::getline(std::cin, line)) {
-            value = line.empty() ? std::string(q->default_value) : line;
-            for (uint32_t i = 0; i < q->choice_count; ++i)
+            value = line.empty() ? q->defaultValue : line;
+            for (std::size_t i = 0; i < q->choices.size(); ++i)
                 if (line == std::to_string(i + 1)) value = q->choices[i].id;
         }
     } else {
@@ -162,8 +187,10 @@ void hostAsk(const tis_host* h, const tis_question* q) {
     s.pendingAnswers.emplace_back(q->handle, value);
 }
 
-void hostProgress(const tis_host* h, const tis_progress* p) {
+void hostProgress(const tis_host* h, const tis_progress* raw) {
     auto& s = state(h);
+    const auto p = plugins::checkProgress(raw);
+    if (!p || p->text.empty()) return;
     std::string line = p->text;
     if (p->percent >= 0) line += " – " + std::to_string(p->percent) + " %";
     if (line == s.lastProgress) return;
@@ -171,7 +198,22 @@ void hostProgress(const tis_host* h, const tis_progress* p) {
     s.lastProgress = line;
 }
 
-void hostOpenUrl(const tis_host*, const char* url) { std::cout << "\n[Browser] " << url << "\n"; }
+void hostOpenUrl(const tis_host*, const char* url) {
+    const auto u = plugins::checkedString(url, 2048);
+    if (u.starts_with("https://") || u.starts_with("http://")) std::cout << "\n[Browser] " << u << "\n";
+}
+
+/// The practice software carries on without the plugin and says so.
+int withoutTiService(const plugins::LoadedPlugin& loaded) {
+    std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: "))
+              << (loaded.error() ? loaded.error()->describe() : std::string()) << "\n"
+              << tr(TIS_TEXT("sample_host", "Die Praxissoftware läuft ohne TI-Service weiter.")) << "  ("
+              << plugins::pluginStateId(loaded.state()) << ")\n";
+    // For the vendor's support: which call and what the plugin said (the host's log).
+    if (loaded.error() && !loaded.error()->detail.empty())
+        std::cerr << "[tiservice-host] " << loaded.error()->code << ": " << loaded.error()->detail << "\n";
+    return 4;
+}
 
 std::map<std::string, std::string> readSettings(const std::filesystem::path& file, std::string& error) {
     std::ifstream in(file);
@@ -204,6 +246,7 @@ int main(int argc, char** argv) {
     std::filesystem::path pluginsDir, settingsFile, answersFile, stateDir;
     std::vector<std::string> runs;
     int timeoutSeconds = 900;
+    int pluginDeadlineSeconds = 10;
     bool stay = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
@@ -234,6 +277,18 @@ int main(int argc, char** argv) {
             if (timeoutSeconds <= 0) {
                 std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "--timeout erwartet Sekunden größer als 0"))
                           << "\n";
+                return 2;
+            }
+        } else if (a == "--plugin-deadline") {
+            try {
+                pluginDeadlineSeconds = command_line::number<int>(a, value());
+            } catch (const command_line::UsageError& e) {
+                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
+                return 2;
+            }
+            if (pluginDeadlineSeconds <= 0 || pluginDeadlineSeconds > 600) {
+                std::cerr << "tiservice-host: "
+                          << tr(TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")) << "\n";
                 return 2;
             }
         } else if (a == "--stay")
@@ -287,13 +342,19 @@ int main(int argc, char** argv) {
 
     std::cout << "== " << tr(TIS_TEXT("sample_host", "%1 (tiservice-host) startet").arg(upper(pvs))) << " ==\n";
     const auto loadStart = std::chrono::steady_clock::now();
-    auto loaded = plugins::LoadedPlugin::load(plugins::adapterFile(pluginsDir, pvs), pvs);
-    if (loaded->state() != plugins::PluginState::Loaded) {
-        std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: ")) << loaded->error()->describe() << "\n"
-                  << tr(TIS_TEXT("sample_host", "Die Praxissoftware läuft ohne TI-Service weiter.")) << "  ("
-                  << plugins::pluginStateId(loaded->state()) << ")\n";
-        return 4;
-    }
+    const std::chrono::milliseconds pluginDeadline = std::chrono::seconds(pluginDeadlineSeconds);
+    auto loaded = plugins::LoadedPlugin::load(plugins::adapterFile(pluginsDir, pvs), pvs,
+                                              {.start = pluginDeadline, .stop = pluginDeadline});
+    // A plugin cut off inside its own code may still run there: end without unloading it.
+    const auto finish = [&](int code) {
+        if (!loaded->notResponding()) return code;
+        std::cout.flush();
+        std::cerr.flush();
+        printableOut.pubsync();
+        printableErr.pubsync();
+        std::_Exit(code);
+    };
+    if (loaded->state() != plugins::PluginState::Loaded) return finish(withoutTiService(*loaded));
     std::cout << tr(TIS_TEXT("sample_host", "Erweiterung geladen: ")) << loaded->manifest().name << " "
               << loaded->manifest().version << "\n";
 
@@ -312,24 +373,17 @@ int main(int argc, char** argv) {
 
     g.started = loadStart;
     const auto initStart = std::chrono::steady_clock::now();
-    if (!loaded->start(&host)) {
-        std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: ")) << loaded->error()->describe() << "\n"
-                  << tr(TIS_TEXT("sample_host", "Die Praxissoftware läuft ohne TI-Service weiter.")) << "  ("
-                  << plugins::pluginStateId(loaded->state()) << ")\n";
-        return 4;
-    }
+    if (!loaded->start(&host)) return finish(withoutTiService(*loaded));
     const auto initMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - initStart).count();
-    const auto* plugin = loaded->plugin();
-    g.plugin = plugin;
-    const auto* activity = static_cast<const tis_activity_ext*>(plugin->get_extension(plugin, TIS_EXT_ACTIVITY));
+    g.plugin = loaded.get();
 
     std::cout << tr(TIS_TEXT("sample_host", "Menü "));
-    for (uint32_t i = 0; i < plugin->menu_entry_count(plugin); ++i) {
-        tis_menu_entry e{sizeof(tis_menu_entry), nullptr, nullptr, nullptr};
-        if (plugin->get_menu_entry(plugin, i, &e) == TIS_OK)
-            std::cout << (i == 0 ? std::string(e.location) + ": " : std::string(", ")) << e.label << " [" << e.id << "]";
-    }
+    const auto menu = loaded->menuEntries();
+    for (std::size_t i = 0; i < menu.size(); ++i)
+        std::cout << (i > 0 ? std::string(", ") : menu[i].location.empty() ? std::string() : menu[i].location + ": ")
+                  << menu[i].label << " [" << menu[i].id << "]";
     std::cout << "\n";
+    if (!loaded->running()) return finish(withoutTiService(*loaded));
 
     // The main-thread loop: wait for request_callback, then let the plugin deliver on this thread.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
@@ -342,21 +396,29 @@ int main(int argc, char** argv) {
             g.cv.wait_for(lock, std::chrono::milliseconds(50), [] { return g.callbackRequested || !g.pendingAnswers.empty(); });
             g.callbackRequested = false;
         }
-        plugin->on_main_thread(plugin);
+        loaded->onMainThread();
         std::deque<std::pair<uint64_t, std::optional<std::string>>> answers;
         {
             std::lock_guard lock(g.mutex);
             answers.swap(g.pendingAnswers);
         }
-        for (const auto& [handle, value] : answers) plugin->answer(plugin, handle, value ? value->c_str() : nullptr);
+        for (const auto& [handle, value] : answers) loaded->answer(handle, value);
+        if (!loaded->running()) {
+            endProgressLine(g);
+            exitCode = withoutTiService(*loaded);
+            break;
+        }
 
-        const bool busy = activity && activity->busy(plugin) != 0;
+        const bool busy = loaded->busy().value_or(false);
         idleTurns = busy || !answers.empty() ? 0 : idleTurns + 1;
         if (idleTurns >= 3) {
             if (nextRun < runs.size()) {
                 std::cout << "\n== " << tr(TIS_TEXT("sample_host", "Menü:")) << " " << runs[nextRun] << " ==\n";
-                if (plugin->run_menu_entry(plugin, runs[nextRun].c_str()) != TIS_OK)
-                    std::cout << plugin->last_error(plugin) << "\n";
+                if (const auto refused = loaded->runMenuEntry(runs[nextRun])) std::cout << *refused << "\n";
+                if (!loaded->running()) {
+                    exitCode = withoutTiService(*loaded);
+                    break;
+                }
                 ++nextRun;
                 idleTurns = 0;
             } else if (!stay) {
@@ -372,11 +434,17 @@ int main(int argc, char** argv) {
     }
     endProgressLine(g);
     loaded->stop();
+    if (loaded->notResponding()) {
+        std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: ")) << loaded->error()->describe() << "  ("
+                  << plugins::pluginStateId(loaded->state()) << ")\n";
+        std::cerr << "[tiservice-host] " << loaded->error()->code << ": " << loaded->error()->detail << "\n";
+        exitCode = 4;
+    }
     const std::string figures =
         g.firstNoticeMs
             ? tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms; erster Hinweis nach %3 ms")
                      .arg(g.notices, static_cast<int>(initMs), static_cast<int>(*g.firstNoticeMs)))
             : tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms").arg(g.notices, static_cast<int>(initMs)));
     std::cout << "\n== " << tr(TIS_TEXT("sample_host", "%1 beendet").arg(upper(pvs))) << " (" << figures << ") ==\n";
-    return exitCode;
+    return finish(exitCode);
 }

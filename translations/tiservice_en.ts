@@ -1363,12 +1363,36 @@ Control port (HTTP, JSON):
         <translation>The extension %1 could not be started.</translation>
     </message>
     <message>
-        <source>Die Erweiterung %1 ließ sich nicht anlegen.</source>
-        <translation>The extension %1 could not be created.</translation>
-    </message>
-    <message>
         <source>Die Erweiterung %1 ließ sich nicht starten: %2</source>
         <translation>The extension %1 could not be started: %2</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ließ sich nicht anlegen (unvollständige Funktionstabelle).</source>
+        <translation>The adapter %1 could not be created (incomplete function table).</translation>
+    </message>
+    <message>
+        <source>die Erweiterung nennt keinen Grund</source>
+        <translation>the adapter gives no reason</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung kann nicht auf Zuruf prüfen.</source>
+        <translation>The adapter cannot check on request.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung nennt keinen Grund.</source>
+        <translation>The adapter gives no reason.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 antwortet beim Beenden nicht mehr und wurde abgeschaltet.</source>
+        <translation>The adapter %1 stopped answering while shutting down and was switched off.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 antwortet beim Start nicht und wurde abgeschaltet.</source>
+        <translation>The adapter %1 does not answer while starting and was switched off.</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung %1 ist abgestürzt und wurde abgeschaltet.</source>
+        <translation>The adapter %1 crashed and was switched off.</translation>
     </message>
 </context>
 <context>
@@ -1506,42 +1530,6 @@ Control port (HTTP, JSON):
 <context>
     <name>sample_host</name>
     <message>
-        <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
-seine Hinweise, Fragen und Fortschritte im Terminal.
-
-Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
-
-  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
-  --plugins ORDNER    Ordner der Adapter (Standard: &lt;bin&gt;/../lib/tiservice/adapters)
-  --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware (&quot;Schlüssel = Wert&quot;), siehe
-                      host-adapters/&lt;pvs&gt;/README.md
-  --answers DATEI     Antworten als JSON ({&quot;frage.id&quot;: &quot;Antwort&quot; | [&quot;…&quot;, &quot;…&quot;]})
-  --interactive       Fragen im Terminal beantworten
-  --run ID            Menüeintrag ausführen, z. B. ti-service.update (mehrfach möglich)
-  --state-dir ORDNER  Ordner für Journal, Archiv, Protokoll
-  --lang de|en        Sprache
-  --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
-  --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
-</source>
-        <translation>tiservice-host – a stand-in practice software: loads a tiservice adapter and shows its notices,
-questions and progress in the terminal.
-
-Usage: tiservice-host --pvs NAME --settings FILE [options]
-
-  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
-  --plugins DIR       adapter folder (default: &lt;bin&gt;/../lib/tiservice/adapters)
-  --settings FILE     TI settings in the practice software&apos;s own names (&quot;key = value&quot;), see
-                      host-adapters/&lt;pvs&gt;/README.md
-  --answers FILE      answers as JSON ({&quot;question.id&quot;: &quot;answer&quot; | [&quot;…&quot;, &quot;…&quot;]})
-  --interactive       answer questions in the terminal
-  --run ID            run a menu entry, e.g. ti-service.update (more than once allowed)
-  --state-dir DIR     folder for journal, archive, log
-  --lang de|en        language
-  --timeout SECONDS   give up after this long (default 900)
-  --stay              keep running when everything is done (Ctrl+C)
-</translation>
-    </message>
-    <message>
         <source>%1-Aufgabe:</source>
         <translation>%1 task:</translation>
     </message>
@@ -1604,6 +1592,58 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Unbekannte Sprache &quot;%1&quot;. Erlaubt sind de und en.</source>
         <translation>Unknown language &quot;%1&quot;. Allowed are de and en.</translation>
+    </message>
+    <message>
+        <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
+seine Hinweise, Fragen und Fortschritte im Terminal.
+
+Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
+
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --plugins ORDNER    Ordner der Adapter (Standard: &lt;bin&gt;/../lib/tiservice/adapters)
+  --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware (&quot;Schlüssel = Wert&quot;), siehe
+                      host-adapters/&lt;pvs&gt;/README.md
+  --answers DATEI     Antworten als JSON ({&quot;frage.id&quot;: &quot;Antwort&quot; | [&quot;…&quot;, &quot;…&quot;]})
+  --interactive       Fragen im Terminal beantworten
+  --run ID            Menüeintrag ausführen, z. B. ti-service.update (mehrfach möglich)
+  --state-dir ORDNER  Ordner für Journal, Archiv, Protokoll
+  --lang de|en        Sprache
+  --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
+  --plugin-deadline SEKUNDEN
+                      so lange darf der Start oder das Beenden der Erweiterung dauern (Standard 10)
+  --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
+</source>
+        <translation>tiservice-host – a stand-in practice software: loads a tiservice adapter and shows its notices,
+questions and progress in the terminal.
+
+Usage: tiservice-host --pvs NAME --settings FILE [options]
+
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --plugins DIR       adapter folder (default: &lt;bin&gt;/../lib/tiservice/adapters)
+  --settings FILE     TI settings in the practice software&apos;s own names (&quot;key = value&quot;), see
+                      host-adapters/&lt;pvs&gt;/README.md
+  --answers FILE      answers as JSON ({&quot;question.id&quot;: &quot;answer&quot; | [&quot;…&quot;, &quot;…&quot;]})
+  --interactive       answer questions in the terminal
+  --run ID            run a menu entry, e.g. ti-service.update (more than once allowed)
+  --state-dir DIR     folder for journal, archive, log
+  --lang de|en        language
+  --timeout SECONDS   give up after this long (default 900)
+  --plugin-deadline SECONDS
+                      how long the adapter may take to start or to stop (default 10)
+  --stay              keep running when everything is done (Ctrl+C)
+</translation>
+    </message>
+    <message>
+        <source>Ein leerer oder ungültiger Hinweis der Erweiterung wurde nicht angezeigt.</source>
+        <translation>An empty or invalid notice from the adapter was not shown.</translation>
+    </message>
+    <message>
+        <source>Eine ungültige Frage der Erweiterung wurde nicht gestellt.</source>
+        <translation>An invalid question from the adapter was not asked.</translation>
+    </message>
+    <message>
+        <source>--plugin-deadline erwartet Sekunden von 1 bis 600</source>
+        <translation>--plugin-deadline expects seconds from 1 to 600</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,15 @@
 #include "tiservice/plugin_loader.h"
 
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
 #include <boost/dll/shared_library.hpp>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "tiservice/display_text.h"
 
 namespace tiservice::plugins {
 
@@ -23,6 +30,8 @@ std::string_view pluginStateId(PluginState s) {
         case PluginState::CreateFailed: return "create-failed";
         case PluginState::InitFailed: return "init-failed";
         case PluginState::Running: return "running";
+        case PluginState::NotResponding: return "not-responding";
+        case PluginState::Faulted: return "faulted";
         case PluginState::ShutDown: return "shut-down";
     }
     return "not-loaded";
@@ -44,6 +53,76 @@ std::filesystem::path adapterFile(const std::filesystem::path& dir, const std::s
     return dir / ("libtiservice_adapter_" + name + ".so");
 }
 
+// --- what a plugin hands over -------------------------------------------------------------
+
+std::string checkedString(const char* s, std::size_t maxBytes) {
+    if (!s) return {};
+    const std::string_view view(s, ::strnlen(s, maxBytes));
+    return printable(view);  // a character cut at the end becomes U+FFFD, never a stray byte
+}
+
+namespace {
+
+std::vector<CheckedAction> checkedActions(const tis_action* actions, std::uint32_t count) {
+    std::vector<CheckedAction> out;
+    if (!actions) return out;
+    for (std::uint32_t i = 0; i < count && i < bounds::kActions; ++i) {
+        CheckedAction a{checkedString(actions[i].id), checkedString(actions[i].label)};
+        if (a.id.empty()) continue;  // nothing to answer with
+        if (a.label.empty()) a.label = a.id;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+// The ABI-1 size of each struct: a plugin built against a later header passes a bigger one.
+constexpr std::uint32_t kNoticeSize = sizeof(tis_notice);
+constexpr std::uint32_t kQuestionSize = sizeof(tis_question);
+constexpr std::uint32_t kProgressSize = sizeof(tis_progress);
+
+}  // namespace
+
+std::optional<CheckedNotice> checkNotice(const tis_notice* n) {
+    if (!n || n->struct_size < kNoticeSize) return std::nullopt;
+    CheckedNotice c;
+    c.id = checkedString(n->id);
+    c.title = checkedString(n->title);
+    c.text = checkedString(n->text);
+    c.severity = n->severity == TIS_SEVERITY_WARNING || n->severity == TIS_SEVERITY_CRITICAL
+                     ? static_cast<tis_severity>(n->severity)
+                     : TIS_SEVERITY_INFO;
+    c.style = n->style == TIS_NOTICE_MODAL || n->style == TIS_NOTICE_TASK_LIST ? static_cast<tis_notice_style>(n->style)
+                                                                               : TIS_NOTICE_BANNER;
+    c.actions = checkedActions(n->actions, n->action_count);
+    if (c.title.empty() && c.text.empty()) return std::nullopt;  // nothing a person could read
+    return c;
+}
+
+std::optional<CheckedQuestion> checkQuestion(const tis_question* q) {
+    if (!q || q->struct_size < kQuestionSize) return std::nullopt;
+    CheckedQuestion c;
+    c.handle = q->handle;
+    c.id = checkedString(q->id);
+    c.text = checkedString(q->text);
+    c.defaultValue = checkedString(q->default_value);
+    c.kind = q->kind == TIS_ASK_CHOICE || q->kind == TIS_ASK_SECRET ? static_cast<tis_question_kind>(q->kind) : TIS_ASK_TEXT;
+    c.choices = checkedActions(q->choices, q->choice_count);
+    if (c.kind == TIS_ASK_CHOICE && c.choices.empty()) c.kind = TIS_ASK_TEXT;
+    return c;
+}
+
+std::optional<CheckedProgress> checkProgress(const tis_progress* p) {
+    if (!p || p->struct_size < kProgressSize) return std::nullopt;
+    CheckedProgress c;
+    c.id = checkedString(p->id);
+    c.text = checkedString(p->text);
+    c.percent = p->percent >= 0 && p->percent <= 100 ? p->percent : -1;
+    c.secondsLeft = p->seconds_left >= 0 ? p->seconds_left : -1;
+    return c;
+}
+
+// --- loading ------------------------------------------------------------------------------
+
 void LoadedPlugin::fail(PluginState s, const std::string& code, LocalizedText message, std::string detail) {
     state_ = s;
     error_ =
@@ -54,9 +133,86 @@ void LoadedPlugin::fail(PluginState s, const std::string& code, LocalizedText me
               .detail = detail.empty() ? file_.string() : detail};
 }
 
-std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& file, const std::string& expectedHost) {
+bool LoadedPlugin::withinDeadline(std::chrono::milliseconds deadline, const char* what, std::function<void()> call) {
+    struct Shared {
+        std::mutex m;
+        std::condition_variable cv;
+        bool done = false;
+    };
+    auto shared = std::make_shared<Shared>();
+    std::thread t([shared, call = std::move(call)] {
+        call();  // the call carries its own barrier
+        std::lock_guard lock(shared->m);
+        shared->done = true;
+        shared->cv.notify_all();
+    });
+    std::unique_lock lock(shared->m);
+    if (shared->cv.wait_for(lock, deadline, [&] { return shared->done; })) {
+        lock.unlock();
+        t.join();
+        return true;
+    }
+    lock.unlock();
+    t.detach();  // still inside the plugin: it owns nothing of ours but `shared`
+    cutOff(what);
+    return false;
+}
+
+void LoadedPlugin::cutOff(const char* what) {
+    hung_ = true;
+    plugin_ = nullptr;
+    activity_ = nullptr;
+    // Its code may still run: the library stays loaded until the process ends.
+    (void)library_.release();
+    const bool stopping = std::string_view(what) == "shutdown";
+    fail(PluginState::NotResponding, "not-responding",
+         stopping ? TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Beenden nicht mehr und wurde abgeschaltet.")
+                        .arg(file_.string())
+                  : TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Start nicht und wurde abgeschaltet.")
+                        .arg(file_.string()),
+         std::string(what) + " did not return in time");
+}
+
+bool LoadedPlugin::guarded(const char* what, const std::function<void()>& call) {
+    std::string why;
+    try {
+        call();
+        return true;
+    } catch (const std::exception& e) {
+        why = e.what();  // a plugin without an exception barrier: caught here, the host lives on
+    } catch (...) {
+        why = "exception";
+    }
+    const tis_plugin* p = plugin_;
+    plugin_ = nullptr;
+    activity_ = nullptr;
+    fail(PluginState::Faulted, "faulted",
+         TIS_TEXT("plugin_loader", "Die Erweiterung %1 ist abgestürzt und wurde abgeschaltet.").arg(file_.string()),
+         std::string(what) + ": " + checkedString(why.c_str(), 1024));
+    // Its background work is stopped as far as it still answers; its state is unknown.
+    if (p) {
+        const auto s = state_;
+        auto e = error_;
+        withinDeadline(deadlines_.stop, "shutdown", [p] {
+            try {
+                p->shutdown(p);
+                p->destroy(p);
+            } catch (...) {
+            }
+        });
+        if (!hung_) {
+            state_ = s;
+            error_ = std::move(e);
+        }
+    }
+    return false;
+}
+
+std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& file, const std::string& expectedHost,
+                                                 Deadlines deadlines) {
     std::unique_ptr<LoadedPlugin> p(new LoadedPlugin());
     p->file_ = file;
+    p->deadlines_ = deadlines;
     const std::string f = file.string();
     if (!std::filesystem::exists(file)) {
         p->fail(PluginState::NotFound, "not-found",
@@ -98,35 +254,44 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
                 TIS_TEXT("plugin_loader", "Der Einsprungpunkt der Erweiterung %1 ist unvollständig.").arg(f));
         return p;
     }
-    const char* manifestText = nullptr;
+    std::string manifestText;
     try {
-        manifestText = entry->manifest();
+        const char* m = entry->manifest();
+        manifestText = m ? std::string(m, ::strnlen(m, 64 * 1024)) : std::string();
     } catch (...) {
-        manifestText = nullptr;
+        manifestText.clear();
     }
-    const auto manifest = parseManifest(manifestText ? std::string_view(manifestText) : std::string_view());
+    const auto manifest = parseManifest(manifestText);
     if (manifest) p->manifest_ = *manifest;
     if (!manifest) {
         p->fail(PluginState::ManifestInvalid, "manifest-invalid",
                 TIS_TEXT("plugin_loader", "Die Beschreibung (Manifest) der Erweiterung %1 ist ungültig.").arg(f));
         return p;
     }
+    p->manifest_.name = checkedString(p->manifest_.name.c_str(), 256);
+    p->manifest_.version = checkedString(p->manifest_.version.c_str(), 64);
     if (p->manifest_.host != expectedHost) {
         p->fail(PluginState::WrongHost, "wrong-host",
                 TIS_TEXT("plugin_loader", "Die Erweiterung %1 ist für %2 gebaut, nicht für %3.")
-                    .arg(f, p->manifest_.host, expectedHost));
+                    .arg(f, checkedString(p->manifest_.host.c_str(), 64), expectedHost));
         return p;
     }
-    bool initialized = false;
-    try {
-        initialized = !entry->init || entry->init(file.c_str()) != 0;
-    } catch (...) {
-        initialized = false;
-    }
-    if (!initialized) {
-        p->fail(PluginState::InitFailed, "entry-init-failed",
-                TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten.").arg(f));
-        return p;
+    if (entry->init) {
+        auto initialized = std::make_shared<bool>(false);
+        const std::string path = file.string();
+        if (!p->withinDeadline(deadlines.start, "init", [entry, initialized, path] {
+                try {
+                    *initialized = entry->init(path.c_str()) != 0;
+                } catch (...) {
+                    *initialized = false;
+                }
+            }))
+            return p;
+        if (!*initialized) {
+            p->fail(PluginState::InitFailed, "entry-init-failed",
+                    TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten.").arg(f));
+            return p;
+        }
     }
     p->state_ = PluginState::Loaded;
     return p;
@@ -134,55 +299,164 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
 
 bool LoadedPlugin::start(const tis_host* host) {
     if (state_ != PluginState::Loaded) return false;
-    try {
-        plugin_ = entry_->create(host);
-    } catch (...) {
-        plugin_ = nullptr;
-    }
-    if (!plugin_ || plugin_->struct_size < sizeof(tis_plugin)) {
-        plugin_ = nullptr;
+    struct Outcome {
+        const tis_plugin* plugin = nullptr;
+        bool complete = false;
+        tis_result result = TIS_ERR_INTERNAL;
+        std::string why;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const auto* entry = entry_;
+    const bool returned = withinDeadline(deadlines_.start, "init", [entry, host, outcome] {
+        try {
+            outcome->plugin = entry->create(host);
+        } catch (...) {
+            outcome->plugin = nullptr;
+        }
+        const auto* p = outcome->plugin;
+        // Every function a host calls must be there; get_extension and check_now may be NULL.
+        outcome->complete = p && p->struct_size >= sizeof(tis_plugin) && p->init && p->on_main_thread &&
+                            p->menu_entry_count && p->get_menu_entry && p->run_menu_entry && p->answer &&
+                            p->shutdown && p->destroy && p->last_error;
+        if (!outcome->complete) return;
+        try {
+            outcome->result = p->init(p);
+            if (outcome->result != TIS_OK) {
+                const char* why = p->last_error(p);
+                outcome->why = why ? std::string(why, ::strnlen(why, bounds::kStringBytes)) : std::string();
+            }
+        } catch (const std::exception& e) {
+            outcome->result = TIS_ERR_INTERNAL;
+            outcome->why = e.what();  // a plugin without an exception barrier: caught here, the host lives on
+        } catch (...) {
+            outcome->result = TIS_ERR_INTERNAL;
+            outcome->why = "exception";
+        }
+    });
+    if (!returned) return false;
+    if (!outcome->complete) {
+        // An incomplete table is never called, not even destroy: its destroy may be NULL, too.
         fail(PluginState::CreateFailed, "create-failed",
-             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht anlegen.").arg(file_.string()));
+             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht anlegen (unvollständige Funktionstabelle).")
+                 .arg(file_.string()));
         return false;
     }
+    plugin_ = outcome->plugin;
     state_ = PluginState::Created;
-    tis_result r = TIS_ERR_INTERNAL;
-    std::string why;
-    try {
-        r = plugin_->init(plugin_);
-        if (r != TIS_OK && plugin_->last_error) why = plugin_->last_error(plugin_);
-    } catch (const std::exception& e) {
-        why = e.what();  // a plugin without an exception barrier: caught here, the host lives on
-    } catch (...) {
-        why = "exception";
-    }
-    if (r != TIS_OK) {
+    if (outcome->result != TIS_OK) {
+        const auto why = outcome->why.empty()
+                             ? tr(TIS_TEXT("plugin_loader", "die Erweiterung nennt keinen Grund"))
+                             : checkedString(outcome->why.c_str());
         fail(PluginState::InitFailed, "init-failed",
              TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten: %2").arg(file_.string(), why), why);
-        try {
-            plugin_->destroy(plugin_);
-        } catch (...) {
-        }
+        const auto* p = plugin_;
         plugin_ = nullptr;
+        const auto s = state_;
+        auto e = error_;
+        withinDeadline(deadlines_.stop, "destroy", [p] {
+            try {
+                p->destroy(p);
+            } catch (...) {
+            }
+        });
+        if (!hung_) {
+            state_ = s;
+            error_ = std::move(e);
+        }
         return false;
     }
     state_ = PluginState::Running;
-    return true;
+    const void* ext = nullptr;
+    if (plugin_->get_extension && guarded("get_extension", [&] { ext = plugin_->get_extension(plugin_, TIS_EXT_ACTIVITY); })) {
+        activity_ = static_cast<const tis_activity_ext*>(ext);
+        if (activity_ && !activity_->busy) activity_ = nullptr;
+    }
+    return running();
 }
 
 void LoadedPlugin::stop() {
     if (!plugin_) return;
-    try {
-        plugin_->shutdown(plugin_);
-        plugin_->destroy(plugin_);
-    } catch (...) {
-    }
+    const auto* p = plugin_;
     plugin_ = nullptr;
-    state_ = PluginState::ShutDown;
+    activity_ = nullptr;
+    if (withinDeadline(deadlines_.stop, "shutdown", [p] {
+            try {
+                p->shutdown(p);
+            } catch (...) {
+            }
+            try {
+                p->destroy(p);
+            } catch (...) {
+            }
+        }))
+        state_ = PluginState::ShutDown;
+}
+
+// --- calls into a running plugin ----------------------------------------------------------
+
+void LoadedPlugin::onMainThread() {
+    if (!running()) return;
+    (void)guarded("on_main_thread", [this] { plugin_->on_main_thread(plugin_); });
+}
+
+std::vector<MenuEntry> LoadedPlugin::menuEntries() {
+    std::vector<MenuEntry> out;
+    if (!running()) return out;
+    std::uint32_t count = 0;
+    if (!guarded("menu_entry_count", [&] { count = plugin_->menu_entry_count(plugin_); })) return out;
+    for (std::uint32_t i = 0; i < count && i < bounds::kMenuEntries; ++i) {
+        tis_menu_entry e{sizeof(tis_menu_entry), nullptr, nullptr, nullptr};
+        tis_result r = TIS_ERR_INTERNAL;
+        if (!guarded("get_menu_entry", [&] { r = plugin_->get_menu_entry(plugin_, i, &e); })) return {};
+        if (r != TIS_OK) continue;
+        MenuEntry m{checkedString(e.id, 256), checkedString(e.label, 256), checkedString(e.location, 256)};
+        if (m.id.empty()) continue;  // nothing to run
+        if (m.label.empty()) m.label = m.id;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::optional<std::string> LoadedPlugin::runMenuEntry(const std::string& id) {
+    if (!running()) return lastError();
+    tis_result r = TIS_ERR_INTERNAL;
+    if (!guarded("run_menu_entry", [&] { r = plugin_->run_menu_entry(plugin_, id.c_str()); })) return lastError();
+    if (r == TIS_OK) return std::nullopt;
+    return lastError();
+}
+
+std::optional<std::string> LoadedPlugin::checkNow() {
+    if (!running()) return lastError();
+    if (!plugin_->check_now) return tr(TIS_TEXT("plugin_loader", "Die Erweiterung kann nicht auf Zuruf prüfen."));
+    tis_result r = TIS_ERR_INTERNAL;
+    if (!guarded("check_now", [&] { r = plugin_->check_now(plugin_); })) return lastError();
+    if (r == TIS_OK) return std::nullopt;
+    return lastError();
+}
+
+void LoadedPlugin::answer(std::uint64_t handle, const std::optional<std::string>& value) {
+    if (!running()) return;
+    (void)guarded("answer", [&] { (void)plugin_->answer(plugin_, handle, value ? value->c_str() : nullptr); });
+}
+
+std::optional<bool> LoadedPlugin::busy() {
+    if (!running() || !activity_) return std::nullopt;
+    std::int32_t b = 0;
+    if (!guarded("busy", [&] { b = activity_->busy(plugin_); })) return std::nullopt;
+    return b != 0;
+}
+
+std::string LoadedPlugin::lastError() {
+    if (!running()) return error_ ? error_->message.in(currentLanguage()) : std::string();
+    std::string why;
+    if (!guarded("last_error", [&] { why = checkedString(plugin_->last_error(plugin_)); }))
+        return error_->message.in(currentLanguage());
+    return why.empty() ? tr(TIS_TEXT("plugin_loader", "Die Erweiterung nennt keinen Grund.")) : why;
 }
 
 LoadedPlugin::~LoadedPlugin() {
     stop();
+    if (hung_) return;  // never unload code that may still run
     if (entry_ && entry_->deinit && (state_ == PluginState::ShutDown || state_ == PluginState::Loaded)) {
         try {
             entry_->deinit();

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <QJsonArray>
@@ -86,7 +87,23 @@ struct Outgoing {
 };
 
 class Plugin;
-Plugin* self(const tis_plugin* p) { return static_cast<Plugin*>(p->plugin_data); }
+
+/// The tables of the plugins alive now: a `self` a host passes is looked up here before it
+/// is touched, so a NULL, freed or foreign pointer is refused without reading through it.
+struct LiveTables {
+    std::mutex mutex;
+    std::set<const tis_plugin*> tables;
+};
+LiveTables& liveTables() {
+    static LiveTables* live = new LiveTables();  // outlives every plugin, also at exit
+    return *live;
+}
+Plugin* self(const tis_plugin* p) {
+    if (!p) return nullptr;
+    auto& live = liveTables();
+    std::lock_guard lock(live.mutex);
+    return live.tables.contains(p) ? static_cast<Plugin*>(p->plugin_data) : nullptr;
+}
 
 class PluginUi final : public workflow::Ui {
 public:
@@ -116,8 +133,18 @@ public:
         table_.get_extension = &Plugin::cGetExtension;
         table_.last_error = &Plugin::cLastError;
         activity_.busy = &Plugin::cBusy;
+        auto& live = liveTables();
+        std::lock_guard lock(live.mutex);
+        live.tables.insert(&table_);
     }
-    ~Plugin() { stop(); }
+    ~Plugin() {
+        {
+            auto& live = liveTables();
+            std::lock_guard lock(live.mutex);
+            live.tables.erase(&table_);
+        }
+        stop();
+    }
 
     const tis_plugin* table() const { return &table_; }
 
@@ -164,17 +191,31 @@ public:
 private:
     // --- the C table ---------------------------------------------------------------------
 
+    // The exception barrier: every function of the C table and of every extension runs
+    // inside one, so no exception crosses into the host, and a NULL or foreign `self` is an
+    // invalid argument, not a crash.
     template <typename F>
     static tis_result guarded(const tis_plugin* p, F&& f) {
+        Plugin* x = self(p);
+        if (!x) return TIS_ERR_INVALID_ARGUMENT;
         try {
-            return f(*self(p));
+            return f(*x);
         } catch (const std::exception& e) {
-            self(p)->lastError_ = std::string("tiservice: ") + e.what();
+            x->lastError_ = std::string("tiservice: ") + e.what();
         } catch (...) {
-            self(p)->lastError_ =
-                TIS_TEXT("plugin_sdk", "tiservice: interner Fehler").in(self(p)->language_);
+            x->lastError_ = TIS_TEXT("plugin_sdk", "tiservice: interner Fehler").in(x->language_);
         }
         return TIS_ERR_INTERNAL;
+    }
+    /// The same for functions that return a value: `fallback` when there is none to give.
+    template <typename T, typename F>
+    static T guardedValue(const tis_plugin* p, T fallback, F&& f) noexcept {
+        T value = fallback;
+        const auto r = guarded(p, [&](Plugin& x) {
+            value = f(x);
+            return TIS_OK;
+        });
+        return r == TIS_OK ? value : fallback;
     }
 
     static tis_result cInit(const tis_plugin* p) { return guarded(p, [](Plugin& x) { return x.init(); }); }
@@ -186,7 +227,9 @@ private:
             return TIS_OK;
         });
     }
-    static uint32_t cMenuEntryCount(const tis_plugin* p) { return static_cast<uint32_t>(self(p)->profile_.menu.size()); }
+    static uint32_t cMenuEntryCount(const tis_plugin* p) {
+        return guardedValue<uint32_t>(p, 0, [](Plugin& x) { return static_cast<uint32_t>(x.profile_.menu.size()); });
+    }
     static tis_result cGetMenuEntry(const tis_plugin* p, uint32_t index, tis_menu_entry* out) {
         return guarded(p, [&](Plugin& x) {
             if (!out || index >= x.profile_.menu.size()) return TIS_ERR_INVALID_ARGUMENT;
@@ -214,21 +257,29 @@ private:
     }
     static void cShutdown(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.stop(); return TIS_OK; }); }
     static void cDestroy(const tis_plugin* p) {
+        Plugin* x = self(p);
+        if (!x) return;
         try {
-            delete self(p);
+            delete x;
         } catch (...) {
         }
     }
     static const void* cGetExtension(const tis_plugin* p, const char* id) {
-        if (id && std::string_view(id) == TIS_EXT_ACTIVITY) return &self(p)->activity_;
-        return nullptr;
+        return guardedValue<const void*>(p, nullptr, [id](Plugin& x) -> const void* {
+            if (id && std::string_view(id) == TIS_EXT_ACTIVITY) return &x.activity_;
+            return nullptr;
+        });
     }
-    static const char* cLastError(const tis_plugin* p) { return self(p)->lastError_.c_str(); }
+    static const char* cLastError(const tis_plugin* p) {
+        static const char kNone[] = "";
+        return guardedValue<const char*>(p, kNone, [](Plugin& x) { return x.lastError_.c_str(); });
+    }
     static int32_t cBusy(const tis_plugin* p) {
-        Plugin& x = *self(p);
-        std::lock_guard lock(x.taskMutex_);
-        std::lock_guard out(x.outMutex_);
-        return (x.running_ || !x.tasks_.empty() || !x.outbox_.empty()) ? 1 : 0;
+        return guardedValue<int32_t>(p, 0, [](Plugin& x) {
+            std::lock_guard lock(x.taskMutex_);
+            std::lock_guard out(x.outMutex_);
+            return (x.running_ || !x.tasks_.empty() || !x.outbox_.empty()) ? 1 : 0;
+        });
     }
 
     // --- behaviour --------------------------------------------------------------------------
@@ -570,7 +621,7 @@ void PluginUi::progress(const workflow::Progress& p) {
 
 }  // namespace
 
-const char* manifestFor(std::string_view profileJson) {
+const char* manifestFor(std::string_view profileJson) noexcept try {
     static std::mutex m;
     static std::map<std::string, std::string> cache;
     std::lock_guard lock(m);
@@ -589,9 +640,11 @@ const char* manifestFor(std::string_view profileJson) {
         slot = QJsonDocument(manifest).toJson(QJsonDocument::Compact).toStdString();
     }
     return slot.c_str();
+} catch (...) {
+    return "";  // the loader reports an invalid manifest
 }
 
-const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJson) {
+const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJson) noexcept {
     try {
         if (!host || host->struct_size < sizeof(tis_host) || !host->request_callback) return nullptr;
         auto profile = parseProfile(profileJson);

@@ -198,6 +198,77 @@ TEST_F(PluginHost, BrokenPluginsAreReportedAndTheHostCarriesOn) {
     }
 }
 
+TEST_F(PluginHost, APluginBreakingTheAbiIsSwitchedOffAndThePracticeSoftwareCarriesOn) {
+    writeFile(dir / "none.settings", "# empty\n");
+    struct Case {
+        std::string pvs, state, german, detail;
+        std::vector<std::string> extra;
+    };
+    for (const auto& c :
+         {Case{"null_last_error", "(init-failed)", "ließ sich nicht starten: die Erweiterung nennt keinen Grund", ""},
+          Case{"throws_on_main_thread", "(faulted)", "ist abgestürzt und wurde abgeschaltet", "on_main_thread: kaputt im on_main_thread"},
+          Case{"throws_menu_count", "(faulted)", "ist abgestürzt und wurde abgeschaltet", "menu_entry_count: exception"},
+          Case{"throws_run_menu", "(faulted)", "ist abgestürzt und wurde abgeschaltet", "run_menu_entry: kaputt im run_menu_entry",
+               {"--run", "entry.0"}},
+          Case{"throws_get_extension", "(faulted)", "ist abgestürzt und wurde abgeschaltet", "get_extension: kaputt im get_extension"},
+          Case{"null_functions", "(create-failed)", "ließ sich nicht anlegen (unvollständige Funktionstabelle)", ""},
+          Case{"blocks_in_init", "(not-responding)", "antwortet beim Start nicht und wurde abgeschaltet", "init did not return in time",
+               {"--plugin-deadline", "2"}}}) {
+        const auto started = std::chrono::steady_clock::now();
+        auto extra = c.extra;
+        const auto r = host(c.pvs, extra, testPluginDir().string());
+        EXPECT_EQ(r.signal, 0) << c.pvs << " crashed the host\n" << r.out << r.err;
+        EXPECT_EQ(r.exitCode, 4) << c.pvs << "\n" << r.out << r.err;
+        EXPECT_TRUE(contains(r.out, c.state)) << c.pvs << "\n" << r.out;
+        EXPECT_TRUE(contains(r.out, c.german)) << c.pvs << "\n" << r.out;
+        EXPECT_TRUE(contains(r.out, "Die Praxissoftware läuft ohne TI-Service weiter")) << c.pvs << "\n" << r.out;
+        if (!c.detail.empty()) {
+            EXPECT_TRUE(contains(r.err, c.detail)) << c.pvs << "\n" << r.err;
+        }
+        EXPECT_LT(std::chrono::steady_clock::now() - started, 30s) << c.pvs << " kept the host waiting";
+    }
+}
+
+TEST_F(PluginHost, APluginThatBlocksInShutdownDoesNotKeepThePracticeSoftwareOpen) {
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = host("blocks_in_shutdown", {"--plugin-deadline", "2"}, testPluginDir().string());
+    EXPECT_EQ(r.signal, 0) << r.out << r.err;
+    EXPECT_EQ(r.exitCode, 4) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "antwortet beim Beenden nicht mehr und wurde abgeschaltet.")) << r.out;
+    EXPECT_TRUE(contains(r.err, "shutdown did not return in time")) << r.err;
+    EXPECT_TRUE(contains(r.out, "beendet")) << r.out;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+}
+
+TEST_F(PluginHost, NullStringsAndNullArraysFromAPluginAreShownSafelyOrLeftOut) {
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto r = host("null_strings", {}, testPluginDir().string());
+    EXPECT_EQ(r.signal, 0) << r.out << r.err;
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    // The menu: the entry without an id is left out, the one without a label shows its id.
+    EXPECT_TRUE(contains(r.out, "Menü x.run [x.run]\n")) << r.out;
+    // A notice with a title and a NULL text and actions is shown as a banner of the mildest kind.
+    EXPECT_TRUE(contains(r.out, "▌NULL_STRINGS   Titel ohne Text\n")) << r.out;
+    // Actions without an id cannot be answered and are left out; one without a label shows its id.
+    EXPECT_TRUE(contains(r.out, "└─ [ok]  (n.actions)")) << r.out;
+    EXPECT_FALSE(contains(r.out, "ohne id")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Installation läuft – 42 %")) << r.out;
+    EXPECT_FALSE(contains(r.out, "javascript:")) << r.out;
+    EXPECT_TRUE(contains(r.err, "Ein leerer oder ungültiger Hinweis der Erweiterung wurde nicht angezeigt.")) << r.err;
+    EXPECT_TRUE(contains(r.err, "Eine ungültige Frage der Erweiterung wurde nicht gestellt.")) << r.err;
+}
+
+TEST_F(PluginHost, AMenuOfFourBillionEntriesIsCutToWhatAHostShows) {
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto r = host("huge_menu", {}, testPluginDir().string());
+    EXPECT_EQ(r.signal, 0) << r.err;
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "[entry.31]")) << r.out;
+    EXPECT_FALSE(contains(r.out, "[entry.32]")) << r.out;
+    EXPECT_LT(r.out.size(), 10'000u);
+}
+
 TEST_F(PluginHost, AdapterReadmesDocumentEveryMappedSetting) {
     for (const auto& adapter : kAdapters) {
         const auto readme = readFile(std::filesystem::path(TISERVICE_SOURCE_DIR) / "host-adapters" / adapter / "README.md");

@@ -439,7 +439,7 @@ TEST_F(Tuf, ThresholdNotMetIsRefused) {
     expectRefreshRefused(errors::kSignature, "targets");
 }
 
-TEST_F(Tuf, OneKeySigningTwiceCountsOnce) {
+TEST_F(Tuf, OneKeySigningTwiceIsRefusedNotCountedTwice) {
     RepositoryOptions o;
     o.timestamp = {2, 2, 1};
     setUpRepository(o);
@@ -448,7 +448,83 @@ TEST_F(Tuf, OneKeySigningTwiceCountsOnce) {
     const auto key = repo->keys("timestamp").front();
     craft("timestamp.json", ts, "timestamp");
     writeFile(published("timestamp.json"), signMetadata(ts, {key, key}));
-    expectRefreshRefused(errors::kSignature, "timestamp");
+    expectRefreshRefused(errors::kMalformed, "timestamp");
+}
+
+namespace {
+/// The same envelope with its first signature listed a second time (same keyid).
+std::string withTheFirstSignatureTwice(const std::string& envelopeJson) {
+    auto envelope = QJsonDocument::fromJson(QByteArray::fromStdString(envelopeJson)).object();
+    auto sigs = envelope.value("signatures").toArray();
+    sigs.append(sigs[0]);
+    envelope.insert("signatures", sigs);
+    return QJsonDocument(envelope).toJson().toStdString();
+}
+}  // namespace
+
+// TUF 1.0: the keyids in `signatures` are unique. Each role is published with one valid
+// signature listed twice (threshold 1, so counting once would accept it) and must be refused.
+TEST_F(Tuf, ASignatureListedTwiceIsRefusedForTheRoot) {
+    auto root = signedPart(published("root.json"));
+    root.insert("version", 2);
+    writeFile(published("2.root.json"), withTheFirstSignatureTwice(signMetadata(root, repo->keys("root"))));
+    expectRefreshRefused(errors::kMalformed, "root");
+}
+
+TEST_F(Tuf, ASignatureListedTwiceIsRefusedForTheTimestamp) {
+    auto ts = signedPart(published("timestamp.json"));
+    ts.insert("version", ts.value("version").toInteger() + 1);
+    writeFile(published("timestamp.json"), withTheFirstSignatureTwice(signMetadata(ts, repo->keys("timestamp"))));
+    expectRefreshRefused(errors::kMalformed, "timestamp");
+}
+
+TEST_F(Tuf, ASignatureListedTwiceIsRefusedForTheSnapshot) {
+    auto snap = signedPart(published("snapshot.json"));
+    snap.insert("version", snap.value("version").toInteger() + 1);
+    const auto v = snap.value("version").toInteger();
+    writeFile(published(std::to_string(v) + ".snapshot.json"),
+              withTheFirstSignatureTwice(signMetadata(snap, repo->keys("snapshot"))));
+    craftTimestamp(signedPart(published("timestamp.json")).value("version").toInteger() + 1, v);
+    expectRefreshRefused(errors::kMalformed, "snapshot");
+}
+
+TEST_F(Tuf, ASignatureListedTwiceIsRefusedForTheTargets) {
+    const auto v = signedPart(published("snapshot.json")).value("meta").toObject().value("targets.json").toObject()
+                       .value("version").toInteger();
+    const auto name = std::to_string(v) + ".targets.json";
+    writeFile(published(name), withTheFirstSignatureTwice(signMetadata(signedPart(published(name)), repo->keys("targets"))));
+    auto snap = signedPart(published("snapshot.json"));
+    auto meta = snap.value("meta").toObject();
+    meta.insert("targets.json", QJsonObject{{"version", static_cast<qint64>(v)}});  // no hash: the signatures are what fails
+    snap.insert("meta", meta);
+    snap.insert("version", snap.value("version").toInteger() + 1);
+    craft(std::to_string(snap.value("version").toInteger()) + ".snapshot.json", snap, "snapshot");
+    craftTimestamp(signedPart(published("timestamp.json")).value("version").toInteger() + 1, snap.value("version").toInteger());
+    expectRefreshRefused(errors::kMalformed, "targets");
+}
+
+TEST_F(Tuf, ASignatureListedTwiceIsRefusedForADelegatedRole) {
+    ASSERT_TRUE(repo->delegate("alpha", {"firmware/*"}, false, {1, 1, 90}).ok());
+    writeFile(dir / "a.bin", "a");
+    ASSERT_TRUE(repo->addTarget(dir / "a.bin", "firmware/a.bin", {}, "alpha").ok());
+    ASSERT_TRUE(repo->publish().ok());
+    const auto v = signedPart(published("snapshot.json")).value("meta").toObject().value("alpha.json").toObject()
+                       .value("version").toInteger();
+    const auto name = std::to_string(v) + ".alpha.json";
+    writeFile(published(name), withTheFirstSignatureTwice(signMetadata(signedPart(published(name)), repo->keys("alpha"))));
+    auto snap = signedPart(published("snapshot.json"));
+    auto meta = snap.value("meta").toObject();
+    meta.insert("alpha.json", QJsonObject{{"version", static_cast<qint64>(v)}});
+    snap.insert("meta", meta);
+    snap.insert("version", snap.value("version").toInteger() + 1);
+    craft(std::to_string(snap.value("version").toInteger()) + ".snapshot.json", snap, "snapshot");
+    craftTimestamp(signedPart(published("timestamp.json")).value("version").toInteger() + 1, snap.value("version").toInteger());
+    auto c = client();
+    ASSERT_TRUE(c.refresh().ok());
+    auto r = c.findTarget("firmware/a.bin");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kMalformed) << r.error().describe(Language::English);
+    EXPECT_FALSE(std::filesystem::exists(dir / "client/alpha.json"));
 }
 
 TEST_F(Tuf, OneKeyListedUnderTwoIdsCountsOnce) {

@@ -114,9 +114,12 @@ Result<Envelope> parseEnvelope(std::string_view bytes, std::string_view expected
     auto canonical = canonicalJson(e.signedObject);
     if (!canonical) return malformed(role, "not canonical JSON (floats)");
     e.canonicalSigned = std::move(*canonical);
+    std::set<std::string> keyids;  // TUF 1.0: the keyids in `signatures` are unique
     for (const auto& s : root.value("signatures").toArray()) {
         const auto o = s.toObject();
-        e.signatures.emplace_back(str(o, "keyid"), str(o, "sig"));
+        auto keyid = str(o, "keyid");
+        if (!keyids.insert(keyid).second) return malformed(role, "signatures name keyid \"" + keyid + "\" twice");
+        e.signatures.emplace_back(std::move(keyid), str(o, "sig"));
     }
     e.type = str(e.signedObject, "_type");
     if (e.type != expectedType) return malformed(role, "_type \"" + e.type + "\", expected \"" + std::string(expectedType) + "\"");

@@ -17,6 +17,33 @@
  *  - no exception or longjmp crosses this boundary: every function returns a result code,
  *    and plugin->last_error says why in the language of the host's "language" setting.
  *
+ * What a host must check (plugins/loader does all of it for C++ hosts; hosts in other
+ * languages do the same):
+ *  - Before any plugin code beyond manifest(): abi_version, struct_size of the entry,
+ *    manifest and create not NULL, the manifest is JSON naming this host.
+ *  - After create: the table is not NULL, its struct_size is at least this header's, and
+ *    every function is there except check_now and get_extension (which may be NULL). An
+ *    incomplete table is never called, not even destroy.
+ *  - Every string from the plugin may be NULL (treat as ""), endless (read at most 16 KiB),
+ *    not UTF-8 or full of control characters (show it only after removing C0/C1 controls
+ *    and bidirectional overrides). last_error may return NULL or "".
+ *  - Every struct from the plugin may be NULL or older (struct_size smaller than this
+ *    header's): ignore it. An array may be NULL with a count: treat as empty. Counts are
+ *    bounded by the host (at most 16 actions or choices, 32 menu entries), whatever the
+ *    plugin says; an action without an id is left out. Unknown enum values mean the mildest
+ *    (INFO, BANNER, TEXT). A question that cannot be asked is answered with NULL (cancel).
+ *  - Every call may throw (a C++ plugin without an exception barrier): a C++ host catches
+ *    everything and switches the plugin off; it is never called again but shutdown/destroy.
+ *  - init, create and shutdown/destroy may block: call them with a deadline (10 s each in
+ *    the sample host); a plugin that misses it is cut off, never called again and never
+ *    unloaded, and the process ends without unloading it.
+ *  - A crash inside plugin code (a segfault) cannot be caught in the host's process. A
+ *    host that must survive that runs the plugin in a helper process of its own
+ *    (docs/integration-guide.md, "A plugin in its own process").
+ * What the SDK guarantees (every shipped adapter): no exception leaves any function of the
+ * entry, the table or an extension; a NULL, freed or foreign `self` is refused with
+ * TIS_ERR_INVALID_ARGUMENT (or 0/NULL/""); every string it hands over is printable UTF-8.
+ *
  * Compiles as C11 and as C++20.
  */
 #ifndef TISERVICE_PLUGIN_H

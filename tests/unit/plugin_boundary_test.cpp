@@ -1,0 +1,104 @@
+// The plugin boundary from both sides: what a host accepts from a plugin (the loader's
+// checks), and the SDK's exception barrier, which no call from a host gets through.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tiservice/plugin_loader.h"
+#include "tiservice/plugin_sdk.h"
+
+namespace plugins = tiservice::plugins;
+
+TEST(PluginBoundary, StringsFromAPluginAreNeverNullNeverEndlessNeverControlCharacters) {
+    EXPECT_EQ(plugins::checkedString(nullptr), "");
+    EXPECT_EQ(plugins::checkedString("Update \x1b[2Jläuft"), "Update [2Jläuft");
+    const std::string endless(1'000'000, 'x');
+    EXPECT_EQ(plugins::checkedString(endless.c_str()).size(), plugins::bounds::kStringBytes);
+    // Cut inside "ä": the half character is shown as U+FFFD, never as a stray byte.
+    EXPECT_EQ(plugins::checkedString("aä", 2), "a\xEF\xBF\xBD");
+}
+
+TEST(PluginBoundary, ANoticeIsCheckedBeforeTheHostShowsIt) {
+    EXPECT_FALSE(plugins::checkNotice(nullptr));
+    tis_notice old{};
+    old.struct_size = 8;  // older than ABI 1: fields beyond it are not there
+    EXPECT_FALSE(plugins::checkNotice(&old));
+    tis_notice empty{};
+    empty.struct_size = sizeof(tis_notice);
+    EXPECT_FALSE(plugins::checkNotice(&empty)) << "nothing a person could read";
+
+    tis_action many[40];
+    for (auto& a : many) a = {"ok", "OK"};
+    tis_notice n{sizeof(tis_notice), nullptr, 1234, -5, "Titel", nullptr, many, 40};
+    const auto c = plugins::checkNotice(&n);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->id, "");
+    EXPECT_EQ(c->severity, TIS_SEVERITY_INFO);
+    EXPECT_EQ(c->style, TIS_NOTICE_BANNER);
+    EXPECT_EQ(c->actions.size(), plugins::bounds::kActions);
+
+    tis_notice lying{sizeof(tis_notice), "x", TIS_SEVERITY_CRITICAL, TIS_NOTICE_MODAL, "T", "Text", nullptr, 0xFFFFFFFFu};
+    const auto l = plugins::checkNotice(&lying);
+    ASSERT_TRUE(l);
+    EXPECT_TRUE(l->actions.empty());
+    EXPECT_EQ(l->severity, TIS_SEVERITY_CRITICAL);
+}
+
+TEST(PluginBoundary, QuestionsAndProgressAreCheckedToo) {
+    EXPECT_FALSE(plugins::checkQuestion(nullptr));
+    tis_question q{sizeof(tis_question), 7, "plan.when", TIS_ASK_CHOICE, "Wann?", nullptr, 3, nullptr};
+    const auto c = plugins::checkQuestion(&q);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->handle, 7u);
+    EXPECT_EQ(c->kind, TIS_ASK_TEXT) << "a choice without choices is asked as text";
+    EXPECT_EQ(c->defaultValue, "");
+
+    EXPECT_FALSE(plugins::checkProgress(nullptr));
+    tis_progress p{sizeof(tis_progress), "install", "Installation", 250, -9};
+    const auto pc = plugins::checkProgress(&p);
+    ASSERT_TRUE(pc);
+    EXPECT_EQ(pc->percent, -1);
+    EXPECT_EQ(pc->secondsLeft, -1);
+}
+
+namespace {
+void requestCallback(const tis_host*) {}
+constexpr const char* kProfile =
+    R"({"id":"albis","name":"ALBIS","menu":[{"id":"ti-service.check","label":{"de":"Prüfen","en":"Check"},"location":"Optionen","action":"check"}]})";
+}  // namespace
+
+TEST(PluginBoundary, TheSdkAnswersANullOrForeignSelfWithAnErrorNotACrash) {
+    tis_host host{};
+    host.struct_size = sizeof(tis_host);
+    host.request_callback = requestCallback;
+    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host, kProfile);
+    ASSERT_NE(p, nullptr);
+    tis_plugin foreign = *p;
+    foreign.plugin_data = &foreign;  // someone else's table with our functions
+    for (const tis_plugin* self : {static_cast<const tis_plugin*>(nullptr), static_cast<const tis_plugin*>(&foreign)}) {
+        EXPECT_EQ(p->init(self), TIS_ERR_INVALID_ARGUMENT);
+        EXPECT_EQ(p->check_now(self), TIS_ERR_INVALID_ARGUMENT);
+        EXPECT_EQ(p->menu_entry_count(self), 0u);
+        tis_menu_entry e{sizeof(tis_menu_entry), nullptr, nullptr, nullptr};
+        EXPECT_EQ(p->get_menu_entry(self, 0, &e), TIS_ERR_INVALID_ARGUMENT);
+        EXPECT_EQ(p->run_menu_entry(self, "ti-service.check"), TIS_ERR_INVALID_ARGUMENT);
+        EXPECT_EQ(p->answer(self, 1, "x"), TIS_ERR_INVALID_ARGUMENT);
+        EXPECT_EQ(p->get_extension(self, TIS_EXT_ACTIVITY), nullptr);
+        EXPECT_STREQ(p->last_error(self), "");
+        p->on_main_thread(self);
+        p->shutdown(self);
+        p->destroy(self);  // not ours: nothing is freed
+    }
+    // NULL arguments on the real self.
+    EXPECT_EQ(p->get_menu_entry(p, 0, nullptr), TIS_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(p->get_menu_entry(p, 0xFFFFFFFFu, nullptr), TIS_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(p->run_menu_entry(p, nullptr), TIS_ERR_STATE);  // before init
+    EXPECT_EQ(p->get_extension(p, nullptr), nullptr);
+    EXPECT_EQ(p->menu_entry_count(p), 1u);
+    p->destroy(p);
+    EXPECT_EQ(tiservice::plugin_sdk::createPlugin(nullptr, kProfile), nullptr);
+    EXPECT_EQ(tiservice::plugin_sdk::createPlugin(&host, "{"), nullptr);
+    // An unusable profile gives a manifest without a host, which every loader refuses.
+    EXPECT_FALSE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor("{")));
+    EXPECT_TRUE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor(kProfile)));
+}
