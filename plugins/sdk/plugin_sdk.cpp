@@ -95,8 +95,8 @@ struct LiveTables {
     std::set<const tis_plugin*> tables;
 };
 LiveTables& liveTables() {
-    static LiveTables* live = new LiveTables();  // outlives every plugin, also at exit
-    return *live;
+    static LiveTables live;  // plugins are destroyed before the library is unloaded
+    return live;
 }
 Plugin* self(const tis_plugin* p) {
     if (!p) return nullptr;

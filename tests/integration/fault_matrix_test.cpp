@@ -27,7 +27,11 @@ struct Row {
     const char* says;         ///< what the person reads
     bool storyOpen = false;   ///< the journal still follows it (the connector has not said how it ended)
     const char* fullDisk = "";  ///< below the state folder: this file or folder is on a full disk (LD_PRELOAD)
+    const char* archiveBefore = "";  ///< history.jsonl as an earlier run left it (e.g. a torn last line)
+    bool secondRun = false;     ///< at the step, a second `tiservice update` starts on the same PC
 };
+
+constexpr const char* kTornLine = R"({"id":"x/y/started","time":"2026-11-01T10:00:00Z","event":"sta)";
 
 const Row kMatrix[] = {
     {R"({"powerLoss": true})", "installing:2", 2, "succeeded", "broken", "NICHT vom Strom trennen"},
@@ -52,11 +56,17 @@ const Row kMatrix[] = {
     // A full disk: the journal stops everything before it starts; the archive keeps the story in the journal.
     {R"({})", "", 3, "", "", "der Datenträger ist voll", false, "journal"},
     {R"({})", "", 3, "", "", "Update-Archiv kann gerade nicht geschrieben werden", true, "history.jsonl"},
+    // An archive whose last line was torn by an earlier crash: kept, and every new entry on a line of its own.
+    {R"({})", "", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", kTornLine},
+    {R"({"slowMs": 300})", "installing:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", kTornLine},
+    // A second run on the same PC while the first installs: refused, nothing started twice, nothing archived twice.
+    {R"({})", "installing", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", "", true},
+    {R"({})", "installing:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", "", true},
 };
 
 void PrintTo(const Row& row, std::ostream* os) {
     *os << row.fault << " at " << (*row.atStep ? row.atStep : "start") << (*row.fullDisk ? ", disk full: " : "")
-        << row.fullDisk;
+        << row.fullDisk << (*row.archiveBefore ? ", torn archive" : "") << (row.secondRun ? ", second run" : "");
 }
 
 class FaultMatrix : public ::testing::TestWithParam<Row> {};
@@ -68,6 +78,8 @@ std::string rowName(const ::testing::TestParamInfo<Row>& info) {
     for (const char* p = info.param.atStep; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
     if (*info.param.fullDisk) name += "_full_";
     for (const char* p = info.param.fullDisk; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
+    if (*info.param.archiveBefore) name += "_torn_archive";
+    if (info.param.secondRun) name += "_second_run";
     return name;
 }
 
@@ -93,6 +105,7 @@ TEST_P(FaultMatrix, EndsRight) {
         o.env["LD_PRELOAD"] = TISERVICE_TEST_FULL_DISK_LIB;
         o.env["TISERVICE_TEST_FULL_DISK_DIR"] = (dir / "state/tiservice" / row.fullDisk).string();
     }
+    if (*row.archiveBefore) writeFile(dir / "state/tiservice/history.jsonl", row.archiveBefore);
     if (*row.atStep) {
         o.env["TISERVICE_FAULT_PAUSE_AT"] = row.atStep;
         o.env["TISERVICE_FAULT_PAUSE_MS"] = "1500";
@@ -108,6 +121,15 @@ TEST_P(FaultMatrix, EndsRight) {
             [&] { return contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "pausing at step " + step.substr(0, step.find(':'))); }, 60s))
             << run.out();
         sim.control("POST", "/faults", row.fault);
+    }
+    if (row.secondRun) {
+        auto second = o;
+        second.env.erase("TISERVICE_FAULT_PAUSE_AT");
+        const auto r = runProcess({binary("tiservice").string(), "update", "--config", (dir / "tiservice.ini").string(),
+                                   "--answers", (dir / "answers.json").string()},
+                                  second);
+        EXPECT_NE(r.exitCode, 0) << r.out << r.err;
+        EXPECT_TRUE(contains(r.err, "tiservice arbeitet auf diesem PC schon")) << r.out << r.err;
     }
     ASSERT_TRUE(SimulatorProcess::waitFor([&] { return !run.running(); }, 120s)) << run.out();
     const int code = run.stop();
@@ -131,6 +153,10 @@ TEST_P(FaultMatrix, EndsRight) {
         return r;
     };
     EXPECT_EQ(result("CT_ID_0176"), row.terminal) << history.out;
+    if (*row.archiveBefore) {
+        const auto file = readFile(dir / "state/tiservice/history.jsonl");
+        EXPECT_TRUE(file.starts_with(std::string(row.archiveBefore) + "\n")) << file;  // kept aside, on its own line
+    }
     EXPECT_EQ(result("connector"), row.connector) << history.out;
     // A finished story leaves no journal; an open one keeps it; the archive stays readable line by line.
     const auto journal = dir / "state/tiservice/journal";
