@@ -54,6 +54,9 @@ Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
   --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
   --plugin-deadline SEKUNDEN
                       so lange darf der Start oder das Beenden der Erweiterung dauern (Standard 10)
+  --workplaces-in-use N
+                      so viele weitere Arbeitsplätze sind gerade angemeldet (für die Warnung vor
+                      einem Update während der Arbeit; Standard: unbekannt)
   --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
 )");
 
@@ -74,6 +77,7 @@ struct HostState {
     int notices = 0;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::optional<double> firstNoticeMs;
+    int workplacesInUse = -1;
 };
 
 HostState g;  // one host, one plugin: the C callbacks find their state here through host_data as well
@@ -203,6 +207,14 @@ void hostOpenUrl(const tis_host*, const char* url) {
     if (u.starts_with("https://") || u.starts_with("http://")) std::cout << "\n[Browser] " << u << "\n";
 }
 
+int32_t hostWorkplacesSignedIn(const tis_host* h) { return state(h).workplacesInUse; }  // [thread-safe]: set before start
+const tis_workplaces_ext kWorkplaces{hostWorkplacesSignedIn};
+
+const void* hostGetExtension(const tis_host*, const char* id) {
+    if (id && std::string_view(id) == TIS_HOST_EXT_WORKPLACES) return &kWorkplaces;
+    return nullptr;
+}
+
 /// The practice software carries on without the plugin and says so.
 int withoutTiService(const plugins::LoadedPlugin& loaded) {
     std::cout << tr(TIS_TEXT("sample_host", "TI-Service nicht verfügbar: "))
@@ -291,6 +303,13 @@ int main(int argc, char** argv) {
                           << tr(TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")) << "\n";
                 return 2;
             }
+        } else if (a == "--workplaces-in-use") {
+            try {
+                g.workplacesInUse = command_line::number<int>(a, value());
+            } catch (const command_line::UsageError& e) {
+                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
+                return 2;
+            }
         } else if (a == "--stay")
             stay = true;
         else if (a == "--lang") {
@@ -370,6 +389,7 @@ int main(int argc, char** argv) {
     host.ask = hostAsk;
     host.progress = hostProgress;
     host.open_url = hostOpenUrl;
+    host.get_extension = hostGetExtension;
 
     g.started = loadStart;
     const auto initStart = std::chrono::steady_clock::now();

@@ -474,6 +474,49 @@
     </message>
 </context>
 <context>
+    <name>engine</name>
+    <message>
+        <source>TI-Komponenten</source>
+        <translation>TI components</translation>
+    </message>
+    <message>
+        <source>Jetzt aktualisieren</source>
+        <translation>Update now</translation>
+    </message>
+    <message>
+        <source>Es sind noch keine TI-Einstellungen hinterlegt.</source>
+        <translation>No TI settings have been entered yet.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zum Konnektor in den Einstellungen eintragen.</source>
+        <translation>Enter the connection to the connector in the settings.</translation>
+    </message>
+    <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.</source>
+        <translation>The connector and card terminals run approved, current versions.</translation>
+    </message>
+    <message>
+        <source>%1: Prüfung nicht möglich</source>
+        <translation>%1: could not check</translation>
+    </message>
+    <message>
+        <source>TI-Einstellungen unvollständig</source>
+        <translation>TI settings incomplete</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv ist leer.</source>
+        <translation>The update archive is empty.</translation>
+    </message>
+    <message>
+        <source>Update-Archiv</source>
+        <translation>Update archive</translation>
+    </message>
+</context>
+<context>
     <name>event_service</name>
     <message>
         <source>Die Antwort des Konnektors ist unvollständig oder beschädigt: %1</source>
@@ -1394,6 +1437,14 @@ Control port (HTTP, JSON):
         <source>Die Erweiterung %1 ist abgestürzt und wurde abgeschaltet.</source>
         <translation>The adapter %1 crashed and was switched off.</translation>
     </message>
+    <message>
+        <source>Die Erweiterung %1 braucht eine neuere Praxissoftware (Schnittstelle %2, vorhanden ist 1.%3).</source>
+        <translation>The adapter %1 needs a newer practice software (interface %2, this one has 1.%3).</translation>
+    </message>
+    <message>
+        <source>Die Erweiterung liest geänderte Einstellungen erst nach einem Neustart.</source>
+        <translation>The adapter reads changed settings only after a restart.</translation>
+    </message>
 </context>
 <context>
     <name>plugin_sdk</name>
@@ -1408,30 +1459,6 @@ Control port (HTTP, JSON):
     <message>
         <source>tiservice: interner Fehler</source>
         <translation>tiservice: internal error</translation>
-    </message>
-    <message>
-        <source>TI-Einstellungen unvollständig</source>
-        <translation>TI settings incomplete</translation>
-    </message>
-    <message>
-        <source>%1: Prüfung nicht möglich</source>
-        <translation>%1: could not check</translation>
-    </message>
-    <message>
-        <source>Später</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.</source>
-        <translation>The connector and card terminals run approved, current versions.</translation>
-    </message>
-    <message>
-        <source>Das Update-Archiv ist leer.</source>
-        <translation>The update archive is empty.</translation>
-    </message>
-    <message>
-        <source>Update-Archiv</source>
-        <translation>Update archive</translation>
     </message>
     <message>
         <source>%1 TI-Einstellungen</source>
@@ -1594,6 +1621,18 @@ Control port (HTTP, JSON):
         <translation>Unknown language &quot;%1&quot;. Allowed are de and en.</translation>
     </message>
     <message>
+        <source>Ein leerer oder ungültiger Hinweis der Erweiterung wurde nicht angezeigt.</source>
+        <translation>An empty or invalid notice from the adapter was not shown.</translation>
+    </message>
+    <message>
+        <source>Eine ungültige Frage der Erweiterung wurde nicht gestellt.</source>
+        <translation>An invalid question from the adapter was not asked.</translation>
+    </message>
+    <message>
+        <source>--plugin-deadline erwartet Sekunden von 1 bis 600</source>
+        <translation>--plugin-deadline expects seconds from 1 to 600</translation>
+    </message>
+    <message>
         <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
 seine Hinweise, Fragen und Fortschritte im Terminal.
 
@@ -1611,6 +1650,9 @@ Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
   --timeout SEKUNDEN  spätestens dann beenden (Standard 900)
   --plugin-deadline SEKUNDEN
                       so lange darf der Start oder das Beenden der Erweiterung dauern (Standard 10)
+  --workplaces-in-use N
+                      so viele weitere Arbeitsplätze sind gerade angemeldet (für die Warnung vor
+                      einem Update während der Arbeit; Standard: unbekannt)
   --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
 </source>
         <translation>tiservice-host – a stand-in practice software: loads a tiservice adapter and shows its notices,
@@ -1630,20 +1672,11 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
   --timeout SECONDS   give up after this long (default 900)
   --plugin-deadline SECONDS
                       how long the adapter may take to start or to stop (default 10)
+  --workplaces-in-use N
+                      this many other workplaces are signed in right now (for the warning before
+                      an update while people work; default: unknown)
   --stay              keep running when everything is done (Ctrl+C)
 </translation>
-    </message>
-    <message>
-        <source>Ein leerer oder ungültiger Hinweis der Erweiterung wurde nicht angezeigt.</source>
-        <translation>An empty or invalid notice from the adapter was not shown.</translation>
-    </message>
-    <message>
-        <source>Eine ungültige Frage der Erweiterung wurde nicht gestellt.</source>
-        <translation>An invalid question from the adapter was not asked.</translation>
-    </message>
-    <message>
-        <source>--plugin-deadline erwartet Sekunden von 1 bis 600</source>
-        <translation>--plugin-deadline expects seconds from 1 to 600</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +2785,22 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>Das Update von %1 auf %2 ist beendet (%3) und im Update-Archiv eingetragen.</source>
         <translation>The update of %1 to %2 has ended (%3) and is recorded in the update archive.</translation>
+    </message>
+    <message>
+        <source>In der Praxis wird gerade gearbeitet</source>
+        <translation>People are working in the practice right now</translation>
+    </message>
+    <message>
+        <source>Gerade ist ein weiterer Arbeitsplatz in der Praxissoftware angemeldet.</source>
+        <translation>One other workplace is signed in to the practice software right now.</translation>
+    </message>
+    <message>
+        <source>Gerade sind %1 weitere Arbeitsplätze in der Praxissoftware angemeldet.</source>
+        <translation>%1 other workplaces are signed in to the practice software right now.</translation>
+    </message>
+    <message>
+        <source>Während der Installation (bis zu 20 Minuten) ist die TI dort nicht erreichbar. Empfohlen: %1.</source>
+        <translation>During the installation (up to 20 minutes) the TI cannot be reached there. Recommended: %1.</translation>
     </message>
 </context>
 <context>

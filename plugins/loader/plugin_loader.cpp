@@ -1,5 +1,6 @@
 #include "tiservice/plugin_loader.h"
 
+#include <charconv>
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
@@ -50,7 +51,28 @@ std::optional<Manifest> parseManifest(std::string_view json) {
 }
 
 std::filesystem::path adapterFile(const std::filesystem::path& dir, const std::string& name) {
+#if defined(_WIN32)
+    return dir / ("tiservice_adapter_" + name + ".dll");
+#elif defined(__APPLE__)
+    return dir / ("libtiservice_adapter_" + name + ".dylib");
+#else
     return dir / ("libtiservice_adapter_" + name + ".so");
+#endif
+}
+
+std::optional<unsigned> requiredHostRevision(const Manifest& m) {
+    // "1.R" names the revision; an older manifest without one (or "0.x", before revisions
+    // existed) runs in revision 0.
+    const auto dot = m.compat.find('.');
+    if (dot == std::string::npos) return 0u;
+    unsigned major = 0, revision = 0;
+    const auto* b = m.compat.data();
+    const auto* e = b + m.compat.size();
+    if (std::from_chars(b, b + dot, major).ptr != b + dot || std::from_chars(b + dot + 1, e, revision).ptr != e)
+        return std::nullopt;
+    if (major == 0) return 0u;
+    if (major != TIS_PLUGIN_ABI_VERSION) return std::nullopt;
+    return revision;
 }
 
 // --- what a plugin hands over -------------------------------------------------------------
@@ -268,6 +290,14 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
                 TIS_TEXT("plugin_loader", "Die Beschreibung (Manifest) der Erweiterung %1 ist ungültig.").arg(f));
         return p;
     }
+    const auto revision = requiredHostRevision(p->manifest_);
+    if (!revision || *revision > TIS_PLUGIN_ABI_REVISION) {
+        p->fail(PluginState::WrongAbi, "needs-newer-host",
+                TIS_TEXT("plugin_loader",
+                         "Die Erweiterung %1 braucht eine neuere Praxissoftware (Schnittstelle %2, vorhanden ist 1.%3).")
+                    .arg(f, checkedString(p->manifest_.compat.c_str(), 32), TIS_PLUGIN_ABI_REVISION));
+        return p;
+    }
     p->manifest_.name = checkedString(p->manifest_.name.c_str(), 256);
     p->manifest_.version = checkedString(p->manifest_.version.c_str(), 64);
     if (p->manifest_.host != expectedHost) {
@@ -314,8 +344,9 @@ bool LoadedPlugin::start(const tis_host* host) {
             outcome->plugin = nullptr;
         }
         const auto* p = outcome->plugin;
-        // Every function a host calls must be there; get_extension and check_now may be NULL.
-        outcome->complete = p && p->struct_size >= sizeof(tis_plugin) && p->init && p->on_main_thread &&
+        // Every revision-0 function a host calls must be there; get_extension and check_now may
+        // be NULL, later ones are looked at only when the plugin's table reaches them.
+        outcome->complete = p && p->struct_size >= TIS_PLUGIN_SIZE_R0 && p->init && p->on_main_thread &&
                             p->menu_entry_count && p->get_menu_entry && p->run_menu_entry && p->answer &&
                             p->shutdown && p->destroy && p->last_error;
         if (!outcome->complete) return;
@@ -430,6 +461,20 @@ std::optional<std::string> LoadedPlugin::checkNow() {
     if (!plugin_->check_now) return tr(TIS_TEXT("plugin_loader", "Die Erweiterung kann nicht auf Zuruf prüfen."));
     tis_result r = TIS_ERR_INTERNAL;
     if (!guarded("check_now", [&] { r = plugin_->check_now(plugin_); })) return lastError();
+    if (r == TIS_OK) return std::nullopt;
+    return lastError();
+}
+
+bool LoadedPlugin::hasSettingsChanged() const {
+    return running() && TIS_HAS_FIELD(tis_plugin, plugin_->struct_size, settings_changed) && plugin_->settings_changed;
+}
+
+std::optional<std::string> LoadedPlugin::settingsChanged() {
+    if (!running()) return lastError();
+    if (!hasSettingsChanged())
+        return tr(TIS_TEXT("plugin_loader", "Die Erweiterung liest geänderte Einstellungen erst nach einem Neustart."));
+    tis_result r = TIS_ERR_INTERNAL;
+    if (!guarded("settings_changed", [&] { r = plugin_->settings_changed(plugin_); })) return lastError();
     if (r == TIS_OK) return std::nullopt;
     return lastError();
 }

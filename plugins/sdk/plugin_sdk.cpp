@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -14,14 +15,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "tiservice/assess/status_check.h"
 #include "tiservice/build_info.h"
 #include "tiservice/display_text.h"
+#include "tiservice/engine/engine.h"
+#include "tiservice/engine/engine_thread.h"
 #include "tiservice/log.h"
-#include "tiservice/store/state_lock.h"
 #include "tiservice/paths.h"
 #include "tiservice/settings.h"
-#include "tiservice/workflow/update_workflow.h"
 
 namespace tiservice::plugin_sdk {
 namespace {
@@ -132,6 +132,7 @@ public:
         table_.destroy = &Plugin::cDestroy;
         table_.get_extension = &Plugin::cGetExtension;
         table_.last_error = &Plugin::cLastError;
+        table_.settings_changed = &Plugin::cSettingsChanged;
         activity_.busy = &Plugin::cBusy;
         auto& live = liveTables();
         std::lock_guard lock(live.mutex);
@@ -148,7 +149,7 @@ public:
 
     const tis_plugin* table() const { return &table_; }
 
-    // --- from the engine thread ---------------------------------------------------------
+    // --- the thread hop: from the engine thread to the host's UI thread ---------------------
 
     void post(Outgoing item) {
         // A connector's words reach the host's window without control characters.
@@ -181,12 +182,6 @@ public:
     }
 
     Language language() const { return language_; }
-
-    /// A line for the host's log, redacted like the engine's own. [thread-safe]
-    void hostLog(int32_t level, const std::string& message) const {
-        if (host_->log) host_->log(host_, level, log::redact(message).c_str());
-    }
-    const Profile& profile() const { return profile_; }
 
 private:
     // --- the C table ---------------------------------------------------------------------
@@ -222,8 +217,8 @@ private:
     static void cOnMainThread(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.deliver(); return TIS_OK; }); }
     static tis_result cCheckNow(const tis_plugin* p) {
         return guarded(p, [](Plugin& x) {
-            if (!x.started_) return TIS_ERR_STATE;
-            x.enqueue([&x] { x.check(); });
+            if (!x.thread_) return TIS_ERR_STATE;
+            x.thread_->checkNow();
             return TIS_OK;
         });
     }
@@ -232,7 +227,8 @@ private:
     }
     static tis_result cGetMenuEntry(const tis_plugin* p, uint32_t index, tis_menu_entry* out) {
         return guarded(p, [&](Plugin& x) {
-            if (!out || index >= x.profile_.menu.size()) return TIS_ERR_INVALID_ARGUMENT;
+            if (!out || index >= x.profile_.menu.size() || !TIS_HAS_FIELD(tis_menu_entry, out->struct_size, location))
+                return TIS_ERR_INVALID_ARGUMENT;
             const auto& e = x.profile_.menu[index];
             x.menuLabels_.resize(x.profile_.menu.size());
             x.menuLabels_[index] = e.label.in(x.language_);
@@ -270,32 +266,36 @@ private:
             return nullptr;
         });
     }
+    static tis_result cSettingsChanged(const tis_plugin* p) {
+        return guarded(p, [](Plugin& x) {
+            if (!x.thread_) return TIS_ERR_STATE;
+            // Read here, on the host's UI thread (get_setting is [main-thread]); the engine takes
+            // them over between two tasks, never in the middle of one.
+            x.thread_->useSettings(x.readHostSettings());
+            return TIS_OK;
+        });
+    }
     static const char* cLastError(const tis_plugin* p) {
         static const char kNone[] = "";
         return guardedValue<const char*>(p, kNone, [](Plugin& x) { return x.lastError_.c_str(); });
     }
     static int32_t cBusy(const tis_plugin* p) {
         return guardedValue<int32_t>(p, 0, [](Plugin& x) {
-            std::lock_guard lock(x.taskMutex_);
+            if (x.thread_ && x.thread_->busy()) return 1;
             std::lock_guard out(x.outMutex_);
-            return (x.running_ || !x.tasks_.empty() || !x.outbox_.empty()) ? 1 : 0;
+            return x.outbox_.empty() ? 0 : 1;
         });
     }
 
-    // --- behaviour --------------------------------------------------------------------------
+    // --- glue ---------------------------------------------------------------------------------
 
     std::string hostSetting(const std::string& key) const {
         const char* v = host_->get_setting ? host_->get_setting(host_, key.c_str()) : nullptr;
         return v ? std::string(v) : std::string();
     }
 
-    tis_result init() {
-        if (started_) return TIS_ERR_STATE;
-        language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
-        const auto stateDir = hostSetting("tiservice.state_dir");
-        stateDir_ = stateDir.empty() ? defaultStateFolder() : std::filesystem::path(stateDir);
-        (void)log::init({.directory = stateDir_ / "logs", .stderrLevel = spdlog::level::off});
-        // The host's TI settings, in its own vocabulary, become tiservice.ini's.
+    /// The host's TI settings, in its own vocabulary, as tiservice.ini's. [main-thread]
+    Result<ConnectionSettings> readHostSettings() const {
         std::map<std::string, std::string> sections;
         for (const auto& [ours, theirs] : profile_.settings) {
             const auto value = hostSetting(theirs);
@@ -306,35 +306,60 @@ private:
         std::string ini;
         for (const auto& [section, lines] : sections) ini += "[" + section + "]\n" + lines;
         auto parsed = IniFile::parse(ini);
-        if (parsed.ok()) {
-            auto settings = connectionSettingsFrom(
-                *parsed, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
-            if (settings.ok()) settings_ = std::move(settings).value();
-            else settingsError_ = settings.error();
-        } else {
-            settingsError_ = parsed.error();
+        if (!parsed.ok()) return parsed.error();
+        return connectionSettingsFrom(
+            *parsed, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
+    }
+
+    std::string updateMenuId() const {
+        for (const auto& e : profile_.menu)
+            if (e.action == "update") return e.id;
+        return "update";
+    }
+
+    tis_result init() {
+        if (thread_) return TIS_ERR_STATE;
+        language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
+        const auto stateDir = hostSetting("tiservice.state_dir");
+        const auto folder = stateDir.empty() ? defaultStateFolder() : std::filesystem::path(stateDir);
+        (void)log::init({.directory = folder / "logs", .stderrLevel = spdlog::level::off});
+        engine::EngineSetup setup{.stateDir = folder,
+                                  .clock = nullptr,
+                                  .ui = &ui_,
+                                  .wording = {profile_.statusTitle, profile_.updateAction, updateMenuId()},
+                                  .lockWait = std::chrono::seconds(3),
+                                  .stopRequested = [this] { return stopping_.load(); },
+                                  .workplacesSignedIn = {}};
+        // Revision 1 hosts may say how many workplaces are in use; a revision-0 host has no get_extension.
+        if (TIS_HAS_FIELD(tis_host, host_->struct_size, get_extension) && host_->get_extension) {
+            const auto* ext = static_cast<const tis_workplaces_ext*>(host_->get_extension(host_, TIS_HOST_EXT_WORKPLACES));
+            if (ext && ext->signed_in)
+                setup.workplacesSignedIn = [ext, host = host_] { return static_cast<int>(ext->signed_in(host)); };
         }
+        engine_ = std::make_unique<engine::Engine>(std::move(setup));
+        engine_->useSettings(readHostSettings());
         log::logger()->info("adapter {} for {} started", profile_.id, host_->name ? host_->name : "?");
         hostLog(TIS_LOG_INFO, "tiservice " + std::string(build_info::version()) + " for " + profile_.name + " started");
-        started_ = true;
-        nextCheck_ = std::chrono::steady_clock::now() + std::chrono::minutes(profile_.checkIntervalMinutes);
-        worker_ = std::thread([this] { workerLoop(); });
-        // At start: finish a story an earlier run began, then check the equipment.
-        enqueue([this] {
-            resumeJournal();
-            check();
-        });
+        thread_ = std::make_unique<engine::EngineThread>(
+            *engine_, std::chrono::minutes(profile_.checkIntervalMinutes),
+            [this](bool warning, const std::string& line) { hostLog(warning ? TIS_LOG_WARNING : TIS_LOG_INFO, line); });
+        thread_->start();
         return TIS_OK;
     }
 
+    /// A line for the host's log, redacted like the engine's own. [thread-safe]
+    void hostLog(int32_t level, const std::string& message) const {
+        if (host_->log) host_->log(host_, level, log::redact(message).c_str());
+    }
+
     tis_result runMenuEntry(const std::string& id) {
-        if (!started_) return TIS_ERR_STATE;
+        if (!thread_) return TIS_ERR_STATE;
         for (const auto& e : profile_.menu) {
             if (e.id != id) continue;
-            if (e.action == "update") enqueue([this] { runWorkflow(false); });
-            else if (e.action == "password") enqueue([this] { runWorkflow(true); });
-            else if (e.action == "history") enqueue([this] { showHistory(); });
-            else enqueue([this] { check(); });
+            if (e.action == "update") thread_->update();
+            else if (e.action == "password") thread_->changePassword();
+            else if (e.action == "history") thread_->showHistory();
+            else thread_->checkNow();
             return TIS_OK;
         }
         lastError_ = tr(TIS_TEXT("plugin_sdk", "Unbekannter Menüeintrag: %1").arg(id));
@@ -374,182 +399,13 @@ private:
         }
     }
 
-    void enqueue(std::function<void()> task) {
-        {
-            std::lock_guard lock(taskMutex_);
-            tasks_.push_back(std::move(task));
-        }
-        taskCv_.notify_all();
-    }
-
-    void workerLoop() {
-        for (;;) {
-            std::function<void()> task;
-            {
-                std::unique_lock lock(taskMutex_);
-                taskCv_.wait_until(lock, nextCheck_, [&] { return stopping_ || !tasks_.empty(); });
-                if (stopping_) return;
-                if (tasks_.empty()) {  // the periodic check is due
-                    nextCheck_ = std::chrono::steady_clock::now() + std::chrono::minutes(profile_.checkIntervalMinutes);
-                    tasks_.push_back([this] { check(); });
-                }
-                task = std::move(tasks_.front());
-                tasks_.pop_front();
-                running_ = true;
-            }
-            try {
-                task();
-            } catch (const std::exception& e) {
-                log::logger()->error("adapter task failed: {}", e.what());
-                hostLog(TIS_LOG_ERROR, std::string("tiservice task failed: ") + e.what());
-            } catch (...) {
-                log::logger()->error("adapter task failed");
-            }
-            std::lock_guard lock(taskMutex_);
-            running_ = false;
-        }
-    }
-
     void stop() {
         {
-            std::lock_guard lock(taskMutex_);
-            if (stopping_ && !worker_.joinable()) return;
-            stopping_ = true;
-        }
-        {
             std::lock_guard lock(answerMutex_);
+            stopping_ = true;  // a question waiting for a person is answered "cancel"
             answerCv_.notify_all();
         }
-        taskCv_.notify_all();
-        if (worker_.joinable()) worker_.join();
-    }
-
-    Outgoing notice(const std::string& id, int32_t severity, const LocalizedText& title, const LocalizedText& body) const {
-        Outgoing o;
-        o.kind = Outgoing::Kind::Notice;
-        o.id = id;
-        o.severity = severity;
-        o.title = title.in(language_);
-        o.text = body.in(language_);
-        return o;
-    }
-
-    bool settingsUsable() {
-        if (settings_) return true;
-        const auto e = settingsError_.value_or(
-            Error{.code = "settings.invalid", .message = LocalizedText::same("?"), .action = {}, .detail = ""});
-        post(notice("settings.invalid", TIS_SEVERITY_WARNING, TIS_TEXT("plugin_sdk", "TI-Einstellungen unvollständig"),
-                    e.text()));
-        return false;
-    }
-
-    Result<net::ClientOptions> clientOptions() {
-        return konnektor::connectorClientOptions(*settings_, [this](const LocalizedText& q) {
-            return ui_.ask({"connection.password", workflow::Question::Kind::Secret, q, {}, ""});
-        });
-    }
-
-    std::string updateMenuId() const {
-        for (const auto& e : profile_.menu)
-            if (e.action == "update") return e.id;
-        return {};
-    }
-
-    void check() {
-        if (!settingsUsable()) return;
-        auto options = clientOptions();
-        if (!options.ok()) {
-            post(notice("status.error", TIS_SEVERITY_WARNING, profile_.statusTitle, options.error().text()));
-            return;
-        }
-        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), "status");
-        auto report = assess::runStatusCheck(*settings_, *options, stateDir_, *SystemClock::shared(),
-                                             {.refreshCatalog = lock.ok()});
-        if (!report.ok()) {
-            hostLog(TIS_LOG_WARNING, "status check failed: " + report.error().describe(Language::English));
-            post(notice("status.error", TIS_SEVERITY_WARNING,
-                        TIS_TEXT("plugin_sdk", "%1: Prüfung nicht möglich").arg(profile_.statusTitle),
-                        report.error().text()));
-            return;
-        }
-        bool anything = false;
-        for (const auto& f : report->findings) {
-            if (f.status == assess::ComponentStatus::Current) continue;
-            anything = true;
-            const int32_t severity = f.status >= assess::ComponentStatus::Expired        ? TIS_SEVERITY_CRITICAL
-                                     : f.status == assess::ComponentStatus::ApprovalEnds ? TIS_SEVERITY_WARNING
-                                                                                         : TIS_SEVERITY_INFO;
-            LocalizedText text = LocalizedText(f.summary).append(f.action);
-            for (const auto& d : f.details) text.append(d, "\n");
-            auto n = notice("status." + f.code, severity,
-                            LocalizedText(profile_.statusTitle).append(LocalizedText::same(f.name), ": "), text);
-            if (f.status >= assess::ComponentStatus::UpdateAvailable && !updateMenuId().empty())
-                n.actions.emplace_back(updateMenuId(), profile_.updateAction.in(language_));
-            n.actions.emplace_back("later", TIS_TEXT("plugin_sdk", "Später").in(language_));
-            post(std::move(n));
-        }
-        if (report->catalogError)
-            post(notice("status.catalog-missing", TIS_SEVERITY_WARNING, profile_.statusTitle,
-                        report->catalogError->text()));
-        if (!anything && !report->catalogError)
-            post(notice(
-                "status.current", TIS_SEVERITY_INFO, profile_.statusTitle,
-                TIS_TEXT("plugin_sdk", "Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.")));
-    }
-
-    workflow::WorkflowOptions workflowOptions() {
-        // A practice-hours entry the host got wrong falls back to Mo-Fr 08:00-18:00 here.
-        auto hours = workflow::PracticeHours::parse(settings_->practiceHours);
-        auto o = workflow::workflowOptionsFrom(*settings_, stateDir_, hours.ok() ? *hours : workflow::PracticeHours{});
-        o.stopRequested = [this] { return stopping_.load(); };
-        return o;
-    }
-
-    void resumeJournal() {
-        if (!settings_) return;
-        const auto dir = stateDir_ / "journal";
-        if (!std::filesystem::exists(dir) || std::filesystem::is_empty(dir)) return;
-        auto options = clientOptions();
-        if (!options.ok()) return;
-        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), "update");
-        if (!lock.ok()) return;  // whoever holds it follows the story
-        workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
-        (void)wf.resume();
-    }
-
-    void runWorkflow(bool passwordOnly) {
-        if (!settingsUsable()) return;
-        auto options = clientOptions();
-        if (!options.ok()) return;
-        auto lock = store::StateLock::acquire(stateDir_, std::chrono::seconds(3), passwordOnly ? "password" : "update");
-        if (!lock.ok()) {
-            post(notice("workflow.busy", TIS_SEVERITY_WARNING, profile_.statusTitle, lock.error().text()));
-            return;
-        }
-        workflow::UpdateWorkflow wf(*settings_, *options, ui_, *SystemClock::shared(), workflowOptions());
-        const auto r = passwordOnly ? wf.changePassword() : wf.run();
-        hostLog(r.outcome == workflow::Outcome::Succeeded || r.outcome == workflow::Outcome::Planned ||
-                        r.outcome == workflow::Outcome::NothingToDo
-                    ? TIS_LOG_INFO
-                    : TIS_LOG_WARNING,
-                std::string(passwordOnly ? "password change: " : "update: ") + std::string(workflow::outcomeId(r.outcome)));
-        post(notice("workflow." + std::string(workflow::outcomeId(r.outcome)), TIS_SEVERITY_INFO, profile_.statusTitle, r.message));
-        if (!passwordOnly && !stopping_) check();
-    }
-
-    void showHistory() {
-        workflow::UpdateHistory history(stateDir_ / "history.jsonl");
-        LocalizedText body;
-        for (const auto& e : history.read()) {
-            if (e.event != "finished") continue;
-            const LocalizedText line =
-                LocalizedText::same(formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion)
-                    .append(workflow::historyResultText(e.result), "  ")
-                    .append(LocalizedText::same("(" + e.clientSystemId + "/" + e.workplaceId + ")\n"), "  ");
-            body.append(line, "");
-        }
-        if (body.empty()) body = TIS_TEXT("plugin_sdk", "Das Update-Archiv ist leer.");
-        post(notice("history", TIS_SEVERITY_INFO, TIS_TEXT("plugin_sdk", "Update-Archiv"), body));
+        if (thread_) thread_->stop();
     }
 
     tis_plugin table_{};
@@ -558,20 +414,11 @@ private:
     Profile profile_;
     PluginUi ui_;
     Language language_ = Language::German;
-    std::filesystem::path stateDir_;
-    std::optional<ConnectionSettings> settings_;
-    std::optional<Error> settingsError_;
     std::string lastError_;
     std::vector<std::string> menuLabels_;
-    bool started_ = false;
-
-    std::thread worker_;
-    std::mutex taskMutex_;
-    std::condition_variable taskCv_;
-    std::deque<std::function<void()>> tasks_;
-    bool running_ = false;
+    std::unique_ptr<engine::Engine> engine_;
+    std::unique_ptr<engine::EngineThread> thread_;
     std::atomic<bool> stopping_{false};
-    std::chrono::steady_clock::time_point nextCheck_;
 
     std::mutex outMutex_;
     std::deque<Outgoing> outbox_;
@@ -591,6 +438,7 @@ void PluginUi::notice(const workflow::Notice& n) {
                                                              : TIS_SEVERITY_INFO;
     o.title = n.title.in(plugin_.language());
     o.text = n.text.in(plugin_.language());
+    for (const auto& a : n.actions) o.actions.emplace_back(a.id, a.label.in(plugin_.language()));
     plugin_.post(std::move(o));
 }
 
@@ -633,7 +481,7 @@ const char* manifestFor(std::string_view profileJson) noexcept try {
             {"id", QString::fromStdString("tiservice." + (p ? p->id : std::string("invalid")))},
             {"name", QString::fromStdString("tiservice für " + pvsName)},  // not translated: the adapter's name
             {"version", QString::fromStdString(std::string(build_info::version()))},
-            {"compat", "0.1"},
+            {"compat", "1.0"},  // runs in hosts of every revision of ABI 1
             {"vendor", "tiservice"},
             {"host", QString::fromStdString(p ? p->id : std::string())},
             {"abi", static_cast<int>(TIS_PLUGIN_ABI_VERSION)}};
@@ -646,7 +494,8 @@ const char* manifestFor(std::string_view profileJson) noexcept try {
 
 const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJson) noexcept {
     try {
-        if (!host || host->struct_size < sizeof(tis_host) || !host->request_callback) return nullptr;
+        // A host of revision 0 passes the smaller table; what it lacks is treated as absent.
+        if (!host || host->struct_size < TIS_HOST_SIZE_R0 || !host->request_callback) return nullptr;
         auto profile = parseProfile(profileJson);
         if (!profile) return nullptr;
         return (new Plugin(host, std::move(*profile)))->table();

@@ -162,6 +162,8 @@ TEST_P(FaultMatrix, EndsRight) {
     const auto journal = dir / "state/tiservice/journal";
     EXPECT_EQ(!std::filesystem::exists(journal) || std::filesystem::is_empty(journal), !row.storyOpen);
     EXPECT_FALSE(contains(out, "Sommer2026!x"));
+    // Every item moved only as the journal's state table allows.
+    EXPECT_FALSE(contains(readFile(dir / "state/tiservice/logs/tiservice.log"), "may not move from"));
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryFaultInEveryState, FaultMatrix, ::testing::ValuesIn(kMatrix), rowName);

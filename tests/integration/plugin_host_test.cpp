@@ -280,6 +280,66 @@ TEST_F(PluginHost, AdapterReadmesDocumentEveryMappedSetting) {
     }
 }
 
+TEST_F(PluginHost, AHostOfRevisionZeroStillHostsTodaysAdapter) {
+    // c_host_v1 is built against the frozen header of revision 0: a smaller tis_host without
+    // get_extension. Today's adapter must neither refuse it nor read beyond it.
+    start("expired-connector-outdated-terminal.json");
+    const auto settings = settingsFor("medistar");
+    const auto r = runProcess({binary("c_host_v1").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                               settings.string(), (dir / "c-state").string()},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "\"compat\":\"1.0\"")) << r.out;
+    EXPECT_TRUE(contains(r.out, "MENU ti-service.update")) << r.out;
+    EXPECT_TRUE(contains(r.out, "NOTICE status.connector.approval-expired")) << r.out;
+}
+
+TEST_F(PluginHost, APluginOfRevisionZeroRunsInTodaysHost) {
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto r = host("old_plugin", {}, testPluginDir().string());
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Erweiterung geladen: old_plugin 1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Menü Extras: entry.0 [entry.0]")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Alte Erweiterung: Gebaut für Revision 0 der Schnittstelle. [Später]  (old.hello)")) << r.out;
+}
+
+TEST_F(PluginHost, APluginNeedingANewerHostIsRefusedBeforeItRuns) {
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto r = host("needs_newer_host", {}, testPluginDir().string());
+    EXPECT_EQ(r.exitCode, 4) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "braucht eine neuere Praxissoftware (Schnittstelle 1.9, vorhanden ist 1.1)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(wrong-abi)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Die Praxissoftware läuft ohne TI-Service weiter")) << r.out;
+}
+
+TEST_F(PluginHost, WorkplacesInUseAreAWarningBeforeInstallingNowEvenOutsidePracticeHours) {
+    start("terminal-update-available.json");
+    // Practice hours on a day three days from today only: now is outside them.
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    const char* days[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+    const int today = (local.tm_wday + 6) % 7;  // Monday = 0
+    auto settings = readFile(settingsFor("albis"));
+    settings += std::string("PRAXIS_SPRECHZEITEN = ") + days[(today + 3) % 7] + " 08:00-18:00\n";
+    writeFile(dir / "albis.settings", settings);
+    writeFile(dir / "answers.json", R"({"login.user":"koco-root","login.password":"Praxis2026!","plan.when":"now",)"
+                                    R"("plan.during-hours":"cancel"})");
+    std::vector<std::string> argv{binary("tiservice-host").string(), "--pvs", "albis", "--settings",
+                                  (dir / "albis.settings").string(), "--state-dir", (dir / "state-albis").string(),
+                                  "--timeout", "120", "--answers", (dir / "answers.json").string(),
+                                  "--run", "ti-service.update", "--workplaces-in-use", "3"};
+    ProcessOptions o;
+    o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "xdg").string()}, {"LANG", "de_DE.UTF-8"}};
+    o.timeout = 150s;
+    const auto r = runProcess(argv, o);
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Gerade sind 3 weitere Arbeitsplätze in der Praxissoftware angemeldet.")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(plan.workplaces-in-use)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(workflow.cancelled)")) << r.out;
+    EXPECT_FALSE(contains(r.out, "Es ist Sprechzeit")) << r.out;
+}
+
 TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {
     start("expired-connector-outdated-terminal.json");
     const auto settings = settingsFor("medistar");

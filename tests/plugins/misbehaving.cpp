@@ -1,4 +1,5 @@
-// Plugins that break the ABI's promises on purpose, one per build (MISBEHAVIOUR names which):
+// Plugins that break the ABI's promises on purpose, one per build (MISBEHAVIOUR names which),
+// and "old_plugin", which keeps them all but is built against revision 0 (abi_v1/):
 // the host must report each and keep running. Built as libtiservice_adapter_<name>.so with a
 // manifest for host <name>, so `tiservice-host --pvs <name>` loads it.
 #include <chrono>
@@ -37,6 +38,14 @@ tis_result init(const tis_plugin*) {
 
 void onMainThread(const tis_plugin*) {
     if (is("throws_on_main_thread")) throw std::runtime_error("kaputt im on_main_thread");
+    if (is("old_plugin") && !gSentOnce) {  // keeps every promise, in revision 0's words
+        gSentOnce = true;
+        const tis_action later{"later", "Später"};
+        tis_notice n{sizeof(tis_notice), "old.hello", TIS_SEVERITY_INFO, TIS_NOTICE_BANNER, "Alte Erweiterung",
+                     "Gebaut für Revision 0 der Schnittstelle.", &later, 1};
+        gHost->show_notice(gHost, &n);
+        return;
+    }
     if (!is("null_strings") || gSentOnce) return;
     gSentOnce = true;
     const tis_host* h = gHost;
@@ -137,8 +146,9 @@ tis_plugin makeTable() {
 const tis_plugin kPlugin = makeTable();
 
 const char* manifest() {
-    static const std::string m = R"({"id":"test.)" + kName + R"(","name":")" + kName +
-                                 R"(","version":"1","compat":"1","vendor":"test","host":")" + kName + R"(","abi":1})";
+    const std::string compat = is("needs_newer_host") ? "1.9" : "1.0";
+    static const std::string m = R"({"id":"test.)" + kName + R"(","name":")" + kName + R"(","version":"1","compat":")" +
+                                 compat + R"(","vendor":"test","host":")" + kName + R"(","abi":1})";
     return m.c_str();
 }
 const tis_plugin* create(const tis_host* host) {

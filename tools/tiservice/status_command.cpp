@@ -11,11 +11,9 @@
 #include "terminal_io.h"
 #include "tiservice/assess/status_check.h"
 #include "tiservice/catalog/catalog_source.h"
-#include "tiservice/konnektor/connector_reader.h"
+#include "tiservice/engine/engine.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
-#include "tiservice/store/state_lock.h"
-#include "tiservice/workflow/update_workflow.h"
 
 namespace tiservice::cli {
 namespace {
@@ -32,11 +30,15 @@ int exitCodeFor(ComponentStatus s) {
     }
 }
 
-/// The status check asks nobody anything: the notices of a follow-up are its message.
-class QuietUi final : public workflow::Ui {
+/// The status check shows its own report; it asks only for a secret it needs (the client
+/// certificate's password without a password file), on the terminal.
+class SecretPromptUi final : public workflow::Ui {
 public:
     void notice(const workflow::Notice&) override {}
-    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
+    std::optional<std::string> ask(const workflow::Question& q) override {
+        if (q.kind != workflow::Question::Kind::Secret) return std::nullopt;
+        return askSecret(q.text);
+    }
     void progress(const workflow::Progress&) override {}
 };
 
@@ -82,34 +84,12 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         err << settings.error().describe() << "\n";
         return kExitFailed;
     }
-    auto clientOptions = konnektor::connectorClientOptions(*settings, askSecret);
-    if (!clientOptions.ok()) {
-        err << clientOptions.error().describe() << "\n";
-        return kExitFailed;
-    }
-    const auto& clock = *SystemClock::shared();
-    // While another tiservice works with this PC's data (an update), check with the last
-    // verified catalog instead of refreshing it beside the other's writes.
-    auto lock = store::StateLock::acquire(stateDir, std::chrono::seconds(3), "status");
-    if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
-    auto report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock, {.refreshCatalog = lock.ok()});
-    // An update the journal still follows: when the connector is away, it is most likely
-    // rebooting in the middle of it — say that first; when it answers, record what it says.
-    const auto url = net::Url::parse(settings->sdsUrl);
-    const auto journal = url.ok() ? workflow::findJournalFor(stateDir / "journal", url->hostPort()) : std::nullopt;
-    if (!report.ok() && journal && journal->installationUnderway())
-        report = workflow::withInstallationWarning(report.error());
-    std::optional<LocalizedText> followedUp;
-    if (report.ok() && journal && lock.ok()) {
-        QuietUi quiet;
-        auto hours = workflow::PracticeHours::parse(settings->practiceHours);
-        workflow::UpdateWorkflow wf(*settings, *clientOptions, quiet, clock,
-                                    workflow::workflowOptionsFrom(*settings, stateDir,
-                                                                  hours.ok() ? *hours : workflow::PracticeHours{}));
-        const auto r = wf.reconcile();
-        if (r.outcome == workflow::Outcome::Succeeded) followedUp = r.message;
-        if (followedUp) report = assess::runStatusCheck(*settings, *clientOptions, stateDir, clock, {.refreshCatalog = false});
-    }
+    SecretPromptUi ui;
+    engine::Engine engine({.stateDir = stateDir, .ui = &ui});
+    engine.useSettings(*settings);
+    auto outcome = engine.check();
+    auto& report = outcome.report;
+    const auto& followedUp = outcome.followedUp;
     if (!report.ok()) {
         log::logger()->error("status: {}", report.error().describe(Language::English));
         if (json) {

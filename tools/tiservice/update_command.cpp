@@ -9,11 +9,9 @@
 #include "commands.h"
 #include "terminal_io.h"
 #include "terminal_ui.h"
-#include "tiservice/konnektor/connector_reader.h"
+#include "tiservice/engine/engine.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
-#include "tiservice/store/state_lock.h"
-#include "tiservice/workflow/update_workflow.h"
 
 namespace tiservice::cli {
 namespace {
@@ -50,10 +48,8 @@ constexpr Message kUpdateHelp =
 )");
 
 struct Prepared {
-    ConnectionSettings settings;
-    net::ClientOptions options;
-    workflow::WorkflowOptions workflowOptions;
     std::unique_ptr<TerminalUi> ui;
+    std::unique_ptr<engine::Engine> engine;
 };
 
 std::optional<Prepared> prepare(const std::filesystem::path& config, const std::optional<std::filesystem::path>& answers,
@@ -77,37 +73,23 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
         err << settings.error().describe() << "\n";
         return std::nullopt;
     }
-    p.settings = *settings;
-    TerminalUi* ui = p.ui.get();
-    auto options = konnektor::connectorClientOptions(*settings, [ui](const LocalizedText& question) {
-        return ui->ask({"connection.password", workflow::Question::Kind::Secret, question, {}, ""});
-    });
-    if (!options.ok()) {
-        err << options.error().describe() << "\n";
-        return std::nullopt;
-    }
-    p.options = *options;
-    auto hours = workflow::PracticeHours::parse(settings->practiceHours);
-    if (!hours.ok()) {
-        err << hours.error().describe() << "\n";
-        return std::nullopt;
-    }
-    p.workflowOptions = workflow::workflowOptionsFrom(*settings, stateDir, *hours);
+    // No waiting for the state folder: a second start at the same moment is told at once
+    // that one is running.
+    p.engine = std::make_unique<engine::Engine>(
+        engine::EngineSetup{.stateDir = stateDir, .ui = p.ui.get(), .lockWait = std::chrono::milliseconds(0)});
+    p.engine->useSettings(std::move(settings).value());
     return p;
 }
 
-/// One tiservice at a time works with this PC's journal and archive.
-std::optional<store::StateLock> lockStateFolder(std::string_view purpose, std::ostream& err) {
-    // No waiting: a second start at the same moment is told at once that one is running.
-    auto lock = store::StateLock::acquire(defaultStateFolder(), std::chrono::milliseconds(0), purpose);
-    if (lock.ok()) return std::move(lock).value();
-    err << lock.error().describe() << "\n";
-    return std::nullopt;
-}
-
-int finish(const workflow::WorkflowResult& r, std::ostream& out) {
-    out << "\n" << tr(r.message) << "\n";
-    return exitCodeFor(r.outcome);
+/// What the engine did: the result's message, or on stderr why it could not begin
+/// (settings, the connection, another tiservice on this PC).
+int finish(const Result<workflow::WorkflowResult>& r, std::ostream& out, std::ostream& err) {
+    if (!r.ok()) {
+        err << r.error().describe() << "\n";
+        return 3;
+    }
+    out << "\n" << tr(r->message) << "\n";
+    return exitCodeFor(r->outcome);
 }
 
 }  // namespace
@@ -138,10 +120,7 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     }
     auto p = prepare(config, answers, out, err);
     if (!p) return 3;
-    auto lock = lockStateFolder("update", err);
-    if (!lock) return 3;
-    workflow::UpdateWorkflow wf(p->settings, p->options, *p->ui, *SystemClock::shared(), p->workflowOptions);
-    return finish(wf.run(plannedAt), out);
+    return finish(p->engine->update(plannedAt), out, err);
 }
 
 int runPassword(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
@@ -162,10 +141,7 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
     }
     auto p = prepare(config, answers, out, err);
     if (!p) return 3;
-    auto lock = lockStateFolder("password", err);
-    if (!lock) return 3;
-    workflow::UpdateWorkflow wf(p->settings, p->options, *p->ui, *SystemClock::shared(), p->workflowOptions);
-    return finish(wf.changePassword(), out);
+    return finish(p->engine->changePassword(), out, err);
 }
 
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
@@ -185,7 +161,7 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     }
     workflow::UpdateHistory history(defaultStateFolder() / "history.jsonl");
     int unreadable = 0;
-    const auto entries = history.read(&unreadable);
+    const auto entries = history.read(&unreadable);  // the archive alone: no settings, no connector
     const Language l = currentLanguage();
     if (json) {
         QJsonArray list;

@@ -9,8 +9,9 @@ namespace tiservice::assess {
 
 Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const net::ClientOptions& connectorOptions,
                                     const std::filesystem::path& stateDir, const Clock& clock, StatusCheckOptions options) {
-    net::HttpClient http(connectorOptions);
-    auto snapshot = konnektor::readConnector(http, settings, clock);
+    const auto access = options.connectorAccess ? options.connectorAccess(settings, connectorOptions, clock)
+                                                : konnektor::connectorOverNetwork(settings, connectorOptions, clock);
+    auto snapshot = access->read();
     if (!snapshot.ok()) return snapshot.error();
     StatusReport report;
     report.snapshot = std::move(snapshot).value();
@@ -19,13 +20,7 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     else report.catalogError = catalog.error();
     // The connector's own view (auto-update, installations), like its display: no sign-in,
     // one quick attempt; the check goes on without it.
-    const auto& product = report.snapshot.directory.product;
-    auto quick = connectorOptions;
-    quick.maxAttempts = 1;
-    quick.connectTimeout = std::min(quick.connectTimeout, std::chrono::milliseconds(2000));
-    const auto managementUrl =
-        settings.managementUrl.empty() ? konnektor::defaultManagementUrl(settings.sdsUrl) : settings.managementUrl;
-    if (auto driver = konnektor::makeDriver(product, managementUrl, quick)) {
+    if (auto driver = access->driver(report.snapshot.directory.product, true)) {
         if (auto st = driver->status(); st.ok()) report.management = std::move(st).value();
         else log::logger()->info("management status not read: {}", st.error().describe(Language::English));
     }

@@ -30,37 +30,44 @@ QJsonObject entryJson(const HistoryEntry& e) {
 
 }  // namespace
 
-std::string_view itemStateId(ItemState s) {
-    switch (s) {
-        case ItemState::Pending: return "pending";
-        case ItemState::MaybeStarted: return "maybe-started";
-        case ItemState::Planned: return "planned";
-        case ItemState::Started: return "started";
-        case ItemState::Succeeded: return "succeeded";
-        case ItemState::Failed: return "failed";
-        case ItemState::Broken: return "broken";
-    }
-    return "pending";
-}
-
 std::optional<ItemState> parseItemState(std::string_view id) {
-    for (auto s : {ItemState::Pending, ItemState::MaybeStarted, ItemState::Planned, ItemState::Started,
-                   ItemState::Succeeded, ItemState::Failed, ItemState::Broken})
-        if (itemStateId(s) == id) return s;
+    for (const auto& r : kItemStates)
+        if (r.id == id) return r.state;
     return std::nullopt;
 }
 
-std::vector<std::string> JournalItem::dueEvents() const {
-    switch (state) {
-        case ItemState::Pending:
-        case ItemState::MaybeStarted: return {};
-        case ItemState::Planned: return {"planned"};
-        case ItemState::Started: return {"started"};
-        case ItemState::Succeeded:
-        case ItemState::Failed:
-        case ItemState::Broken: return {"started", "finished"};
+std::string_view stepId(Step s) {
+    switch (s) {
+        case Step::Confirmed: return "confirmed";
+        case Step::Starting: return "starting";
+        case Step::Planning: return "planning";
+        case Step::Installing: return "installing";
+        case Step::WaitingForConnector: return "waiting-for-connector";
+        case Step::Verifying: return "verifying";
+        case Step::Recording: return "recording";
+        case Step::Installed: return "installed";
+        case Step::Finished: return "finished";
+        case Step::Planned: return "planned";
     }
-    return {};
+    return "confirmed";
+}
+
+bool JournalItem::moveTo(ItemState to) {
+    if (to == state) return true;
+    if (!canMove(state, to)) {
+        log::logger()->error("journal: {} may not move from {} to {}; it stays {}", updateId, itemStateId(state),
+                             itemStateId(to), itemStateId(state));
+        return false;
+    }
+    state = to;
+    return true;
+}
+
+std::vector<std::string> JournalItem::dueEvents() const {
+    std::vector<std::string> events;
+    for (const auto& e : ruleFor(state).archive)
+        if (!e.empty()) events.emplace_back(e);
+    return events;
 }
 
 Status UpdateJournal::save(const std::filesystem::path& file) const {

@@ -7,6 +7,17 @@
  *    first; every struct starts with its size; new functions are only appended; a
  *    breaking change gets a new ABI version; optional features are found with
  *    get_extension(self, "id/1");
+ *  - growing: ABI 1 grows by revisions (TIS_PLUGIN_ABI_REVISION). A revision only appends
+ *    fields to the end of a struct; each side reads a field only when the other side's
+ *    struct_size covers it (TIS_HAS_FIELD) and treats a missing function as absent. The
+ *    manifest's "compat" ("1.R") names the lowest host revision a plugin needs; a host
+ *    refuses a plugin that needs a newer one. Revision 0 is the first publication
+ *    (tests/plugins/abi_v1 keeps a frozen copy); revision 1 appended tis_host.get_extension
+ *    and tis_plugin.settings_changed;
+ *  - every function uses the calling convention TIS_ABI (__cdecl on 32-bit Windows, so
+ *    Delphi and C# hosts bind it as cdecl; empty elsewhere);
+ *  - one failure convention: a function that can fail returns tis_result (and last_error
+ *    says why); a query returns 0, NULL or "" for "none" and never fails otherwise;
  *  - strings are UTF-8, NUL-terminated; whoever allocates frees; each pointer's lifetime
  *    and each function's thread is written beside it:
  *      [main-thread]  only on the host's UI thread
@@ -20,10 +31,12 @@
  * What a host must check (plugins/loader does all of it for C++ hosts; hosts in other
  * languages do the same):
  *  - Before any plugin code beyond manifest(): abi_version, struct_size of the entry,
- *    manifest and create not NULL, the manifest is JSON naming this host.
- *  - After create: the table is not NULL, its struct_size is at least this header's, and
- *    every function is there except check_now and get_extension (which may be NULL). An
- *    incomplete table is never called, not even destroy.
+ *    manifest and create not NULL, the manifest is JSON naming this host, and its "compat"
+ *    revision is not newer than the host's TIS_PLUGIN_ABI_REVISION.
+ *  - After create: the table is not NULL, its struct_size is at least TIS_PLUGIN_SIZE_R0,
+ *    and every revision-0 function is there except check_now and get_extension (which may
+ *    be NULL); a later function is used only when TIS_HAS_FIELD says the plugin has it and it
+ *    is not NULL. An incomplete table is never called, not even destroy.
  *  - Every string from the plugin may be NULL (treat as ""), endless (read at most 16 KiB),
  *    not UTF-8 or full of control characters (show it only after removing C0/C1 controls
  *    and bidirectional overrides). last_error may return NULL or "".
@@ -40,9 +53,13 @@
  *  - A crash inside plugin code (a segfault) cannot be caught in the host's process. A
  *    host that must survive that runs the plugin in a helper process of its own
  *    (docs/integration-guide.md, "A plugin in its own process").
+ * What a plugin must check: the host's struct_size is at least TIS_HOST_SIZE_R0; a later
+ * host function is called only when TIS_HAS_FIELD(tis_host, host->struct_size, …) and it is
+ * not NULL; a tis_menu_entry is filled only as far as its struct_size reaches.
  * What the SDK guarantees (every shipped adapter): no exception leaves any function of the
  * entry, the table or an extension; a NULL, freed or foreign `self` is refused with
- * TIS_ERR_INVALID_ARGUMENT (or 0/NULL/""); every string it hands over is printable UTF-8.
+ * TIS_ERR_INVALID_ARGUMENT (or 0/NULL/""); every string it hands over is printable UTF-8;
+ * its manifest says "compat": "1.0" (it runs in hosts of every revision).
  *
  * Compiles as C11 and as C++20.
  */
@@ -55,8 +72,21 @@
 extern "C" {
 #endif
 
+#include <stddef.h>
+
 #define TIS_PLUGIN_ABI_VERSION 1u
+#define TIS_PLUGIN_ABI_REVISION 1u
 #define TIS_PLUGIN_ENTRY_SYMBOL "tis_plugin_entry"
+
+#if defined(_WIN32) && !defined(_WIN64)
+#define TIS_ABI __cdecl
+#else
+#define TIS_ABI
+#endif
+
+/* Whether a struct of `struct_size` bytes, as the other side built it, contains `field`. */
+#define TIS_HAS_FIELD(type, struct_size, field) \
+    ((size_t)(struct_size) >= offsetof(type, field) + sizeof(((type*)0)->field))
 
 #if defined(_WIN32)
 #define TIS_PLUGIN_EXPORT __declspec(dllexport)
@@ -139,30 +169,39 @@ struct tis_host {
 
     /* [thread-safe] A line for the host's log. `message` is valid during the call and never
      * contains secrets. */
-    void (*log)(const tis_host* self, int32_t level, const char* message);
+    void (TIS_ABI *log)(const tis_host* self, int32_t level, const char* message);
 
     /* [thread-safe] Asks the host to call plugin->on_main_thread soon on its UI thread. */
-    void (*request_callback)(const tis_host* self);
+    void (TIS_ABI *request_callback)(const tis_host* self);
 
     /* [main-thread] A setting in the host's own vocabulary (e.g. "Konnektor.SDSAdresse"), or
      * NULL when unset. The string is owned by the host and stays valid until the plugin
      * returns from the call in which it asked. Also answers "language" ("de" or "en") and
      * "tiservice.state_dir". Secrets (passwords) are never asked for here. */
-    const char* (*get_setting)(const tis_host* self, const char* key);
+    const char* (TIS_ABI *get_setting)(const tis_host* self, const char* key);
 
     /* [main-thread] Show a notice in the style it names. */
-    void (*show_notice)(const tis_host* self, const tis_notice* notice);
+    void (TIS_ABI *show_notice)(const tis_host* self, const tis_notice* notice);
 
     /* [main-thread] Ask a person; the host answers later, from its UI thread, through
      * plugin->answer with question->handle. Must not block. */
-    void (*ask)(const tis_host* self, const tis_question* question);
+    void (TIS_ABI *ask)(const tis_host* self, const tis_question* question);
 
     /* [main-thread] Show or update progress. */
-    void (*progress)(const tis_host* self, const tis_progress* progress);
+    void (TIS_ABI *progress)(const tis_host* self, const tis_progress* progress);
 
     /* [main-thread] Open a URL (e.g. the connector's admin interface) in the browser. */
-    void (*open_url)(const tis_host* self, const char* url);
+    void (TIS_ABI *open_url)(const tis_host* self, const char* url);
+
+    /* --- revision 1 ------------------------------------------------------------------ */
+
+    /* [thread-safe] An optional feature table of the host by id with revision, e.g.
+     * "tiservice.workplaces/1", or NULL. The table lives until the plugin is destroyed. */
+    const void* (TIS_ABI *get_extension)(const tis_host* self, const char* id);
 };
+
+/* The size of tis_host in revision 0: a host built then passes this struct_size. */
+#define TIS_HOST_SIZE_R0 offsetof(tis_host, get_extension)
 
 typedef struct tis_plugin tis_plugin;
 struct tis_plugin {
@@ -171,45 +210,64 @@ struct tis_plugin {
 
     /* [main-thread] Reads the host's settings and starts the engine thread. Returns fast:
      * it never waits on the network. The first status check runs in the background. */
-    tis_result (*init)(const tis_plugin* self);
+    tis_result (TIS_ABI *init)(const tis_plugin* self);
 
     /* [main-thread] Delivers pending notices, questions and progress to the host. */
-    void (*on_main_thread)(const tis_plugin* self);
+    void (TIS_ABI *on_main_thread)(const tis_plugin* self);
 
     /* [main-thread] Starts a status check now (in the background). */
-    tis_result (*check_now)(const tis_plugin* self);
+    tis_result (TIS_ABI *check_now)(const tis_plugin* self);
 
     /* [main-thread] The menu entries the host shows. */
-    uint32_t (*menu_entry_count)(const tis_plugin* self);
-    tis_result (*get_menu_entry)(const tis_plugin* self, uint32_t index, tis_menu_entry* out);
+    uint32_t (TIS_ABI *menu_entry_count)(const tis_plugin* self);
+    tis_result (TIS_ABI *get_menu_entry)(const tis_plugin* self, uint32_t index, tis_menu_entry* out);
 
     /* [main-thread] Runs a menu entry (e.g. the guided update) in the background. */
-    tis_result (*run_menu_entry)(const tis_plugin* self, const char* id);
+    tis_result (TIS_ABI *run_menu_entry)(const tis_plugin* self, const char* id);
 
     /* [main-thread] Answers a question; `value` is a choice id or the text, or NULL to
      * cancel. Valid during the call only; the plugin copies it (and forgets secrets). */
-    tis_result (*answer)(const tis_plugin* self, uint64_t question_handle, const char* value);
+    tis_result (TIS_ABI *answer)(const tis_plugin* self, uint64_t question_handle, const char* value);
 
     /* [main-thread] Stops background work; an update the connector is installing goes on
      * there and is followed up at the next start. Returns within a few seconds. */
-    void (*shutdown)(const tis_plugin* self);
+    void (TIS_ABI *shutdown)(const tis_plugin* self);
 
     /* [main-thread] Frees the plugin; `self` is invalid afterwards. */
-    void (*destroy)(const tis_plugin* self);
+    void (TIS_ABI *destroy)(const tis_plugin* self);
 
     /* [thread-safe] An optional feature table by id with revision, e.g.
      * "tiservice.activity/1", or NULL. The table lives until destroy. */
-    const void* (*get_extension)(const tis_plugin* self, const char* id);
+    const void* (TIS_ABI *get_extension)(const tis_plugin* self, const char* id);
 
     /* [main-thread] Why the last call failed, for people; valid until the next call. */
-    const char* (*last_error)(const tis_plugin* self);
+    const char* (TIS_ABI *last_error)(const tis_plugin* self);
+
+    /* --- revision 1 ------------------------------------------------------------------ */
+
+    /* [main-thread] The host's TI settings changed (the practice edited them): the plugin
+     * reads them again with get_setting before its next check. May be NULL (then the host
+     * shuts the plugin down and creates it again). */
+    tis_result (TIS_ABI *settings_changed)(const tis_plugin* self);
 };
 
-/* Extension "tiservice.activity/1": whether background work (a check, an update) runs. */
+/* The size of tis_plugin in revision 0: a plugin built then has this struct_size. */
+#define TIS_PLUGIN_SIZE_R0 offsetof(tis_plugin, settings_changed)
+
+/* Host extension "tiservice.workplaces/1": how many workplaces are signed in to the practice
+ * software right now. The guided update warns before installing "now" while people work,
+ * also outside the practice hours (a Saturday surgery, a late shift). */
+#define TIS_HOST_EXT_WORKPLACES "tiservice.workplaces/1"
+typedef struct tis_workplaces_ext {
+    /* [thread-safe] Workplaces signed in now besides the one asking, or -1 when unknown. */
+    int32_t (TIS_ABI *signed_in)(const tis_host* self);
+} tis_workplaces_ext;
+
+/* Plugin extension "tiservice.activity/1": whether background work (a check, an update) runs. */
 #define TIS_EXT_ACTIVITY "tiservice.activity/1"
 typedef struct tis_activity_ext {
     /* [thread-safe] 1 while busy, 0 when idle. */
-    int32_t (*busy)(const tis_plugin* self);
+    int32_t (TIS_ABI *busy)(const tis_plugin* self);
 } tis_activity_ext;
 
 /* The exported entry: `TIS_PLUGIN_EXPORT const tis_plugin_entry_t tis_plugin_entry`. */
@@ -219,17 +277,17 @@ typedef struct tis_plugin_entry_t {
 
     /* [main-thread] Called once after loading, before anything else but manifest.
      * `plugin_path` is the file it was loaded from. Returns 0 on failure. */
-    int32_t (*init)(const char* plugin_path);
+    int32_t (TIS_ABI *init)(const char* plugin_path);
     /* [main-thread] Called once before unloading. */
-    void (*deinit)(void);
+    void (TIS_ABI *deinit)(void);
 
-    /* [thread-safe] JSON readable before anything is created: id, name, version, compat,
-     * vendor, host, abi. Static storage. */
-    const char* (*manifest)(void);
+    /* [thread-safe] JSON readable before anything is created: id, name, version, compat
+     * ("1.R": ABI 1, needs a host of revision R or later), vendor, host, abi. Static storage. */
+    const char* (TIS_ABI *manifest)(void);
 
     /* [main-thread] A new plugin for this host, or NULL. `host` must stay valid until the
      * plugin is destroyed. */
-    const tis_plugin* (*create)(const tis_host* host);
+    const tis_plugin* (TIS_ABI *create)(const tis_host* host);
 } tis_plugin_entry_t;
 
 #ifdef __cplusplus

@@ -10,6 +10,7 @@
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
+#include "tiservice/konnektor/connector_access.h"
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/settings.h"
 
@@ -31,6 +32,8 @@ struct StatusCheckOptions {
     /// false: use the last verified catalog without asking the update server (another process
     /// owns the state folder right now).
     bool refreshCatalog = true;
+    /// How the connector is reached; empty: over the network as the settings say.
+    konnektor::ConnectorAccessFactory connectorAccess;
 };
 
 /// An Error only when the connector could not be read; a missing catalog is reported in

@@ -32,14 +32,78 @@ enum class ItemState {
     Broken,        ///< the connector reports a defect after it
 };
 
-TISERVICE_CORE_EXPORT std::string_view itemStateId(ItemState s);  ///< "pending", "maybe-started", …
+/// What the next start does with an item the journal holds in a state.
+enum class ResumeRule {
+    NewRun,           ///< never reached the connector: left to a fresh run
+    AskTheConnector,  ///< its start may have reached it: running, planned, finished — or no trace
+    WaitForThePlan,   ///< planned: nothing to do until the connector runs it, then follow
+    Follow,           ///< the connector installs it: follow it to its end
+    ArchiveOnly,      ///< finished: only what the archive lacks is written
+};
+
+/// One row of the state table the journal, the resume rule and the tests read.
+struct ItemStateRule {
+    ItemState state;
+    std::string_view id;          ///< as written in the journal
+    bool finished;                ///< nothing more will happen to it
+    bool underway;                ///< the connector may be installing it right now: never switch it off
+    ResumeRule onResume;
+    std::string_view archive[2];  ///< the archive events the state calls for, in order ("" = none)
+};
+
+inline constexpr ItemStateRule kItemStates[] = {
+    {ItemState::Pending, "pending", false, false, ResumeRule::NewRun, {"", ""}},
+    {ItemState::MaybeStarted, "maybe-started", false, true, ResumeRule::AskTheConnector, {"", ""}},
+    {ItemState::Planned, "planned", false, false, ResumeRule::WaitForThePlan, {"planned", ""}},
+    {ItemState::Started, "started", false, true, ResumeRule::Follow, {"started", ""}},
+    {ItemState::Succeeded, "succeeded", true, false, ResumeRule::ArchiveOnly, {"started", "finished"}},
+    {ItemState::Failed, "failed", true, false, ResumeRule::ArchiveOnly, {"started", "finished"}},
+    {ItemState::Broken, "broken", true, false, ResumeRule::ArchiveOnly, {"started", "finished"}},
+};
+
+/// Every move an item may make, and why. Anything else is refused (and logged).
+struct ItemTransition {
+    ItemState from, to;
+    std::string_view why;
+};
+
+inline constexpr ItemTransition kItemTransitions[] = {
+    {ItemState::Pending, ItemState::MaybeStarted, "the start request is about to go out"},
+    {ItemState::Pending, ItemState::Started, "found running on the connector, started by us"},
+    {ItemState::MaybeStarted, ItemState::Pending, "refused, or it never reached the connector"},
+    {ItemState::MaybeStarted, ItemState::Planned, "accepted for the planned time"},
+    {ItemState::MaybeStarted, ItemState::Started, "accepted now, or the connector shows it running or finished"},
+    {ItemState::MaybeStarted, ItemState::Succeeded, "the connector reports it installed"},
+    {ItemState::MaybeStarted, ItemState::Failed, "the connector reports it failed"},
+    {ItemState::MaybeStarted, ItemState::Broken, "the connector reports a defect after it"},
+    {ItemState::Planned, ItemState::Started, "the planned time came"},
+    {ItemState::Started, ItemState::Succeeded, "installed and the new version confirmed"},
+    {ItemState::Started, ItemState::Failed, "the connector reports it failed, or the version is not confirmed"},
+    {ItemState::Started, ItemState::Broken, "the connector reports a defect after it"},
+};
+
+[[nodiscard]] constexpr const ItemStateRule& ruleFor(ItemState s) {
+    for (const auto& r : kItemStates)
+        if (r.state == s) return r;
+    return kItemStates[0];
+}
+[[nodiscard]] constexpr bool canMove(ItemState from, ItemState to) {
+    for (const auto& t : kItemTransitions)
+        if (t.from == from && t.to == to) return true;
+    return false;
+}
+
+[[nodiscard]] constexpr std::string_view itemStateId(ItemState s) { return ruleFor(s).id; }  ///< "pending", "maybe-started", …
 TISERVICE_CORE_EXPORT std::optional<ItemState> parseItemState(std::string_view id);
 /// Succeeded, Failed or Broken: nothing more will happen to it.
-[[nodiscard]] inline bool isFinished(ItemState s) {
-    return s == ItemState::Succeeded || s == ItemState::Failed || s == ItemState::Broken;
-}
+[[nodiscard]] constexpr bool isFinished(ItemState s) { return ruleFor(s).finished; }
 /// MaybeStarted or Started: the connector may be installing it right now.
-[[nodiscard]] inline bool isUnderway(ItemState s) { return s == ItemState::MaybeStarted || s == ItemState::Started; }
+[[nodiscard]] constexpr bool isUnderway(ItemState s) { return ruleFor(s).underway; }
+
+/// Where a guided update stands, as the journal's "step" says (for people reading the file,
+/// support, and the fault-injection pause of the kill-and-resume tests).
+enum class Step { Confirmed, Starting, Planning, Installing, WaitingForConnector, Verifying, Recording, Installed, Finished, Planned };
+TISERVICE_CORE_EXPORT std::string_view stepId(Step s);  ///< "confirmed", "starting", "waiting-for-connector", …
 
 struct JournalItem {
     std::string updateId, component, name;
@@ -51,6 +115,9 @@ struct JournalItem {
     /// journal says what the archive holds, so a run killed between the two completes it.
     std::vector<std::string> archived;
 
+    /// Moves to `to` when the transition table allows it; otherwise logs the refused move and
+    /// stays (a defect in tiservice, never a reason to lose the item).
+    TISERVICE_CORE_EXPORT bool moveTo(ItemState to);
     /// The archive events its state calls for, in order.
     [[nodiscard]] TISERVICE_CORE_EXPORT std::vector<std::string> dueEvents() const;
     [[nodiscard]] bool isArchived(std::string_view event) const {

@@ -16,16 +16,18 @@ namespace tiservice::workflow {
 
 enum class Severity { Info, Warning, Critical };
 
+struct Choice {
+    std::string id;  ///< e.g. "now", "evening", "cancel"
+    LocalizedText label;
+};
+
 struct Notice {
     std::string id;  ///< e.g. "plan.summary", "warning.do-not-switch-off"
     Severity severity = Severity::Info;
     LocalizedText title;
     LocalizedText text;
-};
-
-struct Choice {
-    std::string id;  ///< e.g. "now", "evening", "cancel"
-    LocalizedText label;
+    /// What a person can do about it ("update", "later"); a host shows them as buttons.
+    std::vector<Choice> actions = {};
 };
 
 struct Question {

@@ -19,6 +19,7 @@
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
+#include "tiservice/konnektor/connector_access.h"
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/konnektor/driver.h"
 #include "tiservice/settings.h"
@@ -30,7 +31,6 @@ namespace tiservice::workflow {
 
 struct WorkflowOptions {
     std::filesystem::path stateDir;  ///< journal/ and history.jsonl live here
-    std::string managementUrl;       ///< empty: the driver's default for the connector
     PracticeHours practiceHours;
     std::chrono::milliseconds pollInitial{2'000};   ///< status polling while following
     std::chrono::milliseconds pollMax{30'000};      ///< capped backoff while the connector is away
@@ -41,6 +41,11 @@ struct WorkflowOptions {
     /// Polled while waiting; when it returns true the workflow stops (CouldNotStart) and
     /// leaves the journal, so the next start follows up. [thread-safe]
     std::function<bool()> stopRequested;
+    /// Workplaces signed in to the practice software right now besides this one (-1: unknown),
+    /// when the host can tell; "now" is then questioned like a start in practice hours. [thread-safe]
+    std::function<int()> workplacesSignedIn;
+    /// How the connector is reached; empty: over the network as the settings say.
+    konnektor::ConnectorAccessFactory connectorAccess;
 };
 
 /// The options the settings ask for; `hours` are the parsed [practice] hours.

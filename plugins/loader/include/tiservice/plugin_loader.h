@@ -137,6 +137,10 @@ public:
     std::optional<std::string> runMenuEntry(const std::string& id);
     std::optional<std::string> checkNow();
     void answer(std::uint64_t handle, const std::optional<std::string>& value);
+    /// Whether the plugin re-reads changed settings itself (revision 1); otherwise the host
+    /// stops it and starts it again.
+    [[nodiscard]] bool hasSettingsChanged() const;
+    std::optional<std::string> settingsChanged();
     /// 1/0 from the "tiservice.activity/1" extension; nullopt when the plugin has none.
     std::optional<bool> busy();
     /// Why the last call failed, checked; a plugin that gives no reason gets a sentence saying so.
@@ -165,7 +169,12 @@ private:
     Deadlines deadlines_;
 };
 
-/// Where an adapter lives: <dir>/libtiservice_adapter_<name>.so
+/// The host revision a manifest's "compat" asks for ("1.R" → R; none or "0.x" → 0), or nullopt
+/// when it names another ABI or cannot be read.
+std::optional<unsigned> requiredHostRevision(const Manifest& m);
+
+/// Where an adapter lives: <dir>/libtiservice_adapter_<name>.so (.dylib on macOS;
+/// <dir>/tiservice_adapter_<name>.dll on Windows)
 std::filesystem::path adapterFile(const std::filesystem::path& dir, const std::string& name);
 
 }  // namespace tiservice::plugins

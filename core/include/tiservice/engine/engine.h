@@ -1,0 +1,115 @@
+#pragma once
+// The engine room's front door. Every host — the `tiservice` command line, each practice
+// software's adapter, the window — drives the same Engine:
+//
+//   settings ─▶ Engine ─▶ check()          status check + follow-up of a journal's story
+//                      ─▶ update()         the guided update (workflow::UpdateWorkflow)
+//                      ─▶ changePassword()
+//                      ─▶ resume()         finish a story the journal tells, at start
+//                      ─▶ history()        the update archive
+//                 │
+//                 └──▶ Ui port: every notice, question and progress, on the calling thread
+//
+// The Engine decides what things mean to a person: which notice a finding becomes (its id,
+// severity, title and actions), what a locked state folder or a finished workflow says.
+// It owns the state-folder lock for each operation. It runs on the calling thread; the
+// EngineThread (engine_thread.h) runs it in the background for hosts with a UI thread.
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiservice/assess/status_check.h"
+#include "tiservice/clock.h"
+#include "tiservice/core_export.h"
+#include "tiservice/error.h"
+#include "tiservice/settings.h"
+#include "tiservice/workflow/journal.h"
+#include "tiservice/workflow/ui.h"
+#include "tiservice/workflow/update_workflow.h"
+
+namespace tiservice::engine {
+
+/// How a host names things in the notices about its equipment.
+struct Wording {
+    LocalizedText statusTitle;     ///< "TI-Komponenten", "TI-Wartung", "Konnektor-Service", …
+    LocalizedText updateAction;    ///< the label of the action that starts the guided update
+    std::string updateActionId = "update";  ///< its id (a host's menu entry id, e.g. "ti-service.update")
+
+    TISERVICE_CORE_EXPORT static Wording standard();
+};
+
+struct EngineSetup {
+    std::filesystem::path stateDir;  ///< journal/, history.jsonl, catalog/, logs/
+    const Clock* clock = nullptr;    ///< the system clock when null
+    workflow::Ui* ui = nullptr;      ///< required
+    Wording wording = Wording::standard();
+    /// How long an update or password change waits for another tiservice on this PC to finish
+    /// (the command line: not at all; an adapter: a few seconds).
+    std::chrono::milliseconds lockWait{0};
+    /// See WorkflowOptions. [thread-safe]
+    std::function<bool()> stopRequested;
+    std::function<int()> workplacesSignedIn;
+    /// How the connector is reached; empty: over the network as the settings say (tests bring a fake).
+    konnektor::ConnectorAccessFactory connectorAccess;
+};
+
+/// What a status check found, with what it did on the way.
+struct CheckOutcome {
+    Result<assess::StatusReport> report = Error{};
+    /// An update the journal followed and the connector has now confirmed (recorded in the archive).
+    std::optional<LocalizedText> followedUp;
+};
+
+struct HistoryView {
+    std::vector<workflow::HistoryEntry> entries;
+    int unreadableLines = 0;
+    std::filesystem::path file;
+};
+
+class TISERVICE_CORE_EXPORT Engine {
+public:
+    explicit Engine(EngineSetup setup);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// The settings to work with, or why there are none (every operation then says so).
+    void useSettings(Result<ConnectionSettings> settings);
+    [[nodiscard]] const std::optional<ConnectionSettings>& settings() const;
+    [[nodiscard]] const std::filesystem::path& stateDir() const;
+
+    /// Reads the connector and terminals, checks them against the verified catalog (refreshed
+    /// unless another tiservice works with this PC's data), and lets an update the journal
+    /// still follows record what the connector now says. While the connector cannot be read
+    /// during an installation, the error says "do not switch it off" first.
+    CheckOutcome check();
+    /// The guided update; an Error when it could not even begin (settings, another run).
+    Result<workflow::WorkflowResult> update(std::optional<TimePoint> plannedAt = std::nullopt);
+    Result<workflow::WorkflowResult> changePassword();
+    /// Finishes a story the journal tells (at start of a host); NothingToDo without one or
+    /// while another tiservice owns the state folder (it follows the story).
+    workflow::WorkflowResult resume();
+    [[nodiscard]] HistoryView history() const;
+
+    // What a host shows: the one road for notices. Each goes through the Ui port.
+    /// The notices a check means: one per component that needs something, the catalog, or
+    /// "everything current"; an error as "check not possible".
+    void announce(const CheckOutcome& outcome);
+    void announce(const workflow::WorkflowResult& result, bool passwordOnly = false);
+    /// Why an operation could not begin (settings incomplete, another run on this PC).
+    void announce(const Error& couldNotBegin);
+    void announce(const HistoryView& history);
+    /// The notices a status report means, for hosts that present them themselves.
+    [[nodiscard]] std::vector<workflow::Notice> noticesFor(const assess::StatusReport& report) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tiservice::engine

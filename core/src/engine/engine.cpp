@@ -1,0 +1,243 @@
+#include "tiservice/engine/engine.h"
+
+#include "tiservice/konnektor/connector_reader.h"
+#include "tiservice/log.h"
+#include "tiservice/net/http_client.h"
+#include "tiservice/store/state_lock.h"
+
+namespace tiservice::engine {
+namespace {
+
+using assess::ComponentStatus;
+using workflow::Notice;
+using workflow::Severity;
+
+/// A check of its own asks nobody anything: the notices of a follow-up are its message.
+class QuietUi final : public workflow::Ui {
+public:
+    void notice(const Notice&) override {}
+    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
+    void progress(const workflow::Progress&) override {}
+};
+
+Severity severityOf(ComponentStatus s) {
+    if (s >= ComponentStatus::Expired) return Severity::Critical;
+    if (s == ComponentStatus::ApprovalEnds) return Severity::Warning;
+    return Severity::Info;
+}
+
+}  // namespace
+
+Wording Wording::standard() {
+    return {TIS_TEXT("engine", "TI-Komponenten"), TIS_TEXT("engine", "Jetzt aktualisieren"), "update"};
+}
+
+struct Engine::Impl {
+    EngineSetup setup;
+    const Clock& clock;
+    workflow::Ui& ui;
+    std::optional<ConnectionSettings> settings;
+    std::optional<workflow::PracticeHours> hours;
+    Error settingsError{.code = "settings.missing",
+                        .message = TIS_TEXT("engine", "Es sind noch keine TI-Einstellungen hinterlegt."),
+                        .action = TIS_TEXT("engine", "Die Verbindung zum Konnektor in den Einstellungen eintragen."),
+                        .detail = ""};
+
+    explicit Impl(EngineSetup s)
+        : setup(std::move(s)), clock(setup.clock ? *setup.clock : *SystemClock::shared()), ui(*setup.ui) {}
+
+    Result<net::ClientOptions> clientOptions() {
+        return konnektor::connectorClientOptions(*settings, [this](const LocalizedText& question) {
+            return ui.ask({"connection.password", workflow::Question::Kind::Secret, question, {}, ""});
+        });
+    }
+
+    workflow::WorkflowOptions workflowOptions() const {
+        auto o = workflow::workflowOptionsFrom(*settings, setup.stateDir, *hours);
+        o.stopRequested = setup.stopRequested;
+        o.workplacesSignedIn = setup.workplacesSignedIn;
+        o.connectorAccess = setup.connectorAccess;
+        return o;
+    }
+
+    std::optional<workflow::UpdateJournal> journal() const {
+        const auto url = net::Url::parse(settings->sdsUrl);
+        return url.ok() ? workflow::findJournalFor(setup.stateDir / "journal", url->hostPort()) : std::nullopt;
+    }
+
+    /// What the guided update and the password change need before they begin.
+    template <typename Run>
+    Result<workflow::WorkflowResult> guided(std::string_view purpose, Run run) {
+        if (!settings) return settingsError;
+        auto options = clientOptions();
+        if (!options.ok()) return options.error();
+        auto lock = store::StateLock::acquire(setup.stateDir, setup.lockWait, purpose);
+        if (!lock.ok()) return lock.error();
+        workflow::UpdateWorkflow wf(*settings, *options, ui, clock, workflowOptions());
+        return run(wf);
+    }
+};
+
+Engine::Engine(EngineSetup setup) : impl_(std::make_unique<Impl>(std::move(setup))) {}
+Engine::~Engine() = default;
+
+void Engine::useSettings(Result<ConnectionSettings> settings) {
+    impl_->settings.reset();
+    impl_->hours.reset();
+    if (!settings.ok()) {
+        impl_->settingsError = settings.error();
+        return;
+    }
+    // The practice hours are part of the settings: wrong hours are wrong settings, for every host.
+    auto hours = workflow::PracticeHours::parse(settings->practiceHours);
+    if (!hours.ok()) {
+        impl_->settingsError = hours.error();
+        return;
+    }
+    impl_->hours = *hours;
+    impl_->settings = std::move(settings).value();
+}
+
+const std::optional<ConnectionSettings>& Engine::settings() const { return impl_->settings; }
+const std::filesystem::path& Engine::stateDir() const { return impl_->setup.stateDir; }
+
+CheckOutcome Engine::check() {
+    auto& x = *impl_;
+    if (!x.settings) return {x.settingsError, std::nullopt};
+    auto options = x.clientOptions();
+    if (!options.ok()) return {options.error(), std::nullopt};
+    // While another tiservice works with this PC's data (an update), check with the last
+    // verified catalog instead of refreshing it beside the other's writes.
+    auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "status");
+    if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
+    CheckOutcome outcome{assess::runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
+                                                {.refreshCatalog = lock.ok(), .connectorAccess = x.setup.connectorAccess}),
+                         std::nullopt};
+    // An update the journal still follows: when the connector is away, it is most likely
+    // rebooting in the middle of it — say that first; when it answers, record what it says.
+    const auto journal = x.journal();
+    if (!outcome.report.ok() && journal && journal->installationUnderway())
+        outcome.report = workflow::withInstallationWarning(outcome.report.error());
+    if (outcome.report.ok() && journal && lock.ok()) {
+        QuietUi quiet;
+        workflow::UpdateWorkflow wf(*x.settings, *options, quiet, x.clock, x.workflowOptions());
+        const auto r = wf.reconcile();
+        if (r.outcome == workflow::Outcome::Succeeded) {
+            outcome.followedUp = r.message;
+            outcome.report = assess::runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
+                                                    {.refreshCatalog = false, .connectorAccess = x.setup.connectorAccess});
+        }
+    }
+    if (!outcome.report.ok()) log::logger()->warn("status: {}", outcome.report.error().describe(Language::English));
+    else log::logger()->info("status: overall {}", assess::statusId(outcome.report->overall));
+    return outcome;
+}
+
+Result<workflow::WorkflowResult> Engine::update(std::optional<TimePoint> plannedAt) {
+    return impl_->guided("update", [&](workflow::UpdateWorkflow& wf) { return wf.run(plannedAt); });
+}
+
+Result<workflow::WorkflowResult> Engine::changePassword() {
+    return impl_->guided("password", [](workflow::UpdateWorkflow& wf) { return wf.changePassword(); });
+}
+
+workflow::WorkflowResult Engine::resume() {
+    auto& x = *impl_;
+    const workflow::WorkflowResult nothing{workflow::Outcome::NothingToDo, {}, std::nullopt};
+    if (!x.settings) return nothing;
+    const auto dir = x.setup.stateDir / "journal";
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec) || std::filesystem::is_empty(dir, ec)) return nothing;
+    auto options = x.clientOptions();
+    if (!options.ok()) return nothing;
+    auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "update");
+    if (!lock.ok()) return nothing;  // whoever holds it follows the story
+    workflow::UpdateWorkflow wf(*x.settings, *options, x.ui, x.clock, x.workflowOptions());
+    return wf.resume();
+}
+
+HistoryView Engine::history() const {
+    workflow::UpdateHistory h(impl_->setup.stateDir / "history.jsonl");
+    HistoryView view;
+    view.entries = h.read(&view.unreadableLines);
+    view.file = h.file();
+    return view;
+}
+
+// --- what it means to a person --------------------------------------------------------------
+
+std::vector<Notice> Engine::noticesFor(const assess::StatusReport& report) const {
+    const auto& w = impl_->setup.wording;
+    std::vector<Notice> notices;
+    bool anything = false;
+    for (const auto& f : report.findings) {
+        if (f.status == ComponentStatus::Current) continue;
+        anything = true;
+        LocalizedText text = LocalizedText(f.summary).append(f.action);
+        for (const auto& d : f.details) text.append(d, "\n");
+        Notice n{"status." + f.code, severityOf(f.status), LocalizedText(w.statusTitle).append(LocalizedText::same(f.name), ": "),
+                 text};
+        if (f.status >= ComponentStatus::UpdateAvailable) n.actions.push_back({w.updateActionId, w.updateAction});
+        n.actions.push_back({"later", TIS_TEXT("engine", "Später")});
+        notices.push_back(std::move(n));
+    }
+    if (report.catalogError)
+        notices.push_back({"status.catalog-missing", Severity::Warning, w.statusTitle, report.catalogError->text()});
+    if (!anything && !report.catalogError)
+        notices.push_back(
+            {"status.current", Severity::Info, w.statusTitle,
+             TIS_TEXT("engine", "Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.")});
+    return notices;
+}
+
+void Engine::announce(const CheckOutcome& outcome) {
+    const auto& w = impl_->setup.wording;
+    if (!outcome.report.ok()) {
+        const auto& e = outcome.report.error();
+        if (e.code.starts_with("settings.")) {
+            announce(e);
+            return;
+        }
+        impl_->ui.notice({"status.error", Severity::Warning,
+                          TIS_TEXT("engine", "%1: Prüfung nicht möglich").arg(w.statusTitle), e.text()});
+        return;
+    }
+    if (outcome.followedUp)
+        impl_->ui.notice({"status.followed-up", Severity::Info, w.statusTitle, *outcome.followedUp});
+    for (const auto& n : noticesFor(*outcome.report)) impl_->ui.notice(n);
+}
+
+void Engine::announce(const workflow::WorkflowResult& result, bool) {
+    impl_->ui.notice({"workflow." + std::string(workflow::outcomeId(result.outcome)), Severity::Info,
+                      impl_->setup.wording.statusTitle, result.message});
+}
+
+void Engine::announce(const Error& couldNotBegin) {
+    const auto& w = impl_->setup.wording;
+    if (couldNotBegin.code == "store.busy") {
+        impl_->ui.notice({"workflow.busy", Severity::Warning, w.statusTitle, couldNotBegin.text()});
+        return;
+    }
+    if (couldNotBegin.code.starts_with("settings.")) {
+        impl_->ui.notice({"settings.invalid", Severity::Warning, TIS_TEXT("engine", "TI-Einstellungen unvollständig"),
+                          couldNotBegin.text()});
+        return;
+    }
+    impl_->ui.notice({"status.error", Severity::Warning, w.statusTitle, couldNotBegin.text()});
+}
+
+void Engine::announce(const HistoryView& history) {
+    LocalizedText body;
+    for (const auto& e : history.entries) {
+        if (e.event != "finished") continue;
+        const LocalizedText line =
+            LocalizedText::same(formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion)
+                .append(workflow::historyResultText(e.result), "  ")
+                .append(LocalizedText::same("(" + e.clientSystemId + "/" + e.workplaceId + ")\n"), "  ");
+        body.append(line, "");
+    }
+    if (body.empty()) body = TIS_TEXT("engine", "Das Update-Archiv ist leer.");
+    impl_->ui.notice({"history", Severity::Info, TIS_TEXT("engine", "Update-Archiv"), body});
+}
+
+}  // namespace tiservice::engine

@@ -1,0 +1,358 @@
+// The Engine driven without a simulator: a fake connector in this process (its service
+// directory is the real KoCoBox 5.1.8 file), a fake Ui that answers and records. What every
+// host gets from the engine: the notices a check means, the guided update, the lock, the
+// settings rule, resuming a journal — through one road.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "support/fixtures.h"
+#include "support/temp_dir.h"
+#include "tiservice/catalog/catalog_source.h"
+#include "tiservice/engine/engine.h"
+#include "tiservice/engine/engine_thread.h"
+#include "tiservice/store/atomic_file.h"
+#include "tiservice/store/state_lock.h"
+
+using namespace tiservice;
+using namespace std::chrono_literals;
+using konnektor::Installation;
+using konnektor::ManagedUpdate;
+
+namespace {
+
+/// One connector with one terminal, as a driver and the gematik interfaces would show it.
+struct FakeConnector {
+    std::mutex mutex;
+    konnektor::ServiceDirectory directory;
+    konnektor::CardTerminal terminal;
+    std::vector<ManagedUpdate> offered;
+    std::vector<Installation> recent;
+    std::string password = "Praxis2026!";
+    int installRequests = 0;
+    bool reachable = true;
+
+    FakeConnector() {
+        directory = *konnektor::parseServiceDirectory(tiservice::testing::realConnectorSds(tiservice::testing::kKocobox518));
+        terminal.ctId = "CT_ID_0176";
+        terminal.name = "Empfang";
+        terminal.connected = true;
+        terminal.product = {.productType = "KT", .productTypeVersion = "", .vendorId = "INGHC", .productCode = "ORGA6100",
+                            .vendorName = "", .productName = "", .hardwareVersion = *FirmwareVersion::parse("1.0.0"),
+                            .firmwareVersion = *FirmwareVersion::parse("3.7.2"), .informationDate = "",
+                            .informationTime = std::nullopt};
+        ManagedUpdate u;
+        u.updateId = "INGHC-ORGA6100-3.7.4";
+        u.component = "CT_ID_0176";
+        u.installed = *FirmwareVersion::parse("3.7.2");
+        u.version = *FirmwareVersion::parse("3.7.4");
+        u.sizeBytes = 12 * 1024 * 1024;
+        u.download = ManagedUpdate::Download::Downloaded;
+        offered.push_back(u);
+    }
+};
+
+Error unreachable() {
+    return Error{.code = net::errors::kUnreachable, .message = LocalizedText::same("away"), .action = {}, .detail = ""};
+}
+
+class FakeDriver final : public konnektor::Driver {
+public:
+    explicit FakeDriver(FakeConnector& c) : c_(c) {}
+    std::string name() const override { return "fake"; }
+    Result<konnektor::LoginAnswer> login(const std::string& user, const std::string& password) override {
+        std::lock_guard lock(c_.mutex);
+        if (user == "koco-root" && password == c_.password) return konnektor::LoginAnswer{};
+        return konnektor::LoginAnswer{.kind = konnektor::LoginAnswer::Kind::WrongPassword, .triesLeft = 4, .lockedUntil = {}};
+    }
+    Result<konnektor::PasswordChangeAnswer> changePassword(const std::string&, const std::string&, const std::string& fresh) override {
+        std::lock_guard lock(c_.mutex);
+        c_.password = fresh;
+        return konnektor::PasswordChangeAnswer{};
+    }
+    Result<std::vector<ManagedUpdate>> offeredUpdates() override {
+        std::lock_guard lock(c_.mutex);
+        return c_.offered;
+    }
+    Status startDownload(const std::string&) override { return Status::success(); }
+    Result<konnektor::InstallAnswer> install(const std::string& updateId, std::optional<TimePoint>, const std::string& cs,
+                                             const std::string& wp) override {
+        std::lock_guard lock(c_.mutex);
+        ++c_.installRequests;
+        // Installs at once: the terminal runs the new version, the connector lists it as done.
+        Installation i;
+        i.state = Installation::State::Succeeded;
+        i.updateId = updateId;
+        i.component = "CT_ID_0176";
+        i.fromVersion = c_.terminal.product.firmwareVersion;
+        i.toVersion = *FirmwareVersion::parse("3.7.4");
+        i.clientSystemId = cs;
+        i.workplaceId = wp;
+        i.startedAt = i.finishedAt = std::chrono::system_clock::now();
+        c_.terminal.product.firmwareVersion = i.toVersion;
+        c_.offered.clear();
+        c_.recent.insert(c_.recent.begin(), i);
+        return konnektor::InstallAnswer{.accepted = true, .installation = i, .refusal = {}, .message = {}};
+    }
+    Status cancel(const std::string&) override { return Status::success(); }
+    Result<konnektor::ManagementStatus> status() override {
+        std::lock_guard lock(c_.mutex);
+        if (!c_.reachable) return unreachable();
+        konnektor::ManagementStatus s;
+        s.firmwareVersion = c_.directory.product.firmwareVersion;
+        s.recent = c_.recent;
+        return s;
+    }
+    Status reboot() override { return Status::success(); }
+    void logout() override {}
+
+private:
+    FakeConnector& c_;
+};
+
+class FakeAccess final : public konnektor::ConnectorAccess {
+public:
+    explicit FakeAccess(FakeConnector& c) : c_(c) {}
+    Result<konnektor::ConnectorSnapshot> read() override {
+        std::lock_guard lock(c_.mutex);
+        if (!c_.reachable) return unreachable();
+        konnektor::ConnectorSnapshot s;
+        s.sdsUrl = "http://127.0.0.1:9/connector.sds";
+        s.directory = c_.directory;
+        s.eventServiceUrl = "http://127.0.0.1:9/eventservice";
+        s.eventServiceVersion = "7.2.0";
+        s.terminals = {c_.terminal};
+        s.resources.vpnTiOnline = true;
+        s.readAt = std::chrono::system_clock::now();
+        return s;
+    }
+    std::unique_ptr<konnektor::Driver> driver(const konnektor::ProductInformation&, bool) override {
+        return std::make_unique<FakeDriver>(c_);
+    }
+
+private:
+    FakeConnector& c_;
+};
+
+/// Answers from a table and remembers everything it was shown. [thread-safe]
+class FakeUi final : public workflow::Ui {
+public:
+    std::map<std::string, std::string> answers;
+    void notice(const workflow::Notice& n) override {
+        std::lock_guard lock(mutex_);
+        notices_.push_back(n);
+    }
+    std::optional<std::string> ask(const workflow::Question& q) override {
+        std::lock_guard lock(mutex_);
+        asked_.push_back(q.id);
+        const auto it = answers.find(q.id);
+        if (it == answers.end()) return std::nullopt;
+        return it->second;
+    }
+    void progress(const workflow::Progress&) override {}
+    std::vector<workflow::Notice> notices() const {
+        std::lock_guard lock(mutex_);
+        return notices_;
+    }
+    std::vector<std::string> ids() const {
+        std::vector<std::string> out;
+        for (const auto& n : notices()) out.push_back(n.id);
+        return out;
+    }
+    const workflow::Notice* find(const std::string& id) const {
+        std::lock_guard lock(mutex_);
+        for (const auto& n : notices_)
+            if (n.id == id) return &n;
+        return nullptr;
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<workflow::Notice> notices_;
+    std::vector<std::string> asked_;
+};
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+class EngineTest : public ::testing::Test {
+protected:
+    EngineTest() {
+        // The last verified catalog, as an earlier check left it (no update server here).
+        std::filesystem::create_directories((dir / "state/cache" / catalog::kCatalogTarget).parent_path());
+        std::ifstream shipped(std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json");
+        const std::string catalog((std::istreambuf_iterator<char>(shipped)), std::istreambuf_iterator<char>());
+        EXPECT_TRUE(store::writeAtomically(dir / "state/cache" / catalog::kCatalogTarget, catalog).ok());
+        EXPECT_TRUE(store::writeAtomically(dir / "state/cache/approval-catalog.verified", formatUtc(clock.now())).ok());
+    }
+
+    ConnectionSettings settings(const std::string& hours = "Mo-Fr 08:00-18:00") const {
+        ConnectionSettings s;
+        s.sdsUrl = "http://127.0.0.1:9/connector.sds";
+        s.context = {.mandantId = "Praxis1", .clientSystemId = "PVS1", .workplaceId = "Empfang", .userId = ""};
+        s.tlsMode = TlsMode::None;
+        s.practiceHours = hours;
+        s.pollInterval = 20ms;
+        s.pollMax = 50ms;
+        s.followTimeout = 5s;
+        return s;
+    }
+
+    std::unique_ptr<engine::Engine> makeEngine(engine::Wording wording = engine::Wording::standard()) {
+        auto e = std::make_unique<engine::Engine>(engine::EngineSetup{
+            .stateDir = dir / "state",
+            .clock = &clock,
+            .ui = &ui,
+            .wording = std::move(wording),
+            .lockWait = 0ms,
+            .stopRequested = {},
+            .workplacesSignedIn = {},
+            .connectorAccess = [this](const ConnectionSettings&, const net::ClientOptions&, const Clock&) {
+                return std::make_unique<FakeAccess>(connector);
+            }});
+        e->useSettings(settings());
+        return e;
+    }
+
+    tiservice::testing::TempDir dir;
+    // A Saturday morning: outside the practice hours.
+    TestClock clock{*parseUtc("2026-11-28T09:00:00Z")};
+    FakeConnector connector;
+    FakeUi ui;
+};
+
+}  // namespace
+
+TEST_F(EngineTest, ACheckBecomesOneNoticePerComponentInTheHostsWords) {
+    auto engine = makeEngine({LocalizedText::same("TI-Wartung"), LocalizedText::same("Jetzt aktualisieren"), "ti-service.update"});
+    const auto outcome = engine->check();
+    ASSERT_TRUE(outcome.report.ok()) << outcome.report.error().describe(Language::English);
+    engine->announce(outcome);
+    const auto ids = ui.ids();
+    EXPECT_TRUE(has(ids, "status.connector.update-available")) << ::testing::PrintToString(ids);
+    EXPECT_TRUE(has(ids, "status.terminal.update-available")) << ::testing::PrintToString(ids);
+    EXPECT_FALSE(has(ids, "status.current"));
+    const auto* terminal = ui.find("status.terminal.update-available");
+    ASSERT_NE(terminal, nullptr);
+    EXPECT_EQ(terminal->title.de, "TI-Wartung: ORGA 6141 online (Empfang)");
+    ASSERT_EQ(terminal->actions.size(), 2u);
+    EXPECT_EQ(terminal->actions[0].id, "ti-service.update");
+    EXPECT_EQ(terminal->actions[1].id, "later");
+    EXPECT_NE(terminal->text.de.find("Version 3.7.4 ist verfügbar (installiert: 3.7.2)"), std::string::npos) << terminal->text.de;
+}
+
+TEST_F(EngineTest, TheGuidedUpdateInstallsRecordsAndAnnouncesTheResult) {
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"}, {"plan.when", "now"},
+                  {"confirm.start", "start"}};
+    auto engine = makeEngine();
+    const auto r = engine->update();
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->outcome, workflow::Outcome::Succeeded) << r->message.de;
+    EXPECT_EQ(connector.installRequests, 1);
+    EXPECT_EQ(connector.terminal.product.firmwareVersion.toString(), "3.7.4");
+    const auto history = engine->history();
+    ASSERT_EQ(history.entries.size(), 2u);
+    EXPECT_EQ(history.entries[0].event, "started");
+    EXPECT_EQ(history.entries[1].event, "finished");
+    EXPECT_EQ(history.entries[1].result, "succeeded");
+    EXPECT_EQ(history.entries[1].workplaceId, "Empfang");
+    EXPECT_TRUE(std::filesystem::is_empty(dir / "state/journal"));
+    engine->announce(*r);
+    EXPECT_TRUE(has(ui.ids(), "install.succeeded"));
+    EXPECT_TRUE(has(ui.ids(), "workflow.succeeded"));
+    // Outside practice hours nobody was asked whether to install during them.
+    EXPECT_FALSE(has(ui.ids(), "plan.practice-hours"));
+}
+
+TEST_F(EngineTest, AnotherTiserviceOnThisPcIsAnErrorAndItsNoticeSaysSo) {
+    auto held = store::StateLock::acquire(dir / "state", 0ms, "update");
+    ASSERT_TRUE(held.ok());
+    auto engine = makeEngine();
+    const auto r = engine->update();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "store.busy");
+    EXPECT_EQ(connector.installRequests, 0);
+    engine->announce(r.error());
+    const auto* busy = ui.find("workflow.busy");
+    ASSERT_NE(busy, nullptr);
+    EXPECT_EQ(busy->severity, workflow::Severity::Warning);
+}
+
+TEST_F(EngineTest, WrongPracticeHoursAreWrongSettingsForEveryHost) {
+    auto engine = makeEngine();
+    auto s = settings("montags bis freitags");
+    engine->useSettings(s);
+    const auto outcome = engine->check();
+    ASSERT_FALSE(outcome.report.ok());
+    EXPECT_EQ(outcome.report.error().code, "settings.practice-hours");
+    engine->announce(outcome);
+    EXPECT_TRUE(has(ui.ids(), "settings.invalid"));
+    EXPECT_FALSE(engine->update().ok());  // the update refuses the same settings the same way
+}
+
+TEST_F(EngineTest, WhileTheConnectorIsAwayInAnInstallationTheCheckSaysDoNotSwitchItOff) {
+    // A journal from a run that was killed while the terminal installed.
+    workflow::UpdateJournal j;
+    j.id = "killed0123456789";
+    j.connector = "KOCOC-kocobox@127.0.0.1:9";
+    j.step = "installing";
+    j.clientSystemId = "PVS1";
+    j.workplaceId = "Empfang";
+    workflow::JournalItem item;
+    item.updateId = "INGHC-ORGA6100-3.7.4";
+    item.component = "CT_ID_0176";
+    item.name = "ORGA 6141 online (Empfang)";
+    item.fromVersion = "3.7.2";
+    item.toVersion = "3.7.4";
+    item.state = workflow::ItemState::Started;
+    item.startedAt = clock.now();
+    item.archived = {};  // a kill before even the start was archived: the check writes both
+    j.items.push_back(item);
+    ASSERT_TRUE(j.save(dir / "state/journal" / workflow::journalFileName(j.connector)).ok());
+    connector.reachable = false;
+    auto engine = makeEngine();
+    const auto away = engine->check();
+    ASSERT_FALSE(away.report.ok());
+    EXPECT_TRUE(away.report.error().message.de.starts_with("Ein Update läuft gerade: den Konnektor nicht ausschalten"))
+        << away.report.error().message.de;
+    // Back, with the installation done: the check records it, once.
+    connector.reachable = true;
+    connector.terminal.product.firmwareVersion = *FirmwareVersion::parse("3.7.4");
+    const auto back = engine->check();
+    ASSERT_TRUE(back.report.ok());
+    ASSERT_TRUE(back.followedUp.has_value());
+    const auto history = engine->history();
+    ASSERT_EQ(history.entries.size(), 2u);
+    EXPECT_EQ(history.entries[1].result, "succeeded");
+    EXPECT_FALSE(engine->check().followedUp.has_value()) << "recorded twice";
+}
+
+TEST_F(EngineTest, TheEngineThreadChecksAtStartRunsWhatThePersonStartsAndStops) {
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"}, {"plan.when", "now"},
+                  {"confirm.start", "start"}};
+    auto engine = makeEngine();
+    std::vector<std::string> hostLog;
+    std::mutex logMutex;
+    engine::EngineThread thread(*engine, std::chrono::minutes(240), [&](bool, const std::string& line) {
+        std::lock_guard lock(logMutex);
+        hostLog.push_back(line);
+    });
+    thread.start();
+    thread.update();
+    thread.showHistory();
+    for (int i = 0; i < 500 && (thread.busy() || !has(ui.ids(), "history")); ++i) std::this_thread::sleep_for(10ms);
+    EXPECT_FALSE(thread.busy());
+    const auto ids = ui.ids();
+    // In order: the check at start, the update and its result, the check after it, the archive.
+    const auto at = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+    EXPECT_LT(at("status.terminal.update-available"), at("workflow.succeeded")) << ::testing::PrintToString(ids);
+    EXPECT_LT(at("workflow.succeeded"), at("history"));
+    EXPECT_EQ(connector.installRequests, 1);
+    {
+        std::lock_guard lock(logMutex);
+        EXPECT_TRUE(has(hostLog, "update: succeeded")) << ::testing::PrintToString(hostLog);
+    }
+    thread.stop();
+    EXPECT_TRUE(thread.stopping());
+}
