@@ -1840,6 +1840,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>darf nicht kleiner als poll_interval_ms sein</source>
         <translation>must not be smaller than poll_interval_ms</translation>
     </message>
+    <message>
+        <source>erwartet wird zum Beispiel Mo-Fr 08:00-18:00, nicht &quot;%1&quot;</source>
+        <translation>expected is for example Mo-Fr 08:00-18:00, not &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>state_lock</name>

@@ -38,8 +38,12 @@ std::optional<bool> boolean(const std::string& v) {
 
 }  // namespace
 
-Result<IniFile> IniFile::parse(std::string_view text) {
-    IniFile ini;
+void SettingValues::set(std::string_view section, std::string_view key, std::string value) {
+    sections_[lower(std::string(section))][lower(std::string(key))] = std::move(value);
+}
+
+Result<SettingValues> IniFile::parse(std::string_view text) {
+    SettingValues ini;
     std::string section;
     int lineNumber = 0;
     std::size_t start = 0;
@@ -55,7 +59,6 @@ Result<IniFile> IniFile::parse(std::string_view text) {
                 return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
                                      TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
             section = lower(trim(line.substr(1, line.size() - 2)));
-            ini.sections_[section];
             continue;
         }
         const auto eq = line.find('=');
@@ -64,12 +67,12 @@ Result<IniFile> IniFile::parse(std::string_view text) {
                                  TIS_TEXT("settings", "erwartet wird name = wert"));
         auto value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
-        ini.sections_[section][lower(trim(line.substr(0, eq)))] = value;
+        ini.set(section, trim(line.substr(0, eq)), value);
     }
     return ini;
 }
 
-Result<IniFile> IniFile::load(const std::filesystem::path& file) {
+Result<SettingValues> IniFile::load(const std::filesystem::path& file) {
     auto text = store::readFile(file, 1024 * 1024);
     if (!text.ok())
         return Error{
@@ -87,7 +90,7 @@ Result<IniFile> IniFile::load(const std::filesystem::path& file) {
     return ini;
 }
 
-std::optional<std::string> IniFile::get(std::string_view section, std::string_view key) const {
+std::optional<std::string> SettingValues::get(std::string_view section, std::string_view key) const {
     const auto s = sections_.find(std::string(section));
     if (s == sections_.end()) return std::nullopt;
     const auto k = s->second.find(std::string(key));
@@ -95,7 +98,7 @@ std::optional<std::string> IniFile::get(std::string_view section, std::string_vi
     return k->second;
 }
 
-std::string IniFile::value(std::string_view section, std::string_view key, std::string fallback) const {
+std::string SettingValues::value(std::string_view section, std::string_view key, std::string fallback) const {
     auto v = get(section, key);
     return v && !v->empty() ? *v : fallback;
 }
@@ -106,30 +109,34 @@ Result<ConnectionSettings> loadConnectionSettings(const std::filesystem::path& f
     return connectionSettingsFrom(*ini, file);
 }
 
-Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std::filesystem::path& source) {
-    ConnectionSettings s;
-    s.sourceFile = source;
+std::string_view customerTypeId(CustomerType t) { return t == CustomerType::SelfInstaller ? "self" : "cgm"; }
+
+Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, const std::filesystem::path& source) {
+    ConnectionSettings all;
+    auto& c = all.connector;
+    auto& tls = all.tls;
+    all.sourceFile = source;
     const auto base = source.has_parent_path() ? source.parent_path() : std::filesystem::path();
     const auto path = [&](const std::string& v) -> std::filesystem::path {
         if (v.empty()) return {};
         std::filesystem::path p(v);
         return p.is_relative() && !base.empty() ? base / p : p;
     };
-    s.sdsUrl = ini.value("connector", "sds_url");
-    if (s.sdsUrl.empty())
+    c.sdsUrl = ini.value("connector", "sds_url");
+    if (c.sdsUrl.empty())
         return settingsError(
             source, "[connector] sds_url",
             TIS_TEXT("settings", "die Adresse des Konnektors fehlt (z. B. https://192.168.1.10/connector.sds)"));
-    if (!s.sdsUrl.starts_with("http://") && !s.sdsUrl.starts_with("https://"))
+    if (!c.sdsUrl.starts_with("http://") && !c.sdsUrl.starts_with("https://"))
         return settingsError(source, "[connector] sds_url",
                              TIS_TEXT("settings", "sie muss mit http:// oder https:// beginnen"));
-    s.context.mandantId = ini.value("connector", "mandant_id");
-    s.context.clientSystemId = ini.value("connector", "client_system_id");
-    s.context.workplaceId = ini.value("connector", "workplace_id");
-    s.context.userId = ini.value("connector", "user_id");
-    for (const auto& [key, value] : {std::pair<const char*, std::string*>{"mandant_id", &s.context.mandantId},
-                                     {"client_system_id", &s.context.clientSystemId},
-                                     {"workplace_id", &s.context.workplaceId}}) {
+    c.context.mandantId = ini.value("connector", "mandant_id");
+    c.context.clientSystemId = ini.value("connector", "client_system_id");
+    c.context.workplaceId = ini.value("connector", "workplace_id");
+    c.context.userId = ini.value("connector", "user_id");
+    for (const auto& [key, value] : {std::pair<const char*, std::string*>{"mandant_id", &c.context.mandantId},
+                                     {"client_system_id", &c.context.clientSystemId},
+                                     {"workplace_id", &c.context.workplaceId}}) {
         if (value->empty())
             return settingsError(source, std::string("[connector] ") + key, TIS_TEXT("settings", "der Wert fehlt"));
         if (value->size() > 64)
@@ -141,36 +148,36 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
         if (!b)
             return settingsError(source, "[connector] keep_configured_host",
                                  TIS_TEXT("settings", "erwartet: true oder false"));
-        s.keepConfiguredHost = *b;
+        c.keepConfiguredHost = *b;
     }
 
-    const auto mode = lower(ini.value("tls", "mode", s.sdsUrl.starts_with("https://") ? "server" : "none"));
-    if (mode == "none") s.tlsMode = TlsMode::None;
-    else if (mode == "server") s.tlsMode = TlsMode::ServerAuth;
-    else if (mode == "basic") s.tlsMode = TlsMode::BasicAuth;
-    else if (mode == "client-certificate") s.tlsMode = TlsMode::ClientCertificate;
+    const auto mode = lower(ini.value("tls", "mode", c.sdsUrl.starts_with("https://") ? "server" : "none"));
+    if (mode == "none") tls.mode = TlsMode::None;
+    else if (mode == "server") tls.mode = TlsMode::ServerAuth;
+    else if (mode == "basic") tls.mode = TlsMode::BasicAuth;
+    else if (mode == "client-certificate") tls.mode = TlsMode::ClientCertificate;
     else
         return settingsError(source, "[tls] mode",
                              TIS_TEXT("settings", "erlaubt: none, server, basic, client-certificate"));
-    s.caFile = path(ini.value("tls", "ca_file"));
+    tls.caFile = path(ini.value("tls", "ca_file"));
     if (auto v = ini.get("tls", "check_host_name")) {
         auto b = boolean(*v);
         if (!b)
             return settingsError(source, "[tls] check_host_name", TIS_TEXT("settings", "erwartet: true oder false"));
-        s.checkHostName = *b;
+        tls.checkHostName = *b;
     }
-    s.basicUser = ini.value("tls", "basic_user");
-    s.basicPasswordFile = path(ini.value("tls", "basic_password_file"));
-    s.clientCertificate = path(ini.value("tls", "client_certificate"));
-    s.clientCertificatePasswordFile = path(ini.value("tls", "client_certificate_password_file"));
-    if (s.tlsMode == TlsMode::BasicAuth && s.basicUser.empty())
+    tls.basicUser = ini.value("tls", "basic_user");
+    tls.basicPasswordFile = path(ini.value("tls", "basic_password_file"));
+    tls.clientCertificate = path(ini.value("tls", "client_certificate"));
+    tls.clientCertificatePasswordFile = path(ini.value("tls", "client_certificate_password_file"));
+    if (tls.mode == TlsMode::BasicAuth && tls.basicUser.empty())
         return settingsError(source, "[tls] basic_user", TIS_TEXT("settings", "der Benutzername fehlt"));
-    if (s.tlsMode == TlsMode::ClientCertificate && s.clientCertificate.empty())
+    if (tls.mode == TlsMode::ClientCertificate && tls.clientCertificate.empty())
         return settingsError(source, "[tls] client_certificate", TIS_TEXT("settings", "die .p12-Datei fehlt"));
-    if (s.tlsMode != TlsMode::None && !s.sdsUrl.starts_with("https://"))
+    if (tls.mode != TlsMode::None && !c.sdsUrl.starts_with("https://"))
         return settingsError(source, "[connector] sds_url",
                              TIS_TEXT("settings", "mit TLS muss die Adresse mit https:// beginnen"));
-    if (s.tlsMode == TlsMode::None && !s.sdsUrl.starts_with("http://"))
+    if (tls.mode == TlsMode::None && !c.sdsUrl.starts_with("http://"))
         return settingsError(source, "[connector] sds_url",
                              TIS_TEXT("settings", "ohne TLS (mode = none) muss die Adresse mit http:// beginnen"));
     // No password in this file, whatever section or spelling: only the names of files holding one.
@@ -185,20 +192,27 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
                     TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
         }
 
-    s.metadataUrl = ini.value("update_server", "metadata_url");
-    s.targetsUrl = ini.value("update_server", "targets_url");
-    s.trustedRoot = path(ini.value("update_server", "trusted_root"));
-    s.updateServerCaFile = path(ini.value("update_server", "ca_file"));
-    s.managementUrl = ini.value("connector", "management_url");
+    all.updateServer.metadataUrl = ini.value("update_server", "metadata_url");
+    all.updateServer.targetsUrl = ini.value("update_server", "targets_url");
+    all.updateServer.trustedRoot = path(ini.value("update_server", "trusted_root"));
+    all.updateServer.caFile = path(ini.value("update_server", "ca_file"));
+    c.managementUrl = ini.value("connector", "management_url");
     // The management interface gets exactly the connector's transport rule: with TLS asked, the
     // admin password is never posted in clear.
-    if (!s.managementUrl.empty() && !s.managementUrl.starts_with("https://") && !s.managementUrl.starts_with("http://"))
+    if (!c.managementUrl.empty() && !c.managementUrl.starts_with("https://") && !c.managementUrl.starts_with("http://"))
         return settingsError(source, "[connector] management_url",
                              TIS_TEXT("settings", "sie muss mit http:// oder https:// beginnen"));
-    if (s.tlsMode != TlsMode::None && s.managementUrl.starts_with("http://"))
+    if (tls.mode != TlsMode::None && c.managementUrl.starts_with("http://"))
         return settingsError(source, "[connector] management_url",
                              TIS_TEXT("settings", "mit TLS muss die Adresse mit https:// beginnen"));
-    s.practiceHours = ini.value("practice", "hours", s.practiceHours);
+    // The practice hours are read once, here: wrong hours are wrong settings, for every host.
+    if (auto hours = ini.get("practice", "hours"); hours && !hours->empty()) {
+        auto parsed = PracticeHours::parse(*hours);
+        if (!parsed.ok())
+            return settingsError(source, "[practice] hours",
+                                 TIS_TEXT("settings", "erwartet wird zum Beispiel Mo-Fr 08:00-18:00, nicht \"%1\"").arg(*hours));
+        all.practice.hours = *parsed;
+    }
     // Every number has a sane range and is refused outside it: a huge one must not overflow a
     // clock into a busy loop, a tiny one must not hammer the connector.
     struct Range {
@@ -216,33 +230,38 @@ Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini, const std:
                                      .arg(std::to_string(r.low), std::to_string(r.high), *v));
         return n;
     };
-    const auto pollInterval = number({"poll_interval_ms", 50, 60'000, 2000});
+    const UpdatePatience defaults;
+    const auto pollInterval = number({"poll_interval_ms", 50, 60'000, static_cast<long>(defaults.pollInterval.count())});
     if (!pollInterval.ok()) return pollInterval.error();
-    const auto pollMax = number({"poll_max_ms", 50, 600'000, 30'000});
+    const auto pollMax = number({"poll_max_ms", 50, 600'000, static_cast<long>(defaults.pollMax.count())});
     if (!pollMax.ok()) return pollMax.error();
     if (*pollMax < *pollInterval)
         return settingsError(source, "[update] poll_max_ms",
                              TIS_TEXT("settings", "darf nicht kleiner als poll_interval_ms sein"));
-    const auto follow = number({"follow_timeout_minutes", 1, 24 * 60, 90});
+    const auto follow = number(
+        {"follow_timeout_minutes", 1, 24 * 60, static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(defaults.followTimeout).count())});
     if (!follow.ok()) return follow.error();
-    const auto download = number({"download_timeout_minutes", 1, 24 * 60, 120});
+    const auto download = number(
+        {"download_timeout_minutes", 1, 24 * 60, static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(defaults.downloadTimeout).count())});
     if (!download.ok()) return download.error();
-    s.pollInterval = std::chrono::milliseconds(*pollInterval);
-    s.pollMax = std::chrono::milliseconds(*pollMax);
-    s.followTimeout = std::chrono::minutes(*follow);
-    s.downloadTimeout = std::chrono::minutes(*download);
+    auto& u = all.update;
+    u.pollInterval = std::chrono::milliseconds(*pollInterval);
+    u.pollMax = std::chrono::milliseconds(*pollMax);
+    u.followTimeout = std::chrono::minutes(*follow);
+    u.downloadTimeout = std::chrono::minutes(*download);
     // "…_seconds" overrides "…_minutes" (tests shorten the patience).
-    for (const auto& [key, target] : {std::pair<const char*, std::chrono::seconds*>{"follow_timeout_seconds", &s.followTimeout},
-                                      {"download_timeout_seconds", &s.downloadTimeout}}) {
+    for (const auto& [key, target] : {std::pair<const char*, std::chrono::seconds*>{"follow_timeout_seconds", &u.followTimeout},
+                                      {"download_timeout_seconds", &u.downloadTimeout}}) {
         if (!ini.get("update", key)) continue;
         const auto seconds = number({key, 1, 24 * 3600, 1});
         if (!seconds.ok()) return seconds.error();
         *target = std::chrono::seconds(*seconds);
     }
-    s.supportContact = lower(ini.value("practice", "support", "cgm"));
-    if (s.supportContact != "cgm" && s.supportContact != "self")
+    const auto support = lower(ini.value("practice", "support", std::string(customerTypeId(all.practice.customerType))));
+    if (support != "cgm" && support != "self")
         return settingsError(source, "[practice] support", TIS_TEXT("settings", "erlaubt: cgm oder self"));
-    return s;
+    all.practice.customerType = support == "self" ? CustomerType::SelfInstaller : CustomerType::InstalledByCgm;
+    return all;
 }
 
 Result<std::string> readSecretFile(const std::filesystem::path& file, const LocalizedText& what) {

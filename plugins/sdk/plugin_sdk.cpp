@@ -296,19 +296,16 @@ private:
 
     /// The host's TI settings, in its own vocabulary, as tiservice.ini's. [main-thread]
     Result<ConnectionSettings> readHostSettings() const {
-        std::map<std::string, std::string> sections;
+        // The host's values as pairs, never as INI text: a value may hold anything ("=", "#", "[").
+        SettingValues values;
         for (const auto& [ours, theirs] : profile_.settings) {
             const auto value = hostSetting(theirs);
             if (value.empty()) continue;
             const auto dot = ours.find('.');
-            sections[ours.substr(0, dot)] += ours.substr(dot + 1) + " = " + value + "\n";
+            values.set(ours.substr(0, dot), ours.substr(dot + 1), value);
         }
-        std::string ini;
-        for (const auto& [section, lines] : sections) ini += "[" + section + "]\n" + lines;
-        auto parsed = IniFile::parse(ini);
-        if (!parsed.ok()) return parsed.error();
         return connectionSettingsFrom(
-            *parsed, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
+            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
     }
 
     std::string updateMenuId() const {

@@ -40,10 +40,10 @@ std::string g_soapTerminals, g_soapResources;
 
 ConnectionSettings settings() {
     ConnectionSettings s;
-    s.sdsUrl = g_sim->sdsUrl();
-    s.context = {"Praxis1", "PVS1", "Empfang", ""};
-    s.tlsMode = TlsMode::ServerAuth;
-    s.caFile = g_sim->caFile();
+    s.connector.sdsUrl = g_sim->sdsUrl();
+    s.connector.context = {"Praxis1", "PVS1", "Empfang", ""};
+    s.tls.mode = TlsMode::ServerAuth;
+    s.tls.caFile = g_sim->caFile();
     return s;
 }
 

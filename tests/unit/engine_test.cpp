@@ -187,15 +187,14 @@ protected:
         EXPECT_TRUE(store::writeAtomically(dir / "state/cache/approval-catalog.verified", formatUtc(clock.now())).ok());
     }
 
-    ConnectionSettings settings(const std::string& hours = "Mo-Fr 08:00-18:00") const {
+    static ConnectionSettings settings() {
         ConnectionSettings s;
-        s.sdsUrl = "http://127.0.0.1:9/connector.sds";
-        s.context = {.mandantId = "Praxis1", .clientSystemId = "PVS1", .workplaceId = "Empfang", .userId = ""};
-        s.tlsMode = TlsMode::None;
-        s.practiceHours = hours;
-        s.pollInterval = 20ms;
-        s.pollMax = 50ms;
-        s.followTimeout = 5s;
+        s.connector.sdsUrl = "http://127.0.0.1:9/connector.sds";
+        s.connector.context = {.mandantId = "Praxis1", .clientSystemId = "PVS1", .workplaceId = "Empfang", .userId = ""};
+        s.tls.mode = TlsMode::None;
+        s.update.pollInterval = 20ms;
+        s.update.pollMax = 50ms;
+        s.update.followTimeout = 5s;
         return s;
     }
 
@@ -279,16 +278,27 @@ TEST_F(EngineTest, AnotherTiserviceOnThisPcIsAnErrorAndItsNoticeSaysSo) {
     EXPECT_EQ(busy->severity, workflow::Severity::Warning);
 }
 
-TEST_F(EngineTest, WrongPracticeHoursAreWrongSettingsForEveryHost) {
+TEST_F(EngineTest, WrongSettingsAreSaidTheSameWayByEveryOperation) {
     auto engine = makeEngine();
-    auto s = settings("montags bis freitags");
-    engine->useSettings(s);
+    // What a host's settings reader refused (here: the practice hours).
+    auto values = SettingValues();
+    values.set("connector", "sds_url", "http://127.0.0.1:9/connector.sds");
+    values.set("connector", "mandant_id", "Praxis1");
+    values.set("connector", "client_system_id", "PVS1");
+    values.set("connector", "workplace_id", "Empfang");
+    values.set("practice", "hours", "montags bis freitags");
+    engine->useSettings(connectionSettingsFrom(values, "MEDISTAR TI-Einstellungen"));
     const auto outcome = engine->check();
     ASSERT_FALSE(outcome.report.ok());
-    EXPECT_EQ(outcome.report.error().code, "settings.practice-hours");
+    EXPECT_EQ(outcome.report.error().detail, "[practice] hours");
     engine->announce(outcome);
-    EXPECT_TRUE(has(ui.ids(), "settings.invalid"));
-    EXPECT_FALSE(engine->update().ok());  // the update refuses the same settings the same way
+    const auto* n = ui.find("settings.invalid");
+    ASSERT_NE(n, nullptr);
+    EXPECT_NE(n->text.de.find("MEDISTAR TI-Einstellungen"), std::string::npos) << n->text.de;
+    const auto update = engine->update();
+    ASSERT_FALSE(update.ok());
+    EXPECT_EQ(update.error().detail, "[practice] hours");
+    EXPECT_EQ(connector.installRequests, 0);
 }
 
 TEST_F(EngineTest, WhileTheConnectorIsAwayInAnInstallationTheCheckSaysDoNotSwitchItOff) {

@@ -2,7 +2,14 @@
 // checks), and the SDK's exception barrier, which no call from a host gets through.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <map>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include "support/temp_dir.h"
 
 #include "tiservice/plugin_loader.h"
 #include "tiservice/plugin_sdk.h"
@@ -101,4 +108,61 @@ TEST(PluginBoundary, TheSdkAnswersANullOrForeignSelfWithAnErrorNotACrash) {
     // An unusable profile gives a manifest without a host, which every loader refuses.
     EXPECT_FALSE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor("{")));
     EXPECT_TRUE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor(kProfile)));
+}
+
+namespace {
+/// A host whose TI settings can change while the plugin runs; it collects notice ids.
+struct ChangingHost {
+    std::map<std::string, std::string> settings;
+    std::vector<std::string> notices;
+    std::atomic<bool> callback{false};
+    tis_host table{};
+};
+ChangingHost* changing(const tis_host* h) { return static_cast<ChangingHost*>(h->host_data); }
+}  // namespace
+
+TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck) {
+    tiservice::testing::TempDir dir;
+    ChangingHost host;
+    host.settings = {{"language", "de"}, {"tiservice.state_dir", (dir / "state").string()}};
+    host.table.struct_size = sizeof(tis_host);
+    host.table.host_data = &host;
+    host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
+    host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
+        auto& s = changing(h)->settings;
+        const auto it = s.find(key);
+        return it == s.end() ? nullptr : it->second.c_str();
+    };
+    host.table.show_notice = [](const tis_host* h, const tis_notice* n) { changing(h)->notices.emplace_back(n->id); };
+    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, R"({"id":"albis","name":"ALBIS",
+        "settings":{"connector.sds_url":"TI_KONNEKTOR_URL","connector.mandant_id":"TI_MANDANT",
+                    "connector.client_system_id":"TI_CLIENTSYSTEM","connector.workplace_id":"TI_ARBEITSPLATZ",
+                    "tls.mode":"TI_TLS_MODUS"},
+        "menu":[{"id":"ti-service.check","label":{"de":"Prüfen","en":"Check"},"location":"Optionen","action":"check"}]})");
+    ASSERT_NE(p, nullptr);
+    ASSERT_TRUE(TIS_HAS_FIELD(tis_plugin, p->struct_size, settings_changed) && p->settings_changed);
+    EXPECT_EQ(p->settings_changed(p), TIS_ERR_STATE);  // before init
+    ASSERT_EQ(p->init(p), TIS_OK);
+    const auto waitFor = [&](const std::string& id) {
+        for (int i = 0; i < 1000; ++i) {
+            if (host.callback.exchange(false)) p->on_main_thread(p);
+            if (std::find(host.notices.begin(), host.notices.end(), id) != host.notices.end()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    };
+    EXPECT_TRUE(waitFor("settings.invalid"));  // nothing entered yet
+    // The practice enters its connector (a closed port here): the next check uses it.
+    host.settings["TI_KONNEKTOR_URL"] = "http://127.0.0.1:1/connector.sds";
+    host.settings["TI_MANDANT"] = "Praxis1";
+    host.settings["TI_CLIENTSYSTEM"] = "PVS1";
+    host.settings["TI_ARBEITSPLATZ"] = "Empfang";
+    host.settings["TI_TLS_MODUS"] = "none";
+    host.notices.clear();
+    EXPECT_EQ(p->settings_changed(p), TIS_OK);
+    EXPECT_EQ(p->check_now(p), TIS_OK);
+    EXPECT_TRUE(waitFor("status.error")) << ::testing::PrintToString(host.notices);
+    EXPECT_TRUE(std::find(host.notices.begin(), host.notices.end(), "settings.invalid") == host.notices.end());
+    p->shutdown(p);
+    p->destroy(p);
 }

@@ -86,6 +86,53 @@ TEST(Settings, NumbersOutsideTheirRangeAreRefusedNotWrappedIntoABusyLoop) {
     }
     auto s = read(kBase + "[update]\npoll_interval_ms = 200\npoll_max_ms = 2000\nfollow_timeout_minutes = 30\n");
     ASSERT_TRUE(s.ok()) << s.error().describe(Language::English);
-    EXPECT_EQ(s->pollInterval, std::chrono::milliseconds(200));
-    EXPECT_EQ(s->followTimeout, std::chrono::minutes(30));
+    EXPECT_EQ(s->update.pollInterval, std::chrono::milliseconds(200));
+    EXPECT_EQ(s->update.followTimeout, std::chrono::minutes(30));
+}
+
+TEST(Settings, EachPartHasItsDefaultsWhenTheFileSaysNothing) {
+    auto s = read(kBase);
+    ASSERT_TRUE(s.ok()) << s.error().describe(Language::English);
+    const UpdatePatience patience;
+    EXPECT_EQ(s->update.pollInterval, patience.pollInterval);
+    EXPECT_EQ(s->update.followTimeout, std::chrono::minutes(90));
+    EXPECT_EQ(s->tls.mode, TlsMode::ServerAuth);  // https:// without [tls]
+    EXPECT_TRUE(s->tls.checkHostName);
+    EXPECT_TRUE(s->connector.keepConfiguredHost);
+    EXPECT_EQ(s->practice.customerType, CustomerType::InstalledByCgm);
+    EXPECT_EQ(s->practice.hours.toString(), PracticeHours().toString());
+    EXPECT_EQ(s->connector.context.workplaceId, "Empfang");
+}
+
+TEST(Settings, PracticeHoursAndCustomerTypeAreReadOnceIntoTheirTypes) {
+    auto s = read(kBase + "[practice]\nhours = Mo,Di,Do 07:30-19:00\nsupport = self\n");
+    ASSERT_TRUE(s.ok()) << s.error().describe(Language::English);
+    EXPECT_EQ(s->practice.customerType, CustomerType::SelfInstaller);
+    EXPECT_EQ(customerTypeId(s->practice.customerType), "self");
+    // Wrong hours are wrong settings, named like every other: the same for the tool and every adapter.
+    auto wrong = read(kBase + "[practice]\nhours = montags bis freitags\n");
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().detail, "[practice] hours");
+    EXPECT_NE(wrong.error().message.de.find("Mo-Fr 08:00-18:00, nicht \"montags bis freitags\""), std::string::npos)
+        << wrong.error().message.de;
+    EXPECT_EQ(refusal(kBase + "[practice]\nsupport = kvb\n"), "[practice] support");
+}
+
+TEST(Settings, PairsFromAPracticeSoftwareAreCheckedLikeTheFile) {
+    // What an adapter hands over: its host's settings mapped to our section and key, no INI text.
+    SettingValues pairs;
+    pairs.set("connector", "sds_url", "https://192.168.1.10/connector.sds");
+    pairs.set("Connector", "Mandant_ID", "Praxis1");  // case does not matter
+    pairs.set("connector", "client_system_id", "PVS1");
+    pairs.set("connector", "workplace_id", "Empfang = 1; # no comment, no syntax");
+    pairs.set("tls", "ca_file", "/etc/tiservice/ca.pem");
+    auto s = connectionSettingsFrom(pairs, "ALBIS TI-Einstellungen");
+    ASSERT_TRUE(s.ok()) << s.error().describe(Language::English);
+    EXPECT_EQ(s->connector.context.mandantId, "Praxis1");
+    EXPECT_EQ(s->connector.context.workplaceId, "Empfang = 1; # no comment, no syntax");
+    EXPECT_EQ(s->tls.caFile, "/etc/tiservice/ca.pem");
+    pairs.set("connector", "admin_password", "geheim");
+    auto refused = connectionSettingsFrom(pairs, "ALBIS TI-Einstellungen");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.de.find("ALBIS TI-Einstellungen"), std::string::npos) << refused.error().message.de;
 }

@@ -153,7 +153,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                                                    {"vpnSis", snapshot.resources.vpnSisOnline},
                                                    {"tlsMandatory", snapshot.directory.tlsMandatory},
                                                    {"clientAuthMandatory", snapshot.directory.clientAuthMandatory},
-                                                   {"sdsUrl", q(settings->sdsUrl)},
+                                                   {"sdsUrl", q(settings->connector.sdsUrl)},
                                                    {"eventService", QJsonObject{{"url", q(snapshot.eventServiceUrl)},
                                                                                 {"version", q(snapshot.eventServiceVersion)}}}}},
                          {"findings", list},
@@ -178,7 +178,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     if (followedUp) out << tr(TIS_TEXT("status_command", "Begonnenes Update: ")) << tr(*followedUp) << "\n";
     out << tr(TIS_TEXT("status_command", "Konnektor: %1 (%2), Firmware %3, Hardware %4 – %5")
                   .arg(assess::connectorDisplayName(p, knownCatalog), p.key(), p.firmwareVersion.toString(),
-                       p.hardwareVersion.toString(), settings->sdsUrl))
+                       p.hardwareVersion.toString(), settings->connector.sdsUrl))
         << "\n";
     out << tr(TIS_TEXT("status_command", "Systeminformationsdienst (EventService %1): %2")
                   .arg(snapshot.eventServiceVersion, snapshot.eventServiceUrl))

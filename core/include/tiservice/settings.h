@@ -1,7 +1,8 @@
 #pragma once
-// tiservice.ini: how this PC reaches the connector and the vendor's update server. The
-// format is a plain INI file (sections, key = value, ';' or '#' comments); documented in
-// README.md. Secrets are never in it: passwords come from files named here or a prompt.
+// The settings: how this PC reaches the connector and the vendor's update server, and what
+// the practice is like — in five parts, each with its defaults beside it. Read from pairs
+// (section, key, value): tiservice.ini (README.md) or a practice software's own settings.
+// Secrets are never in them: passwords come from files named here or a prompt.
 
 #include <chrono>
 #include <filesystem>
@@ -12,24 +13,32 @@
 
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
-#include "tiservice/konnektor/event_service.h"
+#include "tiservice/call_context.h"
+#include "tiservice/practice_hours.h"
 
 namespace tiservice {
 
-/// A parsed INI file: section → key → value. Keys and sections are lower case.
-class TISERVICE_CORE_EXPORT IniFile {
+/// Settings as pairs — section, key, value — whatever they come from: tiservice.ini, or a
+/// practice software's own settings that its adapter hands over. Keys and sections are lower case.
+class TISERVICE_CORE_EXPORT SettingValues {
 public:
-    /// Parses INI text; a line that is neither section, key = value, comment nor blank is
-    /// an Error naming the line.
-    static Result<IniFile> parse(std::string_view text);
-    static Result<IniFile> load(const std::filesystem::path& file);
-
+    void set(std::string_view section, std::string_view key, std::string value);
     [[nodiscard]] std::optional<std::string> get(std::string_view section, std::string_view key) const;
+    /// The value, or `fallback` when it is missing or empty.
     [[nodiscard]] std::string value(std::string_view section, std::string_view key, std::string fallback = {}) const;
     [[nodiscard]] const std::map<std::string, std::map<std::string, std::string>>& sections() const { return sections_; }
 
 private:
     std::map<std::string, std::map<std::string, std::string>> sections_;
+};
+
+/// tiservice.ini: sections, key = value, ';' or '#' comments.
+class TISERVICE_CORE_EXPORT IniFile {
+public:
+    /// Parses INI text; a line that is neither section, key = value, comment nor blank is
+    /// an Error naming the line.
+    static Result<SettingValues> parse(std::string_view text);
+    static Result<SettingValues> load(const std::filesystem::path& file);
 };
 
 enum class TlsMode {
@@ -39,43 +48,67 @@ enum class TlsMode {
     ClientCertificate,  ///< TLS + a client certificate (.p12 exported from the connector)
 };
 
-struct ConnectionSettings {
-    std::string sdsUrl;
-    konnektor::CallContext context;
+/// [connector]: where the connector is and who is calling.
+struct ConnectorSettings {
+    std::string sdsUrl;           ///< sds_url, required
+    CallContext context;          ///< mandant_id, client_system_id, workplace_id (required), user_id
     bool keepConfiguredHost = true;
-    TlsMode tlsMode = TlsMode::ServerAuth;
+    std::string managementUrl;    ///< the vendor's management interface; empty: the driver's default
+};
+
+/// [tls]: how the connection is secured.
+struct TlsSettings {
+    TlsMode mode = TlsMode::ServerAuth;  ///< without [tls] mode: server for https://, none for http://
     std::filesystem::path caFile;
     bool checkHostName = true;
     std::string basicUser;
     std::filesystem::path basicPasswordFile;
     std::filesystem::path clientCertificate;
     std::filesystem::path clientCertificatePasswordFile;
+};
 
-    // The vendor's update server (TUF).
+/// [update_server]: the vendor's update server (TUF).
+struct UpdateServerSettings {
     std::string metadataUrl;
     std::string targetsUrl;
     std::filesystem::path trustedRoot;  ///< the root shipped with the installer
-    std::filesystem::path updateServerCaFile;
+    std::filesystem::path caFile;
+};
 
-    /// The vendor's management interface; empty: the driver's default (KoCoBox: port 9443).
-    std::string managementUrl;
+/// Who installed the connector, and so whom the practice calls.
+enum class CustomerType {
+    InstalledByCgm,  ///< "cgm": installed and looked after by CGM's service
+    SelfInstaller,   ///< "self": the practice installed it itself
+};
+[[nodiscard]] TISERVICE_CORE_EXPORT std::string_view customerTypeId(CustomerType t);  ///< "cgm", "self"
 
-    // The practice.
-    std::string supportContact = "cgm";  ///< "cgm" (installed by CGM) or "self"
-    std::string practiceHours = "Mo-Fr 08:00-18:00";
+/// [practice]: the practice itself.
+struct PracticeSettings {
+    CustomerType customerType = CustomerType::InstalledByCgm;  ///< support = cgm | self
+    PracticeHours hours;                                       ///< hours, default Mo-Fr 08:00-18:00
+};
 
-    // The guided update's patience (rarely changed; tests shorten them).
-    std::chrono::milliseconds pollInterval{2000};
-    std::chrono::milliseconds pollMax{30000};
-    std::chrono::seconds followTimeout{90 * 60};    ///< follow_timeout_minutes, or _seconds
-    std::chrono::seconds downloadTimeout{120 * 60}; ///< download_timeout_minutes, or _seconds
+/// [update]: the guided update's patience (rarely changed; tests shorten it).
+struct UpdatePatience {
+    std::chrono::milliseconds pollInterval{2000};    ///< poll_interval_ms, 50..60000
+    std::chrono::milliseconds pollMax{30000};        ///< poll_max_ms, 50..600000, not below the interval
+    std::chrono::seconds followTimeout{90 * 60};     ///< follow_timeout_minutes 1..1440, or _seconds
+    std::chrono::seconds downloadTimeout{120 * 60};  ///< download_timeout_minutes 1..1440, or _seconds
+};
 
+struct ConnectionSettings {
+    ConnectorSettings connector;
+    TlsSettings tls;
+    UpdateServerSettings updateServer;
+    PracticeSettings practice;
+    UpdatePatience update;
     std::filesystem::path sourceFile;  ///< where these settings were read from
 };
 
 /// Reads and checks the settings; errors name the file, section and key, in both languages.
 TISERVICE_CORE_EXPORT Result<ConnectionSettings> loadConnectionSettings(const std::filesystem::path& file);
-TISERVICE_CORE_EXPORT Result<ConnectionSettings> connectionSettingsFrom(const IniFile& ini,
+/// The same checks on pairs from any source; `source` names it in errors ("ALBIS TI-Einstellungen").
+TISERVICE_CORE_EXPORT Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& values,
                                                                         const std::filesystem::path& source = {});
 
 /// Reads a secret from a file (first line, without the line break) and registers it with

@@ -11,7 +11,7 @@ Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::pat
                          const std::filesystem::path& cached) {
     const auto metadataDir = stateDir / "trust";
     if (!std::filesystem::exists(metadataDir / "root.json")) {
-        if (s.trustedRoot.empty())
+        if (s.updateServer.trustedRoot.empty())
             return Error{
                 .code = "catalog.no-trusted-root",
                 .message = TIS_TEXT("catalog_source",
@@ -20,13 +20,13 @@ Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::pat
                     "catalog_source",
                     "tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen."),
                 .detail = "trusted_root"};
-        if (auto st = trust::TufClient::trustRoot(metadataDir, s.trustedRoot); !st.ok()) return st;
+        if (auto st = trust::TufClient::trustRoot(metadataDir, s.updateServer.trustedRoot); !st.ok()) return st;
     }
     trust::TufClientOptions o;
     o.metadataDir = metadataDir;
-    o.metadataUrl = s.metadataUrl;
-    o.targetBaseUrl = s.targetsUrl;
-    o.http.caFile = s.updateServerCaFile;
+    o.metadataUrl = s.updateServer.metadataUrl;
+    o.targetBaseUrl = s.updateServer.targetsUrl;
+    o.http.caFile = s.updateServer.caFile;
     o.http.maxAttempts = 2;
     o.clock = std::shared_ptr<const Clock>(&clock, [](const Clock*) {});
     trust::TufClient client(o);
@@ -53,7 +53,7 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
                                       "gerade an einem Update."),
                   .action = TIS_TEXT("catalog_source", "Nach dem Update noch einmal prüfen."),
                   .detail = "busy"};
-    } else if (s.metadataUrl.empty() || s.targetsUrl.empty()) {
+    } else if (s.updateServer.metadataUrl.empty() || s.updateServer.targetsUrl.empty()) {
         loaded.refreshError =
             Error{.code = "catalog.no-update-server",
                   .message = TIS_TEXT("catalog_source", "Es ist kein Update-Server eingerichtet."),

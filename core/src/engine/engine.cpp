@@ -37,7 +37,6 @@ struct Engine::Impl {
     const Clock& clock;
     workflow::Ui& ui;
     std::optional<ConnectionSettings> settings;
-    std::optional<workflow::PracticeHours> hours;
     Error settingsError{.code = "settings.missing",
                         .message = TIS_TEXT("engine", "Es sind noch keine TI-Einstellungen hinterlegt."),
                         .action = TIS_TEXT("engine", "Die Verbindung zum Konnektor in den Einstellungen eintragen."),
@@ -53,7 +52,7 @@ struct Engine::Impl {
     }
 
     workflow::WorkflowOptions workflowOptions() const {
-        auto o = workflow::workflowOptionsFrom(*settings, setup.stateDir, *hours);
+        auto o = workflow::workflowOptionsFrom(*settings, setup.stateDir);
         o.stopRequested = setup.stopRequested;
         o.workplacesSignedIn = setup.workplacesSignedIn;
         o.connectorAccess = setup.connectorAccess;
@@ -61,7 +60,7 @@ struct Engine::Impl {
     }
 
     std::optional<workflow::UpdateJournal> journal() const {
-        const auto url = net::Url::parse(settings->sdsUrl);
+        const auto url = net::Url::parse(settings->connector.sdsUrl);
         return url.ok() ? workflow::findJournalFor(setup.stateDir / "journal", url->hostPort()) : std::nullopt;
     }
 
@@ -83,18 +82,10 @@ Engine::~Engine() = default;
 
 void Engine::useSettings(Result<ConnectionSettings> settings) {
     impl_->settings.reset();
-    impl_->hours.reset();
     if (!settings.ok()) {
         impl_->settingsError = settings.error();
         return;
     }
-    // The practice hours are part of the settings: wrong hours are wrong settings, for every host.
-    auto hours = workflow::PracticeHours::parse(settings->practiceHours);
-    if (!hours.ok()) {
-        impl_->settingsError = hours.error();
-        return;
-    }
-    impl_->hours = *hours;
     impl_->settings = std::move(settings).value();
 }
 

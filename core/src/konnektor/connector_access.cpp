@@ -19,7 +19,7 @@ public:
     }
 
     std::unique_ptr<Driver> driver(const ProductInformation& product, bool quick) override {
-        const auto url = settings_.managementUrl.empty() ? defaultManagementUrl(settings_.sdsUrl) : settings_.managementUrl;
+        const auto url = settings_.connector.managementUrl.empty() ? defaultManagementUrl(settings_.connector.sdsUrl) : settings_.connector.managementUrl;
         auto o = options_;
         if (quick) {
             o.maxAttempts = 1;

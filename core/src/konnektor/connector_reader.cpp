@@ -7,8 +7,8 @@ namespace tiservice::konnektor {
 Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& s, const SecretPrompt& prompt) {
     net::ClientOptions o;
     o.peerName = TIS_TEXT("connector_reader", "Der Konnektor");
-    o.caFile = s.caFile;
-    o.checkHostName = s.checkHostName;
+    o.caFile = s.tls.caFile;
+    o.checkHostName = s.tls.checkHostName;
     const auto secret = [&](const std::filesystem::path& file, const LocalizedText& what) -> Result<std::string> {
         if (!file.empty()) return readSecretFile(file, what);
         if (prompt) {
@@ -24,17 +24,17 @@ Result<net::ClientOptions> connectorClientOptions(const ConnectionSettings& s, c
                                         "starten, um es einzugeben."),
                      .detail = what.en};
     };
-    if (s.tlsMode == TlsMode::BasicAuth) {
+    if (s.tls.mode == TlsMode::BasicAuth) {
         auto pw =
-            secret(s.basicPasswordFile, TIS_TEXT("connector_reader", "Das Passwort für den Konnektor (Basic Auth)"));
+            secret(s.tls.basicPasswordFile, TIS_TEXT("connector_reader", "Das Passwort für den Konnektor (Basic Auth)"));
         if (!pw.ok()) return pw.error();
-        o.basicAuth = net::BasicAuth{s.basicUser, *pw};
+        o.basicAuth = net::BasicAuth{s.tls.basicUser, *pw};
     }
-    if (s.tlsMode == TlsMode::ClientCertificate) {
-        auto pw = secret(s.clientCertificatePasswordFile,
+    if (s.tls.mode == TlsMode::ClientCertificate) {
+        auto pw = secret(s.tls.clientCertificatePasswordFile,
                          TIS_TEXT("connector_reader", "Das Passwort des Client-Zertifikats (.p12)"));
         if (!pw.ok()) return pw.error();
-        o.clientCertificate = net::ClientCertificate{s.clientCertificate, *pw};
+        o.clientCertificate = net::ClientCertificate{s.tls.clientCertificate, *pw};
     }
     return o;
 }
@@ -73,12 +73,12 @@ Error clientCertificateRequired(const std::string& sdsUrl) {
 
 Result<ConnectorSnapshot> readConnector(net::HttpClient& http, const ConnectionSettings& settings, const Clock& clock) {
     ConnectorSnapshot snapshot;
-    snapshot.sdsUrl = settings.sdsUrl;
-    const bool useTls = settings.tlsMode != TlsMode::None;
-    auto sds = http.sendExpectingSuccess({.method = "GET", .url = settings.sdsUrl});
+    snapshot.sdsUrl = settings.connector.sdsUrl;
+    const bool useTls = settings.tls.mode != TlsMode::None;
+    auto sds = http.sendExpectingSuccess({.method = "GET", .url = settings.connector.sdsUrl});
     if (!sds.ok()) {
         // Plain HTTP sent to a port that speaks only TLS: say so instead of "connection lost".
-        if (!useTls && net::speaksTls(settings.sdsUrl)) return tlsRequiredError(false, settings.sdsUrl);
+        if (!useTls && net::speaksTls(settings.connector.sdsUrl)) return tlsRequiredError(false, settings.connector.sdsUrl);
         return sds.error();
     }
     auto directory = parseServiceDirectory(sds->body);
@@ -89,18 +89,18 @@ Result<ConnectorSnapshot> readConnector(net::HttpClient& http, const ConnectionS
     log::logger()->info("connector.sds: {} {} {} firmware {}, TLS mandatory {}, client certificate mandatory {}",
                         p.vendorId, p.productCode, p.productName, p.firmwareVersion.toString(), sd.tlsMandatory,
                         sd.clientAuthMandatory);
-    if (!useTls && sd.tlsMandatory) return tlsRequiredError(sd.clientAuthMandatory, settings.sdsUrl);
-    if (useTls && sd.clientAuthMandatory && settings.tlsMode != TlsMode::ClientCertificate)
-        return clientCertificateRequired(settings.sdsUrl);
+    if (!useTls && sd.tlsMandatory) return tlsRequiredError(sd.clientAuthMandatory, settings.connector.sdsUrl);
+    if (useTls && sd.clientAuthMandatory && settings.tls.mode != TlsMode::ClientCertificate)
+        return clientCertificateRequired(settings.connector.sdsUrl);
 
     const auto eventService = sd.eventService();
-    if (!eventService) return noEventService(sd, settings.sdsUrl);
-    auto endpoint = endpointFor(sd, *eventService, settings.sdsUrl, useTls, settings.keepConfiguredHost);
+    if (!eventService) return noEventService(sd, settings.connector.sdsUrl);
+    auto endpoint = endpointFor(sd, *eventService, settings.connector.sdsUrl, useTls, settings.connector.keepConfiguredHost);
     if (!endpoint.ok()) return endpoint.error();
     snapshot.eventServiceUrl = *endpoint;
     snapshot.eventServiceVersion = eventService->version;
     log::logger()->info("EventService {} at {}", eventService->version, *endpoint);
-    EventServiceClient events(http, *endpoint, settings.context);
+    EventServiceClient events(http, *endpoint, settings.connector.context);
     auto terminals = events.getCardTerminals();
     if (!terminals.ok()) return terminals.error();
     snapshot.terminals = std::move(terminals).value();

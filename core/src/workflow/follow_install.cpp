@@ -99,7 +99,7 @@ bool UpdateWorkflow::Impl::verify(const JournalItem& item) {
 std::optional<WorkflowResult> UpdateWorkflow::Impl::finishItem(JournalItem& item) {
     const auto followed = follow(item);
     const auto name = componentName(item.component, item.name);
-    const auto support = supportText(settings.supportContact);
+    const auto support = supportText(settings.practice.customerType);
     if (followed == Followed::Stopped) {
         // The connector goes on alone; the journal stays for the next start.
         (void)journal->save(journalPath);
@@ -206,7 +206,7 @@ UpdateWorkflow::Impl::Trace UpdateWorkflow::Impl::traceOf(const JournalItem& ite
 /// again only when the connector shows no trace of it.
 Result<konnektor::InstallAnswer> UpdateWorkflow::Impl::startInstallation(const JournalItem& item, std::optional<TimePoint> plannedAt) {
     for (int attempt = 0;; ++attempt) {
-        auto answer = driver->install(item.updateId, plannedAt, settings.context.clientSystemId, settings.context.workplaceId);
+        auto answer = driver->install(item.updateId, plannedAt, settings.connector.context.clientSystemId, settings.connector.context.workplaceId);
         if (answer.ok() || !connectionTrouble(answer.error())) return answer;
         log::logger()->warn("start request for {} got no answer ({}); asking the connector", item.updateId,
                             answer.error().code);

@@ -1,15 +1,14 @@
 #include "workflow_impl.h"
 
 namespace tiservice::workflow {
-WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings, const std::filesystem::path& stateDir,
-                                    PracticeHours hours) {
+WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings, const std::filesystem::path& stateDir) {
     WorkflowOptions o;
     o.stateDir = stateDir;
-    o.practiceHours = hours;
-    o.pollInitial = settings.pollInterval;
-    o.pollMax = settings.pollMax;
-    o.followTimeout = settings.followTimeout;
-    o.downloadTimeout = settings.downloadTimeout;
+    o.practiceHours = settings.practice.hours;
+    o.pollInitial = settings.update.pollInterval;
+    o.pollMax = settings.update.pollMax;
+    o.followTimeout = settings.update.followTimeout;
+    o.downloadTimeout = settings.update.downloadTimeout;
     return o;
 }
 
@@ -48,7 +47,7 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
     auto st = driver->status();
     if (!st.ok()) return failure(st.error());
     if (st->broken) {
-        const auto support = supportText(settings.supportContact);
+        const auto support = supportText(settings.practice.customerType);
         const LocalizedText text =
             TIS_TEXT("update_workflow",
                      "Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: %1")

@@ -113,7 +113,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::prepare() {
                                  : konnektor::connectorOverNetwork(settings, connectorOptions, clock);
     // The journal first: if an installation is underway, every error must say so, even
     // when the connector cannot be read because it reboots in the middle of it.
-    if (auto url = net::Url::parse(settings.sdsUrl); url.ok())
+    if (auto url = net::Url::parse(settings.connector.sdsUrl); url.ok())
         journalBeforeReading = findJournalFor(opt.stateDir / "journal", url->hostPort());
     // Nothing is worth asking for when the journal cannot be written (a full disk).
     if (auto probe = store::writeAtomically(opt.stateDir / "journal" / ".writable", "ok"); !probe.ok())
@@ -125,12 +125,12 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::prepare() {
     snapshot = std::move(s).value();
     if (auto cached = catalog::loadVerifiedCatalog(opt.stateDir); cached.ok()) catalog = std::move(cached).value();
     const auto& p = snapshot->directory.product;
-    auto url = net::Url::parse(settings.sdsUrl);
-    connectorId = p.vendorId + "-" + p.productCode + "@" + (url.ok() ? url->hostPort() : settings.sdsUrl);
+    auto url = net::Url::parse(settings.connector.sdsUrl);
+    connectorId = p.vendorId + "-" + p.productCode + "@" + (url.ok() ? url->hostPort() : settings.connector.sdsUrl);
     journalPath = opt.stateDir / "journal" / journalFileName(connectorId);
     driver = access->driver(p, false);
     if (!driver) {
-        const auto hint = konnektor::adminInterfaceHint(p, settings.sdsUrl);
+        const auto hint = konnektor::adminInterfaceHint(p, settings.connector.sdsUrl);
         ui.notice({"no-driver", Severity::Info, TIS_TEXT("update_workflow", "Update im Konnektor starten"), hint});
         return result(Outcome::NoDriver, hint);
     }
@@ -167,7 +167,7 @@ const konnektor::CardTerminal* UpdateWorkflow::Impl::terminal(const std::string&
 
 // --- other workstations ------------------------------------------------------------
 bool UpdateWorkflow::Impl::ours(const Installation& i) const {
-    return i.clientSystemId == settings.context.clientSystemId && i.workplaceId == settings.context.workplaceId;
+    return i.clientSystemId == settings.connector.context.clientSystemId && i.workplaceId == settings.connector.context.workplaceId;
 }
 
 WorkflowResult UpdateWorkflow::Impl::otherWorkstation(const Installation& i) {
@@ -209,8 +209,8 @@ void UpdateWorkflow::Impl::newJournal(std::optional<TimePoint> plannedAt) {
     journal->id = newRunId();
     journal->connector = connectorId;
     journal->plannedAt = plannedAt;
-    journal->clientSystemId = settings.context.clientSystemId;
-    journal->workplaceId = settings.context.workplaceId;
+    journal->clientSystemId = settings.connector.context.clientSystemId;
+    journal->workplaceId = settings.connector.context.workplaceId;
 }
 
 namespace detail {
@@ -229,8 +229,8 @@ LocalizedText clockText(TimePoint t) {
     return TIS_TEXT("update_workflow", "%1 um %2").arg(LocalizedText::fromData(de, en), time);
 }
 
-LocalizedText supportText(const std::string& customerType) {
-    if (customerType == "self") return TIS_TEXT("update_workflow", "Support für Selbstinstallierer: 030 2464 908 908");
+LocalizedText supportText(CustomerType customerType) {
+    if (customerType == CustomerType::SelfInstaller) return TIS_TEXT("update_workflow", "Support für Selbstinstallierer: 030 2464 908 908");
     return TIS_TEXT("update_workflow", "Support (von CGM installiert): 0800 551 551 2 (kostenlos)");
 }
 

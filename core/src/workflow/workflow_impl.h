@@ -33,7 +33,7 @@ std::string megabytes(std::uint64_t bytes);
 /// "28.11.2026 um 19:30" in local time.
 LocalizedText clockText(TimePoint t);
 /// Whom to call: the support contact for the practice's customer type.
-LocalizedText supportText(const std::string& customerType);
+LocalizedText supportText(CustomerType customerType);
 std::string newRunId();
 }  // namespace detail
 using detail::clockText;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tiservice/clock.h"
+#include "tiservice/call_context.h"
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
 #include "tiservice/konnektor/service_directory.h"
@@ -19,13 +20,7 @@
 
 namespace tiservice::konnektor {
 
-/// Who is calling: gematik ConnectorContext v2.0; each field at most 64 characters.
-struct CallContext {
-    std::string mandantId;
-    std::string clientSystemId;
-    std::string workplaceId;
-    std::string userId;  ///< optional
-};
+using tiservice::CallContext;
 
 /// A card terminal as the connector reports it.
 struct TISERVICE_CORE_EXPORT CardTerminal {

@@ -48,9 +48,9 @@ struct WorkflowOptions {
     konnektor::ConnectorAccessFactory connectorAccess;
 };
 
-/// The options the settings ask for; `hours` are the parsed [practice] hours.
+/// The options the settings ask for.
 TISERVICE_CORE_EXPORT WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings,
-                                                          const std::filesystem::path& stateDir, PracticeHours hours);
+                                                          const std::filesystem::path& stateDir);
 
 enum class Outcome {
     Succeeded,         ///< installed and verified

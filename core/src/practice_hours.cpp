@@ -1,12 +1,8 @@
-#include "tiservice/workflow/practice_hours.h"
+#include "tiservice/practice_hours.h"
 
 #include <ctime>
 
-#include "tiservice/workflow/ui.h"
-
-namespace tiservice::workflow {
-
-Ui::~Ui() = default;
+namespace tiservice {
 
 namespace {
 
@@ -130,4 +126,4 @@ std::optional<TimePoint> nextLocalTime(std::string_view hhmm, TimePoint now) {
     return t;
 }
 
-}  // namespace tiservice::workflow
+}  // namespace tiservice

@@ -1,0 +1,7 @@
+#include "tiservice/workflow/ui.h"
+
+namespace tiservice::workflow {
+
+Ui::~Ui() = default;
+
+}  // namespace tiservice::workflow
