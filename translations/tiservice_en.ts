@@ -30,6 +30,10 @@
         <source>Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch.</source>
         <translation>Check again later; the last verified catalog stays in use.</translation>
     </message>
+    <message>
+        <source>der Dienstleister, der den Konnektor eingerichtet hat</source>
+        <translation>the service provider who set up the connector</translation>
+    </message>
 </context>
 <context>
     <name>assessment</name>
@@ -395,10 +399,6 @@
         <translation>log, update archive, trust data</translation>
     </message>
     <message>
-        <source>Support: von CGM installiert 0800 551 551 2 (kostenlos), Selbstinstallierer 030 2464 908 908.</source>
-        <translation>Support: CGM-installed practices 0800 551 551 2 (free), self-installers 030 2464 908 908.</translation>
-    </message>
-    <message>
         <source>Unbekannte Sprache &quot;%1&quot;. Erlaubt sind de und en.</source>
         <translation>Unknown language &quot;%1&quot;. Allowed are de and en.</translation>
     </message>
@@ -413,6 +413,10 @@
     <message>
         <source>tiservice: interner Fehler: %1</source>
         <translation>tiservice: internal error: %1</translation>
+    </message>
+    <message>
+        <source>Support:</source>
+        <translation>Support:</translation>
     </message>
 </context>
 <context>
@@ -1544,17 +1548,6 @@ Control port (HTTP, JSON):
     </message>
 </context>
 <context>
-    <name>repository</name>
-    <message>
-        <source>Das Update-Repository kann nicht bearbeitet werden: %1</source>
-        <translation>The update repository cannot be changed: %1</translation>
-    </message>
-    <message>
-        <source>Pfad und Rechte des Repository-Ordners prüfen.</source>
-        <translation>Check the repository folder&apos;s path and permissions.</translation>
-    </message>
-</context>
-<context>
     <name>sample_host</name>
     <message>
         <source>%1-Aufgabe:</source>
@@ -2361,14 +2354,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>%1 um %2</source>
         <translation>%1 at %2</translation>
-    </message>
-    <message>
-        <source>Support für Selbstinstallierer: 030 2464 908 908</source>
-        <translation>Support for self-installers: 030 2464 908 908</translation>
-    </message>
-    <message>
-        <source>Support (von CGM installiert): 0800 551 551 2 (kostenlos)</source>
-        <translation>Support (installed by CGM): 0800 551 551 2 (free)</translation>
     </message>
     <message>
         <source>Das Update kann nicht fortgesetzt werden</source>

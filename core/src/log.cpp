@@ -1,4 +1,4 @@
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 #include "tiservice/display_text.h"
 
@@ -108,11 +108,22 @@ spdlog::sink_ptr stderrSink(spdlog::level::level_enum level) {
     return sink;
 }
 
+spdlog::level::level_enum spdlogLevel(Level l) {
+    switch (l) {
+        case Level::Debug: return spdlog::level::debug;
+        case Level::Info: return spdlog::level::info;
+        case Level::Warning: return spdlog::level::warn;
+        case Level::Error: return spdlog::level::err;
+        case Level::Off: return spdlog::level::off;
+    }
+    return spdlog::level::info;
+}
+
 }  // namespace
 
 Status init(const Options& options) {
     std::vector<spdlog::sink_ptr> targets;
-    if (options.stderrLevel != spdlog::level::off) targets.push_back(stderrSink(options.stderrLevel));
+    if (options.stderrLevel != Level::Off) targets.push_back(stderrSink(spdlogLevel(options.stderrLevel)));
 
     std::optional<Error> failure;
     if (!options.directory.empty()) {
@@ -122,7 +133,7 @@ Status init(const Options& options) {
             if (ec) throw spdlog::spdlog_ex(ec.message());
             auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
                 (options.directory / "tiservice.log").string(), options.maxFileBytes, options.maxFiles);
-            file->set_level(options.fileLevel);
+            file->set_level(spdlogLevel(options.fileLevel));
             targets.push_back(std::move(file));
         } catch (const spdlog::spdlog_ex& e) {
             failure = Error{
@@ -149,6 +160,10 @@ std::shared_ptr<spdlog::logger> logger() {
     auto& slot = loggerSlot();
     if (!slot) slot = makeLogger({stderrSink(spdlog::level::warn)});
     return slot;
+}
+
+void write(Level level, std::string_view message) {
+    if (level != Level::Off) logger()->log(spdlogLevel(level), "{}", message);
 }
 
 void registerSecret(std::string_view secret) { registry().add(secret); }

@@ -19,7 +19,7 @@
 #include "tiservice/display_text.h"
 #include "tiservice/engine/engine.h"
 #include "tiservice/engine/engine_thread.h"
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/paths.h"
 #include "tiservice/settings.h"
 
@@ -319,7 +319,7 @@ private:
         language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
         const auto stateDir = hostSetting("tiservice.state_dir");
         const auto folder = stateDir.empty() ? defaultStateFolder() : std::filesystem::path(stateDir);
-        (void)log::init({.directory = folder / "logs", .stderrLevel = spdlog::level::off});
+        (void)log::init({.directory = folder / "logs", .stderrLevel = log::Level::Off});
         engine::EngineSetup setup{.stateDir = folder,
                                   .clock = nullptr,
                                   .ui = &ui_,

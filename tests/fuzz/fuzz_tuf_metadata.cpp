@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "tiservice/trust/metadata.h"
+#include "tiservice/trust/envelope.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace tiservice::trust;

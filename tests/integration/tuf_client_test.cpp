@@ -125,7 +125,8 @@ TEST_F(Tuf, RefreshesAndDownloadsAVerifiedTarget) {
     ASSERT_TRUE(c.refresh().ok());
     auto target = c.findTarget(kCatalogPath);
     ASSERT_TRUE(target.ok()) << target.error().describe(Language::English);
-    EXPECT_EQ(target->file.custom.value("kind").toString(), "approval-catalog");
+    EXPECT_EQ(QJsonDocument::fromJson(QByteArray::fromStdString(target->file.customJson)).object().value("kind").toString(),
+              "approval-catalog");
     auto file = c.download(*target, dir / "cache" / kCatalogPath);
     ASSERT_TRUE(file.ok()) << file.error().describe(Language::English);
     EXPECT_EQ(readFile(*file), readFile(dir / "catalog.json"));

@@ -33,6 +33,7 @@ struct FakeConnector {
     std::string password = "Praxis2026!";
     int installRequests = 0;
     bool reachable = true;
+    bool broken = false;
 
     FakeConnector() {
         directory = *konnektor::parseServiceDirectory(tiservice::testing::realConnectorSds(tiservice::testing::kKocobox518));
@@ -62,6 +63,19 @@ class FakeDriver final : public konnektor::Driver {
 public:
     explicit FakeDriver(FakeConnector& c) : c_(c) {}
     std::string name() const override { return "fake"; }
+    /// Another vendor's rules: at least 12 characters, nothing else.
+    const PasswordPolicy& passwordPolicy() const override {
+        struct TwelveCharacters final : PasswordPolicy {
+            LocalizedText rules() const override { return LocalizedText::same("mindestens 12 Zeichen"); }
+            std::vector<PasswordViolation> check(std::string_view, std::string_view pw,
+                                                 const std::vector<std::string>&) const override {
+                if (pw.size() >= 12) return {};
+                return {{PasswordRule::Length, "length", LocalizedText::same("zu kurz")}};
+            }
+        };
+        static const TwelveCharacters policy;
+        return policy;
+    }
     Result<konnektor::LoginAnswer> login(const std::string& user, const std::string& password) override {
         std::lock_guard lock(c_.mutex);
         if (user == "koco-root" && password == c_.password) return konnektor::LoginAnswer{};
@@ -103,6 +117,7 @@ public:
         konnektor::ManagementStatus s;
         s.firmwareVersion = c_.directory.product.firmwareVersion;
         s.recent = c_.recent;
+        s.broken = c_.broken;
         return s;
     }
     Status reboot() override { return Status::success(); }
@@ -365,4 +380,56 @@ TEST_F(EngineTest, TheEngineThreadChecksAtStartRunsWhatThePersonStartsAndStops) 
     }
     thread.stop();
     EXPECT_TRUE(thread.stopping());
+}
+
+TEST_F(EngineTest, ANewPasswordIsCheckedByTheRulesOfTheConnectorsOwnDriver) {
+    // "Kurz2026!" satisfies the KoCoBox rules; this driver's vendor asks for 12 characters.
+    struct ListUi final : workflow::Ui {
+        std::vector<std::string> fresh{"Kurz2026!", "Lang-genug-2026"};
+        std::size_t next = 0;
+        std::vector<workflow::Notice> notices;
+        void notice(const workflow::Notice& n) override { notices.push_back(n); }
+        std::optional<std::string> ask(const workflow::Question& q) override {
+            if (q.id == "login.user") return "koco-root";
+            if (q.id == "login.password") return "Praxis2026!";
+            if (q.id == "password.new") return fresh.at(next);
+            if (q.id == "password.repeat") return fresh.at(next++);
+            return std::nullopt;
+        }
+        void progress(const workflow::Progress&) override {}
+    } listUi;
+    engine::Engine engine(engine::EngineSetup{.stateDir = dir / "state", .clock = &clock, .ui = &listUi, .wording = engine::Wording::standard(),
+                                              .lockWait = 0ms, .stopRequested = {}, .workplacesSignedIn = {},
+                                              .connectorAccess = [this](const ConnectionSettings&, const net::ClientOptions&, const Clock&) {
+                                                  return std::make_unique<FakeAccess>(connector);
+                                              }});
+    engine.useSettings(settings());
+    const auto r = engine.changePassword();
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->outcome, workflow::Outcome::Succeeded);
+    EXPECT_EQ(connector.password, "Lang-genug-2026");
+    const auto rules = std::find_if(listUi.notices.begin(), listUi.notices.end(), [](const auto& n) { return n.id == "password.rules"; });
+    ASSERT_NE(rules, listUi.notices.end());
+    EXPECT_EQ(rules->text.de, "mindestens 12 Zeichen");
+    const auto refused = std::find_if(listUi.notices.begin(), listUi.notices.end(), [](const auto& n) { return n.id == "password.refused"; });
+    ASSERT_NE(refused, listUi.notices.end());
+    EXPECT_NE(refused->text.de.find("zu kurz"), std::string::npos);
+}
+
+TEST_F(EngineTest, TheSupportNumberComesWithTheSignedCatalogNotFromTheCode) {
+    // The vendor changed its hotline in the catalog it signs: the next message names the new one.
+    std::ifstream in(dir / "state/cache" / catalog::kCatalogTarget);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto at = text.find("0800 551 551 2");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 14, "0800 000 111 2");
+    ASSERT_TRUE(store::writeAtomically(dir / "state/cache" / catalog::kCatalogTarget, text).ok());
+    connector.broken = true;
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"}};
+    auto engine = makeEngine();
+    const auto r = engine->update();
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->outcome, workflow::Outcome::NeedsSupport);
+    EXPECT_NE(r->message.de.find("0800 000 111 2 (kostenlos)"), std::string::npos) << r->message.de;
+    EXPECT_EQ(r->message.de.find("0800 551 551 2"), std::string::npos) << r->message.de;
 }

@@ -1,4 +1,4 @@
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 #include <gtest/gtest.h>
 
@@ -18,9 +18,9 @@ std::string logFile(const TempDir& dir) {
 class LogTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(log::init({.directory = dir.path(), .stderrLevel = spdlog::level::off}).ok());
+        ASSERT_TRUE(log::init({.directory = dir.path(), .stderrLevel = log::Level::Off}).ok());
     }
-    void TearDown() override { (void)log::init({.directory = {}, .stderrLevel = spdlog::level::off}); }
+    void TearDown() override { (void)log::init({.directory = {}, .stderrLevel = log::Level::Off}); }
     TempDir dir;
 };
 
@@ -73,7 +73,7 @@ TEST_F(LogTest, SecretRegisteredTwiceStaysRedactedUntilForgottenTwice) {
 
 TEST_F(LogTest, RotatesInsteadOfGrowingWithoutBound) {
     ASSERT_TRUE(log::init({.directory = dir.path(), .maxFileBytes = 4096, .maxFiles = 2,
-                           .stderrLevel = spdlog::level::off}).ok());
+                           .stderrLevel = log::Level::Off}).ok());
     for (int i = 0; i < 500; ++i) log::logger()->info("line {} {}", i, std::string(40, 'x'));
     log::logger()->flush();
     EXPECT_TRUE(std::filesystem::exists(dir / "tiservice.1.log"));
@@ -84,7 +84,7 @@ TEST_F(LogTest, RotatesInsteadOfGrowingWithoutBound) {
 TEST_F(LogTest, UnwritableFolderIsAnErrorWithAMessage) {
     const auto blocker = dir / "not-a-folder";
     tiservice::testing::writeFile(blocker, "x");
-    auto status = log::init({.directory = blocker / "logs", .stderrLevel = spdlog::level::off});
+    auto status = log::init({.directory = blocker / "logs", .stderrLevel = log::Level::Off});
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error().code, "log.folder-not-writable");
     EXPECT_NE(status.error().message.de.find("Protokoll"), std::string::npos);

@@ -1,8 +1,9 @@
-#include "tiservice/password_policy.h"
+#include "tiservice/konnektor/kocobox_password_policy.h"
 
 #include <gtest/gtest.h>
 
 using namespace tiservice;
+using namespace tiservice::konnektor;
 
 namespace {
 

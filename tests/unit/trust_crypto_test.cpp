@@ -7,7 +7,7 @@
 #include "support/temp_dir.h"
 #include "tiservice/trust/canonical_json.h"
 #include "tiservice/trust/keys.h"
-#include "tiservice/trust/metadata.h"
+#include "tiservice/trust/envelope.h"
 
 using namespace tiservice;
 using namespace tiservice::trust;

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "tiservice/firmware_version.h"
-#include "tiservice/password_policy.h"
+#include "tiservice/konnektor/kocobox_password_policy.h"
 
 namespace tiservice::sim {
 namespace {
@@ -357,13 +357,13 @@ ConnectorModel::PasswordChange ConnectorModel::changePassword(const std::string&
         }
         return {false, "wrong-password", {}};
     }
-    auto violations = checkConnectorPassword(admin.user, newPassword, admin.recentPasswords);
+    auto violations = konnektor::checkConnectorPassword(admin.user, newPassword, admin.recentPasswords);
     if (!violations.empty()) {
         return {false, "policy", std::move(violations)};
     }
     admin.password = newPassword;
     admin.recentPasswords.push_back(newPassword);
-    while (admin.recentPasswords.size() > kPasswordHistoryDepth) admin.recentPasswords.erase(admin.recentPasswords.begin());
+    while (admin.recentPasswords.size() > konnektor::kPasswordHistoryDepth) admin.recentPasswords.erase(admin.recentPasswords.begin());
     admin.passwordChangedAt = now;
     admin.forcedExpired = false;
     admin.failedTries = 0;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "tiservice/build_info.h"
+#include "tiservice/catalog/catalog_source.h"
 #include "tiservice/paths.h"
 
 namespace tiservice::cli {
@@ -46,11 +47,11 @@ std::string helpText(const std::vector<Command>& commands, Language l) {
     t += "\n" + TIS_TEXT("cli", "Dateien:").in(l) + "\n";
     t += option((defaultConfigFolder() / "tiservice.ini").string(), TIS_TEXT("cli", "Verbindungseinstellungen"), l);
     t += option(defaultStateFolder().string(), TIS_TEXT("cli", "Protokoll, Update-Archiv, Vertrauensdaten"), l);
-    t +=
-        "\n" +
-        TIS_TEXT("cli", "Support: von CGM installiert 0800 551 551 2 (kostenlos), Selbstinstallierer 030 2464 908 908.")
-            .in(l) +
-        "\n";
+    // The numbers come with the approval catalog (the last verified one, else the built-in table).
+    const auto verified = catalog::loadVerifiedCatalog(defaultStateFolder());
+    const auto* known = verified.ok() ? &*verified : nullptr;
+    t += "\n" + TIS_TEXT("cli", "Support:").in(l) + "\n";
+    for (const auto* id : {"cgm", "self"}) t += "  " + catalog::supportContactText(known, id).in(l) + "\n";
     return t;
 }
 

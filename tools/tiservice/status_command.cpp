@@ -12,7 +12,7 @@
 #include "tiservice/assess/status_check.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/engine/engine.h"
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/paths.h"
 
 namespace tiservice::cli {
@@ -76,7 +76,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         }
     }
     const auto stateDir = defaultStateFolder();
-    if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = spdlog::level::off}); !s.ok())
+    if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
         err << s.error().describe() << "\n";
 
     auto settings = loadConnectionSettings(config);

@@ -55,7 +55,7 @@ struct Prepared {
 std::optional<Prepared> prepare(const std::filesystem::path& config, const std::optional<std::filesystem::path>& answers,
                                 std::ostream& out, std::ostream& err) {
     const auto stateDir = defaultStateFolder();
-    if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = spdlog::level::off}); !s.ok())
+    if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
         err << s.error().describe() << "\n";
     Prepared p;
     if (answers) {

@@ -1,7 +1,8 @@
 #pragma once
-// Logging on spdlog: a rotating file in the state folder plus stderr. Every message passes
-// through one redacting sink: a secret registered here (password, PIN, key passphrase) is
-// replaced before any sink sees the text, whatever message contains it.
+// Logging: a rotating file in the state folder plus stderr. Every message passes through one
+// redacting sink: a secret registered here (password, PIN, key passphrase) is replaced before
+// any sink sees the text, whatever message contains it. The engine's own code formats through
+// spdlog (tiservice/logger.h, internal); this header has no spdlog type in it.
 
 #include <cstddef>
 #include <filesystem>
@@ -9,12 +10,12 @@
 #include <string>
 #include <string_view>
 
-#include <spdlog/logger.h>
-
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
 
 namespace tiservice::log {
+
+enum class Level { Debug, Info, Warning, Error, Off };
 
 /// What a secret is replaced with in every log line.
 inline constexpr std::string_view kRedacted = "******";
@@ -24,18 +25,18 @@ struct Options {
     std::filesystem::path directory;
     std::size_t maxFileBytes = 5 * 1024 * 1024;
     std::size_t maxFiles = 5;
-    spdlog::level::level_enum fileLevel = spdlog::level::info;
-    /// Messages at or above this level also go to stderr; off: nothing on stderr.
-    spdlog::level::level_enum stderrLevel = spdlog::level::warn;
+    Level fileLevel = Level::Info;
+    /// Messages at or above this level also go to stderr; Off: nothing on stderr.
+    Level stderrLevel = Level::Warning;
 };
 
 /// (Re)configures the process-wide logger. A log folder that cannot be created or written
 /// is an Error; logging to stderr still works then. [main-thread]
 TISERVICE_CORE_EXPORT Status init(const Options& options);
 
-/// The process-wide logger; usable before init() (stderr only, warnings and above).
-/// [thread-safe]
-TISERVICE_CORE_EXPORT std::shared_ptr<spdlog::logger> logger();
+/// One line for the log, redacted like every other. Usable before init() (stderr only,
+/// warnings and above). [thread-safe]
+TISERVICE_CORE_EXPORT void write(Level level, std::string_view message);
 
 /// From now on `secret` never reaches a log sink; it is replaced by kRedacted.
 /// Registering the same secret twice needs two forgetSecret() calls. Empty secrets are

@@ -1,9 +1,6 @@
 #pragma once
-// The connector admin password policy (KoCoBox MED+, vendor page; see ti-domain.md):
-// 8-24 characters; at least 3 of 4 classes (A-Z, a-z, 0-9, special !@#$%^&*_=+-/); only
-// characters from those classes; must not contain the user name forwards or backwards,
-// ignoring case; none of the last three passwords again. Checked locally before asking the
-// connector, so each broken rule can be named; the connector's answer still decides.
+// The connector admin password: what a rule and a broken rule are, and the policy a driver
+// brings. The KoCoBox MED+ rules are konnektor/kocobox_password_policy.h.
 
 #include <string>
 #include <string_view>
@@ -28,17 +25,18 @@ struct PasswordViolation {
     LocalizedText message; ///< what is wrong, for the person choosing the password
 };
 
-inline constexpr std::string_view kPasswordSpecialCharacters = "!@#$%^&*_=+-/";
-inline constexpr std::size_t kPasswordMinLength = 8;
-inline constexpr std::size_t kPasswordMaxLength = 24;
-inline constexpr std::size_t kPasswordHistoryDepth = 3;
-
-/// Every rule `password` breaks, in the order above; empty when it is acceptable.
-/// `recentPasswords` holds up to the last three passwords, the current one included.
-TISERVICE_CORE_EXPORT std::vector<PasswordViolation> checkConnectorPassword(
-    std::string_view userName, std::string_view password, const std::vector<std::string>& recentPasswords);
-
-/// The rules as one text for people, e.g. as a hint before asking for a new password.
-TISERVICE_CORE_EXPORT const LocalizedText& connectorPasswordRules();
+/// A vendor's rules for the connector's admin password: each driver brings its own
+/// (konnektor::Driver::passwordPolicy); the workflow checks a new password locally first, so
+/// every broken rule can be named, and the connector's answer still decides.
+class TISERVICE_CORE_EXPORT PasswordPolicy {
+public:
+    virtual ~PasswordPolicy();
+    /// The rules as one text for people, shown before asking for a new password.
+    [[nodiscard]] virtual LocalizedText rules() const = 0;
+    /// Every rule `password` breaks; empty when it is acceptable. `recentPasswords` holds the
+    /// last passwords the workflow knows (the current one).
+    [[nodiscard]] virtual std::vector<PasswordViolation> check(std::string_view userName, std::string_view password,
+                                                             const std::vector<std::string>& recentPasswords) const = 0;
+};
 
 }  // namespace tiservice

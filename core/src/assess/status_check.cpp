@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "tiservice/konnektor/driver.h"
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 namespace tiservice::assess {
 

@@ -1,6 +1,6 @@
 #include "tiservice/catalog/catalog_source.h"
 
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/store/atomic_file.h"
 #include "tiservice/trust/tuf_client.h"
 

@@ -1,7 +1,7 @@
 #include "tiservice/engine/engine.h"
 
 #include "tiservice/konnektor/connector_reader.h"
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
 #include "tiservice/store/state_lock.h"
 

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 namespace tiservice::engine {
 

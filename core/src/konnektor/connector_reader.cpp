@@ -1,6 +1,6 @@
 #include "tiservice/konnektor/connector_reader.h"
 
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 namespace tiservice::konnektor {
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tiservice/konnektor/kocobox_password_policy.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -140,6 +142,7 @@ public:
     }
 
     std::string name() const override { return "KoCoBox MED+"; }
+    const PasswordPolicy& passwordPolicy() const override { return kocoboxPasswordPolicy(); }
 
     Result<LoginAnswer> login(const std::string& user, const std::string& password) override {
         auto r = call("POST", "/login", QJsonObject{{"user", q(user)}, {"password", q(password)}}, false);

@@ -30,7 +30,7 @@
 #include <QByteArray>
 
 #include "tiservice/build_info.h"
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 
 namespace tiservice::net {
 

@@ -1,4 +1,4 @@
-#include "tiservice/trust/metadata.h"
+#include "tiservice/trust/envelope.h"
 
 #include <set>
 
@@ -199,7 +199,7 @@ Result<Targets> parseTargets(std::string_view bytes, const std::string& role) {
         const auto hashes = o.value("hashes").toObject();
         for (auto h = hashes.begin(); h != hashes.end(); ++h) f.hashes[h.key().toStdString()] = h.value().toString().toStdString();
         if (f.hashes.empty()) return malformed(role, "hashes of " + it.key().toStdString());
-        f.custom = o.value("custom").toObject();
+        f.customJson = QJsonDocument(o.value("custom").toObject()).toJson(QJsonDocument::Compact).toStdString();
         t.targets[it.key().toStdString()] = std::move(f);
     }
     if (s.contains("delegations")) {

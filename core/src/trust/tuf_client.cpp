@@ -1,12 +1,14 @@
 #include "tiservice/trust/tuf_client.h"
 
+#include "tiservice/trust/envelope.h"
+
 #include <fstream>
 #include <functional>
 #include <set>
 
 #include <openssl/evp.h>
 
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::trust {

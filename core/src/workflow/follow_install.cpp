@@ -1,5 +1,7 @@
 #include "workflow_impl.h"
 
+#include "tiservice/logger.h"
+
 namespace tiservice::workflow {
 
 /// The version the connector reports for the item's component now (SDS or EventService);
@@ -99,7 +101,7 @@ bool UpdateWorkflow::Impl::verify(const JournalItem& item) {
 std::optional<WorkflowResult> UpdateWorkflow::Impl::finishItem(JournalItem& item) {
     const auto followed = follow(item);
     const auto name = componentName(item.component, item.name);
-    const auto support = supportText(settings.practice.customerType);
+    const auto support = supportText(catalog ? &*catalog : nullptr, settings.practice.customerType);
     if (followed == Followed::Stopped) {
         // The connector goes on alone; the journal stays for the next start.
         (void)journal->save(journalPath);

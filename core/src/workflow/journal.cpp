@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "tiservice/log.h"
+#include "tiservice/logger.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::workflow {

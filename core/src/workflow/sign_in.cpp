@@ -58,7 +58,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::signIn(std::string& user, bo
 std::optional<WorkflowResult> UpdateWorkflow::Impl::changePasswordWith(const std::string& user, const std::string& oldPassword,
                                                      bool continueAfterwards) {
     ui.notice({"password.rules", Severity::Info, TIS_TEXT("update_workflow", "Neues Passwort"),
-               connectorPasswordRules()});
+               driver->passwordPolicy().rules()});
     for (int attempt = 0; attempt < 10; ++attempt) {
         auto fresh =
             ui.ask({"password.new", Question::Kind::Secret, TIS_TEXT("update_workflow", "Neues Passwort"), {}, ""});
@@ -77,7 +77,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::changePasswordWith(const std
                        TIS_TEXT("update_workflow", "Die beiden Eingaben stimmen nicht überein.")});
             continue;
         }
-        const auto violations = checkConnectorPassword(user, *fresh, {oldPassword});
+        const auto violations = driver->passwordPolicy().check(user, *fresh, {oldPassword});
         if (!violations.empty()) {
             LocalizedText text;
             for (const auto& v : violations) {

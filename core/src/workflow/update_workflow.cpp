@@ -47,7 +47,7 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
     auto st = driver->status();
     if (!st.ok()) return failure(st.error());
     if (st->broken) {
-        const auto support = supportText(settings.practice.customerType);
+        const auto support = supportText(catalog ? &*catalog : nullptr, settings.practice.customerType);
         const LocalizedText text =
             TIS_TEXT("update_workflow",
                      "Der Konnektor meldet einen Defekt. Nicht vom Strom trennen; bitte sofort anrufen: %1")

@@ -1,5 +1,7 @@
 #include "workflow_impl.h"
 
+#include "tiservice/logger.h"
+
 namespace tiservice::workflow {
 
 // --- small helpers -----------------------------------------------------------------
@@ -49,6 +51,8 @@ Status UpdateWorkflow::Impl::checkpoint(Step at) {
     journal->updatedAt = clock.now();
     if (auto s = journal->save(journalPath); !s.ok()) return s;
     log::logger()->info("update journal: step {}", step);
+#ifdef TISERVICE_FAULT_HOOKS
+    // Test builds only (TISERVICE_DEVELOPER_MODE): the kill-and-resume tests pause here.
     // "installing" pauses at the first time the step is reached, "installing:2" at the second.
     if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT")) {
         const std::string wanted(pause);
@@ -60,6 +64,7 @@ Status UpdateWorkflow::Impl::checkpoint(Step at) {
             std::this_thread::sleep_for(ms ? std::chrono::milliseconds(std::atol(ms)) : std::chrono::minutes(10));
         }
     }
+#endif
     return Status::success();
 }
 
@@ -229,9 +234,8 @@ LocalizedText clockText(TimePoint t) {
     return TIS_TEXT("update_workflow", "%1 um %2").arg(LocalizedText::fromData(de, en), time);
 }
 
-LocalizedText supportText(CustomerType customerType) {
-    if (customerType == CustomerType::SelfInstaller) return TIS_TEXT("update_workflow", "Support für Selbstinstallierer: 030 2464 908 908");
-    return TIS_TEXT("update_workflow", "Support (von CGM installiert): 0800 551 551 2 (kostenlos)");
+LocalizedText supportText(const catalog::ApprovalCatalog* catalog, CustomerType customerType) {
+    return catalog::supportContactText(catalog, customerTypeId(customerType));
 }
 
 std::string newRunId() {

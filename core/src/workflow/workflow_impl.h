@@ -18,7 +18,6 @@
 #include "tiservice/assess/assessment.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/log.h"
-#include "tiservice/password_policy.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::workflow {
@@ -32,8 +31,8 @@ namespace detail {
 std::string megabytes(std::uint64_t bytes);
 /// "28.11.2026 um 19:30" in local time.
 LocalizedText clockText(TimePoint t);
-/// Whom to call: the support contact for the practice's customer type.
-LocalizedText supportText(CustomerType customerType);
+/// Whom to call: the support contact for the practice's customer type, from the catalog.
+LocalizedText supportText(const catalog::ApprovalCatalog* catalog, CustomerType customerType);
 std::string newRunId();
 }  // namespace detail
 using detail::clockText;

@@ -115,6 +115,11 @@ TISERVICE_CORE_EXPORT const ApprovalCatalog& builtInProductTable();
 /// empty when neither does.
 TISERVICE_CORE_EXPORT std::string productName(const ApprovalCatalog* catalog, std::string_view key);
 
+/// Whom the practice calls, "Name: phone (note)": the contact of its customer type ("cgm",
+/// "self") from `catalog` when it has one, else from the built-in table. Never a literal in
+/// code: the numbers come signed with the catalog.
+TISERVICE_CORE_EXPORT LocalizedText supportContactText(const ApprovalCatalog* catalog, std::string_view contactId);
+
 /// Parses and checks a catalog; errors name the product and field ("catalog.invalid").
 TISERVICE_CORE_EXPORT Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json);
 

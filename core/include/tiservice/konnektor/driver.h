@@ -17,6 +17,7 @@
 #include "tiservice/error.h"
 #include "tiservice/i18n.h"
 #include "tiservice/konnektor/service_directory.h"
+#include "tiservice/password_policy.h"
 #include "tiservice/net/http_client.h"
 
 namespace tiservice::konnektor {
@@ -103,6 +104,8 @@ public:
     virtual ~Driver();
     /// "KoCoBox MED+ Management" — for messages.
     [[nodiscard]] virtual std::string name() const = 0;
+    /// The vendor's rules for the admin password.
+    [[nodiscard]] virtual const PasswordPolicy& passwordPolicy() const = 0;
     virtual Result<LoginAnswer> login(const std::string& user, const std::string& password) = 0;
     virtual Result<PasswordChangeAnswer> changePassword(const std::string& user, const std::string& oldPassword,
                                                         const std::string& newPassword) = 0;

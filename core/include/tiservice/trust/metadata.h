@@ -1,6 +1,7 @@
 #pragma once
-// TUF metadata (specification 1.0): the signed envelope and the four top-level roles plus
-// delegated targets roles, parsed strictly. Signature thresholds count each key once.
+// TUF metadata (specification 1.0) as a host of the engine sees it: what a target file is,
+// the delegations' path rule, and the trust layer's error codes. The envelope and the roles
+// themselves are internal (tiservice/trust/envelope.h).
 
 #include <cstdint>
 #include <map>
@@ -9,24 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include <QJsonObject>
-
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
 #include "tiservice/trust/keys.h"
 
 namespace tiservice::trust {
-
-/// A signed metadata file: the "signed" object, its canonical bytes, and the signatures.
-struct Envelope {
-    QJsonObject signedObject;
-    std::string canonicalSigned;
-    std::vector<std::pair<std::string, std::string>> signatures;  ///< keyid, hex signature
-    std::string type;  ///< "_type"
-    std::int64_t version = 0;
-    TimePoint expires{};
-};
 
 struct RoleKeys {
     std::vector<std::string> keyids;
@@ -42,7 +31,7 @@ struct MetaFile {
 struct TargetFile {
     std::uint64_t length = 0;
     std::map<std::string, std::string> hashes;
-    QJsonObject custom;
+    std::string customJson;  ///< the target's "custom" object as JSON text, "{}" when none
 };
 
 struct DelegatedRole {
@@ -52,30 +41,6 @@ struct DelegatedRole {
     std::vector<std::string> paths;             ///< shell-style patterns; '*' stops at '/'
     std::vector<std::string> pathHashPrefixes;  ///< alternative to paths
     [[nodiscard]] TISERVICE_CORE_EXPORT bool matches(std::string_view targetPath) const;
-};
-
-struct Root {
-    Envelope envelope;
-    bool consistentSnapshot = false;
-    std::map<std::string, PublicKey> keys;
-    std::map<std::string, RoleKeys> roles;  ///< root, timestamp, snapshot, targets
-};
-
-struct Timestamp {
-    Envelope envelope;
-    MetaFile snapshot;
-};
-
-struct Snapshot {
-    Envelope envelope;
-    std::map<std::string, MetaFile> meta;  ///< "targets.json", "<role>.json"
-};
-
-struct Targets {
-    Envelope envelope;
-    std::map<std::string, TargetFile> targets;
-    std::map<std::string, PublicKey> delegationKeys;
-    std::vector<DelegatedRole> delegations;
 };
 
 /// Stable error codes of the trust layer.
@@ -97,18 +62,6 @@ inline constexpr const char* kNotInitialized = "trust.not-initialized";
 /// An Error of the trust layer: "the vendor's update data could not be verified: <why>".
 TISERVICE_CORE_EXPORT Error trustError(const char* code, const std::string& role, const LocalizedText& why,
                                        const std::string& detail = {});
-
-TISERVICE_CORE_EXPORT Result<Envelope> parseEnvelope(std::string_view bytes, std::string_view expectedType,
-                                                     const std::string& role);
-TISERVICE_CORE_EXPORT Result<Root> parseRoot(std::string_view bytes);
-TISERVICE_CORE_EXPORT Result<Timestamp> parseTimestamp(std::string_view bytes);
-TISERVICE_CORE_EXPORT Result<Snapshot> parseSnapshot(std::string_view bytes);
-TISERVICE_CORE_EXPORT Result<Targets> parseTargets(std::string_view bytes, const std::string& role = "targets");
-
-/// True when at least role.threshold distinct keys of `keys` listed in role.keyids made a
-/// valid signature. A key that signed twice, or is listed under two ids, counts once.
-TISERVICE_CORE_EXPORT bool thresholdMet(const Envelope& envelope, const std::map<std::string, PublicKey>& keys,
-                                        const RoleKeys& role);
 
 /// "2030-01-01T00:00:00Z" as TUF writes expiry.
 TISERVICE_CORE_EXPORT std::string tufTime(TimePoint t);

@@ -41,9 +41,9 @@ struct RepositoryOptions {
 };
 
 /// Signs a "signed" object with each key: the envelope TUF clients read.
-TISERVICE_CORE_EXPORT std::string signMetadata(const QJsonObject& signedObject, const std::vector<SigningKey>& keys);
+std::string signMetadata(const QJsonObject& signedObject, const std::vector<SigningKey>& keys);
 
-class TISERVICE_CORE_EXPORT Repository {
+class Repository {
 public:
     /// Creates keys and publishes version 1 of every role. `clock` dates the expiry.
     static Result<Repository> create(const std::filesystem::path& dir, const RepositoryOptions& options,

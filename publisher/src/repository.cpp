@@ -5,7 +5,7 @@
 
 #include "tiservice/store/atomic_file.h"
 #include "tiservice/trust/canonical_json.h"
-#include "tiservice/trust/metadata.h"
+#include "tiservice/trust/envelope.h"
 #include "tiservice/trust/tuf_client.h"
 
 namespace tiservice::trust {

@@ -1,9 +1,15 @@
-#include "tiservice/password_policy.h"
+#include "tiservice/konnektor/kocobox_password_policy.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace tiservice {
+
+PasswordPolicy::~PasswordPolicy() = default;
+
+}  // namespace tiservice
+
+namespace tiservice::konnektor {
 namespace {
 
 std::string lower(std::string_view s) {
@@ -81,4 +87,20 @@ const LocalizedText& connectorPasswordRules() {
     return text;
 }
 
-}  // namespace tiservice
+namespace {
+class KocoboxPasswordPolicy final : public PasswordPolicy {
+public:
+    LocalizedText rules() const override { return connectorPasswordRules(); }
+    std::vector<PasswordViolation> check(std::string_view userName, std::string_view password,
+                                         const std::vector<std::string>& recentPasswords) const override {
+        return checkConnectorPassword(userName, password, recentPasswords);
+    }
+};
+}  // namespace
+
+const PasswordPolicy& kocoboxPasswordPolicy() {
+    static const KocoboxPasswordPolicy policy;
+    return policy;
+}
+
+}  // namespace tiservice::konnektor
