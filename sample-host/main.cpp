@@ -260,73 +260,42 @@ int main(int argc, char** argv) {
     int timeoutSeconds = 900;
     int pluginDeadlineSeconds = 10;
     bool stay = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto& a = args[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= args.size()) {
-                std::cerr << "tiservice-host: " << tr(command_line::missingValue(a).text) << "\n";
-                std::exit(2);
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("-h", "--help")) {
+                std::cout << tr(kHelp);
+                return 0;
+            } else if (o.is("--pvs")) pvs = o.value();
+            else if (o.is("--plugins")) pluginsDir = o.value();
+            else if (o.is("--settings")) settingsFile = o.value();
+            else if (o.is("--answers")) answersFile = o.value();
+            else if (o.is("--interactive")) g.interactive = true;
+            else if (o.is("--run")) runs.push_back(o.value());
+            else if (o.is("--state-dir")) stateDir = o.value();
+            else if (o.is("--timeout")) {
+                timeoutSeconds = o.number<int>();
+                if (timeoutSeconds <= 0)
+                    throw command_line::UsageError{TIS_TEXT("sample_host", "--timeout erwartet Sekunden größer als 0")};
+            } else if (o.is("--plugin-deadline")) {
+                pluginDeadlineSeconds = o.number<int>();
+                if (pluginDeadlineSeconds <= 0 || pluginDeadlineSeconds > 600)
+                    throw command_line::UsageError{TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")};
+            } else if (o.is("--workplaces-in-use")) g.workplacesInUse = o.number<int>();
+            else if (o.is("--stay")) stay = true;
+            else if (o.is("--lang")) {
+                const auto v = o.value();
+                const auto l = parseLanguage(v);
+                if (!l)
+                    throw command_line::UsageError{
+                        TIS_TEXT("sample_host", "Unbekannte Sprache \"%1\". Erlaubt sind de und en.").arg(v)};
+                setCurrentLanguage(*l);
+            } else {
+                o.unknown();
             }
-            return args[++i];
-        };
-        if (a == "-h" || a == "--help") {
-            std::cout << tr(kHelp);
-            return 0;
-        } else if (a == "--pvs") pvs = value();
-        else if (a == "--plugins") pluginsDir = value();
-        else if (a == "--settings") settingsFile = value();
-        else if (a == "--answers") answersFile = value();
-        else if (a == "--interactive") g.interactive = true;
-        else if (a == "--run") runs.push_back(value());
-        else if (a == "--state-dir") stateDir = value();
-        else if (a == "--timeout") {
-            try {
-                timeoutSeconds = command_line::number<int>(a, value());
-            } catch (const command_line::UsageError& e) {
-                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
-                return 2;
-            }
-            if (timeoutSeconds <= 0) {
-                std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "--timeout erwartet Sekunden größer als 0"))
-                          << "\n";
-                return 2;
-            }
-        } else if (a == "--plugin-deadline") {
-            try {
-                pluginDeadlineSeconds = command_line::number<int>(a, value());
-            } catch (const command_line::UsageError& e) {
-                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
-                return 2;
-            }
-            if (pluginDeadlineSeconds <= 0 || pluginDeadlineSeconds > 600) {
-                std::cerr << "tiservice-host: "
-                          << tr(TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")) << "\n";
-                return 2;
-            }
-        } else if (a == "--workplaces-in-use") {
-            try {
-                g.workplacesInUse = command_line::number<int>(a, value());
-            } catch (const command_line::UsageError& e) {
-                std::cerr << "tiservice-host: " << tr(e.text) << "\n";
-                return 2;
-            }
-        } else if (a == "--stay")
-            stay = true;
-        else if (a == "--lang") {
-            const auto v = value();
-            const auto l = parseLanguage(v);
-            if (!l) {
-                std::cerr << "tiservice-host: "
-                          << tr(TIS_TEXT("sample_host", "Unbekannte Sprache \"%1\". Erlaubt sind de und en.").arg(v))
-                          << "\n";
-                return 2;
-            }
-            setCurrentLanguage(*l);
-        } else {
-            std::cerr << "tiservice-host: " << tr(TIS_TEXT("sample_host", "unbekannte Option %1").arg(a)) << "\n"
-                      << tr(kHelp);
-            return 2;
         }
+    } catch (const command_line::UsageError& e) {
+        std::cerr << "tiservice-host: " << tr(e.text) << "\n" << tr(kHelp);
+        return 2;
     }
     if (pvs.empty() || settingsFile.empty()) {
         std::cerr << tr(kHelp);

@@ -367,10 +367,6 @@
         <translation>language of all output (default: from LANG, else German)</translation>
     </message>
     <message>
-        <source>Rückgabewerte:</source>
-        <translation>Exit codes:</translation>
-    </message>
-    <message>
         <source>erledigt; alles aktuell</source>
         <translation>done; everything current</translation>
     </message>
@@ -418,6 +414,10 @@
         <source>Support:</source>
         <translation>Support:</translation>
     </message>
+    <message>
+        <source>Rückgabewerte von status (die der anderen Befehle nennt ihre Hilfe):</source>
+        <translation>Exit codes of status (each other command names its own in its help):</translation>
+    </message>
 </context>
 <context>
     <name>command_line</name>
@@ -432,6 +432,10 @@
     <message>
         <source>%1 erwartet eine Zahl, nicht &quot;%2&quot;</source>
         <translation>%1 expects a number, not &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Unbekannte Option: %1</source>
+        <translation>Unknown option: %1</translation>
     </message>
 </context>
 <context>
@@ -927,10 +931,6 @@
     <message>
         <source>%1: Port außerhalb 0..65535: %2</source>
         <translation>%1: port out of range 0..65535: %2</translation>
-    </message>
-    <message>
-        <source>Unbekannte Option: %1 (--help)</source>
-        <translation>unknown option: %1 (--help)</translation>
     </message>
     <message>
         <source>Nur Loopback-Adressen sind erlaubt: %1</source>
@@ -1562,10 +1562,6 @@ Control port (HTTP, JSON):
         <translation>The settings file %1 cannot be read.</translation>
     </message>
     <message>
-        <source>unbekannte Option %1</source>
-        <translation>unknown option %1</translation>
-    </message>
-    <message>
         <source>%1 (tiservice-host) startet</source>
         <translation>%1 (tiservice-host) starts</translation>
     </message>
@@ -1906,10 +1902,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Update-Archiv anzeigen (Nachweis der Wartung)</source>
         <translation>show the update archive (proof of maintenance)</translation>
-    </message>
-    <message>
-        <source>Unbekannte Option für status: %1</source>
-        <translation>Unknown option for status: %1</translation>
     </message>
     <message>
         <source>Prüfung nicht möglich: </source>
@@ -2285,28 +2277,8 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
 </translation>
     </message>
     <message>
-        <source>Unbekannte Option für update: %1</source>
-        <translation>Unknown option for update: %1</translation>
-    </message>
-    <message>
         <source>--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.</source>
         <translation>--at expects a time HH:MM, e.g. 19:30.</translation>
-    </message>
-    <message>
-        <source>Ändert das Admin-Passwort des Konnektors (nach seinen Regeln).</source>
-        <translation>Changes the connector&apos;s admin password (by its rules).</translation>
-    </message>
-    <message>
-        <source>Unbekannte Option für password: %1</source>
-        <translation>Unknown option for password: %1</translation>
-    </message>
-    <message>
-        <source>Zeigt das Update-Archiv: wer hat wann was aktualisiert.</source>
-        <translation>Shows the update archive: who updated what, when.</translation>
-    </message>
-    <message>
-        <source>Unbekannte Option für history: %1</source>
-        <translation>Unknown option for history: %1</translation>
     </message>
     <message>
         <source>Das Update-Archiv ist leer.</source>
@@ -2347,6 +2319,40 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim Schreiben); sie bleiben unverändert in %2.</source>
         <translation>%1 line(s) of the archive are incomplete or unreadable (for example after a power cut while writing); they stay unchanged in %2.</translation>
+    </message>
+    <message>
+        <source>tiservice history [--json]
+
+  Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
+  abgebrochen.
+
+  --json  Ausgabe für Programme
+</source>
+        <translation>tiservice history [--json]
+
+  Shows the update archive, the proof of maintenance: who updated, planned or cancelled what,
+  and when.
+
+  --json  output for programs
+</translation>
+    </message>
+    <message>
+        <source>tiservice password [--config DATEI] [--answers DATEI]
+
+  Ändert das Admin-Passwort des Konnektors, nach den Regeln seines Herstellers.
+
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+
+  Rückgabewerte: 0 geändert, 1 abgebrochen, 2 nicht gelungen oder Support nötig, 3 nicht möglich
+</source>
+        <translation>tiservice password [--config FILE] [--answers FILE]
+
+  Changes the connector&apos;s admin password, following its manufacturer&apos;s rules.
+
+  --answers FILE   answers from a JSON file instead of the terminal
+
+  Exit codes: 0 changed, 1 cancelled, 2 not changed or support needed, 3 could not start
+</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,42 @@ TEST(TiserviceCli, UnknownCommandAndOptionAreRefused) {
     EXPECT_NE(r.err.find("Unknown option \"--frobnicate\""), std::string::npos) << r.err;
 }
 
+TEST(TiserviceCli, EveryCommandReadsItsOptionsTheSameWay) {
+    // "--name value" and "--name=value" both work; a missing value and an unknown option say
+    // which, for the command that was called, with exit code 3 (general_exit::kUsage).
+    for (const std::string command : {"status", "update", "password"}) {
+        auto r = runTiservice({command, "--config"});
+        EXPECT_EQ(r.exitCode, 3) << command;
+        EXPECT_NE(r.err.find("tiservice " + command + ": Wert fehlt für --config"), std::string::npos) << r.err;
+        r = runTiservice({command, "--frobnicate"});
+        EXPECT_EQ(r.exitCode, 3) << command;
+        EXPECT_NE(r.err.find("tiservice " + command + ": Unbekannte Option: --frobnicate"), std::string::npos) << r.err;
+        r = runTiservice({command, "--config=/nonexistent/tiservice.ini"});
+        EXPECT_EQ(r.exitCode, 3) << command;
+        EXPECT_NE(r.err.find("/nonexistent/tiservice.ini"), std::string::npos) << command << ": " << r.err;
+        EXPECT_EQ(r.err.find("Unbekannte Option"), std::string::npos) << r.err;
+    }
+    auto r = runTiservice({"history", "--config"});
+    EXPECT_EQ(r.exitCode, 3);
+    r = runTiservice({"--lang", "en", "history", "--bogus"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("tiservice history: Unknown option: --bogus"), std::string::npos) << r.err;
+    r = runTiservice({"update", "--at=25:99"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("--at erwartet eine Uhrzeit HH:MM"), std::string::npos) << r.err;
+}
+
+TEST(TiserviceCli, EachCommandsHelpNamesItsExitCodes) {
+    for (const std::string command : {"status", "update", "password"}) {
+        const auto r = runTiservice({command, "--help"});
+        EXPECT_EQ(r.exitCode, 0) << command;
+        EXPECT_NE(r.out.find("Rückgabewerte: 0 "), std::string::npos) << command << ": " << r.out;
+        EXPECT_NE(r.out.find("nicht möglich"), std::string::npos) << command << ": " << r.out;
+    }
+    const auto r = runTiservice({"--lang", "en", "password", "--help"});
+    EXPECT_NE(r.out.find("Exit codes: 0 changed"), std::string::npos) << r.out;
+}
+
 TEST(TiserviceCli, NoArgumentsShowsHelpOnStderrAndFails) {
     auto r = runTiservice({});
     EXPECT_EQ(r.exitCode, 3);

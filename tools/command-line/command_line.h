@@ -1,12 +1,23 @@
 #pragma once
-// What the command-line tools (tiservice-tuf, tiservice-repo, konnektor-sim, tiservice-host)
-// share when they read their options: a usage error in the user's language, and numbers read
-// strictly — "acht" or "10x" is named as the wrong value, never a bare "stoi".
+// How every command-line tool (tiservice and its commands, tiservice-tuf, tiservice-repo,
+// konnektor-sim, tiservice-host) reads its options — one style: an OptionReader loop,
+// "--name value" or "--name=value", a UsageError in the user's language for a missing value,
+// an unknown option or a number that is none ("acht", "10x"; never a bare "stoi").
+//
+//     for (command_line::OptionReader o(args); o.next();) {
+//         if (o.is("--config")) config = o.value();
+//         else if (o.is("--json")) json = true;
+//         else if (o.is("--timeout")) timeout = o.number<int>();
+//         else o.unknown();
+//     }
 
 #include <algorithm>
 #include <charconv>
 #include <concepts>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -48,5 +59,55 @@ Number number(const std::string& option, const std::string& text) {
     }
     return pieces;
 }
+
+/// Walks the arguments of one tool or command; see the example at the top.
+class OptionReader {
+public:
+    explicit OptionReader(std::span<const std::string> args) : args_(args) {}
+
+    /// Moves to the next argument; false after the last.
+    bool next() {
+        if (pos_ + 1 >= static_cast<long>(args_.size())) {
+            pos_ = static_cast<long>(args_.size());
+            return false;
+        }
+        ++pos_;
+        const auto& a = args_[static_cast<std::size_t>(pos_)];
+        const auto eq = a.find('=');
+        if (a.starts_with("--") && eq != std::string::npos) {
+            name_ = a.substr(0, eq);
+            inlineValue_ = a.substr(eq + 1);
+        } else {
+            name_ = a;
+            inlineValue_.reset();
+        }
+        return true;
+    }
+    /// The current argument is this option (or one of these spellings: "-h", "--help").
+    [[nodiscard]] bool is(std::string_view name) const { return name_ == name; }
+    [[nodiscard]] bool is(std::string_view a, std::string_view b) const { return name_ == a || name_ == b; }
+    /// The current option's name as written, without "=value".
+    [[nodiscard]] const std::string& name() const { return name_; }
+    /// The value of the current option: "--name value" or "--name=value".
+    std::string value() {
+        if (inlineValue_) return *inlineValue_;
+        if (pos_ + 1 >= static_cast<long>(args_.size())) throw missingValue(name_);
+        return args_[static_cast<std::size_t>(++pos_)];
+    }
+    template <typename Number>
+        requires std::integral<Number> || std::floating_point<Number>
+    Number number() {
+        const auto option = name_;
+        return command_line::number<Number>(option, value());
+    }
+    /// The current argument is none of the tool's options.
+    [[noreturn]] void unknown() const { throw UsageError{TIS_TEXT("command_line", "Unbekannte Option: %1").arg(name_)}; }
+
+private:
+    std::span<const std::string> args_;
+    long pos_ = -1;
+    std::string name_;
+    std::optional<std::string> inlineValue_;
+};
 
 }  // namespace tiservice::command_line

@@ -131,51 +131,47 @@ int main(int argc, char** argv) {
     std::optional<std::string> p12PasswordFile, basicAuthPasswordFile;
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw command_line::missingValue(a);
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help") {
+        for (command_line::OptionReader o(args); o.next();) {
+            const auto& a = o.name();
+            if (o.is("-h", "--help")) {
                 std::cout << tr(kHelp);
                 return 0;
             }
-            if (a == "-V" || a == "--version") {
+            if (o.is("-V", "--version")) {
                 std::cout << "konnektor-sim " << build_info::version() << " (" << build_info::commit() << ")\n";
                 return 0;
             }
-            if (a == "--scenario") scenarioFile = value();
-            else if (a == "--count") options.count = number<int>(a, value());
-            else if (a == "--time-scale") options.timeScale = number<double>(a, value());
-            else if (a == "--listen") options.listen = value();
-            else if (a == "--port") options.port = portValue(a, value());
-            else if (a == "--plain-port") options.plainPort = portValue(a, value());
-            else if (a == "--sds-file") options.sdsFile = value();
-            else if (a == "--management-port") options.managementPort = portValue(a, value());
-            else if (a == "--control-port") options.controlPort = portValue(a, value());
-            else if (a == "--update-port") options.updatePort = portValue(a, value());
-            else if (a == "--ready-file") readyFile = value();
-            else if (a == "--tls") options.tls = value();
-            else if (a == "--basic-auth-user") options.basicAuthUser = value();
-            else if (a == "--basic-auth-password-file") basicAuthPasswordFile = value();
-            else if (a == "--client-p12") options.clientP12 = value();
-            else if (a == "--client-p12-password-file") p12PasswordFile = value();
-            else if (a == "--state-dir") options.stateDir = value();
-            else if (a == "--updates-dir") options.updatesDir = value();
-            else if (a == "--updates-tls") options.updatesTls = true;
-            else if (a == "--fault-power-loss") options.faults.powerLossDuringInstall = true;
-            else if (a == "--fault-install-fails") options.faults.installFails = value();
-            else if (a == "--fault-ksr-down") options.faults.ksrDown = true;
-            else if (a == "--fault-download-stalls") options.faults.downloadStalls = true;
-            else if (a == "--fault-drop") options.faults.dropProbability = number<double>(a, value());
-            else if (a == "--fault-slow") options.faults.slowAnswers = std::chrono::milliseconds(number<int>(a, value()));
-            else if (a == "--fault-malformed") options.faults.malformed = value();
-            else if (a == "--fault-reboot-seconds") options.faults.rebootDuration = std::chrono::seconds(number<int>(a, value()));
-            else if (a == "--fault-update-server-down") options.faults.updateServerDown = true;
-            else if (a == "--fault-lose-install-answer") options.faults.loseInstallAnswer = true;
+            if (o.is("--scenario")) scenarioFile = o.value();
+            else if (o.is("--count")) options.count = o.number<int>();
+            else if (o.is("--time-scale")) options.timeScale = o.number<double>();
+            else if (o.is("--listen")) options.listen = o.value();
+            else if (o.is("--port")) options.port = portValue(a, o.value());
+            else if (o.is("--plain-port")) options.plainPort = portValue(a, o.value());
+            else if (o.is("--sds-file")) options.sdsFile = o.value();
+            else if (o.is("--management-port")) options.managementPort = portValue(a, o.value());
+            else if (o.is("--control-port")) options.controlPort = portValue(a, o.value());
+            else if (o.is("--update-port")) options.updatePort = portValue(a, o.value());
+            else if (o.is("--ready-file")) readyFile = o.value();
+            else if (o.is("--tls")) options.tls = o.value();
+            else if (o.is("--basic-auth-user")) options.basicAuthUser = o.value();
+            else if (o.is("--basic-auth-password-file")) basicAuthPasswordFile = o.value();
+            else if (o.is("--client-p12")) options.clientP12 = o.value();
+            else if (o.is("--client-p12-password-file")) p12PasswordFile = o.value();
+            else if (o.is("--state-dir")) options.stateDir = o.value();
+            else if (o.is("--updates-dir")) options.updatesDir = o.value();
+            else if (o.is("--updates-tls")) options.updatesTls = true;
+            else if (o.is("--fault-power-loss")) options.faults.powerLossDuringInstall = true;
+            else if (o.is("--fault-install-fails")) options.faults.installFails = o.value();
+            else if (o.is("--fault-ksr-down")) options.faults.ksrDown = true;
+            else if (o.is("--fault-download-stalls")) options.faults.downloadStalls = true;
+            else if (o.is("--fault-drop")) options.faults.dropProbability = o.number<double>();
+            else if (o.is("--fault-slow")) options.faults.slowAnswers = std::chrono::milliseconds(o.number<int>());
+            else if (o.is("--fault-malformed")) options.faults.malformed = o.value();
+            else if (o.is("--fault-reboot-seconds")) options.faults.rebootDuration = std::chrono::seconds(o.number<int>());
+            else if (o.is("--fault-update-server-down")) options.faults.updateServerDown = true;
+            else if (o.is("--fault-lose-install-answer")) options.faults.loseInstallAnswer = true;
             else
-                throw UsageError{TIS_TEXT("konnektor-sim", "Unbekannte Option: %1 (--help)").arg(a)};
+                o.unknown();
         }
         if (!isLoopback(options.listen))
             throw UsageError{TIS_TEXT("konnektor-sim", "Nur Loopback-Adressen sind erlaubt: %1").arg(options.listen)};

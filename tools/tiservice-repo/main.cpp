@@ -75,42 +75,38 @@ int main(int argc, char** argv) {
     RoleSettings delegation{1, 1, 90};
     bool terminating = false;
     try {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const auto& a = args[i];
-            const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw command_line::missingValue(a);
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help") {
+        for (command_line::OptionReader o(args); o.next();) {
+            const auto& a = o.name();
+            if (o.is("-h", "--help")) {
                 std::cout << tr(kHelp);
                 return 0;
-            } else if (a == "--repo") repoDir = value();
-            else if (a == "--key-type") {
-                const auto t = value();
+            } else if (o.is("--repo")) repoDir = o.value();
+            else if (o.is("--key-type")) {
+                const auto t = o.value();
                 if (t == "ed25519") options.keyType = SigningKey::Type::Ed25519;
                 else if (t == "ecdsa") options.keyType = SigningKey::Type::EcdsaP256;
                 else if (t == "rsa") options.keyType = SigningKey::Type::RsaPss;
                 else
                     throw UsageError{TIS_TEXT("tiservice-repo", "--key-type erwartet ed25519, ecdsa oder rsa")};
-            } else if (a == "--threshold") {
-                const auto v = value();
+            } else if (o.is("--threshold")) {
+                const auto v = o.value();
                 if (v.find('=') == std::string::npos) delegation.threshold = number(a, v);
                 else if (!setRoleValue(options, a, v, &RoleSettings::threshold)) throw roleValueExpected(a, LocalizedText::same("N"));
-            } else if (a == "--keys") {
-                const auto v = value();
+            } else if (o.is("--keys")) {
+                const auto v = o.value();
                 if (v.find('=') == std::string::npos) delegation.keyCount = number(a, v);
                 else if (!setRoleValue(options, a, v, &RoleSettings::keyCount)) throw roleValueExpected(a, LocalizedText::same("N"));
-            } else if (a == "--expires") {
-                if (!setRoleValue(options, a, value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
-            } else if (a == "--no-consistent-snapshot") options.consistentSnapshot = false;
-            else if (a == "--target-hashes") options.targetHashes = command_line::commaList(value());
-            else if (a == "--path") path = value();
-            else if (a == "--role") role = value();
-            else if (a == "--name") name = value();
-            else if (a == "--paths") paths = value();
-            else if (a == "--custom") custom = value();
-            else if (a == "--from") from = value();
-            else if (a == "--terminating") terminating = true;
+            } else if (o.is("--expires")) {
+                if (!setRoleValue(options, a, o.value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
+            } else if (o.is("--no-consistent-snapshot")) options.consistentSnapshot = false;
+            else if (o.is("--target-hashes")) options.targetHashes = command_line::commaList(o.value());
+            else if (o.is("--path")) path = o.value();
+            else if (o.is("--role")) role = o.value();
+            else if (o.is("--name")) name = o.value();
+            else if (o.is("--paths")) paths = o.value();
+            else if (o.is("--custom")) custom = o.value();
+            else if (o.is("--from")) from = o.value();
+            else if (o.is("--terminating")) terminating = true;
             else if (!command) command = a;
             else if (!file) file = a;
             else throw UsageError{TIS_TEXT("tiservice-repo", "unerwartetes Argument %1").arg(a)};

@@ -58,23 +58,19 @@ int main(int argc, char** argv) {
     std::optional<std::string> metadataDir, metadataUrl, targetBaseUrl, targetDir, caFile, command, rootFile;
     std::vector<std::string> targetNames;
     try {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const auto& a = args[i];
-            const auto value = [&]() -> std::string {
-                if (i + 1 >= args.size()) throw command_line::missingValue(a);
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help") {
+        for (command_line::OptionReader o(args); o.next();) {
+            const auto& a = o.name();
+            if (o.is("-h", "--help")) {
                 std::cout << tr(kHelp);
                 return 0;
-            } else if (a == "--metadata-dir") metadataDir = value();
-            else if (a == "--metadata-url") metadataUrl = value();
-            else if (a == "--target-name") targetNames.push_back(value());
-            else if (a == "--target-base-url") targetBaseUrl = value();
-            else if (a == "--target-dir") targetDir = value();
-            else if (a == "--ca-file") caFile = value();
-            else if (a == "--lang") {
-                auto l = parseLanguage(value());
+            } else if (o.is("--metadata-dir")) metadataDir = o.value();
+            else if (o.is("--metadata-url")) metadataUrl = o.value();
+            else if (o.is("--target-name")) targetNames.push_back(o.value());
+            else if (o.is("--target-base-url")) targetBaseUrl = o.value();
+            else if (o.is("--target-dir")) targetDir = o.value();
+            else if (o.is("--ca-file")) caFile = o.value();
+            else if (o.is("--lang")) {
+                auto l = parseLanguage(o.value());
                 if (!l) throw UsageError{TIS_TEXT("tiservice-tuf", "--lang erwartet de oder en")};
                 setCurrentLanguage(*l);
             } else if (!command) command = a;

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "exit_codes.h"
 #include "tiservice/build_info.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/paths.h"
@@ -39,7 +40,7 @@ std::string helpText(const std::vector<Command>& commands, Language l) {
     t += option("-h, --help", TIS_TEXT("cli", "diese Hilfe zeigen"), l);
     t += option("-V, --version", TIS_TEXT("cli", "Version und Bibliotheken zeigen"), l);
     t += option("--lang de|en", TIS_TEXT("cli", "Sprache der Ausgaben (Standard: aus LANG, sonst Deutsch)"), l);
-    t += "\n" + TIS_TEXT("cli", "Rückgabewerte:").in(l) + "\n";
+    t += "\n" + TIS_TEXT("cli", "Rückgabewerte von status (die der anderen Befehle nennt ihre Hilfe):").in(l) + "\n";
     t += option("0", TIS_TEXT("cli", "erledigt; alles aktuell"), l);
     t += option("1", TIS_TEXT("cli", "Handlungsbedarf: ein Update steht an"), l);
     t += option("2", TIS_TEXT("cli", "Zulassung abgelaufen oder TI-Zugang gesperrt"), l);
@@ -67,35 +68,37 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
             setCurrentLanguage(*lang);
         } else {
             err << tr(TIS_TEXT("cli", "Unbekannte Sprache \"%1\". Erlaubt sind de und en.").arg(value)) << "\n";
-            return kExitFailed;
+            return general_exit::kUsage;
         }
     }
     const Language l = currentLanguage();
 
+    // --help and --version before the command are the tool's; after it, the command's own
+    // ("tiservice status --help" shows what status does). --lang may stand anywhere.
     std::vector<std::string> rest;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--lang") { ++i; continue; }
         if (a.starts_with("--lang=")) continue;
-        if (a == "-h" || a == "--help" || a == "help") { out << helpText(commands, l); return kExitOk; }
-        if (a == "-V" || a == "--version") { out << versionText(l); return kExitOk; }
+        if (rest.empty() && (a == "-h" || a == "--help" || a == "help")) { out << helpText(commands, l); return general_exit::kDone; }
+        if (rest.empty() && (a == "-V" || a == "--version")) { out << versionText(l); return general_exit::kDone; }
         rest.push_back(a);
     }
 
     if (rest.empty()) {
         err << helpText(commands, l);
-        return kExitFailed;
+        return general_exit::kUsage;
     }
     if (rest.front().starts_with("-")) {
         err << tr(TIS_TEXT("cli", "Unbekannte Option \"%1\". Hilfe: tiservice --help").arg(rest.front())) << "\n";
-        return kExitFailed;
+        return general_exit::kUsage;
     }
     for (const auto& c : commands)
         if (c.name == rest.front())
             return c.run(std::span<const std::string>(rest).subspan(1), out, err);
 
     err << tr(TIS_TEXT("cli", "Unbekannter Befehl \"%1\". Hilfe: tiservice --help").arg(rest.front())) << "\n";
-    return kExitFailed;
+    return general_exit::kUsage;
 }
 
 }  // namespace tiservice::cli

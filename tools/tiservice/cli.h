@@ -12,14 +12,6 @@
 
 namespace tiservice::cli {
 
-/// Exit codes of every tiservice command.
-enum ExitCode : int {
-    kExitOk = 0,          ///< done; for status: everything is current
-    kExitActionNeeded = 1,///< for status: an update or action is needed
-    kExitExpired = 2,     ///< for status: approval expired or TI access blocked
-    kExitFailed = 3,      ///< could not do what was asked (bad arguments, unreachable, ...)
-};
-
 struct Command {
     std::string name;
     LocalizedText summary;

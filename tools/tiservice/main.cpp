@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "tiservice/display_text.h"
 #include "commands.h"
+#include "exit_codes.h"
 
 int main(int argc, char** argv) {
     // Whatever a connector wrote reaches the terminal without its control characters.
@@ -26,6 +27,6 @@ int main(int argc, char** argv) {
         return tiservice::cli::run(args, commands, std::cout, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << tiservice::tr(TIS_TEXT("cli", "tiservice: interner Fehler: %1").arg(e.what())) << "\n";
-        return tiservice::cli::kExitFailed;
+        return tiservice::cli::general_exit::kUsage;
     }
 }

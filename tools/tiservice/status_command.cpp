@@ -7,9 +7,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "command_line.h"
 #include "commands.h"
+#include "exit_codes.h"
 #include "terminal_io.h"
-#include "tiservice/assess/status_check.h"
+#include "tiservice/engine/status_check.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/engine/engine.h"
 #include "tiservice/logger.h"
@@ -19,16 +21,6 @@ namespace tiservice::cli {
 namespace {
 
 using assess::ComponentStatus;
-
-int exitCodeFor(ComponentStatus s) {
-    switch (s) {
-        case ComponentStatus::Blocked:
-        case ComponentStatus::Expired: return kExitExpired;
-        case ComponentStatus::ApprovalEnds:
-        case ComponentStatus::UpdateAvailable: return kExitActionNeeded;
-        default: return kExitOk;
-    }
-}
 
 /// The status check shows its own report; it asks only for a secret it needs (the client
 /// certificate's password without a password file), on the terminal.
@@ -63,17 +55,19 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     const Language l = currentLanguage();
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     bool json = false, notify = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--config" && i + 1 < args.size()) config = args[++i];
-        else if (args[i] == "--json") json = true;
-        else if (args[i] == "--notify") notify = true;
-        else if (args[i] == "-h" || args[i] == "--help") {
-            out << tr(kStatusHelp);
-            return kExitOk;
-        } else {
-            err << tr(TIS_TEXT("status_command", "Unbekannte Option für status: %1").arg(args[i])) << "\n";
-            return kExitFailed;
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("--config")) config = o.value();
+            else if (o.is("--json")) json = true;
+            else if (o.is("--notify")) notify = true;
+            else if (o.is("-h", "--help")) {
+                out << tr(kStatusHelp);
+                return general_exit::kDone;
+            } else o.unknown();
         }
+    } catch (const command_line::UsageError& e) {
+        err << "tiservice status: " << tr(e.text) << "\n";
+        return general_exit::kUsage;
     }
     const auto stateDir = defaultStateFolder();
     if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
@@ -82,7 +76,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     auto settings = loadConnectionSettings(config);
     if (!settings.ok()) {
         err << settings.error().describe() << "\n";
-        return kExitFailed;
+        return status_exit::kNotPossible;
     }
     SecretPromptUi ui;
     engine::Engine engine({.stateDir = stateDir, .ui = &ui});
@@ -97,22 +91,22 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                                              {"error", QJsonObject{{"code", q(report.error().code)},
                                                                    {"message", texts(report.error().message)},
                                                                    {"action", texts(report.error().action)}}},
-                                             {"exitCode", kExitFailed}})
+                                             {"exitCode", status_exit::kNotPossible}})
                        .toJson(QJsonDocument::Indented)
                        .toStdString();
         }
         err << tr(TIS_TEXT("status_command", "Prüfung nicht möglich: ")) << report.error().describe() << "\n";
-        return kExitFailed;
+        return status_exit::kNotPossible;
     }
     const auto& snapshot = report->snapshot;
     const auto& findings = report->findings;
     const auto overall = report->overall;
     const auto& catalog = report->catalog;  // nullopt: no verified catalog (report->catalogError says why)
     const auto now = report->checkedAt;
-    int code = exitCodeFor(overall);
-    if (!catalog && code != kExitExpired) {
+    int code = status_exit::forStatus(overall);
+    if (!catalog && code != status_exit::kExpiredOrBlocked) {
         // Every exit code 3 says why, on stderr.
-        code = kExitFailed;
+        code = status_exit::kNotPossible;
         err << tr(TIS_TEXT("status_command",
                            "Prüfung unvollständig: ohne geprüften Zulassungskatalog lässt sich nicht sagen, ob die "
                            "Versionen zugelassen sind. "))
@@ -236,7 +230,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     else
         out << tr(TIS_TEXT("status_command", "Zu tun:")) << "\n" << todo;
     if (!notes.empty()) out << "\n" << tr(TIS_TEXT("status_command", "Hinweise:")) << "\n" << notes;
-    if (notify && code != kExitOk) {
+    if (notify && code != status_exit::kCurrent) {
         // Best effort: a desktop notification where notify-send exists; the log has it anyway.
         const std::string title = tr(TIS_TEXT("status_command", "TI-Komponenten: Handlungsbedarf"));
         std::string body = findings.empty() ? std::string() : tr(findings.front().summary);

@@ -6,7 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "command_line.h"
 #include "commands.h"
+#include "exit_codes.h"
 #include "terminal_io.h"
 #include "terminal_ui.h"
 #include "tiservice/engine/engine.h"
@@ -18,19 +20,10 @@ namespace {
 
 using workflow::Outcome;
 
-int exitCodeFor(Outcome o) {
-    switch (o) {
-        case Outcome::Succeeded:
-        case Outcome::Planned:
-        case Outcome::NothingToDo: return 0;
-        case Outcome::Cancelled:
-        case Outcome::OtherWorkstation:
-        case Outcome::NoDriver: return 1;
-        case Outcome::Failed:
-        case Outcome::NeedsSupport: return 2;
-        case Outcome::CouldNotStart: return 3;
-    }
-    return 3;
+/// A wrong command line: what is wrong, for the command that was called.
+int usage(std::string_view command, const command_line::UsageError& e, std::ostream& err) {
+    err << "tiservice " << command << ": " << tr(e.text) << "\n";
+    return general_exit::kUsage;
 }
 
 constexpr Message kUpdateHelp =
@@ -45,6 +38,23 @@ constexpr Message kUpdateHelp =
 
   Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
   gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
+)");
+
+constexpr Message kPasswordHelp = TIS_TEXT("update_command", R"(tiservice password [--config DATEI] [--answers DATEI]
+
+  Ändert das Admin-Passwort des Konnektors, nach den Regeln seines Herstellers.
+
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+
+  Rückgabewerte: 0 geändert, 1 abgebrochen, 2 nicht gelungen oder Support nötig, 3 nicht möglich
+)");
+
+constexpr Message kHistoryHelp = TIS_TEXT("update_command", R"(tiservice history [--json]
+
+  Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
+  abgebrochen.
+
+  --json  Ausgabe für Programme
 )");
 
 struct Prepared {
@@ -86,10 +96,10 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
 int finish(const Result<workflow::WorkflowResult>& r, std::ostream& out, std::ostream& err) {
     if (!r.ok()) {
         err << r.error().describe() << "\n";
-        return 3;
+        return update_exit::kNotPossible;
     }
     out << "\n" << tr(r->message) << "\n";
-    return exitCodeFor(r->outcome);
+    return update_exit::forOutcome(r->outcome);
 }
 
 }  // namespace
@@ -98,66 +108,65 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     std::optional<std::filesystem::path> answers;
     std::optional<std::string> at;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--config" && i + 1 < args.size()) config = args[++i];
-        else if (args[i] == "--answers" && i + 1 < args.size()) answers = args[++i];
-        else if (args[i] == "--at" && i + 1 < args.size()) at = args[++i];
-        else if (args[i] == "-h" || args[i] == "--help") {
-            out << tr(kUpdateHelp);
-            return 0;
-        } else {
-            err << tr(TIS_TEXT("update_command", "Unbekannte Option für update: %1").arg(args[i])) << "\n";
-            return 3;
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("--config")) config = o.value();
+            else if (o.is("--answers")) answers = o.value();
+            else if (o.is("--at")) at = o.value();
+            else if (o.is("-h", "--help")) {
+                out << tr(kUpdateHelp);
+                return general_exit::kDone;
+            } else o.unknown();
         }
+    } catch (const command_line::UsageError& e) {
+        return usage("update", e, err);
     }
     std::optional<TimePoint> plannedAt;
     if (at) {
         plannedAt = workflow::nextLocalTime(*at, SystemClock::shared()->now());
         if (!plannedAt) {
             err << tr(TIS_TEXT("update_command", "--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.")) << "\n";
-            return 3;
+            return general_exit::kUsage;
         }
     }
     auto p = prepare(config, answers, out, err);
-    if (!p) return 3;
+    if (!p) return update_exit::kNotPossible;
     return finish(p->engine->update(plannedAt), out, err);
 }
 
 int runPassword(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     std::optional<std::filesystem::path> answers;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--config" && i + 1 < args.size()) config = args[++i];
-        else if (args[i] == "--answers" && i + 1 < args.size()) answers = args[++i];
-        else if (args[i] == "-h" || args[i] == "--help") {
-            out << "tiservice password [--config FILE] [--answers FILE]\n  "
-                << tr(TIS_TEXT("update_command", "Ändert das Admin-Passwort des Konnektors (nach seinen Regeln)."))
-                << "\n";
-            return 0;
-        } else {
-            err << tr(TIS_TEXT("update_command", "Unbekannte Option für password: %1").arg(args[i])) << "\n";
-            return 3;
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("--config")) config = o.value();
+            else if (o.is("--answers")) answers = o.value();
+            else if (o.is("-h", "--help")) {
+                out << tr(kPasswordHelp);
+                return general_exit::kDone;
+            } else o.unknown();
         }
+    } catch (const command_line::UsageError& e) {
+        return usage("password", e, err);
     }
     auto p = prepare(config, answers, out, err);
-    if (!p) return 3;
+    if (!p) return update_exit::kNotPossible;
     return finish(p->engine->changePassword(), out, err);
 }
 
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto& a = args[i];
-        if (a == "--json") json = true;
-        else if (a == "--config" && i + 1 < args.size()) ++i;  // accepted like every command; the archive lives in the state folder
-        else if (a == "-h" || a == "--help") {
-            out << "tiservice history [--json]\n  "
-                << tr(TIS_TEXT("update_command", "Zeigt das Update-Archiv: wer hat wann was aktualisiert.")) << "\n";
-            return 0;
-        } else {
-            err << tr(TIS_TEXT("update_command", "Unbekannte Option für history: %1").arg(a)) << "\n";
-            return 3;
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("--json")) json = true;
+            else if (o.is("--config")) (void)o.value();  // accepted like every command; the archive lives in the state folder
+            else if (o.is("-h", "--help")) {
+                out << tr(kHistoryHelp);
+                return general_exit::kDone;
+            } else o.unknown();
         }
+    } catch (const command_line::UsageError& e) {
+        return usage("history", e, err);
     }
     workflow::UpdateHistory history(defaultStateFolder() / "history.jsonl");
     int unreadable = 0;
@@ -177,11 +186,11 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
-        return 0;
+        return general_exit::kDone;
     }
     if (entries.empty()) {
         out << tr(TIS_TEXT("update_command", "Das Update-Archiv ist leer.")) << "\n";
-        return 0;
+        return general_exit::kDone;
     }
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : entries) {
@@ -205,7 +214,7 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
                            "Schreiben); sie bleiben unverändert in %2.")
                       .arg(unreadable, history.file().string()))
             << "\n";
-    return 0;
+    return general_exit::kDone;
 }
 
 }  // namespace tiservice::cli

@@ -101,7 +101,7 @@ CheckOutcome Engine::check() {
     // verified catalog instead of refreshing it beside the other's writes.
     auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "status");
     if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
-    CheckOutcome outcome{assess::runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
+    CheckOutcome outcome{runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
                                                 {.refreshCatalog = lock.ok(), .connectorAccess = x.setup.connectorAccess}),
                          std::nullopt};
     // An update the journal still follows: when the connector is away, it is most likely
@@ -115,7 +115,7 @@ CheckOutcome Engine::check() {
         const auto r = wf.reconcile();
         if (r.outcome == workflow::Outcome::Succeeded) {
             outcome.followedUp = r.message;
-            outcome.report = assess::runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
+            outcome.report = runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
                                                     {.refreshCatalog = false, .connectorAccess = x.setup.connectorAccess});
         }
     }
@@ -157,7 +157,7 @@ HistoryView Engine::history() const {
 
 // --- what it means to a person --------------------------------------------------------------
 
-std::vector<Notice> Engine::noticesFor(const assess::StatusReport& report) const {
+std::vector<Notice> Engine::noticesFor(const StatusReport& report) const {
     const auto& w = impl_->setup.wording;
     std::vector<Notice> notices;
     bool anything = false;

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "tiservice/assess/status_check.h"
+#include "tiservice/engine/status_check.h"
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
@@ -60,7 +60,7 @@ struct EngineSetup {
 
 /// What a status check found, with what it did on the way.
 struct CheckOutcome {
-    Result<assess::StatusReport> report = Error{};
+    Result<StatusReport> report = Error{};
     /// An update the journal followed and the connector has now confirmed (recorded in the archive).
     std::optional<LocalizedText> followedUp;
 };
@@ -105,7 +105,7 @@ public:
     void announce(const Error& couldNotBegin);
     void announce(const HistoryView& history);
     /// The notices a status report means, for hosts that present them themselves.
-    [[nodiscard]] std::vector<workflow::Notice> noticesFor(const assess::StatusReport& report) const;
+    [[nodiscard]] std::vector<workflow::Notice> noticesFor(const StatusReport& report) const;
 
 private:
     struct Impl;

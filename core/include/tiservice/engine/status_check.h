@@ -1,6 +1,6 @@
 #pragma once
-// One status check: read the connector, load the verified approval catalog, assess.
-// Used by `tiservice status` and by the host adapters.
+// One status check: read the connector (network), load the verified approval catalog (TUF),
+// then assess (pure, assess/). The engine runs it for `tiservice status` and every adapter.
 
 #include <filesystem>
 #include <optional>
@@ -14,7 +14,8 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/settings.h"
 
-namespace tiservice::assess {
+namespace tiservice::engine {
+
 
 struct StatusReport {
     konnektor::ConnectorSnapshot snapshot;
@@ -23,8 +24,8 @@ struct StatusReport {
     /// The connector's own status (auto-update, installations) from its management interface,
     /// read without signing in; nullopt without a driver or when it did not answer.
     std::optional<konnektor::ManagementStatus> management;
-    std::vector<Finding> findings;
-    ComponentStatus overall = ComponentStatus::Current;
+    std::vector<assess::Finding> findings;
+    assess::ComponentStatus overall = assess::ComponentStatus::Current;
     TimePoint checkedAt{};
 };
 
@@ -43,4 +44,4 @@ TISERVICE_CORE_EXPORT Result<StatusReport> runStatusCheck(const ConnectionSettin
                                                          const std::filesystem::path& stateDir, const Clock& clock,
                                                          StatusCheckOptions options = {});
 
-}  // namespace tiservice::assess
+}  // namespace tiservice::engine

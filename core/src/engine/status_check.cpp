@@ -1,11 +1,11 @@
-#include "tiservice/assess/status_check.h"
+#include "tiservice/engine/status_check.h"
 
 #include <algorithm>
 
 #include "tiservice/konnektor/driver.h"
 #include "tiservice/logger.h"
 
-namespace tiservice::assess {
+namespace tiservice::engine {
 
 Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const net::ClientOptions& connectorOptions,
                                     const std::filesystem::path& stateDir, const Clock& clock, StatusCheckOptions options) {
@@ -24,18 +24,18 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
         if (auto st = driver->status(); st.ok()) report.management = std::move(st).value();
         else log::logger()->info("management status not read: {}", st.error().describe(Language::English));
     }
-    Input input;
+    assess::Input input;
     input.management = report.management;
     input.connector = report.snapshot.directory.product;
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;
     input.catalog = report.catalog ? &report.catalog->catalog : nullptr;
     input.now = clock.now();
-    report.findings = assess(input);
-    report.overall = overall(report.findings);
+    report.findings = assess::assess(input);
+    report.overall = assess::overall(report.findings);
     report.checkedAt = input.now;
-    log::logger()->info("status check: overall {}", statusId(report.overall));
+    log::logger()->info("status check: overall {}", assess::statusId(report.overall));
     return report;
 }
 
-}  // namespace tiservice::assess
+}  // namespace tiservice::engine
