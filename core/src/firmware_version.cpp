@@ -116,7 +116,7 @@ std::partial_ordering operator<=>(const FirmwareVersion& a, const FirmwareVersio
     if (a.isUnknown() || b.isUnknown())
         return (a.isUnknown() && b.isUnknown()) ? std::partial_ordering::equivalent
                                                  : std::partial_ordering::unordered;
-    if (auto c = a.parts_ <=> b.parts_; c != 0) return c;
+    if (auto c = a.parts_ <=> b.parts_; std::is_neq(c)) return c;
     // A version without build number comes before any build of the same version.
     if (a.build_.has_value() != b.build_.has_value())
         return a.build_.has_value() ? std::partial_ordering::greater : std::partial_ordering::less;

@@ -186,10 +186,13 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
             const bool secretKey = (key.find("password") != std::string::npos || key.find("passwort") != std::string::npos ||
                                     key.find("secret") != std::string::npos || key == "pin" || key.ends_with("_pin")) &&
                                    !key.ends_with("_file");
-            if (secretKey)
-                return settingsError(
-                    source, (section.empty() ? std::string() : "[" + section + "] ") + key,
-                    TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
+            if (!secretKey) continue;
+            std::string where;
+            if (!section.empty()) where.append("[").append(section).append("] ");
+            where += key;
+            return settingsError(
+                source, where,
+                TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
         }
 
     all.updateServer.metadataUrl = ini.value("update_server", "metadata_url");

@@ -37,7 +37,8 @@ std::vector<std::string> offending(const std::filesystem::path& file, const std:
     for (int n = 1; std::getline(in, line); ++n) {
         const auto code = line.substr(0, line.find("//"));
         if (std::regex_search(code, pattern))
-            hits.push_back(std::filesystem::relative(file, kSourceDir).string() + ":" + std::to_string(n) + ": " + line);
+            hits.push_back(std::filesystem::relative(file, kSourceDir).string() + ":" + std::to_string(n) + ": " +
+                           line);
     }
     return hits;
 }
@@ -57,8 +58,10 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 // Qt types (QString, QJsonObject, QByteArray, …), Qt and spdlog headers, the spdlog namespace.
-const std::regex kQtOrSpdlog(R"re(#\s*include\s*[<"](Q[A-Za-z]+|Qt[A-Za-z]*/|spdlog/)|\bQ(String|Json[A-Za-z]*|ByteArray|Object|Variant|List|Map|Url|DateTime|Settings|File)\b|\bspdlog::)re");
-const std::regex kInternalInclude(R"re(#\s*include\s*"tiservice/(logger\.h|trust/envelope\.h|trust/canonical_json\.h)")re");
+const std::regex kQtOrSpdlog(
+    R"re(#\s*include\s*[<"](Q[A-Za-z]+|Qt[A-Za-z]*/|spdlog/)|\bQ(String|Json[A-Za-z]*|ByteArray|Object|Variant|List|Map|Url|DateTime|Settings|File)\b|\bspdlog::)re");
+const std::regex kInternalInclude(
+    R"re(#\s*include\s*"tiservice/(logger\.h|trust/envelope\.h|trust/canonical_json\.h)")re");
 
 // What assess/ may not include: the network, the TUF client, the engine, the state folder.
 const std::regex kReachingOut(
@@ -77,11 +80,13 @@ TEST(Architecture, PublicHeadersCarryNoQtOrSpdlogType) {
 
 TEST(Architecture, PublicHeadersIncludeNothingInternal) {
     const auto hits = offendingUnder(kPublicHeaderDirs, kInternalInclude);
-    EXPECT_TRUE(hits.empty()) << "core/internal is not installed; a public header may not include it:\n" << joined(hits);
+    EXPECT_TRUE(hits.empty()) << "core/internal is not installed; a public header may not include it:\n"
+                              << joined(hits);
 }
 
 TEST(Architecture, TheAssessmentKnowsNoNetworkAndNoEngine) {
-    const auto hits = offendingUnder({kSourceDir / "core/include/tiservice/assess", kSourceDir / "core/src/assess"}, kReachingOut);
+    const auto hits =
+        offendingUnder({kSourceDir / "core/include/tiservice/assess", kSourceDir / "core/src/assess"}, kReachingOut);
     EXPECT_TRUE(hits.empty()) << "assess/ is pure: (snapshot, catalog, now) → findings:\n" << joined(hits);
 }
 
@@ -109,7 +114,8 @@ TEST(Architecture, TheChecksFindWhatTheyLookFor) {
     EXPECT_TRUE(std::regex_search("    workflow::Notice{.id = \"status.expired\"}", kPolicy));
     EXPECT_TRUE(std::regex_search("    notice.id = \"status.current\";", kPolicy));
     // The SDK's mapping stays allowed.
-    EXPECT_FALSE(std::regex_search("    o.severity = n.severity == workflow::Severity::Critical ? TIS_SEVERITY_CRITICAL", kPolicy));
+    EXPECT_FALSE(std::regex_search(
+        "    o.severity = n.severity == workflow::Severity::Critical ? TIS_SEVERITY_CRITICAL", kPolicy));
     EXPECT_FALSE(std::regex_search("    o.id = n.id;", kPolicy));
 }
 

@@ -95,13 +95,14 @@ public:
         return args_[static_cast<std::size_t>(++pos_)];
     }
     template <typename Number>
-        requires std::integral<Number> || std::floating_point<Number>
-    Number number() {
+    requires std::integral<Number> || std::floating_point<Number> Number number() {
         const auto option = name_;
         return command_line::number<Number>(option, value());
     }
     /// The current argument is none of the tool's options.
-    [[noreturn]] void unknown() const { throw UsageError{TIS_TEXT("command_line", "Unbekannte Option: %1").arg(name_)}; }
+    [[noreturn]] void unknown() const {
+        throw UsageError{TIS_TEXT("command_line", "Unbekannte Option: %1").arg(name_)};
+    }
 
 private:
     std::span<const std::string> args_;

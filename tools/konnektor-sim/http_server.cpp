@@ -53,8 +53,8 @@ std::string headerBlock(int status, const HttpResponse& r, std::uint64_t content
     h += "Content-Type: " + r.contentType + "\r\n";
     h += "Content-Length: " + std::to_string(contentLength) + "\r\n";
     h += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
-    for (const auto& [k, v] : r.headers) h += k + ": " + v + "\r\n";
-    for (const auto& [k, v] : extra) h += k + ": " + v + "\r\n";
+    for (const auto& headers : {&r.headers, &extra})
+        for (const auto& [k, v] : *headers) h.append(k).append(": ").append(v).append("\r\n");
     return h + "\r\n";
 }
 

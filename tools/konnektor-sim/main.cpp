@@ -167,11 +167,11 @@ int main(int argc, char** argv) {
             else if (o.is("--fault-drop")) options.faults.dropProbability = o.number<double>();
             else if (o.is("--fault-slow")) options.faults.slowAnswers = std::chrono::milliseconds(o.number<int>());
             else if (o.is("--fault-malformed")) options.faults.malformed = o.value();
-            else if (o.is("--fault-reboot-seconds")) options.faults.rebootDuration = std::chrono::seconds(o.number<int>());
+            else if (o.is("--fault-reboot-seconds"))
+                options.faults.rebootDuration = std::chrono::seconds(o.number<int>());
             else if (o.is("--fault-update-server-down")) options.faults.updateServerDown = true;
             else if (o.is("--fault-lose-install-answer")) options.faults.loseInstallAnswer = true;
-            else
-                o.unknown();
+            else o.unknown();
         }
         if (!isLoopback(options.listen))
             throw UsageError{TIS_TEXT("konnektor-sim", "Nur Loopback-Adressen sind erlaubt: %1").arg(options.listen)};

@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
                 if (v.find('=') == std::string::npos) delegation.keyCount = number(a, v);
                 else if (!setRoleValue(options, a, v, &RoleSettings::keyCount)) throw roleValueExpected(a, LocalizedText::same("N"));
             } else if (o.is("--expires")) {
-                if (!setRoleValue(options, a, o.value(), &RoleSettings::expiresDays)) throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
+                if (!setRoleValue(options, a, o.value(), &RoleSettings::expiresDays))
+                    throw roleValueExpected(a, TIS_TEXT("tiservice-repo", "TAGE"));
             } else if (o.is("--no-consistent-snapshot")) options.consistentSnapshot = false;
             else if (o.is("--target-hashes")) options.targetHashes = command_line::commaList(o.value());
             else if (o.is("--path")) path = o.value();

@@ -80,8 +80,14 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
         const std::string& a = args[i];
         if (a == "--lang") { ++i; continue; }
         if (a.starts_with("--lang=")) continue;
-        if (rest.empty() && (a == "-h" || a == "--help" || a == "help")) { out << helpText(commands, l); return general_exit::kDone; }
-        if (rest.empty() && (a == "-V" || a == "--version")) { out << versionText(l); return general_exit::kDone; }
+        if (rest.empty() && (a == "-h" || a == "--help" || a == "help")) {
+            out << helpText(commands, l);
+            return general_exit::kDone;
+        }
+        if (rest.empty() && (a == "-V" || a == "--version")) {
+            out << versionText(l);
+            return general_exit::kDone;
+        }
         rest.push_back(a);
     }
 

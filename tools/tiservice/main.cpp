@@ -3,9 +3,9 @@
 #include <vector>
 
 #include "cli.h"
-#include "tiservice/display_text.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "tiservice/display_text.h"
 
 int main(int argc, char** argv) {
     // Whatever a connector wrote reaches the terminal without its control characters.

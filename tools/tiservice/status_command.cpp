@@ -11,9 +11,9 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "terminal_io.h"
-#include "tiservice/engine/status_check.h"
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/engine/engine.h"
+#include "tiservice/engine/status_check.h"
 #include "tiservice/logger.h"
 #include "tiservice/paths.h"
 
@@ -202,6 +202,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     out << "\n";
 
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(findings.size());
     for (const auto& f : findings)
         rows.push_back({f.name, f.installed.isUnknown() ? "?" : f.installed.toString(),
                         f.recommended ? f.recommended->toString() : "–", tr(assess::statusText(f.status)),

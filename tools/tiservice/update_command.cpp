@@ -18,8 +18,6 @@
 namespace tiservice::cli {
 namespace {
 
-using workflow::Outcome;
-
 /// A wrong command line: what is wrong, for the command that was called.
 int usage(std::string_view command, const command_line::UsageError& e, std::ostream& err) {
     err << "tiservice " << command << ": " << tr(e.text) << "\n";
@@ -159,7 +157,8 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--json")) json = true;
-            else if (o.is("--config")) (void)o.value();  // accepted like every command; the archive lives in the state folder
+            else if (o.is("--config"))
+                (void)o.value();  // accepted like every command; the archive lives in the state folder
             else if (o.is("-h", "--help")) {
                 out << tr(kHistoryHelp);
                 return general_exit::kDone;

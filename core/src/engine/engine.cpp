@@ -102,7 +102,7 @@ CheckOutcome Engine::check() {
     auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "status");
     if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
     CheckOutcome outcome{runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
-                                                {.refreshCatalog = lock.ok(), .connectorAccess = x.setup.connectorAccess}),
+                                        {.refreshCatalog = lock.ok(), .connectorAccess = x.setup.connectorAccess}),
                          std::nullopt};
     // An update the journal still follows: when the connector is away, it is most likely
     // rebooting in the middle of it — say that first; when it answers, record what it says.
@@ -116,7 +116,7 @@ CheckOutcome Engine::check() {
         if (r.outcome == workflow::Outcome::Succeeded) {
             outcome.followedUp = r.message;
             outcome.report = runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
-                                                    {.refreshCatalog = false, .connectorAccess = x.setup.connectorAccess});
+                                            {.refreshCatalog = false, .connectorAccess = x.setup.connectorAccess});
         }
     }
     if (!outcome.report.ok()) log::logger()->warn("status: {}", outcome.report.error().describe(Language::English));
@@ -134,7 +134,7 @@ Result<workflow::WorkflowResult> Engine::changePassword() {
 
 workflow::WorkflowResult Engine::resume() {
     auto& x = *impl_;
-    const workflow::WorkflowResult nothing{workflow::Outcome::NothingToDo, {}, std::nullopt};
+    workflow::WorkflowResult nothing{workflow::Outcome::NothingToDo, {}, std::nullopt};
     if (!x.settings) return nothing;
     const auto dir = x.setup.stateDir / "journal";
     std::error_code ec;

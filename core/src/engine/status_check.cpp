@@ -8,7 +8,8 @@
 namespace tiservice::engine {
 
 Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const net::ClientOptions& connectorOptions,
-                                    const std::filesystem::path& stateDir, const Clock& clock, StatusCheckOptions options) {
+                                    const std::filesystem::path& stateDir, const Clock& clock,
+                                    StatusCheckOptions options) {
     const auto access = options.connectorAccess ? options.connectorAccess(settings, connectorOptions, clock)
                                                 : konnektor::connectorOverNetwork(settings, connectorOptions, clock);
     auto snapshot = access->read();

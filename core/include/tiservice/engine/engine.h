@@ -23,9 +23,9 @@
 #include <string>
 #include <vector>
 
-#include "tiservice/engine/status_check.h"
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
+#include "tiservice/engine/status_check.h"
 #include "tiservice/error.h"
 #include "tiservice/settings.h"
 #include "tiservice/workflow/journal.h"

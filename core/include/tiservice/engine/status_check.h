@@ -16,7 +16,6 @@
 
 namespace tiservice::engine {
 
-
 struct StatusReport {
     konnektor::ConnectorSnapshot snapshot;
     std::optional<catalog::LoadedCatalog> catalog;
@@ -40,8 +39,8 @@ struct StatusCheckOptions {
 /// An Error only when the connector could not be read; a missing catalog is reported in
 /// the report (catalogError) and leaves components unknown.
 TISERVICE_CORE_EXPORT Result<StatusReport> runStatusCheck(const ConnectionSettings& settings,
-                                                         const net::ClientOptions& connectorOptions,
-                                                         const std::filesystem::path& stateDir, const Clock& clock,
-                                                         StatusCheckOptions options = {});
+                                                          const net::ClientOptions& connectorOptions,
+                                                          const std::filesystem::path& stateDir, const Clock& clock,
+                                                          StatusCheckOptions options = {});
 
 }  // namespace tiservice::engine
