@@ -6,6 +6,7 @@
 // and reads what the plugin hands over only through plugins::check*() (NULL, length, count,
 // control characters), as plugin.h asks of every host.
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -153,6 +154,20 @@ void hostShowNotice(const tis_host* h, const tis_notice* raw) {
     std::cout << std::flush;
 }
 
+/// A line from the terminal; a secret without echo (a PVS shows dots, never the password).
+bool readLine(std::string& line, bool secret) {
+    if (!secret || !isatty(STDIN_FILENO)) return static_cast<bool>(std::getline(std::cin, line));
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    const bool ok = static_cast<bool>(std::getline(std::cin, line));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cout << "********\n";
+    return ok;
+}
+
 void hostAsk(const tis_host* h, const tis_question* raw) {
     auto& s = state(h);
     const auto q = plugins::checkQuestion(raw);
@@ -177,7 +192,7 @@ void hostAsk(const tis_host* h, const tis_question* raw) {
     } else if (s.interactive) {
         std::cout << "\n  > " << std::flush;
         std::string line;
-        if (std::getline(std::cin, line)) {
+        if (readLine(line, q->kind == TIS_ASK_SECRET)) {
             value = line.empty() ? q->defaultValue : line;
             for (std::size_t i = 0; i < q->choices.size(); ++i)
                 if (line == std::to_string(i + 1)) value = q->choices[i].id;
@@ -279,7 +294,8 @@ int main(int argc, char** argv) {
             } else if (o.is("--plugin-deadline")) {
                 pluginDeadlineSeconds = o.number<int>();
                 if (pluginDeadlineSeconds <= 0 || pluginDeadlineSeconds > 600)
-                    throw command_line::UsageError{TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")};
+                    throw command_line::UsageError{
+                        TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")};
             } else if (o.is("--workplaces-in-use")) g.workplacesInUse = o.number<int>();
             else if (o.is("--stay")) stay = true;
             else if (o.is("--lang")) {

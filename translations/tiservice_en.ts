@@ -2249,6 +2249,21 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     </message>
 </context>
 <context>
+    <name>ui</name>
+    <message>
+        <source>Bitte eine der angebotenen Möglichkeiten wählen:</source>
+        <translation>Please choose one of the options offered:</translation>
+    </message>
+    <message>
+        <source>%1 „%2“</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>Antwort nicht erkannt</source>
+        <translation>Answer not recognised</translation>
+    </message>
+</context>
+<context>
     <name>update_command</name>
     <message>
         <source>tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
@@ -2514,10 +2529,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>It is office hours</translation>
     </message>
     <message>
-        <source>Jetzt ist Sprechzeit (%1). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar. Empfohlen: %2.</source>
-        <translation>It is office hours now (%1). During the installation (up to 20 minutes) the TI cannot be reached. Recommended: %2.</translation>
-    </message>
-    <message>
         <source>Trotzdem jetzt installieren?</source>
         <translation>Install now anyway?</translation>
     </message>
@@ -2682,24 +2693,12 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>Planned updates</translation>
     </message>
     <message>
-        <source>Wichtig während der Installation</source>
-        <translation>Important during the installation</translation>
-    </message>
-    <message>
-        <source>Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet werden: der Konnektor macht allein weiter.</source>
-        <translation>Do NOT switch the connector off, unplug it or restart it during the installation – it can become unusable. The PC and this program may be switched off: the connector carries on alone.</translation>
-    </message>
-    <message>
         <source>für %1 planen</source>
         <translation>plan for %1</translation>
     </message>
     <message>
         <source>jetzt starten</source>
         <translation>start now</translation>
-    </message>
-    <message>
-        <source>Update %1?</source>
-        <translation>Update: %1?</translation>
     </message>
     <message>
         <source>Ja, %1</source>
@@ -2794,8 +2793,52 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>%1 other workplaces are signed in to the practice software right now.</translation>
     </message>
     <message>
-        <source>Während der Installation (bis zu 20 Minuten) ist die TI dort nicht erreichbar. Empfohlen: %1.</source>
-        <translation>During the installation (up to 20 minutes) the TI cannot be reached there. Recommended: %1.</translation>
+        <source>Empfohlen: %1.</source>
+        <translation>Recommended: %1.</translation>
+    </message>
+    <message>
+        <source>Laut den Einstellungen ist immer Sprechzeit: bitte einen ruhigen Moment wählen oder die Sprechzeiten in den Einstellungen berichtigen.</source>
+        <translation>According to the settings the practice is always open: please choose a quiet moment, or correct the office hours in the settings.</translation>
+    </message>
+    <message>
+        <source>Jetzt ist Sprechzeit (%1). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar.</source>
+        <translation>These are office hours (%1). During the installation (up to 20 minutes) the TI cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Während der Installation (bis zu 20 Minuten) ist die TI dort nicht erreichbar.</source>
+        <translation>During the installation (up to 20 minutes) the TI cannot be reached there.</translation>
+    </message>
+    <message>
+        <source>Geplant in der Sprechzeit</source>
+        <translation>Planned during office hours</translation>
+    </message>
+    <message>
+        <source>%1 liegt in der Sprechzeit (%2). Während der Installation (bis zu 20 Minuten) ist die TI nicht erreichbar.</source>
+        <translation>%1 falls within office hours (%2). During the installation (up to 20 minutes) the TI cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Trotzdem für %1 planen?</source>
+        <translation>Plan it for %1 anyway?</translation>
+    </message>
+    <message>
+        <source>Wichtig während der Installation: den Konnektor NICHT ausschalten, NICHT vom Strom trennen und NICHT neu starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet werden: der Konnektor macht allein weiter.
+
+Update %1?</source>
+        <translation>Important during the installation: do NOT switch the connector off, do NOT unplug it and do NOT restart it – it could become unusable. The PC and this program may be switched off: the connector carries on by itself.
+
+Update: %1?</translation>
+    </message>
+    <message>
+        <source>Verstanden – %1</source>
+        <translation>Understood – %1</translation>
+    </message>
+    <message>
+        <source>Morgen Abend, %1</source>
+        <translation>Tomorrow evening, %1</translation>
+    </message>
+    <message>
+        <source>Am %1 abends, %2</source>
+        <translation>On %1 in the evening, %2</translation>
     </message>
 </context>
 <context>

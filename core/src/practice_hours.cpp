@@ -90,16 +90,23 @@ bool PracticeHours::contains(TimePoint t) const {
     return m >= startMinute_ && m < endMinute_;
 }
 
-TimePoint PracticeHours::suggestEvening(TimePoint now) const {
+std::optional<TimePoint> PracticeHours::suggestEvening(TimePoint now) const {
+    const auto nextDay = [](std::tm d) {
+        d.tm_mday += 1;
+        d.tm_isdst = -1;
+        std::mktime(&d);
+        return d;
+    };
     std::tm day = local(now);
-    for (int i = 0; i < 8; ++i) {
-        const auto candidate = atLocal(day, std::min(endMinute_ + 60, 23 * 60 + 59));
-        if (days_[static_cast<std::size_t>(weekdayMondayFirst(day))] && candidate >= now) return candidate;
-        day.tm_mday += 1;
-        day.tm_isdst = -1;
-        std::mktime(&day);
+    for (int i = 0; i < 8; ++i, day = nextDay(day)) {
+        if (!days_[static_cast<std::size_t>(weekdayMondayFirst(day))]) continue;
+        // An hour after closing; when that is past midnight (hours until 23:30 or later), the
+        // early morning before the next opening instead — never the last minute of the day.
+        const auto candidate = endMinute_ + 60 < 24 * 60 ? atLocal(day, endMinute_ + 60)
+                                                         : atLocal(nextDay(day), std::max(0, startMinute_ - 120));
+        if (candidate >= now && !contains(candidate)) return candidate;
     }
-    return now;
+    return std::nullopt;
 }
 
 std::string PracticeHours::toString() const {

@@ -145,6 +145,22 @@ TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
     EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
 }
 
+TEST_F(PluginHost, TheSafetyWarningIsADialogToAcknowledgeInEveryNoticeStyle) {
+    // MEDISTAR shows notices as banners, Z1 as task-list entries: the "do not switch off"
+    // warning is neither, it is the question that starts the installation.
+    start("terminal-update-available.json");
+    writeFile(dir / "answers.json", R"({"login.user":"koco-root","login.password":"Praxis2026!",)"
+                                    R"("plan.when":"now","plan.during-hours":"now","confirm.start":"cancel"})");
+    for (const auto& adapter : {"medistar", "z1"}) {
+        const auto r = host(adapter, {"--answers", (dir / "answers.json").string(), "--run", "ti-service.update"});
+        ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+        EXPECT_TRUE(contains(r.out, "\n? Wichtig während der Installation: den Konnektor NICHT ausschalten"))
+            << adapter << r.out;
+        EXPECT_TRUE(contains(r.out, "Verstanden – jetzt starten")) << adapter << r.out;
+        EXPECT_FALSE(contains(r.out, "(warning.do-not-switch-off)")) << adapter << r.out;
+    }
+}
+
 TEST_F(PluginHost, ControlCharactersFromTheConnectorNeverReachThePracticeSoftware) {
     // A terminal name with a C1 CSI (U+009B) and a right-to-left override (U+202E), and an
     // installation that fails with escape sequences in its reason.

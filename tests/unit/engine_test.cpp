@@ -4,6 +4,7 @@
 // settings rule, resuming a journal — through one road.
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -32,6 +33,7 @@ struct FakeConnector {
     std::vector<Installation> recent;
     std::string password = "Praxis2026!";
     int installRequests = 0;
+    std::optional<TimePoint> plannedFor;  ///< the time the last install request asked for
     bool reachable = true;
     bool broken = false;
 
@@ -91,10 +93,11 @@ public:
         return c_.offered;
     }
     Status startDownload(const std::string&) override { return Status::success(); }
-    Result<konnektor::InstallAnswer> install(const std::string& updateId, std::optional<TimePoint>, const std::string& cs,
-                                             const std::string& wp) override {
+    Result<konnektor::InstallAnswer> install(const std::string& updateId, std::optional<TimePoint> at,
+                                             const std::string& cs, const std::string& wp) override {
         std::lock_guard lock(c_.mutex);
         ++c_.installRequests;
+        c_.plannedFor = at;
         // Installs at once: the terminal runs the new version, the connector lists it as done.
         Installation i;
         i.state = Installation::State::Succeeded;
@@ -155,6 +158,8 @@ private:
 class FakeUi final : public workflow::Ui {
 public:
     std::map<std::string, std::string> answers;
+    /// Answers given one after the other, before `answers` is consulted.
+    std::map<std::string, std::deque<std::string>> answerSequence;
     void notice(const workflow::Notice& n) override {
         std::lock_guard lock(mutex_);
         notices_.push_back(n);
@@ -162,6 +167,12 @@ public:
     std::optional<std::string> ask(const workflow::Question& q) override {
         std::lock_guard lock(mutex_);
         asked_.push_back(q.id);
+        questions_.push_back(q);
+        if (auto seq = answerSequence.find(q.id); seq != answerSequence.end() && !seq->second.empty()) {
+            auto a = seq->second.front();
+            seq->second.pop_front();
+            return a;
+        }
         const auto it = answers.find(q.id);
         if (it == answers.end()) return std::nullopt;
         return it->second;
@@ -176,6 +187,13 @@ public:
         for (const auto& n : notices()) out.push_back(n.id);
         return out;
     }
+    std::vector<workflow::Question> questions(const std::string& id) const {
+        std::lock_guard lock(mutex_);
+        std::vector<workflow::Question> out;
+        for (const auto& q : questions_)
+            if (q.id == id) out.push_back(q);
+        return out;
+    }
     const workflow::Notice* find(const std::string& id) const {
         std::lock_guard lock(mutex_);
         for (const auto& n : notices_)
@@ -187,7 +205,14 @@ private:
     mutable std::mutex mutex_;
     std::vector<workflow::Notice> notices_;
     std::vector<std::string> asked_;
+    std::vector<workflow::Question> questions_;
 };
+
+std::vector<std::string> choiceLabels(const workflow::Question& q) {
+    std::vector<std::string> labels;
+    for (const auto& c : q.choices) labels.push_back(c.label.de);
+    return labels;
+}
 
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -432,4 +457,83 @@ TEST_F(EngineTest, TheSupportNumberComesWithTheSignedCatalogNotFromTheCode) {
     EXPECT_EQ(r->outcome, workflow::Outcome::NeedsSupport);
     EXPECT_NE(r->message.de.find("0800 000 111 2 (kostenlos)"), std::string::npos) << r->message.de;
     EXPECT_EQ(r->message.de.find("0800 551 551 2"), std::string::npos) << r->message.de;
+}
+
+TEST_F(EngineTest, AnAnswerThatIsNoChoiceIsAskedAgainNeverTakenAsNow) {
+    // A password typed into "When?" once started the downloads.
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"}, {"confirm.start", "start"}};
+    ui.answerSequence["plan.when"] = {"Praxis2026!", "jetz", "cancel"};
+    auto engine = makeEngine();
+    const auto r = engine->update();
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->outcome, workflow::Outcome::Cancelled) << r->message.de;
+    EXPECT_EQ(connector.installRequests, 0);
+    EXPECT_EQ(ui.questions("plan.when").size(), 3u);
+    EXPECT_TRUE(ui.questions("confirm.start").empty());
+    const auto* again = ui.find("answer.not-a-choice");
+    ASSERT_NE(again, nullptr);
+    EXPECT_NE(again->text.de.find("„Jetzt“"), std::string::npos) << again->text.de;
+    for (const auto& n : ui.notices())
+        EXPECT_EQ((n.text.de + n.text.en).find("Praxis2026!"), std::string::npos) << n.id;
+}
+
+TEST_F(EngineTest, TheSafetyWarningIsTheQuestionThatStartsTheInstallation) {
+    // A dialog a person must answer in every host, never a banner of whatever style.
+    ui.answers = {{"login.user", "koco-root"},
+                  {"login.password", "Praxis2026!"},
+                  {"plan.when", "now"},
+                  {"confirm.start", "start"}};
+    auto engine = makeEngine();
+    ASSERT_TRUE(engine->update().ok());
+    const auto confirm = ui.questions("confirm.start");
+    ASSERT_EQ(confirm.size(), 1u);
+    EXPECT_EQ(confirm[0].kind, workflow::Question::Kind::Choice);
+    EXPECT_NE(confirm[0].text.de.find("den Konnektor NICHT ausschalten"), std::string::npos) << confirm[0].text.de;
+    EXPECT_NE(confirm[0].text.en.find("do NOT switch the connector off"), std::string::npos) << confirm[0].text.en;
+    EXPECT_EQ(confirm[0].defaultValue, "cancel");
+    EXPECT_EQ(choiceLabels(confirm[0])[0], "Verstanden – jetzt starten");
+}
+
+class EngineTestInUtc : public EngineTest {
+protected:
+    EngineTestInUtc() {
+        setenv("TZ", "UTC", 1);
+        tzset();
+    }
+};
+
+TEST_F(EngineTestInUtc, ATimeInPracticeHoursIsWarnedAndTheEveningOffered) {
+    clock.set(*parseUtc("2026-12-02T10:00:00Z"));  // a Wednesday, in the default hours Mo-Fr 08:00-18:00
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"},   {"plan.when", "at"},
+                  {"plan.time", "11:00"},      {"plan.at-during-hours", "evening"}, {"confirm.start", "start"}};
+    auto engine = makeEngine();
+    const auto r = engine->update();
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->outcome, workflow::Outcome::Planned) << r->message.de;
+    const auto* warned = ui.find("plan.at-during-hours");
+    ASSERT_NE(warned, nullptr);
+    EXPECT_NE(warned->text.de.find("02.12.2026 um 11:00 liegt in der Sprechzeit (Mo,Di,Mi,Do,Fr 08:00-18:00)"),
+              std::string::npos)
+        << warned->text.de;
+    const auto offered = ui.questions("plan.at-during-hours");
+    ASSERT_EQ(offered.size(), 1u);
+    EXPECT_EQ(choiceLabels(offered[0]),
+              (std::vector<std::string>{"Ja, 02.12.2026 um 11:00", "Heute Abend, 19:00", "Abbrechen"}));
+    ASSERT_TRUE(connector.plannedFor.has_value());
+    EXPECT_EQ(formatUtc(*connector.plannedFor), "2026-12-02T19:00:00Z");
+}
+
+TEST_F(EngineTestInUtc, AfterTheEveningTheEveningOfferedIsTomorrows) {
+    clock.set(*parseUtc("2026-12-02T20:30:00Z"));
+    ui.answers = {{"login.user", "koco-root"}, {"login.password", "Praxis2026!"}, {"plan.when", "cancel"}};
+    auto engine = makeEngine();
+    ASSERT_TRUE(engine->update().ok());
+    const auto when = ui.questions("plan.when");
+    ASSERT_EQ(when.size(), 1u);
+    EXPECT_EQ(choiceLabels(when[0])[1], "Morgen Abend, 19:00");
+    EXPECT_EQ(when[0].choices[1].label.en, "Tomorrow evening, 19:00");
+    // Friday night: the next practice day's evening, by its date.
+    clock.set(*parseUtc("2026-12-04T21:00:00Z"));
+    ASSERT_TRUE(engine->update().ok());
+    EXPECT_EQ(choiceLabels(ui.questions("plan.when").back())[1], "Am 07.12.2026 abends, 19:00");
 }

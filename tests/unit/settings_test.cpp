@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 using namespace tiservice;
 
 namespace {
@@ -116,6 +119,24 @@ TEST(Settings, PracticeHoursAndCustomerTypeAreReadOnceIntoTheirTypes) {
     EXPECT_NE(wrong.error().message.de.find("Mo-Fr 08:00-18:00, nicht \"montags bis freitags\""), std::string::npos)
         << wrong.error().message.de;
     EXPECT_EQ(refusal(kBase + "[practice]\nsupport = kvb\n"), "[practice] support");
+}
+
+TEST(Settings, TheEveningSuggestedIsOutsideThePracticeHoursNeverTheirLastMinute) {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const auto wednesday10 = *parseUtc("2026-12-02T10:00:00Z");
+    EXPECT_EQ(formatUtc(*PracticeHours().suggestEvening(wednesday10)), "2026-12-02T19:00:00Z");
+    // After closing time the evening is the next practice day's; Friday night's is Monday's.
+    EXPECT_EQ(formatUtc(*PracticeHours().suggestEvening(*parseUtc("2026-12-02T20:00:00Z"))), "2026-12-03T19:00:00Z");
+    EXPECT_EQ(formatUtc(*PracticeHours().suggestEvening(*parseUtc("2026-12-04T20:00:00Z"))), "2026-12-07T19:00:00Z");
+    // Hours until 23:59: the next morning before opening, not 23:59.
+    const auto late = PracticeHours::parse("Mo-So 08:00-23:59");
+    ASSERT_TRUE(late.ok());
+    EXPECT_EQ(formatUtc(*late->suggestEvening(wednesday10)), "2026-12-03T06:00:00Z");
+    // Open day and night: there is no such time, and none is made up.
+    const auto always = PracticeHours::parse("Mo-So 00:00-23:59");
+    ASSERT_TRUE(always.ok());
+    EXPECT_FALSE(always->suggestEvening(wednesday10).has_value());
 }
 
 TEST(Settings, PairsFromAPracticeSoftwareAreCheckedLikeTheFile) {

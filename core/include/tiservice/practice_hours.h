@@ -2,6 +2,7 @@
 // When the practice is open: an update is best started outside these hours.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,9 +21,10 @@ public:
 
     /// Whether `t` (interpreted in local time) falls in practice hours.
     [[nodiscard]] bool contains(TimePoint t) const;
-    /// The next evening after closing time: one hour after the end on a practice day, at
-    /// or after `now`.
-    [[nodiscard]] TimePoint suggestEvening(TimePoint now) const;
+    /// The next time after closing, at or after `now`: one hour after the end on a practice day;
+    /// for hours that end at 23:00 or later, the next morning two hours before opening;
+    /// nullopt when the hours leave no such time (open day and night).
+    [[nodiscard]] std::optional<TimePoint> suggestEvening(TimePoint now) const;
     [[nodiscard]] std::string toString() const;
 
 private:

@@ -3,23 +3,37 @@
 namespace tiservice::workflow {
 
 // --- planning ----------------------------------------------------------------------
+namespace {
+
+/// What to recommend instead of a time in practice hours.
+LocalizedText recommendation(const std::optional<TimePoint>& evening) {
+    if (evening) return TIS_TEXT("update_workflow", "Empfohlen: %1.").arg(clockText(*evening));
+    return TIS_TEXT("update_workflow",
+                    "Laut den Einstellungen ist immer Sprechzeit: bitte einen ruhigen Moment wählen oder die "
+                    "Sprechzeiten in den Einstellungen berichtigen.");
+}
+
+}  // namespace
+
 /// `autoUpdateAt`: the connector's auto-update will install the plan itself then.
 std::optional<WorkflowResult> UpdateWorkflow::Impl::decideWhen(std::optional<TimePoint>& plannedAt, bool askPerson,
-                                             std::optional<TimePoint> autoUpdateAt) {
+                                                               std::optional<TimePoint> autoUpdateAt) {
     const auto now = clock.now();
     const auto evening = opt.practiceHours.suggestEvening(now);
-    if (!askPerson) return std::nullopt;
+    if (!askPerson) return checkPlannedTime(plannedAt, evening);
     for (int attempt = 0; attempt < 5; ++attempt) {
-        std::vector<Choice> choices{{"now", TIS_TEXT("update_workflow", "Jetzt")},
-                                    {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
-                                    {"at", TIS_TEXT("update_workflow", "Zu einer anderen Uhrzeit")}};
+        std::vector<Choice> choices{{"now", TIS_TEXT("update_workflow", "Jetzt")}};
+        if (evening) choices.push_back({"evening", eveningText(*evening, now)});
+        choices.push_back({"at", TIS_TEXT("update_workflow", "Zu einer anderen Uhrzeit")});
         if (autoUpdateAt)
             choices.push_back({"auto", TIS_TEXT("update_workflow", "Dem Auto-Update des Konnektors überlassen (%1)")
                                            .arg(formatLocalWeekdayTime(*autoUpdateAt))});
         choices.push_back({"cancel", TIS_TEXT("update_workflow", "Abbrechen")});
         auto when = ui.ask({"plan.when", Question::Kind::Choice,
                             TIS_TEXT("update_workflow", "Wann soll installiert werden?"), choices,
-                            autoUpdateAt ? "auto" : "evening"});
+                            autoUpdateAt ? "auto"
+                            : evening    ? "evening"
+                                         : "at"});
         if (!when || *when == "cancel") return cancelled();
         if (*when == "auto" && autoUpdateAt) {
             const LocalizedText text =
@@ -31,7 +45,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::decideWhen(std::optional<Tim
             driver->logout();
             return result(Outcome::Planned, text);
         }
-        if (*when == "evening") {
+        if (*when == "evening" && evening) {
             plannedAt = evening;
             return std::nullopt;
         }
@@ -46,7 +60,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::decideWhen(std::optional<Tim
                 continue;
             }
             plannedAt = at;
-            return std::nullopt;
+            return checkPlannedTime(plannedAt, evening);
         }
         // "now": warn during practice hours, and whenever the practice software says people work.
         const int othersWorking = opt.workplacesSignedIn ? opt.workplacesSignedIn() : -1;
@@ -54,37 +68,58 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::decideWhen(std::optional<Tim
             ui.notice({"plan.practice-hours", Severity::Warning, TIS_TEXT("update_workflow", "Es ist Sprechzeit"),
                        TIS_TEXT("update_workflow",
                                 "Jetzt ist Sprechzeit (%1). Während der Installation (bis zu 20 Minuten) ist die "
-                                "TI nicht erreichbar. Empfohlen: %2.")
-                           .arg(opt.practiceHours.toString(), clockText(evening))});
+                                "TI nicht erreichbar.")
+                           .arg(opt.practiceHours.toString())
+                           .append(recommendation(evening))});
         } else if (othersWorking > 0) {
             ui.notice({"plan.workplaces-in-use", Severity::Warning,
                        TIS_TEXT("update_workflow", "In der Praxis wird gerade gearbeitet"),
                        (othersWorking == 1
-                            ? LocalizedText(TIS_TEXT("update_workflow",
-                                       "Gerade ist ein weiterer Arbeitsplatz in der Praxissoftware angemeldet."))
+                            ? LocalizedText(
+                                  TIS_TEXT("update_workflow",
+                                           "Gerade ist ein weiterer Arbeitsplatz in der Praxissoftware angemeldet."))
                             : TIS_TEXT("update_workflow",
                                        "Gerade sind %1 weitere Arbeitsplätze in der Praxissoftware angemeldet.")
                                   .arg(othersWorking))
                            .append(TIS_TEXT("update_workflow",
                                             "Während der Installation (bis zu 20 Minuten) ist die TI dort nicht "
-                                            "erreichbar. Empfohlen: %1.")
-                                       .arg(clockText(evening)))});
+                                            "erreichbar."))
+                           .append(recommendation(evening))});
         }
         if (opt.practiceHours.contains(now) || othersWorking > 0) {
-            auto really =
-                ui.ask({"plan.during-hours",
-                        Question::Kind::Choice,
-                        TIS_TEXT("update_workflow", "Trotzdem jetzt installieren?"),
-                        {{"now", TIS_TEXT("update_workflow", "Ja, jetzt")},
-                         {"evening", TIS_TEXT("update_workflow", "Heute Abend, %1").arg(clockText(evening))},
-                         {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
-                        "evening"});
+            std::vector<Choice> instead{{"now", TIS_TEXT("update_workflow", "Ja, jetzt")}};
+            if (evening) instead.push_back({"evening", eveningText(*evening, now)});
+            instead.push_back({"cancel", TIS_TEXT("update_workflow", "Abbrechen")});
+            auto really = ui.ask({"plan.during-hours", Question::Kind::Choice,
+                                  TIS_TEXT("update_workflow", "Trotzdem jetzt installieren?"), instead,
+                                  evening ? "evening" : "cancel"});
             if (!really || *really == "cancel") return cancelled();
-            if (*really == "evening") plannedAt = evening;
+            if (*really == "evening" && evening) plannedAt = evening;
         }
         return std::nullopt;
     }
     return cancelled();
+}
+
+std::optional<WorkflowResult> UpdateWorkflow::Impl::checkPlannedTime(std::optional<TimePoint>& plannedAt,
+                                                                     const std::optional<TimePoint>& evening) {
+    if (!plannedAt || !opt.practiceHours.contains(*plannedAt)) return std::nullopt;
+    const auto at = clockText(*plannedAt);
+    ui.notice({"plan.at-during-hours", Severity::Warning, TIS_TEXT("update_workflow", "Geplant in der Sprechzeit"),
+               TIS_TEXT("update_workflow",
+                        "%1 liegt in der Sprechzeit (%2). Während der Installation (bis zu 20 Minuten) ist die TI "
+                        "nicht erreichbar.")
+                   .arg(at, opt.practiceHours.toString())
+                   .append(recommendation(evening))});
+    std::vector<Choice> choices{{"at", TIS_TEXT("update_workflow", "Ja, %1").arg(at)}};
+    if (evening) choices.push_back({"evening", eveningText(*evening, clock.now())});
+    choices.push_back({"cancel", TIS_TEXT("update_workflow", "Abbrechen")});
+    auto answer = ui.ask({"plan.at-during-hours", Question::Kind::Choice,
+                          TIS_TEXT("update_workflow", "Trotzdem für %1 planen?").arg(at), choices,
+                          evening ? "evening" : "cancel"});
+    if (!answer || *answer == "cancel") return cancelled();
+    if (*answer == "evening" && evening) plannedAt = evening;
+    return std::nullopt;
 }
 
 std::optional<WorkflowResult> UpdateWorkflow::Impl::ensureDownloaded(std::vector<ManagedUpdate>& updates) {

@@ -143,21 +143,21 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
     if (auto r = decideWhen(plannedAt, !plannedAt.has_value(), autoUpdateAt)) return *r;
     if (auto r = ensureDownloaded(*offered)) return *r;
 
-    ui.notice(
-        {"warning.do-not-switch-off", Severity::Critical,
-         TIS_TEXT("update_workflow", "Wichtig während der Installation"),
-         TIS_TEXT("update_workflow",
-                  "Den Konnektor während der Installation NICHT ausschalten, NICHT vom Strom trennen und NICHT neu "
-                  "starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen ausgeschaltet "
-                  "werden: der Konnektor macht allein weiter.")});
+    // The safety warning is the question itself: a dialog a person must answer in every
+    // host, whatever style its other notices have — never a banner that can be overlooked.
     const LocalizedText when = plannedAt ? TIS_TEXT("update_workflow", "für %1 planen").arg(clockText(*plannedAt))
                                          : TIS_TEXT("update_workflow", "jetzt starten");
-    auto confirm = ui.ask({"confirm.start",
-                           Question::Kind::Choice,
-                           TIS_TEXT("update_workflow", "Update %1?").arg(when),
-                           {{"start", TIS_TEXT("update_workflow", "Ja, %1").arg(when)},
-                            {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
-                           "cancel"});
+    auto confirm = ui.ask(
+        {"confirm.start",
+         Question::Kind::Choice,
+         TIS_TEXT("update_workflow",
+                  "Wichtig während der Installation: den Konnektor NICHT ausschalten, NICHT vom Strom trennen und "
+                  "NICHT neu starten – sonst kann er unbrauchbar werden. Der PC und dieses Programm dürfen "
+                  "ausgeschaltet werden: der Konnektor macht allein weiter.\n\nUpdate %1?")
+             .arg(when),
+         {{"start", TIS_TEXT("update_workflow", "Verstanden – %1").arg(when)},
+          {"cancel", TIS_TEXT("update_workflow", "Abbrechen")}},
+         "cancel"});
     if (!confirm || *confirm != "start") return cancelled();
 
     newJournal(plannedAt);

@@ -157,7 +157,7 @@ std::string UpdateWorkflow::Impl::componentName(const std::string& component, co
     if (component == "connector") return assess::connectorDisplayName(snapshot->directory.product, products);
     for (const auto& t : snapshot->terminals)
         if (t.ctId == component) {
-            const auto label = t.name.empty() ? t.ctId : t.name;
+            auto label = t.name.empty() ? t.ctId : t.name;
             if (!t.identity()) return label;
             return assess::terminalDisplayName(t, products) + " (" + label + ")";
         }
@@ -232,6 +232,29 @@ LocalizedText clockText(TimePoint t) {
     std::strftime(en, sizeof en, "%Y-%m-%d", &tm);
     std::strftime(time, sizeof time, "%H:%M", &tm);
     return TIS_TEXT("update_workflow", "%1 um %2").arg(LocalizedText::fromData(de, en), time);
+}
+
+LocalizedText eveningText(TimePoint evening, TimePoint now) {
+    const auto localDay = [](TimePoint t) {
+        const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+        std::tm tm{};
+        localtime_r(&tt, &tm);
+        return tm;
+    };
+    const std::tm e = localDay(evening);
+    std::tm tomorrow = localDay(now);
+    const bool today = tomorrow.tm_year == e.tm_year && tomorrow.tm_yday == e.tm_yday;
+    tomorrow.tm_mday += 1;
+    tomorrow.tm_isdst = -1;
+    std::mktime(&tomorrow);
+    const bool nextDay = tomorrow.tm_year == e.tm_year && tomorrow.tm_yday == e.tm_yday;
+    char de[16], en[16], time[8];
+    std::strftime(de, sizeof de, "%d.%m.%Y", &e);
+    std::strftime(en, sizeof en, "%Y-%m-%d", &e);
+    std::strftime(time, sizeof time, "%H:%M", &e);
+    if (today) return TIS_TEXT("update_workflow", "Heute Abend, %1").arg(time);
+    if (nextDay) return TIS_TEXT("update_workflow", "Morgen Abend, %1").arg(time);
+    return TIS_TEXT("update_workflow", "Am %1 abends, %2").arg(LocalizedText::fromData(de, en), time);
 }
 
 LocalizedText supportText(const catalog::ApprovalCatalog* catalog, CustomerType customerType) {

@@ -31,11 +31,15 @@ namespace detail {
 std::string megabytes(std::uint64_t bytes);
 /// "28.11.2026 um 19:30" in local time.
 LocalizedText clockText(TimePoint t);
+/// The evening choice as a person reads it at `now`: "Heute Abend, 19:00", "Morgen Abend,
+/// 19:00", or "Am 07.12.2026 abends, 19:00".
+LocalizedText eveningText(TimePoint evening, TimePoint now);
 /// Whom to call: the support contact for the practice's customer type, from the catalog.
 LocalizedText supportText(const catalog::ApprovalCatalog* catalog, CustomerType customerType);
 std::string newRunId();
 }  // namespace detail
 using detail::clockText;
+using detail::eveningText;
 using detail::megabytes;
 using detail::newRunId;
 using detail::supportText;
@@ -43,6 +47,7 @@ using detail::supportText;
 struct UpdateWorkflow::Impl {
     ConnectionSettings settings;
     net::ClientOptions connectorOptions;
+    CheckedChoices checkedUi;  ///< what the person answers, checked against the choices offered
     Ui& ui;
     const Clock& clock;
     WorkflowOptions opt;
@@ -58,7 +63,12 @@ struct UpdateWorkflow::Impl {
     std::map<std::string, int> stepCounts;  ///< for TISERVICE_FAULT_PAUSE_AT
 
     Impl(ConnectionSettings s, net::ClientOptions o, Ui& u, const Clock& c, WorkflowOptions w)
-        : settings(std::move(s)), connectorOptions(std::move(o)), ui(u), clock(c), opt(std::move(w)),
+        : settings(std::move(s)),
+          connectorOptions(std::move(o)),
+          checkedUi(u),
+          ui(checkedUi),
+          clock(c),
+          opt(std::move(w)),
           history(opt.stateDir / "history.jsonl") {}
 
     // --- small helpers -----------------------------------------------------------------
@@ -127,6 +137,9 @@ struct UpdateWorkflow::Impl {
     std::optional<WorkflowResult> decideWhen(std::optional<TimePoint>& plannedAt, bool askPerson,
                                              std::optional<TimePoint> autoUpdateAt = std::nullopt);
 
+    /// A planned time inside practice hours: says so and offers the evening instead.
+    std::optional<WorkflowResult> checkPlannedTime(std::optional<TimePoint>& plannedAt,
+                                                   const std::optional<TimePoint>& evening);
     std::optional<WorkflowResult> ensureDownloaded(std::vector<ManagedUpdate>& updates);
 
     // --- following an installation ------------------------------------------------------

@@ -56,4 +56,18 @@ public:
     virtual void progress(const Progress& progress) = 0;
 };
 
+/// The Ui as the workflow uses it: the answer to a choice is one of its choices or nothing.
+/// Anything else — a password typed into "When?", a mistyped word — is asked again with a word
+/// why (three times at most, then it counts as cancelled); it is never taken for a choice.
+class TISERVICE_CORE_EXPORT CheckedChoices final : public Ui {
+public:
+    explicit CheckedChoices(Ui& inner) : inner_(inner) {}
+    void notice(const Notice& n) override { inner_.notice(n); }
+    std::optional<std::string> ask(const Question& q) override;
+    void progress(const Progress& p) override { inner_.progress(p); }
+
+private:
+    Ui& inner_;
+};
+
 }  // namespace tiservice::workflow
