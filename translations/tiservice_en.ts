@@ -62,18 +62,6 @@
         <translation>TI access blocked</translation>
     </message>
     <message>
-        <source>heute</source>
-        <translation>today</translation>
-    </message>
-    <message>
-        <source>morgen</source>
-        <translation>tomorrow</translation>
-    </message>
-    <message>
-        <source>in %1 Tagen</source>
-        <translation>in %1 days</translation>
-    </message>
-    <message>
         <source>Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.</source>
         <translation>The approval of version %1 ended on %2: the VPN access to the TI will be blocked.</translation>
     </message>
@@ -256,6 +244,34 @@
     <message>
         <source>%1 um %2</source>
         <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Die Zulassung von Version %1 ist am %2 abgelaufen. Der Konnektor sperrt den TI-Zugang am %3 (%4).</source>
+        <translation>The approval of version %1 ended on %2. The connector blocks the TI access on %3 (%4).</translation>
+    </message>
+    <message>
+        <source>letzter Tag</source>
+        <translation>last day</translation>
+    </message>
+    <message>
+        <source>noch 1 Tag</source>
+        <translation>1 day left</translation>
+    </message>
+    <message>
+        <source>noch %1 Tage</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <source>Frist %1, %2</source>
+        <translation>deadline %1, %2</translation>
+    </message>
+    <message>
+        <source>abgelaufen am %1; Sperre am %2, %3</source>
+        <translation>expired on %1; blocked on %2, %3</translation>
+    </message>
+    <message>
+        <source>abgelaufen am %1</source>
+        <translation>expired on %1</translation>
     </message>
 </context>
 <context>
@@ -2681,14 +2697,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>%1, about 5 minutes</translation>
     </message>
     <message>
-        <source>%1, Frist %2 (kritisch)</source>
-        <translation>%1, deadline %2 (critical)</translation>
-    </message>
-    <message>
-        <source>%1, Frist %2</source>
-        <translation>%1, deadline %2</translation>
-    </message>
-    <message>
         <source>Geplante Updates</source>
         <translation>Planned updates</translation>
     </message>
@@ -2839,6 +2847,14 @@ Update: %1?</translation>
     <message>
         <source>Am %1 abends, %2</source>
         <translation>On %1 in the evening, %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (kritisches Update)</source>
+        <translation>%1 (critical update)</translation>
     </message>
 </context>
 <context>

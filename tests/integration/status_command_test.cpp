@@ -108,7 +108,7 @@ TEST_F(StatusCheck, ApprovalEndsInTenDays) {
     const auto r = status();
     EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "Zulassung endet")) << r.out;
-    EXPECT_TRUE(contains(r.out, "(in 10 Tagen)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(noch 10 Tage)")) << r.out;
     const auto json = statusJson();
     const auto f = json["findings"].toArray()[0].toObject();
     EXPECT_EQ(f["code"].toString(), "connector.approval-ends");

@@ -243,6 +243,27 @@ TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart
     EXPECT_TRUE(journalEmpty());
 }
 
+TEST_F(Workflow, TheDeadlineIsSaidTheSameWayInThePlanAndInTheStatus) {
+    // The connector's KSR gives the critical 1.3.10 ten days. The plan says it, and every later
+    // status check — which does not sign in — says the same date and the same countdown.
+    start("connector-deadline-in-10-days.json", {}, 1);
+    const auto plan = update(R"({"login.user":"koco-root","login.password":"Praxis2026!","plan.when":"now",)"
+                             R"("plan.during-hours":"now","confirm.start":"cancel"})");
+    EXPECT_EQ(plan.exitCode, 1) << plan.out;
+    const auto at = plan.out.find(" – Frist ");
+    ASSERT_NE(at, std::string::npos) << plan.out;
+    const auto day = plan.out.substr(at + std::string(" – Frist ").size(), 10);  // DD.MM.YYYY
+    EXPECT_TRUE(contains(plan.out, "Frist " + day + ", noch 10 Tage (kritisches Update)")) << plan.out;
+    const auto status = runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_TRUE(
+        contains(status.out, "Das kritische Update 1.3.10 muss bis " + day + " installiert sein (noch 10 Tage)."))
+        << status.out << status.err;
+    auto english = env();
+    english.env["LANG"] = "en_GB.UTF-8";
+    const auto en = runProcess(argv({"status"}, "Empfang"), english);
+    EXPECT_TRUE(contains(en.out, "(10 days left)")) << en.out;
+}
+
 TEST_F(Workflow, PracticeHoursWarnAndSuggestTheEvening) {
     start();
     writeSettings("Empfang", "hours = Mo-So 00:00-23:59\n");

@@ -182,8 +182,28 @@ TEST(Assessment, ApprovalEndsNamesTheDayAndDaysLeft) {
     in.connector.firmwareVersion = v("1.3.4");
     in.now = at("2019-12-21T12:00:00Z");
     const auto& f = findingFor(assess::assess(in), "connector");
-    EXPECT_NE(f.summary.de.find("endet am 31.12.2019 (in 10 Tagen)"), std::string::npos) << f.summary.de;
-    EXPECT_NE(f.summary.en.find("ends on 2019-12-31 (in 10 days)"), std::string::npos) << f.summary.en;
+    EXPECT_NE(f.summary.de.find("endet am 31.12.2019 (noch 10 Tage)"), std::string::npos) << f.summary.de;
+    EXPECT_NE(f.summary.en.find("ends on 2019-12-31 (10 days left)"), std::string::npos) << f.summary.en;
+}
+
+TEST(Assessment, AnEndedApprovalAndTheConnectorsBlockingDayTellOneStory) {
+    // The catalog: 1.3.4's approval ended in 2019. The connector (KSR): 1.3.10 is critical until
+    // the 6th. The earlier date governs; the day the connector blocks the TI is said with it.
+    Input in = practice();
+    in.connector.firmwareVersion = v("1.3.4");
+    in.now = at("2026-12-02T10:00:00Z");
+    in.offered.push_back({"connector", v("1.3.10"), true, at("2026-12-07T00:00:00Z")});
+    const auto& f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::Expired);
+    EXPECT_EQ(f.summary.de,
+              "Die Zulassung von Version 1.3.4 ist am 31.12.2019 abgelaufen. Der Konnektor sperrt den TI-Zugang am "
+              "06.12.2026 (noch 4 Tage).");
+    EXPECT_EQ(assess::deadlineText(f, in.now).de, "abgelaufen am 31.12.2019; Sperre am 06.12.2026, noch 4 Tage");
+    EXPECT_EQ(assess::deadlineText(f, in.now).en, "expired on 2019-12-31; blocked on 2026-12-06, 4 days left");
+    // The countdown counts days, not hours: the same all day long.
+    in.now = at("2026-12-02T23:30:00Z");
+    EXPECT_EQ(assess::deadlineText(findingFor(assess::assess(in), "connector"), in.now).de,
+              "abgelaufen am 31.12.2019; Sperre am 06.12.2026, noch 4 Tage");
 }
 
 TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {

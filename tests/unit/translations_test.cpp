@@ -229,9 +229,9 @@ TEST(Translations, PlaceholdersAreFilledInOnePass) {
 TEST(Translations, AMessageCarriesBothLanguagesAndItsArguments) {
     const LocalizedText day = LocalizedText::fromData("28.11.2026", "2026-11-28");
     const LocalizedText t = TIS_TEXT("assessment", "Die Zulassung von Version %1 endet am %2 (%3).")
-                                .arg("1.3.4", day, TIS_TEXT("assessment", "morgen"));
-    EXPECT_EQ(t.de, "Die Zulassung von Version 1.3.4 endet am 28.11.2026 (morgen).");
-    EXPECT_EQ(t.en, "The approval of version 1.3.4 ends on 2026-11-28 (tomorrow).");
+                                .arg("1.3.4", day, TIS_TEXT("assessment", "noch 1 Tag"));
+    EXPECT_EQ(t.de, "Die Zulassung von Version 1.3.4 endet am 28.11.2026 (noch 1 Tag).");
+    EXPECT_EQ(t.en, "The approval of version 1.3.4 ends on 2026-11-28 (1 day left).");
 }
 
 TEST(Translations, AMessageMissingFromTheCatalogStaysGermanInsteadOfBreaking) {
@@ -289,9 +289,9 @@ TEST(Translations, MessagesCanBeBuiltFromSeveralThreadsAtOnce) {
     for (int t = 0; t < 4; ++t)
         threads.emplace_back([&wrong, t] {
             for (int i = 0; i < 2000; ++i) {
-                const LocalizedText text = TIS_TEXT("assessment", "in %1 Tagen").arg(t * 10000 + i);
+                const LocalizedText text = TIS_TEXT("assessment", "noch %1 Tage").arg(t * 10000 + i);
                 const std::string n = std::to_string(t * 10000 + i);
-                if (text.de != "in " + n + " Tagen" || text.en != "in " + n + " days") ++wrong;
+                if (text.de != "noch " + n + " Tage" || text.en != n + " days left") ++wrong;
             }
         });
     for (auto& th : threads) th.join();

@@ -4,20 +4,19 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 #include "tiservice/konnektor/operating_states.h"
 
 namespace tiservice::assess {
 namespace {
 
-int wholeDays(TimePoint from, TimePoint to) {
-    return static_cast<int>(std::floor(std::chrono::duration<double>(to - from).count() / 86400.0));
-}
-
-LocalizedText inDays(int days) {
-    if (days == 0) return TIS_TEXT("assessment", "heute");
-    if (days == 1) return TIS_TEXT("assessment", "morgen");
-    return TIS_TEXT("assessment", "in %1 Tagen").arg(days);
+/// Calendar days from `from`'s day to the day of the deadline's last moment, counted on the
+/// days formatDay shows: a deadline at the end of Friday is "noch 2 Tage" all Wednesday.
+int wholeDays(TimePoint from, TimePoint deadline) {
+    using std::chrono::days;
+    return static_cast<int>(
+        (std::chrono::floor<days>(deadline - std::chrono::seconds(1)) - std::chrono::floor<days>(from)).count());
 }
 
 /// The approval ends at the end of the last approved day; show that day.
@@ -68,6 +67,31 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
                     bool reportedOutOfDate, const std::string& prefix, bool connectorOffersUpdates = false) {
     const auto& v = f.installed;
     if (!in.catalog) {
+        // Without the catalog the connector's own (KSR) deadline still governs.
+        if (offer.version && offer.critical && offer.deadline) {
+            f.recommended = offer.version;
+            setDeadline(f, *offer.deadline, in.now);
+            const auto day = lastDay(*offer.deadline);
+            const auto targetText = offer.version->toString();
+            if (in.now >= *offer.deadline) {
+                f.status = ComponentStatus::Expired;
+                f.code = prefix + ".critical-deadline-passed";
+                f.summary = TIS_TEXT("assessment",
+                                     "Die Frist für das kritische Update %1 ist am %2 abgelaufen: der TI-Zugang wird "
+                                     "gesperrt.")
+                                .arg(targetText, day);
+                f.action = TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText);
+            } else {
+                f.status = ComponentStatus::ApprovalEnds;
+                f.code = prefix + ".approval-ends";
+                f.summary = TIS_TEXT("assessment", "Das kritische Update %1 muss bis %2 installiert sein (%3).")
+                                .arg(targetText, day, daysLeftText(*f.daysLeft));
+                f.action = TIS_TEXT("assessment",
+                                    "Update auf %1 vor dem %2 installieren, am besten außerhalb der Sprechzeiten.")
+                               .arg(targetText, day);
+            }
+            return;
+        }
         if (offer.version || reportedOutOfDate) {
             f.status = ComponentStatus::UpdateAvailable;
             f.code = prefix + ".update-available";
@@ -114,9 +138,19 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.code = prefix + ".approval-expired";
         setDeadline(f, *endsAt, in.now);
         const auto day = lastDay(*endsAt);
-        f.summary = TIS_TEXT("assessment",
-                             "Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.")
-                        .arg(v.toString(), day);
+        if (critical && behind && in.now < *critical) {
+            // The approval ended; the connector blocks the TI access at the critical deadline.
+            f.blockedFrom = critical;
+            f.summary = TIS_TEXT("assessment",
+                                 "Die Zulassung von Version %1 ist am %2 abgelaufen. Der Konnektor sperrt den "
+                                 "TI-Zugang am %3 (%4).")
+                            .arg(v.toString(), day, lastDay(*critical), daysLeftText(wholeDays(in.now, *critical)));
+        } else {
+            f.summary =
+                TIS_TEXT("assessment",
+                         "Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.")
+                    .arg(v.toString(), day);
+        }
         f.action = behind ? TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText)
                           : TIS_TEXT("assessment", "Sofort den Support anrufen.");
         return;
@@ -140,7 +174,7 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
         f.code = prefix + ".approval-ends";
         setDeadline(f, *due, in.now);
         const auto day = lastDay(*due);
-        const auto when = inDays(*f.daysLeft);
+        const auto when = daysLeftText(*f.daysLeft);
         const bool approvalFirst = endsAt && *due == *endsAt;
         f.summary =
             approvalFirst
@@ -405,6 +439,24 @@ const LocalizedText& statusText(ComponentStatus s) {
         TIS_TEXT("assessment", "TI-Zugang gesperrt"),
     }};
     return texts[static_cast<std::size_t>(s)];
+}
+
+LocalizedText daysLeftText(int days) {
+    if (days <= 0) return TIS_TEXT("assessment", "letzter Tag");
+    if (days == 1) return TIS_TEXT("assessment", "noch 1 Tag");
+    return TIS_TEXT("assessment", "noch %1 Tage").arg(days);
+}
+
+LocalizedText deadlineText(const Finding& f, TimePoint now) {
+    if (!f.deadline) return {};
+    const auto day = formatDay(*f.deadline - std::chrono::seconds(1));
+    if (*f.deadline > now)
+        return TIS_TEXT("assessment", "Frist %1, %2").arg(day, daysLeftText(wholeDays(now, *f.deadline)));
+    if (f.blockedFrom && *f.blockedFrom > now)
+        return TIS_TEXT("assessment", "abgelaufen am %1; Sperre am %2, %3")
+            .arg(day, formatDay(*f.blockedFrom - std::chrono::seconds(1)),
+                 daysLeftText(wholeDays(now, *f.blockedFrom)));
+    return TIS_TEXT("assessment", "abgelaufen am %1").arg(day);
 }
 
 std::vector<Finding> assess(const Input& in) {

@@ -4,6 +4,7 @@
 
 #include "tiservice/konnektor/driver.h"
 #include "tiservice/logger.h"
+#include "tiservice/workflow/offered_updates.h"
 
 namespace tiservice::engine {
 
@@ -31,6 +32,9 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;
     input.catalog = report.catalog ? &report.catalog->catalog : nullptr;
+    // What the connector offered at the last sign-in (its KSR deadlines), kept by the workflow.
+    input.offered = workflow::loadOfferedUpdates(
+        stateDir, workflow::connectorKey(report.snapshot.directory.product, settings.connector.sdsUrl), clock.now());
     input.now = clock.now();
     report.findings = assess::assess(input);
     report.overall = assess::overall(report.findings);

@@ -1,5 +1,8 @@
 #include "workflow_impl.h"
 
+#include "tiservice/logger.h"
+#include "tiservice/workflow/offered_updates.h"
+
 namespace tiservice::workflow {
 WorkflowOptions workflowOptionsFrom(const ConnectionSettings& settings, const std::filesystem::path& stateDir) {
     WorkflowOptions o;
@@ -82,6 +85,9 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
     if (auto r = signIn(user)) return *r;
     auto offered = driver->offeredUpdates();
     if (!offered.ok()) return failure(offered.error());
+    // Kept for the status checks, which do not sign in: they then name the same deadlines.
+    if (auto kept = saveOfferedUpdates(opt.stateDir, connectorId, *offered, clock.now()); !kept.ok())
+        log::logger()->info("offered updates not kept: {}", kept.error().describe(Language::English));
     if (offered->empty()) {
         const LocalizedText text =
             TIS_TEXT("update_workflow", "Der Konnektor bietet kein Update an: alles ist aktuell.");
@@ -115,6 +121,16 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
         return (a.component == "connector") < (b.component == "connector");
     });
 
+    // The dates as the status check says them: one assessment, with what the connector offers.
+    assess::Input facts;
+    facts.connector = snapshot->directory.product;
+    facts.resources = snapshot->resources;
+    facts.terminals = snapshot->terminals;
+    facts.catalog = catalog ? &*catalog : nullptr;
+    facts.now = clock.now();
+    for (const auto& u : *offered) facts.offered.push_back({u.component, u.version, u.critical, u.deadline});
+    const auto findings = assess::assess(facts);
+
     LocalizedText plan = TIS_TEXT("update_workflow", "Diese Updates stehen an, in dieser Reihenfolge:");
     for (const auto& u : *offered) {
         const auto name = componentName(u.component, u.name);
@@ -123,10 +139,11 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
         LocalizedText line = u.component == "connector"
                                  ? TIS_TEXT("update_workflow", "%1, bis zu 20 Minuten mit Neustarts").arg(what)
                                  : TIS_TEXT("update_workflow", "%1, etwa 5 Minuten").arg(what);
-        if (u.deadline)
-            line = u.critical
-                       ? TIS_TEXT("update_workflow", "%1, Frist %2 (kritisch)").arg(line, formatDay(*u.deadline))
-                       : TIS_TEXT("update_workflow", "%1, Frist %2").arg(line, formatDay(*u.deadline));
+        const auto f = std::find_if(findings.begin(), findings.end(),
+                                    [&](const assess::Finding& x) { return x.component == u.component; });
+        if (f != findings.end() && f->deadline)
+            line = TIS_TEXT("update_workflow", "%1 – %2").arg(line, assess::deadlineText(*f, facts.now));
+        if (u.critical) line = TIS_TEXT("update_workflow", "%1 (kritisches Update)").arg(line);
         plan.append(line, "\n");
     }
     plan.de += "\n";

@@ -1,5 +1,7 @@
 #include "workflow_impl.h"
 
+#include "tiservice/workflow/offered_updates.h"
+
 #include "tiservice/logger.h"
 
 namespace tiservice::workflow {
@@ -130,8 +132,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::prepare() {
     snapshot = std::move(s).value();
     if (auto cached = catalog::loadVerifiedCatalog(opt.stateDir); cached.ok()) catalog = std::move(cached).value();
     const auto& p = snapshot->directory.product;
-    auto url = net::Url::parse(settings.connector.sdsUrl);
-    connectorId = p.vendorId + "-" + p.productCode + "@" + (url.ok() ? url->hostPort() : settings.connector.sdsUrl);
+    connectorId = connectorKey(p, settings.connector.sdsUrl);
     journalPath = opt.stateDir / "journal" / journalFileName(connectorId);
     driver = access->driver(p, false);
     if (!driver) {

@@ -48,8 +48,13 @@ struct Finding {
     FirmwareVersion installed; ///< unknown when not known
     FirmwareVersion hardware;  ///< as the device reports it
     std::optional<FirmwareVersion> recommended;
+    /// The date that governs: the earliest of the catalog's approval end, the catalog's and
+    /// the connector's (KSR) critical deadline. Every screen says it the same way (deadlineText).
     std::optional<TimePoint> deadline;
     std::optional<int> daysLeft;  ///< whole days until the deadline; negative when passed
+    /// When the connector itself will block the TI access, when that is later than a deadline
+    /// that has already passed (an approval that ended while the KSR still gives a date).
+    std::optional<TimePoint> blockedFrom;
     LocalizedText summary;     ///< one line: what is the case
     LocalizedText action;      ///< what to do next; empty when nothing
     /// More that concerns this component: what its active operating states mean, what the
@@ -76,6 +81,12 @@ TISERVICE_CORE_EXPORT std::string terminalDisplayName(const konnektor::CardTermi
 /// "KoCoBox MED+": as connector.sds names it, else the product table's name, else its id.
 TISERVICE_CORE_EXPORT std::string connectorDisplayName(const konnektor::ProductInformation& connector,
                                                        const catalog::ApprovalCatalog* catalog);
+
+/// The countdown: "noch 10 Tage", "noch 1 Tag", "letzter Tag".
+TISERVICE_CORE_EXPORT LocalizedText daysLeftText(int days);
+/// The governing date as every screen says it: "Frist 12.12.2026, noch 10 Tage",
+/// "abgelaufen am 31.12.2019; Sperre am 06.12.2026, noch 4 Tage"; empty without a date.
+TISERVICE_CORE_EXPORT LocalizedText deadlineText(const Finding& finding, TimePoint now);
 
 /// One finding per component, most urgent first (the connector first among equals).
 TISERVICE_CORE_EXPORT std::vector<Finding> assess(const Input& input);
