@@ -29,7 +29,13 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-echo "Installiere / installing: ${missing[*]}" >&2
+echo "Installiere ${#missing[@]} Debian-Pakete / installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+log="$(mktemp "${TMPDIR:-/tmp}/tiservice-apt.XXXXXX.log")"
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  tail -n 30 "$log" >&2
+  echo "Die Installation ist fehlgeschlagen; das ganze Protokoll / the installation failed; the whole log: $log" >&2
+  exit 1
+fi
+rm -f "$log"
+echo "Pakete installiert / packages installed." >&2

@@ -1375,16 +1375,16 @@ Control port (HTTP, JSON):
         <translation>Only A-Z, a-z, 0-9 and the special characters %1 are allowed (no umlauts, no spaces).</translation>
     </message>
     <message>
-        <source>Das Passwort darf den Benutzernamen &quot;%1&quot; nicht enthalten, auch nicht rückwärts.</source>
-        <translation>The password must not contain the user name &quot;%1&quot;, not even backwards.</translation>
-    </message>
-    <message>
         <source>Dieses Passwort wurde vor kurzem schon verwendet; keines der letzten drei ist erlaubt.</source>
         <translation>This password was used recently; none of the last three may be used again.</translation>
     </message>
     <message>
-        <source>Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen !@#$%^&amp;*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts; keines der letzten drei Passwörter.</source>
-        <translation>The new password: 8 to 24 characters; at least 3 of 4 groups (upper case, lower case, digits, special characters !@#$%^&amp;*_=+-/); must not contain the user name, not even backwards; none of the last three passwords.</translation>
+        <source>Das Passwort darf den Benutzernamen &quot;%1&quot; nicht enthalten, auch nicht rückwärts und ohne Rücksicht auf Groß- und Kleinschreibung.</source>
+        <translation>The password must not contain the user name &quot;%1&quot;, not even backwards, ignoring upper and lower case.</translation>
+    </message>
+    <message>
+        <source>Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen !@#$%^&amp;*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts und ohne Rücksicht auf Groß- und Kleinschreibung; keines der letzten drei Passwörter.</source>
+        <translation>The new password: 8 to 24 characters; at least 3 of 4 groups (upper case, lower case, digits, special characters !@#$%^&amp;*_=+-/); must not contain the user name, not even backwards, ignoring upper and lower case; none of the last three passwords.</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +2855,14 @@ Update: %1?</translation>
     <message>
         <source>%1 (kritisches Update)</source>
         <translation>%1 (critical update)</translation>
+    </message>
+    <message>
+        <source>Notieren Sie das neue Passwort jetzt auf dem Merkblatt „Wichtige Kenndaten und Zugangsdaten der Praxis“ und bewahren Sie es sicher auf.</source>
+        <translation>Write the new password down now on the sheet “Important identifiers and access data of the practice” and keep it safe.</translation>
+    </message>
+    <message>
+        <source>Notiert</source>
+        <translation>Written down</translation>
     </message>
 </context>
 <context>

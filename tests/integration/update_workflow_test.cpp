@@ -29,7 +29,7 @@ std::string answers(const std::string& password, const std::vector<std::string>&
     std::string list;
     for (const auto& p : newPasswords) list += (list.empty() ? "\"" : ",\"") + p + "\"";
     return R"({"login.user":"koco-root","login.password":")" + password + R"(","password.new":[)" + list +
-           R"(],"password.repeat":[)" + list + R"(],"plan.when":")" + when +
+           R"(],"password.repeat":[)" + list + R"(],"password.noted":"noted","plan.when":")" + when +
            R"(","plan.during-hours":"now","confirm.start":"start")" + extra + "}";
 }
 
@@ -139,6 +139,8 @@ TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "Passwort abgelaufen"));
     EXPECT_TRUE(contains(r.out, "Passwort geändert"));
+    // tiservice keeps no password: the practice is asked to note it, and confirms.
+    EXPECT_TRUE(contains(r.out, "auf dem Merkblatt „Wichtige Kenndaten und Zugangsdaten der Praxis“")) << r.out;
     EXPECT_LT(r.out.find("ORGA 6141 online (Empfang) läuft jetzt mit Version 3.7.4"),
               r.out.find("KoCoBox MED+ läuft jetzt mit Version 1.3.10"));
     EXPECT_TRUE(contains(r.out, "NICHT ausschalten"));

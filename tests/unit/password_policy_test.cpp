@@ -43,6 +43,13 @@ TEST(ConnectorPasswordPolicy, RefusesTheUserNameForwardsAndBackwardsIgnoringCase
     EXPECT_EQ(codes("xKOCO-ROOT1!"), Codes{"user-name"});
     EXPECT_EQ(codes("1!toor-ocok"), Codes{"user-name"});
     EXPECT_EQ(codes("A1!TOOR-OCOKz"), Codes{"user-name"});
+    // The rule says so where a person reads it: before typing, and when refused.
+    EXPECT_NE(tiservice::konnektor::connectorPasswordRules().de.find("ohne Rücksicht auf Groß- und Kleinschreibung"),
+              std::string::npos);
+    const auto refused = tiservice::konnektor::checkConnectorPassword("koco-root", "xKOCO-ROOT1!", {});
+    ASSERT_EQ(refused.size(), 1u);
+    EXPECT_NE(refused[0].message.de.find("ohne Rücksicht auf Groß- und Kleinschreibung"), std::string::npos);
+    EXPECT_NE(refused[0].message.en.find("ignoring upper and lower case"), std::string::npos);
 }
 
 TEST(ConnectorPasswordPolicy, RefusesAnyOfTheLastThreePasswords) {

@@ -64,7 +64,8 @@ std::vector<PasswordViolation> checkConnectorPassword(std::string_view userName,
         if (pw.find(user) != std::string::npos || pw.find(reversed) != std::string::npos)
             out.push_back({PasswordRule::ContainsUserName, "user-name",
                            TIS_TEXT("password_policy",
-                                    "Das Passwort darf den Benutzernamen \"%1\" nicht enthalten, auch nicht rückwärts.")
+                                    "Das Passwort darf den Benutzernamen \"%1\" nicht enthalten, auch nicht rückwärts "
+                                    "und ohne Rücksicht auf Groß- und Kleinschreibung.")
                                .arg(userName)});
     }
 
@@ -82,7 +83,8 @@ const LocalizedText& connectorPasswordRules() {
     static const LocalizedText text =
         TIS_TEXT("password_policy",
                  "Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, "
-                 "Ziffern, Sonderzeichen !@#$%^&*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts; "
+                 "Ziffern, Sonderzeichen !@#$%^&*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts und "
+                 "ohne Rücksicht auf Groß- und Kleinschreibung; "
                  "keines der letzten drei Passwörter.");
     return text;
 }

@@ -95,6 +95,14 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::changePasswordWith(const std
                 ui.notice({"password.changed", Severity::Info, TIS_TEXT("update_workflow", "Passwort geändert"),
                            TIS_TEXT("update_workflow",
                                     "Das neue Passwort gilt ab sofort; es wird nirgends gespeichert.")});
+                // tiservice keeps no password: without a note the practice is locked out next time.
+                (void)ui.ask({"password.noted",
+                              Question::Kind::Choice,
+                              TIS_TEXT("update_workflow",
+                                       "Notieren Sie das neue Passwort jetzt auf dem Merkblatt „Wichtige Kenndaten und "
+                                       "Zugangsdaten der Praxis“ und bewahren Sie es sicher auf."),
+                              {{"noted", TIS_TEXT("update_workflow", "Notiert")}},
+                              "noted"});
                 if (!continueAfterwards)
                     return result(Outcome::Succeeded, TIS_TEXT("update_workflow", "Das Passwort wurde geändert."));
                 return std::nullopt;
