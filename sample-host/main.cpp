@@ -188,7 +188,11 @@ void hostAsk(const tis_host* h, const tis_question* raw) {
     const auto it = s.answers.find(q->id);
     if (it != s.answers.end() && s.answered[q->id] < it->second.size()) {
         value = it->second[s.answered[q->id]++];
-        std::cout << "\n  → " << (q->kind == TIS_ASK_SECRET ? std::string("********") : *value) << "\n";
+        // What the person would have clicked: the choice's label, never its id; dots for a secret.
+        std::string shown = q->kind == TIS_ASK_SECRET ? std::string("********") : *value;
+        for (const auto& c : q->choices)
+            if (c.id == *value) shown = c.label;
+        std::cout << "\n  → " << shown << "\n";
     } else if (s.interactive) {
         std::cout << "\n  > " << std::flush;
         std::string line;

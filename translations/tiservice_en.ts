@@ -166,26 +166,6 @@
         <translation>Version %1 is current; there is no update for this device (no update available).</translation>
     </message>
     <message>
-        <source>der Konnektor war ausgeschaltet</source>
-        <translation>the connector was switched off</translation>
-    </message>
-    <message>
-        <source>der Konnektor war gerade beschäftigt</source>
-        <translation>the connector was busy</translation>
-    </message>
-    <message>
-        <source>das Update war noch nicht heruntergeladen</source>
-        <translation>the update had not been downloaded yet</translation>
-    </message>
-    <message>
-        <source>der Konnektor meldet einen Defekt</source>
-        <translation>the connector reports a defect</translation>
-    </message>
-    <message>
-        <source>aus einem Grund, den der Konnektor nicht nennt</source>
-        <translation>for a reason the connector does not give</translation>
-    </message>
-    <message>
         <source>Das Auto-Update des Konnektors hat am %1 Version %2 installiert.</source>
         <translation>The connector&apos;s auto-update installed version %2 on %1.</translation>
     </message>
@@ -272,6 +252,26 @@
     <message>
         <source>abgelaufen am %1</source>
         <translation>expired on %1</translation>
+    </message>
+    <message>
+        <source>der Konnektor ausgeschaltet war</source>
+        <translation>the connector was switched off</translation>
+    </message>
+    <message>
+        <source>der Konnektor gerade beschäftigt war</source>
+        <translation>the connector was busy</translation>
+    </message>
+    <message>
+        <source>das Update noch nicht heruntergeladen war</source>
+        <translation>the update had not been downloaded yet</translation>
+    </message>
+    <message>
+        <source>der Konnektor einen Defekt meldet</source>
+        <translation>the connector reports a defect</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update am %1 wurde verpasst; der Konnektor nennt keinen Grund und holt es nicht nach.</source>
+        <translation>The auto-update on %1 was missed; the connector gives no reason and does not catch up on it.</translation>
     </message>
 </context>
 <context>
@@ -1872,30 +1872,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
 <context>
     <name>status_command</name>
     <message>
-        <source>tiservice status [--config DATEI] [--json] [--notify]
-
-  Liest Konnektor und Kartenterminals (connector.sds, EventService) und prüft sie gegen den
-  Zulassungskatalog des Herstellers.
-
-  --config DATEI  Einstellungen (Standard: &lt;Konfigurationsordner&gt;/tiservice.ini)
-  --json          Ausgabe für Programme
-  --notify        zusätzlich eine Desktop-Benachrichtigung, wenn etwas zu tun ist (notify-send)
-
-  Rückgabewerte: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt, 3 Prüfung nicht möglich
-</source>
-        <translation>tiservice status [--config FILE] [--json] [--notify]
-
-  Reads the connector and card terminals (connector.sds, EventService) and checks them against
-  the vendor&apos;s approval catalog.
-
-  --config FILE   settings (default: &lt;configuration folder&gt;/tiservice.ini)
-  --json          output for programs
-  --notify        also raise a desktop notification when something needs doing (notify-send)
-
-  Exit codes: 0 current, 1 action needed, 2 expired or blocked, 3 could not check
-</translation>
-    </message>
-    <message>
         <source>verbunden</source>
         <translation>connected</translation>
     </message>
@@ -2014,6 +1990,30 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Begonnenes Update: </source>
         <translation>Update in progress: </translation>
+    </message>
+    <message>
+        <source>tiservice status [--config DATEI] [--json] [--notify]
+
+  Liest Konnektor und Kartenterminals (connector.sds, EventService) und prüft sie gegen den
+  Zulassungskatalog des Herstellers.
+
+  --config DATEI  Einstellungen (Standard: &lt;Konfigurationsordner&gt;/tiservice.ini)
+  --json          Ausgabe für Programme
+  --notify        zusätzlich eine Desktop-Benachrichtigung über notify-send, wenn etwas zu tun ist
+
+  Rückgabewerte: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt, 3 Prüfung nicht möglich
+</source>
+        <translation>tiservice status [--config FILE] [--json] [--notify]
+
+  Reads the connector and card terminals (connector.sds, EventService) and checks them against
+  the vendor&apos;s approval catalog.
+
+  --config FILE   settings (default: &lt;configuration folder&gt;/tiservice.ini)
+  --json          output for programs
+  --notify        also raise a desktop notification through notify-send when something needs doing
+
+  Exit codes: 0 current, 1 action needed, 2 expired or blocked, 3 could not check
+</translation>
     </message>
 </context>
 <context>
@@ -2633,14 +2633,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>Update planned</translation>
     </message>
     <message>
-        <source>Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).</source>
-        <translation>All updates are installed and confirmed. They are in the update archive (tiservice history).</translation>
-    </message>
-    <message>
-        <source>Fertig</source>
-        <translation>Done</translation>
-    </message>
-    <message>
         <source>Ein Update ist unterwegs, aber der Konnektor antwortet gerade nicht. Er startet vielleicht neu. Bitte nicht ausschalten und gleich noch einmal prüfen.</source>
         <translation>An update is under way, but the connector does not answer right now. It may be restarting. Please do not switch it off and check again shortly.</translation>
     </message>
@@ -2863,6 +2855,10 @@ Update: %1?</translation>
     <message>
         <source>Notiert</source>
         <translation>Written down</translation>
+    </message>
+    <message>
+        <source>Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv.</source>
+        <translation>All updates are installed and confirmed. They are in the update archive.</translation>
     </message>
 </context>
 <context>

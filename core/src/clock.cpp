@@ -99,6 +99,16 @@ std::string formatLocalTime(TimePoint t) {
     return time;
 }
 
+LocalizedText formatLocalDateTime(TimePoint t) {
+    const auto tm = localParts(t);
+    char de[48], en[48];
+    std::snprintf(de, sizeof de, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour,
+                  tm.tm_min);
+    std::snprintf(en, sizeof en, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                  tm.tm_min);
+    return LocalizedText::fromData(de, en);
+}
+
 LocalizedText formatLocalWeekdayDay(TimePoint t) {
     const auto tm = localParts(t);
     char de[48], en[48];

@@ -145,6 +145,22 @@ TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
     EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
 }
 
+TEST_F(PluginHost, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {
+    // What the demo's practice reads, from the first notice to the archive, as MEDISTAR shows it.
+    start("expired-connector-outdated-terminal.json");
+    const auto answers = std::filesystem::path(TISERVICE_SOURCE_DIR) / "sample-host/demo/answers.json";
+    const auto r = host("medistar", {"--answers", answers.string(), "--run", "ti-service.update", "--run",
+                                     "ti-service.history", "--run", "ti-service.check"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    ASSERT_TRUE(contains(r.out, "(install.succeeded)")) << r.out;  // the whole story ran
+    const auto seen = asPersonSeesIt(r.out);
+    const auto foreign = foreignInGerman(seen);
+    EXPECT_TRUE(foreign.empty()) << ::testing::PrintToString(foreign) << "\n" << seen;
+    EXPECT_TRUE(otherLanguageIn(seen, false).empty()) << ::testing::PrintToString(otherLanguageIn(seen, false));
+    // Inside a practice software nobody types commands.
+    EXPECT_FALSE(contains(seen, "(tiservice history)")) << seen;
+}
+
 TEST_F(PluginHost, TheSafetyWarningIsADialogToAcknowledgeInEveryNoticeStyle) {
     // MEDISTAR shows notices as banners, Z1 as task-list entries: the "do not switch off"
     // warning is neither, it is the question that starts the installation.

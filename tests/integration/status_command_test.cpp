@@ -507,7 +507,8 @@ TEST_F(StatusCheck, AMissedAutoUpdateIsNotCaughtUpAndSaysWhy) {
     sim->control("POST", "/power", R"({"on": true})");
     ASSERT_TRUE(SimulatorProcess::waitFor([&] { return sim->request("GET", sim->sdsUrl()).status == 200; }, 20s));
     const auto r = status();
-    EXPECT_TRUE(contains(r.out, "wurde verpasst, weil der Konnektor war ausgeschaltet; der Konnektor holt es nicht nach"))
+    EXPECT_TRUE(
+        contains(r.out, "wurde verpasst, weil der Konnektor ausgeschaltet war; der Konnektor holt es nicht nach"))
         << r.out;
     EXPECT_TRUE(contains(r.out, "Firmware 5.1.8")) << r.out;
     EXPECT_TRUE(contains(r.out, "bis zum nächsten Auto-Update (Mi 02:00) eingeschaltet lassen")) << r.out;

@@ -245,6 +245,25 @@ TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart
     EXPECT_TRUE(journalEmpty());
 }
 
+TEST_F(Workflow, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {
+    start();
+    std::string seen;
+    for (const auto& args : std::vector<std::vector<std::string>>{{"status"}, {"status", "--help"}}) {
+        const auto r = runProcess(argv(args, "Empfang"), env());
+        seen += r.out + r.err;
+    }
+    const auto r = update(answers(kOldPassword));
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    seen += r.out + r.err;
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"status"}, {"history"}, {"history", "--help"}, {"update", "--help"}, {"password", "--help"}}) {
+        const auto x = runProcess(argv(args, "Empfang"), env());
+        seen += x.out + x.err;
+    }
+    const auto foreign = foreignInGerman(seen);
+    EXPECT_TRUE(foreign.empty()) << ::testing::PrintToString(foreign) << "\n" << seen;
+}
+
 TEST_F(Workflow, TheDeadlineIsSaidTheSameWayInThePlanAndInTheStatus) {
     // The connector's KSR gives the critical 1.3.10 ten days. The plan says it, and every later
     // status check — which does not sign in — says the same date and the same countdown.

@@ -1,5 +1,7 @@
 #include "support/catalog.h"
 
+#include <sstream>
+
 #include <QFile>
 #include <QXmlStreamReader>
 
@@ -68,6 +70,45 @@ std::vector<std::string> otherLanguageIn(const std::string& output, bool wantEng
     for (const auto& piece : catalogFragments(!wantEnglish))
         if (output.find(piece) != std::string::npos) found.push_back(piece);
     return found;
+}
+
+std::vector<std::string> foreignInGerman(const std::string& output) {
+    // English words that have no place in a German sentence (whole words, any case), raw
+    // codes in brackets, and two slips of grammar seen on screens before.
+    static const std::regex english(
+        R"re(\b(failed|succeeded|success|broken|planned|cancelled|canceled|started|finished|error|warning|root|html|unknown|the|and|not|with|none|true|false|null|update available|expired)\b)re",
+        std::regex::icase);
+    static const std::regex rawCode(R"re(\([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\))re");
+    static const std::regex slips(R"re(\bvor 0 Tagen\b|(^|[^0-9])1 Hinweise\b|\bweil der \w+ (war|ist)\b)re");
+    std::vector<std::string> found;
+    std::istringstream in(output);
+    std::string line;
+    while (std::getline(in, line)) {
+        // The connector's admin user is a name, not a word.
+        for (std::size_t at; (at = line.find("koco-root")) != std::string::npos;) line.replace(at, 9, "Benutzer");
+        std::smatch m;
+        for (const auto* r : {&english, &rawCode, &slips})
+            if (std::regex_search(line, m, *r)) found.push_back("\"" + m.str() + "\" in: " + line);
+    }
+    return found;
+}
+
+std::string asPersonSeesIt(const std::string& sampleHostOutput) {
+    static const std::regex noticeId(R"re(  \([a-z0-9.-]+\)$)re");
+    static const std::regex menuId(R"re( \[ti-service\.[a-z-]+\])re");
+    static const std::regex path(R"re((/[A-Za-z0-9._-]+){2,}|https?://\S+)re");
+    std::string out;
+    std::istringstream in(sampleHostOutput);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.starts_with("== Menü:") || line.starts_with("== MEDISTAR") || line.starts_with("[tiservice-host]"))
+            continue;
+        line = std::regex_replace(line, noticeId, "");
+        line = std::regex_replace(line, menuId, "");
+        line = std::regex_replace(line, path, "…");
+        out += line + "\n";
+    }
+    return out;
 }
 
 }  // namespace tiservice::testing

@@ -28,4 +28,14 @@ const std::vector<std::string>& catalogFragments(bool english);
 /// all in the wanted language.
 std::vector<std::string> otherLanguageIn(const std::string& output, bool wantEnglish);
 
+/// What a doctor must not meet in a German screen: an English word from a short list
+/// ("failed", "broken", "root", …), a raw code in brackets ("(version-not-confirmed)"),
+/// "vor 0 Tagen", "1 Hinweise". One line per finding, with the line it is in; empty when clean.
+/// `output` is what a person reads: a host's own markers (notice ids, menu ids) removed first.
+std::vector<std::string> foreignInGerman(const std::string& output);
+
+/// The sample host's output as its PVS would show it: without the notice id after each notice,
+/// the menu ids, the "== Menü: … ==" lines and file paths.
+std::string asPersonSeesIt(const std::string& sampleHostOutput);
+
 }  // namespace tiservice::testing

@@ -494,6 +494,6 @@ TEST(AssessmentOfAutoUpdate, TheMorningAfterItSaysWhatRan) {
     a.next = at("2026-12-02T01:00:00Z");
     in = withAutoUpdate(a);
     f = findingFor(assess::assess(in), "connector");
-    EXPECT_TRUE(anyDetail(f, "verpasst, weil der Konnektor war ausgeschaltet; der Konnektor holt es nicht nach"));
+    EXPECT_TRUE(anyDetail(f, "verpasst, weil der Konnektor ausgeschaltet war; der Konnektor holt es nicht nach"));
     EXPECT_NE(f.action.de.find("nächsten Auto-Update"), std::string::npos) << f.action.de;
 }

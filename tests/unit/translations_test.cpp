@@ -297,3 +297,23 @@ TEST(Translations, MessagesCanBeBuiltFromSeveralThreadsAtOnce) {
     for (auto& th : threads) th.join();
     EXPECT_EQ(wrong.load(), 0);
 }
+
+TEST(Translations, TheGermanScreenScanFindsEnglishWordsRawCodesAndSlips) {
+    // The scan the end-to-end tests run over every German screen: it must find what it looks for.
+    using tiservice::testing::foreignInGerman;
+    EXPECT_FALSE(foreignInGerman("Ergebnis: fehlgeschlagen (version-not-confirmed)").empty());
+    EXPECT_FALSE(foreignInGerman("Update-Daten des Herstellers (root) sind abgelaufen").empty());
+    EXPECT_FALSE(foreignInGerman("KoCoBox MED+  1.3.4 → 1.3.10  defekt (broken)").empty());
+    EXPECT_FALSE(foreignInGerman("Katalog geprüft vor 0 Tagen").empty());
+    EXPECT_FALSE(foreignInGerman("== MEDISTAR beendet (1 Hinweise) ==").empty());
+    EXPECT_FALSE(foreignInGerman("verpasst, weil der Konnektor war ausgeschaltet").empty());
+    EXPECT_FALSE(foreignInGerman("Update failed").empty());
+    // Names, versions and our own words stay.
+    EXPECT_TRUE(foreignInGerman("Passwort für koco-root am Konnektor").empty());
+    EXPECT_TRUE(
+        foreignInGerman("ORGA 6141 online (Empfang): Version 3.7.4 ist verfügbar (installiert: 3.7.2)").empty());
+    EXPECT_TRUE(
+        foreignInGerman("Update-Archiv: 02.12.2026 06:59  KoCoBox MED+  1.3.4 → 1.3.10  erfolgreich  (PVS1/Empfang)")
+            .empty());
+    EXPECT_TRUE(foreignInGerman("== MEDISTAR beendet (11 Hinweise) ==").empty());
+}

@@ -44,7 +44,7 @@ constexpr Message kStatusHelp = TIS_TEXT("status_command", R"(tiservice status [
 
   --config DATEI  Einstellungen (Standard: <Konfigurationsordner>/tiservice.ini)
   --json          Ausgabe für Programme
-  --notify        zusätzlich eine Desktop-Benachrichtigung, wenn etwas zu tun ist (notify-send)
+  --notify        zusätzlich eine Desktop-Benachrichtigung über notify-send, wenn etwas zu tun ist
 
   Rückgabewerte: 0 aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt, 3 Prüfung nicht möglich
 )");

@@ -52,15 +52,7 @@ std::string table(const std::vector<std::string>& header, const std::vector<std:
     return out;
 }
 
-std::string localTime(TimePoint t, Language l) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, l == Language::English ? "%Y-%m-%d %H:%M" : "%d.%m.%Y %H:%M",
-                  &tm);  // date format, not text
-    return buf;
-}
+std::string localTime(TimePoint t, Language l) { return formatLocalDateTime(t).in(l); }
 
 std::string day(TimePoint t, Language l) { return formatDay(t).in(l); }
 

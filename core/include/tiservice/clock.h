@@ -69,6 +69,8 @@ TISERVICE_CORE_EXPORT LocalizedText formatDay(TimePoint t);
 TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayTime(TimePoint t);
 /// The local time of day: "02:00" (the same in both languages).
 TISERVICE_CORE_EXPORT std::string formatLocalTime(TimePoint t);
+/// The local date and time for people: {"02.12.2026 06:59", "2026-12-02 06:59"}.
+TISERVICE_CORE_EXPORT LocalizedText formatLocalDateTime(TimePoint t);
 /// The local day for people: {"Mi, 02.12.2026", "Wed, 2026-12-02"}.
 TISERVICE_CORE_EXPORT LocalizedText formatLocalWeekdayDay(TimePoint t);
 

@@ -244,12 +244,13 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
                   .arg(v.toString());
 }
 
-LocalizedText missedBecause(const std::string& reason) {
-    if (reason == "powered-off") return TIS_TEXT("assessment", "der Konnektor war ausgeschaltet");
-    if (reason == "busy") return TIS_TEXT("assessment", "der Konnektor war gerade beschäftigt");
-    if (reason == "not-downloaded") return TIS_TEXT("assessment", "das Update war noch nicht heruntergeladen");
-    if (reason == "broken") return TIS_TEXT("assessment", "der Konnektor meldet einen Defekt");
-    return TIS_TEXT("assessment", "aus einem Grund, den der Konnektor nicht nennt");
+/// Why the connector missed its auto-update, as a clause after "weil"; nullopt when it gives no reason.
+std::optional<LocalizedText> missedBecause(const std::string& reason) {
+    if (reason == "powered-off") return TIS_TEXT("assessment", "der Konnektor ausgeschaltet war");
+    if (reason == "busy") return TIS_TEXT("assessment", "der Konnektor gerade beschäftigt war");
+    if (reason == "not-downloaded") return TIS_TEXT("assessment", "das Update noch nicht heruntergeladen war");
+    if (reason == "broken") return TIS_TEXT("assessment", "der Konnektor einen Defekt meldet");
+    return std::nullopt;
 }
 
 /// What the connector's auto-update did last night and will do next.
@@ -282,8 +283,14 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
             }
         } else if (r.result == "missed") {
             f.details.push_back(
-                TIS_TEXT("assessment", "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
-                    .arg(time, missedBecause(r.reason)));
+                missedBecause(r.reason)
+                    ? TIS_TEXT("assessment",
+                               "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
+                          .arg(time, *missedBecause(r.reason))
+                    : TIS_TEXT("assessment",
+                               "Das Auto-Update am %1 wurde verpasst; der Konnektor nennt keinen Grund und holt es "
+                               "nicht nach.")
+                          .arg(time));
             if (open) {
                 f.action = a.next ? TIS_TEXT("assessment",
                                              "Das Update von Hand starten (tiservice update) oder den Konnektor bis zum "

@@ -222,7 +222,8 @@ void Engine::announce(const HistoryView& history) {
     for (const auto& e : history.entries) {
         if (e.event != "finished") continue;
         const LocalizedText line =
-            LocalizedText::same(formatUtc(e.time) + "  " + e.name + "  " + e.fromVersion + " → " + e.toVersion)
+            formatLocalDateTime(e.time)
+                .append(LocalizedText::same(e.name + "  " + e.fromVersion + " → " + e.toVersion), "  ")
                 .append(workflow::historyResultText(e.result), "  ")
                 .append(LocalizedText::same("(" + e.clientSystemId + "/" + e.workplaceId + ")\n"), "  ");
         body.append(line, "");

@@ -294,9 +294,7 @@ WorkflowResult UpdateWorkflow::Impl::execute(std::optional<TimePoint> plannedAt)
     }
     dropJournal();
     const LocalizedText text =
-        TIS_TEXT("update_workflow",
-                 "Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv (tiservice history).");
-    ui.notice({"done", Severity::Info, TIS_TEXT("update_workflow", "Fertig"), text});
+        TIS_TEXT("update_workflow", "Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv.");
     return result(Outcome::Succeeded, text);
 }
 
@@ -380,7 +378,6 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::continueJournal() {
     if (allDone) {
         const LocalizedText text =
             TIS_TEXT("update_workflow", "Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.");
-        ui.notice({"done", Severity::Info, TIS_TEXT("update_workflow", "Fertig"), text});
         return result(Outcome::Succeeded, text);
     }
     if (anyFinished) log::logger()->info("update journal: the finished part is recorded; the rest is a new run");
