@@ -1139,6 +1139,89 @@ Control port (HTTP, JSON):
     </message>
 </context>
 <context>
+    <name>maintenance_record</name>
+    <message>
+        <source>Wartungsnachweis der TI-Komponenten</source>
+        <translation>Maintenance record of the TI components</translation>
+    </message>
+    <message>
+        <source>Erstellt am %1 aus dem Update-Archiv.</source>
+        <translation>Created on %1 from the update archive.</translation>
+    </message>
+    <message>
+        <source>Praxis</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Mandant</source>
+        <translation>Mandant (tenant)</translation>
+    </message>
+    <message>
+        <source>Clientsystem</source>
+        <translation>Client system</translation>
+    </message>
+    <message>
+        <source>Arbeitsplatz</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>Konnektor (Dienstverzeichnis)</source>
+        <translation>Connector (service directory)</translation>
+    </message>
+    <message>
+        <source>Geräte</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Noch kein Update eingetragen.</source>
+        <translation>No update recorded yet.</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>aktualisiert am</source>
+        <translation>updated on</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv ist leer.</source>
+        <translation>The update archive is empty.</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Ereignis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Clientsystem/Arbeitsplatz</source>
+        <translation>Client system/workplace</translation>
+    </message>
+    <message>
+        <source>für %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>%1 Zeile(n) des Archivs sind unlesbar und fehlen hier; sie bleiben in der Archivdatei erhalten.</source>
+        <translation>%1 line(s) of the archive cannot be read and are missing here; they stay in the archive file.</translation>
+    </message>
+</context>
+<context>
     <name>metadata</name>
     <message>
         <source>die Datei ist fehlerhaft (%1)</source>
@@ -2352,22 +2435,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>%1 line(s) of the archive are incomplete or unreadable (for example after a power cut while writing); they stay unchanged in %2.</translation>
     </message>
     <message>
-        <source>tiservice history [--json]
-
-  Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
-  abgebrochen.
-
-  --json  Ausgabe für Programme
-</source>
-        <translation>tiservice history [--json]
-
-  Shows the update archive, the proof of maintenance: who updated, planned or cancelled what,
-  and when.
-
-  --json  output for programs
-</translation>
-    </message>
-    <message>
         <source>tiservice password [--config DATEI] [--answers DATEI]
 
   Ändert das Admin-Passwort des Konnektors, nach den Regeln seines Herstellers.
@@ -2384,6 +2451,30 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
 
   Exit codes: 0 changed, 1 cancelled, 2 not changed or support needed, 3 could not start
 </translation>
+    </message>
+    <message>
+        <source>tiservice history [--json] [--export DATEI.html]
+
+  Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
+  abgebrochen.
+
+  --json                Ausgabe für Programme
+  --export DATEI.html   den Wartungsnachweis als Seite zum Drucken schreiben (Praxis, Geräte,
+                        Versionen, alle Updates)
+</source>
+        <translation>tiservice history [--json] [--export FILE.html]
+
+  Shows the update archive, the proof of maintenance: who updated, planned or cancelled what,
+  and when.
+
+  --json                output for programs
+  --export FILE.html    write the maintenance record as a page to print (practice, devices,
+                        versions, every update)
+</translation>
+    </message>
+    <message>
+        <source>Wartungsnachweis geschrieben: %1 (zum Drucken im Browser öffnen)</source>
+        <translation>Maintenance record written: %1 (open it in a browser to print)</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2950,10 @@ Update: %1?</translation>
     <message>
         <source>Alle Updates sind installiert und bestätigt. Sie stehen im Update-Archiv.</source>
         <translation>All updates are installed and confirmed. They are in the update archive.</translation>
+    </message>
+    <message>
+        <source>  Was ist neu? %1</source>
+        <translation>  What is new? %1</translation>
     </message>
 </context>
 <context>

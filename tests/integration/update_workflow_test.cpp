@@ -4,6 +4,7 @@
 
 #include <signal.h>
 
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -145,8 +146,25 @@ TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
               r.out.find("KoCoBox MED+ läuft jetzt mit Version 1.3.10"));
     EXPECT_TRUE(contains(r.out, "NICHT ausschalten"));
     EXPECT_TRUE(contains(r.out, "Der PC und dieses Programm dürfen ausgeschaltet werden"));
+    // The vendor's release notes, before the start.
+    EXPECT_LT(r.out.find("Was ist neu? Sicherheitsupdate; von der gematik zugelassen."),
+              r.out.find("Update jetzt starten?"))
+        << r.out;
     EXPECT_EQ(firmware(), "1.3.10");
     expectBothUpdatesRecordedOnce();
+    // The archive as a printable proof of maintenance.
+    const auto record = dir / "Wartungsnachweis.html";
+    const auto exported = runProcess(argv({"history", "--export", record.string()}, "Empfang"), env());
+    ASSERT_EQ(exported.exitCode, 0) << exported.out << exported.err;
+    EXPECT_TRUE(contains(exported.out, "Wartungsnachweis geschrieben: " + record.string())) << exported.out;
+    const auto html = readFile(record);
+    EXPECT_TRUE(contains(html, "<h1>Wartungsnachweis der TI-Komponenten</h1>")) << html;
+    EXPECT_TRUE(contains(html, "<th>Mandant</th><td>Praxis1</td>")) << html;
+    EXPECT_TRUE(contains(html, "<td>KoCoBox MED+</td><td>1.3.10</td>")) << html;
+    EXPECT_TRUE(contains(html, "<td>ORGA 6141 online (Empfang)</td><td>3.7.4</td>")) << html;
+    EXPECT_TRUE(contains(html, "<td>1.3.4 → 1.3.10</td><td>erfolgreich</td><td>PVS1/Empfang</td>")) << html;
+    const auto text = std::regex_replace(html, std::regex("<[^>]*>"), " ");  // what the page says
+    EXPECT_TRUE(foreignInGerman(text).empty()) << ::testing::PrintToString(foreignInGerman(text));
     EXPECT_TRUE(journalEmpty());
     const auto h = history();
     EXPECT_EQ(h[0].toObject()["workplaceId"].toString(), "Empfang");

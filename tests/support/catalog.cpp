@@ -76,8 +76,10 @@ std::vector<std::string> foreignInGerman(const std::string& output) {
     // English words that have no place in a German sentence (whole words, any case), raw
     // codes in brackets, and two slips of grammar seen on screens before.
     static const std::regex english(
-        R"re(\b(failed|succeeded|success|broken|planned|cancelled|canceled|started|finished|error|warning|root|html|unknown|the|and|not|with|none|true|false|null|update available|expired)\b)re",
+        R"re(\b(failed|succeeded|success|broken|planned|cancelled|canceled|started|finished|error|warning|root|unknown|the|and|not|with|none|true|false|null|update available|expired)\b)re",
         std::regex::icase);
+    // "html" as a word ("Wurzelelement ist html"), not as a file's extension ("DATEI.html").
+    static const std::regex html(R"re((^|[^.\w])html\b)re", std::regex::icase);
     static const std::regex rawCode(R"re(\([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\))re");
     static const std::regex slips(R"re(\bvor 0 Tagen\b|(^|[^0-9])1 Hinweise\b|\bweil der \w+ (war|ist)\b)re");
     std::vector<std::string> found;
@@ -87,7 +89,7 @@ std::vector<std::string> foreignInGerman(const std::string& output) {
         // The connector's admin user is a name, not a word.
         for (std::size_t at; (at = line.find("koco-root")) != std::string::npos;) line.replace(at, 9, "Benutzer");
         std::smatch m;
-        for (const auto* r : {&english, &rawCode, &slips})
+        for (const auto* r : {&english, &html, &rawCode, &slips})
             if (std::regex_search(line, m, *r)) found.push_back("\"" + m.str() + "\" in: " + line);
     }
     return found;

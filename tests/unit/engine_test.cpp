@@ -14,6 +14,7 @@
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/engine/engine.h"
 #include "tiservice/engine/engine_thread.h"
+#include "tiservice/engine/maintenance_record.h"
 #include "tiservice/store/atomic_file.h"
 #include "tiservice/store/state_lock.h"
 
@@ -536,4 +537,34 @@ TEST_F(EngineTestInUtc, AfterTheEveningTheEveningOfferedIsTomorrows) {
     clock.set(*parseUtc("2026-12-04T21:00:00Z"));
     ASSERT_TRUE(engine->update().ok());
     EXPECT_EQ(choiceLabels(ui.questions("plan.when").back())[1], "Am 07.12.2026 abends, 19:00");
+}
+
+TEST(MaintenanceRecord, EveryValueFromTheArchiveIsEscapedAndBothLanguagesRead) {
+    engine::HistoryView view;
+    workflow::HistoryEntry e;
+    e.time = *parseUtc("2026-12-02T18:00:00Z");
+    e.event = "finished";
+    e.component = "CT_ID_0176";
+    e.name = "Empfang <script>alert(1)</script> & Co";
+    e.fromVersion = "3.7.2";
+    e.toVersion = "3.7.4";
+    e.result = "succeeded";
+    e.clientSystemId = "PVS1";
+    e.workplaceId = "Empfang\"";
+    view.entries.push_back(e);
+    const engine::PracticeIdentity practice{"Praxis<1>", "PVS1", "Empfang", "https://127.0.0.1/connector.sds"};
+    const auto de = engine::maintenanceRecordHtml(view, practice, e.time, Language::German);
+    EXPECT_EQ(de.find("<script>"), std::string::npos) << de;
+    EXPECT_NE(de.find("Empfang &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"), std::string::npos) << de;
+    EXPECT_NE(de.find("<td>Praxis&lt;1&gt;</td>"), std::string::npos) << de;
+    EXPECT_NE(de.find("PVS1/Empfang&quot;"), std::string::npos) << de;
+    EXPECT_NE(de.find("<html lang=\"de\">"), std::string::npos);
+    EXPECT_NE(de.find("<td>erfolgreich</td>"), std::string::npos) << de;
+    const auto en = engine::maintenanceRecordHtml(view, practice, e.time, Language::English);
+    EXPECT_NE(en.find("<h1>Maintenance record of the TI components</h1>"), std::string::npos) << en;
+    EXPECT_NE(en.find("<td>succeeded</td>"), std::string::npos) << en;
+    // An empty archive says so instead of printing empty tables.
+    const auto empty = engine::maintenanceRecordHtml({}, {}, e.time, Language::German);
+    EXPECT_NE(empty.find("Das Update-Archiv ist leer."), std::string::npos);
+    EXPECT_NE(empty.find("Noch kein Update eingetragen."), std::string::npos);
 }

@@ -308,6 +308,8 @@ TEST(Translations, TheGermanScreenScanFindsEnglishWordsRawCodesAndSlips) {
     EXPECT_FALSE(foreignInGerman("== MEDISTAR beendet (1 Hinweise) ==").empty());
     EXPECT_FALSE(foreignInGerman("verpasst, weil der Konnektor war ausgeschaltet").empty());
     EXPECT_FALSE(foreignInGerman("Update failed").empty());
+    EXPECT_FALSE(foreignInGerman("Die Antwort ist keine Dienstbeschreibung: Wurzelelement ist html ()").empty());
+    EXPECT_TRUE(foreignInGerman("--export DATEI.html   den Wartungsnachweis schreiben").empty());
     // Names, versions and our own words stay.
     EXPECT_TRUE(foreignInGerman("Passwort für koco-root am Konnektor").empty());
     EXPECT_TRUE(

@@ -12,8 +12,10 @@
 #include "terminal_io.h"
 #include "terminal_ui.h"
 #include "tiservice/engine/engine.h"
+#include "tiservice/engine/maintenance_record.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
+#include "tiservice/store/atomic_file.h"
 
 namespace tiservice::cli {
 namespace {
@@ -47,12 +49,14 @@ constexpr Message kPasswordHelp = TIS_TEXT("update_command", R"(tiservice passwo
   Rückgabewerte: 0 geändert, 1 abgebrochen, 2 nicht gelungen oder Support nötig, 3 nicht möglich
 )");
 
-constexpr Message kHistoryHelp = TIS_TEXT("update_command", R"(tiservice history [--json]
+constexpr Message kHistoryHelp = TIS_TEXT("update_command", R"(tiservice history [--json] [--export DATEI.html]
 
   Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
   abgebrochen.
 
-  --json  Ausgabe für Programme
+  --json                Ausgabe für Programme
+  --export DATEI.html   den Wartungsnachweis als Seite zum Drucken schreiben (Praxis, Geräte,
+                        Versionen, alle Updates)
 )");
 
 struct Prepared {
@@ -154,11 +158,13 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
 
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;
+    std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
+    std::optional<std::filesystem::path> exportTo;
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--json")) json = true;
-            else if (o.is("--config"))
-                (void)o.value();  // accepted like every command; the archive lives in the state folder
+            else if (o.is("--config")) config = o.value();  // only for the practice's names in --export
+            else if (o.is("--export")) exportTo = o.value();
             else if (o.is("-h", "--help")) {
                 out << tr(kHistoryHelp);
                 return general_exit::kDone;
@@ -171,6 +177,25 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     int unreadable = 0;
     const auto entries = history.read(&unreadable);  // the archive alone: no settings, no connector
     const Language l = currentLanguage();
+    if (exportTo) {
+        // The practice's names come from its settings when they can be read; the archive is enough.
+        engine::PracticeIdentity practice;
+        if (auto settings = loadConnectionSettings(config); settings.ok()) {
+            practice = {settings->connector.context.mandantId, settings->connector.context.clientSystemId,
+                        settings->connector.context.workplaceId, settings->connector.sdsUrl};
+        }
+        const auto html = engine::maintenanceRecordHtml(
+            {.entries = entries, .unreadableLines = unreadable, .file = defaultStateFolder() / "history.jsonl"},
+            practice, SystemClock::shared()->now(), l);
+        if (auto written = store::writeAtomically(*exportTo, html); !written.ok()) {
+            err << written.error().describe() << "\n";
+            return update_exit::kNotPossible;
+        }
+        out << tr(TIS_TEXT("update_command", "Wartungsnachweis geschrieben: %1 (zum Drucken im Browser öffnen)")
+                      .arg(exportTo->string()))
+            << "\n";
+        return general_exit::kDone;
+    }
     if (json) {
         QJsonArray list;
         for (const auto& e : entries) {

@@ -144,6 +144,9 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
         if (f != findings.end() && f->deadline)
             line = TIS_TEXT("update_workflow", "%1 – %2").arg(line, assess::deadlineText(*f, facts.now));
         if (u.critical) line = TIS_TEXT("update_workflow", "%1 (kritisches Update)").arg(line);
+        // What the connector's vendor says about it, before anyone decides to start.
+        if (!u.releaseNotes.empty())
+            line.append(TIS_TEXT("update_workflow", "  Was ist neu? %1").arg(u.releaseNotes), "\n");
         plan.append(line, "\n");
     }
     plan.de += "\n";
