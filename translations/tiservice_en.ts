@@ -273,6 +273,26 @@
         <source>Das Auto-Update am %1 wurde verpasst; der Konnektor nennt keinen Grund und holt es nicht nach.</source>
         <translation>The auto-update on %1 was missed; the connector gives no reason and does not catch up on it.</translation>
     </message>
+    <message>
+        <source>Sofort den Support anrufen: %1.</source>
+        <translation>Call support at once: %1.</translation>
+    </message>
+    <message>
+        <source>vom Auto-Update des Konnektors</source>
+        <translation>by the connector&apos;s auto-update</translation>
+    </message>
+    <message>
+        <source>von %1/%2</source>
+        <translation>by %1/%2</translation>
+    </message>
+    <message>
+        <source>Das Update auf %1 läuft gerade (%2): nichts weiter tun und den Konnektor nicht ausschalten.</source>
+        <translation>The update to %1 is running right now (%2): nothing else to do, and do not switch the connector off.</translation>
+    </message>
+    <message>
+        <source>Das Update auf %1 ist für %2 geplant (%3): nichts weiter tun; den Konnektor dann eingeschaltet lassen.</source>
+        <translation>The update to %1 is planned for %2 (%3): nothing else to do; keep the connector switched on then.</translation>
+    </message>
 </context>
 <context>
     <name>atomic_file</name>
@@ -2097,6 +2117,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
 
   Exit codes: 0 current, 1 action needed, 2 expired or blocked, 3 could not check
 </translation>
+    </message>
+    <message>
+        <source>Support: %1</source>
+        <translation>Support: %1</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,10 @@ TEST_F(StatusCheck, ExpiredApprovalMeansTheVpnWillBeBlocked) {
     EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "abgelaufen: VPN wird gesperrt")) << r.out;
     EXPECT_TRUE(contains(r.out, "Sofort das Update auf 1.3.10 installieren")) << r.out;
+    // One number, the one for this practice (installed by CGM: the default customer type).
+    EXPECT_TRUE(contains(r.out, "Support: Von CGM installiert (zertifizierter Techniker): 0800 551 551 2 (kostenlos)"))
+        << r.out;
+    EXPECT_FALSE(contains(r.out, "030 2464 908 908")) << r.out;
 }
 
 TEST_F(StatusCheck, ConnectorBlockingTheTi) {

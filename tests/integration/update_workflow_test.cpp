@@ -247,6 +247,10 @@ TEST_F(Workflow, PlannedForTonightRunsWhileThePcIsOffAndIsRecordedAtTheNextStart
     EXPECT_EQ(count(history(), "planned", "CT_ID_0176"), 1);
     EXPECT_FALSE(journalEmpty());
     EXPECT_EQ(firmware(), "1.3.4");
+    // Every status check now says it is planned, by whom, and that nothing else is to do.
+    const auto status = runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_TRUE(contains(status.out, "geplant (von PVS1/Empfang): nichts weiter tun")) << status.out;
+    EXPECT_FALSE(contains(status.out, "Sofort das Update")) << status.out;
     // Still before the time: the next start says it is planned.
     auto again = update(answers(kNewPassword));
     EXPECT_EQ(again.exitCode, 0) << again.out;

@@ -206,6 +206,41 @@ TEST(Assessment, AnEndedApprovalAndTheConnectorsBlockingDayTellOneStory) {
               "abgelaufen am 31.12.2019; Sperre am 06.12.2026, noch 4 Tage");
 }
 
+TEST(Assessment, APlannedOrRunningUpdateChangesWhatToDoAtEveryWorkstation) {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    Input in = practice();
+    in.connector.firmwareVersion = v("1.3.4");
+    in.now = at("2026-12-02T10:00:00Z");
+    konnektor::ManagementStatus m;
+    konnektor::Installation planned;
+    planned.state = konnektor::Installation::State::Planned;
+    planned.component = "connector";
+    planned.toVersion = v("1.3.10");
+    planned.clientSystemId = "PVS1";
+    planned.workplaceId = "Sprechzimmer 1";
+    planned.plannedAt = at("2026-12-02T19:00:00Z");
+    m.planned.push_back(planned);
+    in.management = m;
+    auto f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.status, ComponentStatus::Expired);  // the facts stay
+    EXPECT_EQ(f.action.de,
+              "Das Update auf 1.3.10 ist für 02.12.2026 19:00 geplant (von PVS1/Sprechzimmer 1): nichts "
+              "weiter tun; den Konnektor dann eingeschaltet lassen.");
+    EXPECT_EQ(f.action.de.find("Sofort"), std::string::npos);
+    // Running now: started by the connector's own auto-update.
+    konnektor::Installation running = planned;
+    running.state = konnektor::Installation::State::Installing;
+    running.byAutoUpdate = true;
+    in.management->planned.clear();
+    in.management->active = running;
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.action.de,
+              "Das Update auf 1.3.10 läuft gerade (vom Auto-Update des Konnektors): nichts weiter tun und "
+              "den Konnektor nicht ausschalten.");
+    EXPECT_NE(f.action.en.find("is running right now"), std::string::npos) << f.action.en;
+}
+
 TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
     Input in = practice();
     in.terminals[0].product.firmwareVersion = v("3.7.2");
@@ -216,12 +251,22 @@ TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
     EXPECT_NE(g.action.de.find("3.7.4"), std::string::npos) << g.action.de;
 }
 
-TEST(Assessment, BrokenConnectorActionCarriesTheSupportNumbers) {
+TEST(Assessment, BrokenConnectorActionCarriesThePracticesOneSupportNumber) {
+    // One number: the one for this practice's customer type, never a list to choose from.
     Input in = practice();
     in.resources.states.push_back(state("EC_Software_Integrity_Check_Failed", "Fatal", "Security", true));
-    const auto& f = findingFor(assess::assess(in), "connector");
-    EXPECT_NE(f.action.de.find("0800 551 551 2"), std::string::npos) << f.action.de;
+    in.supportContact = "self";
+    auto f = findingFor(assess::assess(in), "connector");
     EXPECT_NE(f.action.de.find("030 2464 908 908"), std::string::npos) << f.action.de;
+    EXPECT_EQ(f.action.de.find("0800 551 551 2"), std::string::npos) << f.action.de;
+    in.supportContact = "cgm";
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_NE(f.action.de.find("0800 551 551 2"), std::string::npos) << f.action.de;
+    EXPECT_EQ(f.action.de.find("030 2464 908 908"), std::string::npos) << f.action.de;
+    // Without a catalog there is no number, and none is made up.
+    in.catalog = nullptr;
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_EQ(f.action.de, "Den Konnektor nicht vom Strom trennen und sofort den Support anrufen.");
 }
 
 TEST(Assessment, MostUrgentFirstAndOverallIsTheWorst) {

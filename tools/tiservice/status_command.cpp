@@ -228,8 +228,15 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     out << "\n";
     if (todo.empty())
         out << tr(TIS_TEXT("status_command", "Alles aktuell. Es ist nichts zu tun.")) << "\n";
-    else
+    else {
         out << tr(TIS_TEXT("status_command", "Zu tun:")) << "\n" << todo;
+        // One number: the one for this practice (installed by CGM, or self-installed).
+        out << "\n"
+            << tr(TIS_TEXT("status_command", "Support: %1")
+                      .arg(catalog::supportContactText(catalog ? &catalog->catalog : nullptr,
+                                                       customerTypeId(settings->practice.customerType))))
+            << "\n";
+    }
     if (!notes.empty()) out << "\n" << tr(TIS_TEXT("status_command", "Hinweise:")) << "\n" << notes;
     if (notify && code != status_exit::kCurrent) {
         // Best effort: a desktop notification where notify-send exists; the log has it anyway.

@@ -22,16 +22,14 @@ int wholeDays(TimePoint from, TimePoint deadline) {
 /// The approval ends at the end of the last approved day; show that day.
 LocalizedText lastDay(TimePoint endsAt) { return formatDay(endsAt - std::chrono::seconds(1)); }
 
-/// The contacts for this product: its own (and the self-installers' of the same vendor).
-/// A product without a contact in the catalog gets none: no number is better than a wrong one.
-LocalizedText supportLine(const catalog::ApprovalCatalog* cat, const catalog::CatalogProduct* product) {
-    LocalizedText line;
-    if (!cat || !product || product->support.empty()) return line;
-    for (const auto& c : cat->support) {
-        if (c.id != product->support && c.id != "self") continue;
-        line.append(LocalizedText::fromData(c.name.de + ": " + c.phone, c.name.en + ": " + c.phone), "; ");
-    }
-    return line;
+/// The one number this practice calls: its own contact (its customer type), else the product's.
+/// Without a contact in the catalog there is none: no number is better than a wrong one.
+LocalizedText supportLine(const Input& in, const catalog::CatalogProduct* product) {
+    if (!in.catalog) return {};
+    const catalog::SupportContact* c = in.supportContact.empty() ? nullptr : in.catalog->contact(in.supportContact);
+    if (!c && product && !product->support.empty()) c = in.catalog->contact(product->support);
+    if (!c) return {};
+    return LocalizedText::fromData(c->name.de + ": " + c->phone, c->name.en + ": " + c->phone);
 }
 
 void setDeadline(Finding& f, TimePoint deadline, TimePoint now) {
@@ -151,8 +149,10 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
                          "Die Zulassung von Version %1 ist am %2 abgelaufen: der VPN-Zugang zur TI wird gesperrt.")
                     .arg(v.toString(), day);
         }
-        f.action = behind ? TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText)
-                          : TIS_TEXT("assessment", "Sofort den Support anrufen.");
+        const auto support = supportLine(in, product);
+        f.action = behind            ? TIS_TEXT("assessment", "Sofort das Update auf %1 installieren.").arg(targetText)
+                   : support.empty() ? TIS_TEXT("assessment", "Sofort den Support anrufen.")
+                                     : TIS_TEXT("assessment", "Sofort den Support anrufen: %1.").arg(support);
         return;
     }
     if (critical && behind && in.now >= *critical) {
@@ -343,7 +343,7 @@ Finding connectorFinding(const Input& in) {
     f.installed = in.connector.firmwareVersion;
     f.hardware = in.connector.hardwareVersion;
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
-    const LocalizedText support = supportLine(in.catalog, product);
+    const LocalizedText support = supportLine(in, product);
     addStateDetails(f, in, "", f.name);
 
     if (in.resources.isActive("EC_Software_Integrity_Check_Failed")) {
@@ -466,10 +466,44 @@ LocalizedText deadlineText(const Finding& f, TimePoint now) {
     return TIS_TEXT("assessment", "abgelaufen am %1").arg(day);
 }
 
+namespace {
+
+/// "PVS1/Sprechzimmer 1", or the connector's own auto-update.
+LocalizedText startedBy(const konnektor::Installation& i) {
+    if (i.byAutoUpdate || (i.clientSystemId.empty() && i.workplaceId.empty()))
+        return TIS_TEXT("assessment", "vom Auto-Update des Konnektors");
+    return TIS_TEXT("assessment", "von %1/%2").arg(i.clientSystemId, i.workplaceId);
+}
+
+/// An update that is planned or running changes what to do: nothing but wait, and never
+/// switch the connector off — at every workstation, whoever started it.
+void followPlan(Finding& f, const Input& in) {
+    if (!in.management || f.status == ComponentStatus::Current) return;
+    const auto& m = *in.management;
+    if (m.active && m.active->component == f.component) {
+        f.action = TIS_TEXT("assessment",
+                            "Das Update auf %1 läuft gerade (%2): nichts weiter tun und den Konnektor nicht "
+                            "ausschalten.")
+                       .arg(m.active->toVersion.toString(), startedBy(*m.active));
+        return;
+    }
+    for (const auto& p : m.planned) {
+        if (p.component != f.component || !p.plannedAt || *p.plannedAt < in.now) continue;
+        f.action = TIS_TEXT("assessment",
+                            "Das Update auf %1 ist für %2 geplant (%3): nichts weiter tun; den Konnektor dann "
+                            "eingeschaltet lassen.")
+                       .arg(p.toVersion.toString(), formatLocalDateTime(*p.plannedAt), startedBy(p));
+        return;
+    }
+}
+
+}  // namespace
+
 std::vector<Finding> assess(const Input& in) {
     std::vector<Finding> out;
     out.push_back(connectorFinding(in));
     for (const auto& t : in.terminals) out.push_back(terminalFinding(in, t));
+    for (auto& f : out) followPlan(f, in);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return rank(a) > rank(b); });
     return out;
 }

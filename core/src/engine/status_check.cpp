@@ -36,6 +36,7 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     input.offered = workflow::loadOfferedUpdates(
         stateDir, workflow::connectorKey(report.snapshot.directory.product, settings.connector.sdsUrl), clock.now());
     input.now = clock.now();
+    input.supportContact = std::string(customerTypeId(settings.practice.customerType));
     report.findings = assess::assess(input);
     report.overall = assess::overall(report.findings);
     report.checkedAt = input.now;

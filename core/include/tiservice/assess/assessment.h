@@ -72,6 +72,9 @@ struct Input {
     std::optional<konnektor::ManagementStatus> management;
     const catalog::ApprovalCatalog* catalog = nullptr;  ///< null: no verified catalog
     TimePoint now{};
+    /// Whom this practice calls ("cgm", "self": its customer type): the one number advice names.
+    /// Empty: the product's own contact from the catalog.
+    std::string supportContact;
 };
 
 /// What people call a terminal: the product table's name ("ORGA 6141 online"; real ORGA
