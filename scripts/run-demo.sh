@@ -4,8 +4,10 @@
 # signed approval catalog (TUF), and the stand-in practice software tiservice-host running
 # the MEDISTAR adapter: notices at start, then the full guided update from the service
 # entry (terminal first, then the connector, with a forced password change), then the
-# update archive. Scripted answers; --interactive lets a person answer. Everything runs in
-# a temporary folder on loopback; nothing of the real user's is touched.
+# update archive and the printable proof of maintenance (kept as
+# $TMPDIR/tiservice-demo-Wartungsnachweis.html). Scripted answers; --interactive lets a person
+# answer. Everything else runs in a temporary folder on loopback; nothing of the real user's is
+# touched.
 set -euo pipefail
 bin="$(cd "$1" && pwd)"; shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -77,3 +79,10 @@ set -e
 echo
 echo "== 4. Das Update-Archiv (tiservice history) =="
 TISERVICE_STATE_DIR="$work/state" "$bin/tiservice" history
+
+echo
+echo "== 5. Der Wartungsnachweis zum Drucken (tiservice history --export) =="
+record="${TMPDIR:-/tmp}/tiservice-demo-Wartungsnachweis.html"
+TISERVICE_STATE_DIR="$work/state" "$bin/tiservice" history --config "$work/no-settings.ini" --export "$record"
+# The devices table as text: what the printed page says.
+sed -n '/<h2>Geräte<\/h2>/,/<\/table>/p' "$record" | sed -e 's/<\/t[dh]>/  /g' -e 's/<[^>]*>//g' -e '/^\s*$/d' -e 's/^/   /'
