@@ -1954,6 +1954,133 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     </message>
 </context>
 <context>
+    <name>setup_command</name>
+    <message>
+        <source>tiservice setup [--config DATEI] [--answers DATEI]
+
+  Richtet tiservice ein: fragt nach der Adresse des Konnektors (und prüft, wer dort antwortet),
+  Mandant, Clientsystem und Arbeitsplatz, der Art der Verbindung (TLS) und wer den Konnektor
+  installiert hat, und schreibt die Einstellungen nach DATEI.
+
+  --config DATEI   wohin die Einstellungen geschrieben werden (Standard:
+                   &lt;Konfigurationsordner&gt;/tiservice.ini); eine vorhandene Datei wird nur nach
+                   Rückfrage ersetzt
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+
+  Rückgabewerte: 0 geschrieben, 1 abgebrochen, 3 nicht möglich
+</source>
+        <translation>tiservice setup [--config FILE] [--answers FILE]
+
+  Sets tiservice up: asks for the connector&apos;s address (and checks who answers there), the
+  Mandant, client system and workplace, the kind of connection (TLS) and who installed the
+  connector, and writes the settings to FILE.
+
+  --config FILE    where the settings are written (default:
+                   &lt;configuration folder&gt;/tiservice.ini); an existing file is only replaced
+                   after asking
+  --answers FILE   answers from a JSON file instead of the terminal
+
+  Exit codes: 0 written, 1 cancelled, 3 could not be done
+</translation>
+    </message>
+    <message>
+        <source>Es gibt schon Einstellungen in %1. Ersetzen?</source>
+        <translation>There are settings in %1 already. Replace them?</translation>
+    </message>
+    <message>
+        <source>Ja, ersetzen</source>
+        <translation>Yes, replace</translation>
+    </message>
+    <message>
+        <source>Nein, behalten</source>
+        <translation>No, keep them</translation>
+    </message>
+    <message>
+        <source>Adresse des Konnektors (z. B. 192.168.1.10 oder https://konnektor.praxis/connector.sds)</source>
+        <translation>Address of the connector (e.g. 192.168.1.10 or https://konnektor.praxis/connector.sds)</translation>
+    </message>
+    <message>
+        <source>Wie sichert der Konnektor die Verbindung?</source>
+        <translation>How does the connector secure the connection?</translation>
+    </message>
+    <message>
+        <source>TLS: der Konnektor weist sich mit seinem Zertifikat aus</source>
+        <translation>TLS: the connector proves itself with its certificate</translation>
+    </message>
+    <message>
+        <source>TLS mit Client-Zertifikat: auch dieser PC weist sich aus</source>
+        <translation>TLS with a client certificate: this PC proves itself too</translation>
+    </message>
+    <message>
+        <source>Datei mit dem CA-Zertifikat des Konnektors (PEM)</source>
+        <translation>File with the connector&apos;s CA certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>Datei mit dem Client-Zertifikat dieses PCs (.p12)</source>
+        <translation>File with this PC&apos;s client certificate (.p12)</translation>
+    </message>
+    <message>
+        <source>Datei, in der das Passwort des Client-Zertifikats steht (leer: bei jedem Start fragen)</source>
+        <translation>File holding the client certificate&apos;s password (empty: ask at every start)</translation>
+    </message>
+    <message>
+        <source>Konnektor gefunden</source>
+        <translation>Connector found</translation>
+    </message>
+    <message>
+        <source>Unter %1 antwortet %2 mit Firmware %3.</source>
+        <translation>At %1, %2 answers with firmware %3.</translation>
+    </message>
+    <message>
+        <source>Konnektor nicht erreicht</source>
+        <translation>Connector not reached</translation>
+    </message>
+    <message>
+        <source>Die Einstellungen trotzdem so schreiben?</source>
+        <translation>Write the settings like this anyway?</translation>
+    </message>
+    <message>
+        <source>Ja, schreiben (später prüfen)</source>
+        <translation>Yes, write them (check later)</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mandant (wie im Konnektor eingerichtet)</source>
+        <translation>Mandant (as set up in the connector)</translation>
+    </message>
+    <message>
+        <source>Clientsystem</source>
+        <translation>Client system</translation>
+    </message>
+    <message>
+        <source>Arbeitsplatz dieses PCs</source>
+        <translation>This PC&apos;s workplace</translation>
+    </message>
+    <message>
+        <source>Wer hat den Konnektor installiert?</source>
+        <translation>Who installed the connector?</translation>
+    </message>
+    <message>
+        <source>Ein Techniker von CGM</source>
+        <translation>A CGM technician</translation>
+    </message>
+    <message>
+        <source>Die Praxis selbst (über koco-shop.de gekauft)</source>
+        <translation>The practice itself (bought via koco-shop.de)</translation>
+    </message>
+    <message>
+        <source>Geschrieben von tiservice setup.</source>
+        <translation>Written by tiservice setup.</translation>
+    </message>
+    <message>
+        <source>Einstellungen geschrieben: %1. Als Nächstes: tiservice status</source>
+        <translation>Settings written: %1. Next: tiservice status</translation>
+    </message>
+</context>
+<context>
     <name>state_lock</name>
     <message>
         <source>Der Datenordner %1 kann nicht gesperrt werden.</source>
@@ -2121,6 +2248,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Support: %1</source>
         <translation>Support: %1</translation>
+    </message>
+    <message>
+        <source>einrichten: Konnektor suchen, Einstellungen schreiben</source>
+        <translation>set up: find the connector, write the settings</translation>
     </message>
 </context>
 <context>

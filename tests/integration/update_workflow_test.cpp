@@ -286,6 +286,44 @@ TEST_F(Workflow, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {
     EXPECT_TRUE(foreign.empty()) << ::testing::PrintToString(foreign) << "\n" << seen;
 }
 
+TEST_F(Workflow, SetupFindsTheConnectorAndWritesSettingsThatWork) {
+    start("all-current.json");
+    const auto config = dir / "config/tiservice/tiservice.ini";
+    const auto setup = [&](const std::string& address, const std::string& extra = "") {
+        writeFile(dir / "setup.json", R"({"setup.address":")" + address +
+                                          R"(","setup.tls":"server","setup.ca-file":")" + sim->caFile().string() +
+                                          R"(","setup.mandant":"Praxis1","setup.client-system":"PVS1",)"
+                                          R"("setup.workplace":"Empfang","setup.support":"self")" +
+                                          extra + "}");
+        std::vector<std::string> a{binary("tiservice").string(), "setup", "--config", config.string(), "--answers",
+                                   (dir / "setup.json").string()};
+        return runProcess(a, env());
+    };
+    auto r = setup(sim->sdsUrl());
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Konnektor gefunden")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Unter " + sim->sdsUrl() + " antwortet KoCoBox MED+ mit Firmware")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Einstellungen geschrieben: " + config.string())) << r.out;
+    const auto written = readFile(config);
+    EXPECT_TRUE(contains(written, "sds_url = " + sim->sdsUrl())) << written;
+    EXPECT_TRUE(contains(written, "support = self")) << written;
+    EXPECT_FALSE(contains(written, "password =")) << written;
+    // What it wrote works: the status check reads the connector with it.
+    const auto status = runProcess({binary("tiservice").string(), "status", "--config", config.string()}, env());
+    EXPECT_TRUE(contains(status.out, "KoCoBox MED+")) << status.out << status.err;
+    EXPECT_FALSE(contains(status.err, "Einstellungen")) << status.err;
+    // An existing file is replaced only when the person says so.
+    r = setup(sim->sdsUrl());
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_EQ(readFile(config), written);
+    // A wrong address is said before anything is written, and nothing is written when cancelled.
+    r = setup("127.0.0.1:9", R"(,"setup.replace":"replace","setup.keep-address":"cancel")");
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "Konnektor nicht erreicht")) << r.out;
+    EXPECT_EQ(readFile(config), written);
+    EXPECT_TRUE(foreignInGerman(r.out).empty()) << ::testing::PrintToString(foreignInGerman(r.out));
+}
+
 TEST_F(Workflow, TheDeadlineIsSaidTheSameWayInThePlanAndInTheStatus) {
     // The connector's KSR gives the critical 1.3.10 ten days. The plan says it, and every later
     // status check — which does not sign in — says the same date and the same countdown.

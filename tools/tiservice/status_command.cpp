@@ -259,6 +259,7 @@ std::vector<Command> allCommands() {
          runUpdate},
         {"password", TIS_TEXT("status_command", "Admin-Passwort des Konnektors ändern"), runPassword},
         {"history", TIS_TEXT("status_command", "Update-Archiv anzeigen (Nachweis der Wartung)"), runHistory},
+        {"setup", TIS_TEXT("status_command", "einrichten: Konnektor suchen, Einstellungen schreiben"), runSetup},
     };
 }
 

@@ -98,8 +98,11 @@ std::optional<std::string> AnswersFileUi::ask(const workflow::Question& q) {
         return std::nullopt;
     }
     const auto& answer = it->second[n++];
-    out_ << "\n" << tr(q.text) << ": "
-         << (q.kind == workflow::Question::Kind::Secret ? std::string("********") : answer) << "\n";
+    // As a person would have chosen it: the choice's words, never its id; dots for a secret.
+    std::string shown = q.kind == workflow::Question::Kind::Secret ? std::string("********") : answer;
+    for (const auto& c : q.choices)
+        if (c.id == answer) shown = tr(c.label);
+    out_ << "\n" << tr(q.text) << ": " << shown << "\n";
     return answer;
 }
 
