@@ -1952,6 +1952,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>erwartet wird zum Beispiel Mo-Fr 08:00-18:00, nicht &quot;%1&quot;</source>
         <translation>expected is for example Mo-Fr 08:00-18:00, not &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Die Einstellung „%1“ in den TI-Einstellungen der Praxissoftware korrigieren.</source>
+        <translation>Correct the setting “%1” in the practice software&apos;s TI settings.</translation>
+    </message>
 </context>
 <context>
     <name>setup_command</name>

@@ -281,4 +281,24 @@ Result<std::string> readSecretFile(const std::filesystem::path& file, const Loca
     return secret;
 }
 
+Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& values, const std::filesystem::path& source,
+                                                  const SettingNames& names) {
+    auto checked = connectionSettingsFrom(values, source);
+    if (checked.ok() || !names) return checked;
+    Error e = checked.error();
+    // detail is "[section] key" for every setting error.
+    const auto close = e.detail.find("] ");
+    if (!e.detail.starts_with("[") || close == std::string::npos) return e;
+    const auto host =
+        names(std::string_view(e.detail).substr(1, close - 1), std::string_view(e.detail).substr(close + 2));
+    if (host.empty()) return e;
+    for (auto* text : {&e.message.de, &e.message.en})
+        for (std::size_t at; (at = text->find(e.detail)) != std::string::npos;)
+            text->replace(at, e.detail.size(), host);
+    e.action =
+        TIS_TEXT("settings", "Die Einstellung „%1“ in den TI-Einstellungen der Praxissoftware korrigieren.").arg(host);
+    e.detail = host;
+    return e;
+}
+
 }  // namespace tiservice

@@ -304,8 +304,16 @@ private:
             const auto dot = ours.find('.');
             values.set(ours.substr(0, dot), ours.substr(dot + 1), value);
         }
+        // An error names the setting as the host's own dialog does (its key from the profile).
+        const auto hostName = [this](std::string_view section, std::string_view key) {
+            const std::string ours = std::string(section) + "." + std::string(key);
+            for (const auto& [mine, theirs] : profile_.settings)
+                if (mine == ours) return theirs;
+            return std::string();
+        };
         return connectionSettingsFrom(
-            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))));
+            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))),
+            hostName);
     }
 
     std::string updateMenuId() const {

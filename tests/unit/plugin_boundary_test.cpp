@@ -115,6 +115,7 @@ namespace {
 struct ChangingHost {
     std::map<std::string, std::string> settings;
     std::vector<std::string> notices;
+    std::vector<std::string> texts;
     std::atomic<bool> callback{false};
     tis_host table{};
 };
@@ -133,7 +134,10 @@ TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck
         const auto it = s.find(key);
         return it == s.end() ? nullptr : it->second.c_str();
     };
-    host.table.show_notice = [](const tis_host* h, const tis_notice* n) { changing(h)->notices.emplace_back(n->id); };
+    host.table.show_notice = [](const tis_host* h, const tis_notice* n) {
+        changing(h)->notices.emplace_back(n->id);
+        changing(h)->texts.emplace_back(n->text);
+    };
     const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, R"({"id":"albis","name":"ALBIS",
         "settings":{"connector.sds_url":"TI_KONNEKTOR_URL","connector.mandant_id":"TI_MANDANT",
                     "connector.client_system_id":"TI_CLIENTSYSTEM","connector.workplace_id":"TI_ARBEITSPLATZ",
@@ -152,6 +156,12 @@ TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck
         return false;
     };
     EXPECT_TRUE(waitFor("settings.invalid"));  // nothing entered yet
+    // Named as the practice software names it, to be corrected where the practice can.
+    const auto at = std::find(host.notices.begin(), host.notices.end(), "settings.invalid") - host.notices.begin();
+    const auto said = host.texts[static_cast<std::size_t>(at)];
+    EXPECT_NE(said.find("TI_KONNEKTOR_URL"), std::string::npos) << said;
+    EXPECT_EQ(said.find("[connector]"), std::string::npos) << said;
+    EXPECT_EQ(said.find("README"), std::string::npos) << said;
     // The practice enters its connector (a closed port here): the next check uses it.
     host.settings["TI_KONNEKTOR_URL"] = "http://127.0.0.1:1/connector.sds";
     host.settings["TI_MANDANT"] = "Praxis1";

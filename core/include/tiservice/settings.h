@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -110,6 +111,15 @@ TISERVICE_CORE_EXPORT Result<ConnectionSettings> loadConnectionSettings(const st
 /// The same checks on pairs from any source; `source` names it in errors ("ALBIS TI-Einstellungen").
 TISERVICE_CORE_EXPORT Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& values,
                                                                         const std::filesystem::path& source = {});
+
+/// How the source itself names one of our settings ("connector", "sds_url" → "TI_KONNEKTOR_URL");
+/// empty when it has no name for it.
+using SettingNames = std::function<std::string(std::string_view section, std::string_view key)>;
+/// The same, for a practice software: an error names the setting as the host's own settings
+/// dialog does, and says to correct it there (not in a file the practice never sees).
+TISERVICE_CORE_EXPORT Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& values,
+                                                                        const std::filesystem::path& source,
+                                                                        const SettingNames& names);
 
 /// Reads a secret from a file (first line, without the line break) and registers it with
 /// the logger so it never reaches a log.
