@@ -22,12 +22,16 @@ int wholeDays(TimePoint from, TimePoint deadline) {
 /// The approval ends at the end of the last approved day; show that day.
 LocalizedText lastDay(TimePoint endsAt) { return formatDay(endsAt - std::chrono::seconds(1)); }
 
-/// The one number this practice calls: its own contact (its customer type), else the product's.
-/// Without a contact in the catalog there is none: no number is better than a wrong one.
+/// The one number this practice calls: its own contact (its customer type), else the product's;
+/// from the verified catalog, else from the one shipped with tiservice — "call support" never
+/// comes without a number. Without any contact there is none: no number beats a wrong one.
 LocalizedText supportLine(const Input& in, const catalog::CatalogProduct* product) {
-    if (!in.catalog) return {};
-    const catalog::SupportContact* c = in.supportContact.empty() ? nullptr : in.catalog->contact(in.supportContact);
-    if (!c && product && !product->support.empty()) c = in.catalog->contact(product->support);
+    const catalog::SupportContact* c = nullptr;
+    for (const auto* cat : {in.catalog, &catalog::builtInProductTable()}) {
+        if (!cat || c) continue;
+        if (!in.supportContact.empty()) c = cat->contact(in.supportContact);
+        if (!c && product && !product->support.empty()) c = cat->contact(product->support);
+    }
     if (!c) return {};
     return LocalizedText::fromData(c->name.de + ": " + c->phone, c->name.en + ": " + c->phone);
 }
