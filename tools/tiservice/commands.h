@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "cli.h"
+#include "command_line.h"
+#include "exit_codes.h"
 
 namespace tiservice::cli {
 
@@ -15,6 +17,12 @@ struct CommonOptions {
 };
 
 std::vector<Command> allCommands();
+
+/// A wrong command line: what is wrong, for the command that was called; general_exit::kUsage.
+inline int usage(std::string_view command, const command_line::UsageError& e, std::ostream& err) {
+    err << "tiservice " << command << ": " << tr(e.text) << "\n";
+    return general_exit::kUsage;
+}
 
 int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream& err);

@@ -64,22 +64,15 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
             } else o.unknown();
         }
     } catch (const command_line::UsageError& e) {
-        err << "tiservice setup: " << tr(e.text) << "\n";
-        return general_exit::kUsage;
+        return usage("setup", e, err);
     }
-    std::unique_ptr<TerminalUi> ui;
-    if (answers) {
-        auto loaded = AnswersFileUi::load(*answers, out, std::cin);
-        if (!loaded.ok()) {
-            err << loaded.error().describe() << "\n";
-            return update_exit::kNotPossible;
-        }
-        ui = std::move(loaded).value();
-    } else {
-        ui = std::make_unique<TerminalUi>(out, std::cin);
-    }
+    const auto ui = terminalUiFor(answers, out, err);
+    if (!ui) return update_exit::kNotPossible;
     workflow::CheckedChoices checked(*ui);
     const auto ask = [&](Question q) { return checked.ask(q); };
+    const auto text = [&](const char* id, const Message& what) {
+        return ask({id, Question::Kind::Text, what, {}, ""});
+    };
     const int cancelled = update_exit::kCancelledOrElsewhere;
 
     if (std::filesystem::exists(config)) {
@@ -114,28 +107,18 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
                       "server"});
         if (!m) return cancelled;
         mode = *m;
-        auto ca = ask({"setup.ca-file",
-                       Question::Kind::Text,
-                       TIS_TEXT("setup_command", "Datei mit dem CA-Zertifikat des Konnektors (PEM)"),
-                       {},
-                       ""});
+        auto ca = text("setup.ca-file", TIS_TEXT("setup_command", "Datei mit dem CA-Zertifikat des Konnektors (PEM)"));
         if (!ca) return cancelled;
         caFile = *ca;
         if (mode == "client-certificate") {
-            auto p12 = ask({"setup.client-certificate",
-                            Question::Kind::Text,
-                            TIS_TEXT("setup_command", "Datei mit dem Client-Zertifikat dieses PCs (.p12)"),
-                            {},
-                            ""});
+            auto p12 = text("setup.client-certificate",
+                            TIS_TEXT("setup_command", "Datei mit dem Client-Zertifikat dieses PCs (.p12)"));
             if (!p12) return cancelled;
             clientCertificate = *p12;
-            auto pw = ask({"setup.client-certificate-password-file",
-                           Question::Kind::Text,
+            auto pw = text("setup.client-certificate-password-file",
                            TIS_TEXT("setup_command",
                                     "Datei, in der das Passwort des Client-Zertifikats steht (leer: bei jedem Start "
-                                    "fragen)"),
-                           {},
-                           ""});
+                                    "fragen)"));
             if (!pw) return cancelled;
             clientCertificatePasswordFile = *pw;
         }
@@ -186,16 +169,11 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
     }
 
     // 3. The call context the practice software uses, and whom the practice calls.
-    const auto text = [&](const char* id, const Message& what, const char* fallback) -> std::optional<std::string> {
-        auto a = ask({id, Question::Kind::Text, what, {}, fallback});
-        if (a && a->empty()) return std::string(fallback);
-        return a;
-    };
-    auto mandant = text("setup.mandant", TIS_TEXT("setup_command", "Mandant (wie im Konnektor eingerichtet)"), "");
+    auto mandant = text("setup.mandant", TIS_TEXT("setup_command", "Mandant (wie im Konnektor eingerichtet)"));
     if (!mandant || mandant->empty()) return cancelled;
-    auto clientSystem = text("setup.client-system", TIS_TEXT("setup_command", "Clientsystem"), "");
+    auto clientSystem = text("setup.client-system", TIS_TEXT("setup_command", "Clientsystem"));
     if (!clientSystem || clientSystem->empty()) return cancelled;
-    auto workplace = text("setup.workplace", TIS_TEXT("setup_command", "Arbeitsplatz dieses PCs"), "");
+    auto workplace = text("setup.workplace", TIS_TEXT("setup_command", "Arbeitsplatz dieses PCs"));
     if (!workplace || workplace->empty()) return cancelled;
     auto support = ask({"setup.support",
                         Question::Kind::Choice,

@@ -66,8 +66,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
             } else o.unknown();
         }
     } catch (const command_line::UsageError& e) {
-        err << "tiservice status: " << tr(e.text) << "\n";
-        return general_exit::kUsage;
+        return usage("status", e, err);
     }
     const auto stateDir = defaultStateFolder();
     if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())

@@ -88,6 +88,17 @@ Result<std::unique_ptr<AnswersFileUi>> AnswersFileUi::load(const std::filesystem
     return ui;
 }
 
+std::unique_ptr<TerminalUi> terminalUiFor(const std::optional<std::filesystem::path>& answers, std::ostream& out,
+                                          std::ostream& err) {
+    if (!answers) return std::make_unique<TerminalUi>(out, std::cin);
+    auto loaded = AnswersFileUi::load(*answers, out, std::cin);
+    if (!loaded.ok()) {
+        err << loaded.error().describe() << "\n";
+        return nullptr;
+    }
+    return std::move(loaded).value();
+}
+
 std::optional<std::string> AnswersFileUi::ask(const workflow::Question& q) {
     const auto it = answers_.find(q.id);
     auto& n = used_[q.id];

@@ -43,4 +43,9 @@ private:
     std::map<std::string, std::size_t> used_;
 };
 
+/// The Ui a command asks with: the answers file when one is given, else the terminal;
+/// null (the reason on `err`) when the answers file cannot be read.
+std::unique_ptr<TerminalUi> terminalUiFor(const std::optional<std::filesystem::path>& answers, std::ostream& out,
+                                          std::ostream& err);
+
 }  // namespace tiservice::cli

@@ -20,12 +20,6 @@
 namespace tiservice::cli {
 namespace {
 
-/// A wrong command line: what is wrong, for the command that was called.
-int usage(std::string_view command, const command_line::UsageError& e, std::ostream& err) {
-    err << "tiservice " << command << ": " << tr(e.text) << "\n";
-    return general_exit::kUsage;
-}
-
 constexpr Message kUpdateHelp =
     TIS_TEXT("update_command", R"(tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
 
@@ -70,16 +64,8 @@ std::optional<Prepared> prepare(const std::filesystem::path& config, const std::
     if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
         err << s.error().describe() << "\n";
     Prepared p;
-    if (answers) {
-        auto ui = AnswersFileUi::load(*answers, out, std::cin);
-        if (!ui.ok()) {
-            err << ui.error().describe() << "\n";
-            return std::nullopt;
-        }
-        p.ui = std::move(ui).value();
-    } else {
-        p.ui = std::make_unique<TerminalUi>(out, std::cin);
-    }
+    p.ui = terminalUiFor(answers, out, err);
+    if (!p.ui) return std::nullopt;
     auto settings = loadConnectionSettings(config);
     if (!settings.ok()) {
         err << settings.error().describe() << "\n";

@@ -286,15 +286,15 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
                 actionSet = true;
             }
         } else if (r.result == "missed") {
+            const auto because = missedBecause(r.reason);
             f.details.push_back(
-                missedBecause(r.reason)
-                    ? TIS_TEXT("assessment",
-                               "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
-                          .arg(time, *missedBecause(r.reason))
-                    : TIS_TEXT("assessment",
-                               "Das Auto-Update am %1 wurde verpasst; der Konnektor nennt keinen Grund und holt es "
-                               "nicht nach.")
-                          .arg(time));
+                because ? TIS_TEXT("assessment",
+                                   "Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.")
+                              .arg(time, *because)
+                        : TIS_TEXT("assessment",
+                                   "Das Auto-Update am %1 wurde verpasst; der Konnektor nennt keinen Grund und holt es "
+                                   "nicht nach.")
+                              .arg(time));
             if (open) {
                 f.action = a.next ? TIS_TEXT("assessment",
                                              "Das Update von Hand starten (tiservice update) oder den Konnektor bis zum "

@@ -2,24 +2,13 @@
 
 #include <map>
 
+#include "tiservice/xml_text.h"
+
 namespace tiservice::engine {
 namespace {
 
-std::string escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+/// HTML text and attribute values need exactly XML's five escapes.
+std::string escaped(std::string_view text) { return xmlEscape(text); }
 
 std::string cell(std::string_view text) { return "<td>" + escaped(text) + "</td>"; }
 std::string head(std::string_view text) { return "<th>" + escaped(text) + "</th>"; }
