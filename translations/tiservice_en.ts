@@ -293,6 +293,14 @@
         <source>Das Update auf %1 ist für %2 geplant (%3): nichts weiter tun; den Konnektor dann eingeschaltet lassen.</source>
         <translation>The update to %1 is planned for %2 (%3): nothing else to do; keep the connector switched on then.</translation>
     </message>
+    <message>
+        <source>an der Verwaltungsoberfläche des Konnektors, etwa von Ihrem Dienstleister vor Ort (DVO)</source>
+        <translation>at the connector&apos;s admin interface, for example by your local service partner</translation>
+    </message>
+    <message>
+        <source>Am %1 auf %2 aktualisiert (%3).</source>
+        <translation>Updated to %2 on %1 (%3).</translation>
+    </message>
 </context>
 <context>
     <name>atomic_file</name>
@@ -558,6 +566,18 @@
     <message>
         <source>Update-Archiv</source>
         <translation>Update archive</translation>
+    </message>
+    <message>
+        <source>Die Liste der Installationen dieses Konnektors kann tiservice nicht lesen.</source>
+        <translation>tiservice cannot read this connector&apos;s list of installations.</translation>
+    </message>
+    <message>
+        <source>Sie steht in der Verwaltungsoberfläche des Konnektors.</source>
+        <translation>It is shown in the connector&apos;s admin interface.</translation>
+    </message>
+    <message>
+        <source>Die Liste des Konnektors war nicht zu lesen; gezeigt wird, was dieser Arbeitsplatz selbst eingetragen hat.</source>
+        <translation>The connector&apos;s list could not be read; shown is what this workstation recorded itself.</translation>
     </message>
 </context>
 <context>
@@ -886,6 +906,42 @@
     <message>
         <source>defekt</source>
         <translation>broken</translation>
+    </message>
+    <message>
+        <source>der Konnektor meldet danach nicht die neue Version</source>
+        <translation>the connector did not report the new version afterwards</translation>
+    </message>
+    <message>
+        <source>vor dem Start beendet</source>
+        <translation>stopped before it began</translation>
+    </message>
+    <message>
+        <source>Stromausfall oder Defekt während der Installation</source>
+        <translation>power loss or defect during the installation</translation>
+    </message>
+    <message>
+        <source>der Konnektor nennt keinen Grund</source>
+        <translation>the connector gives no reason</translation>
+    </message>
+    <message>
+        <source>der Konnektor kennt die Installation nicht</source>
+        <translation>the connector does not know the installation</translation>
+    </message>
+    <message>
+        <source>der Konnektor meldete sich nicht zurück</source>
+        <translation>the connector did not come back</translation>
+    </message>
+    <message>
+        <source>der Konnektor meldet „%1“</source>
+        <translation>the connector reports &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Auto-Update des Konnektors</source>
+        <translation>the connector&apos;s auto-update</translation>
+    </message>
+    <message>
+        <source>am Konnektor selbst</source>
+        <translation>at the connector itself</translation>
     </message>
 </context>
 <context>
@@ -1229,16 +1285,16 @@ Control port (HTTP, JSON):
         <translation>Result</translation>
     </message>
     <message>
-        <source>Clientsystem/Arbeitsplatz</source>
-        <translation>Client system/workplace</translation>
-    </message>
-    <message>
         <source>für %1</source>
         <translation>for %1</translation>
     </message>
     <message>
         <source>%1 Zeile(n) des Archivs sind unlesbar und fehlen hier; sie bleiben in der Archivdatei erhalten.</source>
         <translation>%1 line(s) of the archive cannot be read and are missing here; they stay in the archive file.</translation>
+    </message>
+    <message>
+        <source>Gestartet von</source>
+        <translation>Started by</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2313,14 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>einrichten: Konnektor suchen, Einstellungen schreiben</source>
         <translation>set up: find the connector, write the settings</translation>
     </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>gestern</source>
+        <translation>yesterday</translation>
+    </message>
 </context>
 <context>
     <name>terminal_ui</name>
@@ -2586,10 +2650,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>Result</translation>
     </message>
     <message>
-        <source>Clientsystem/Arbeitsplatz</source>
-        <translation>Client system/workplace</translation>
-    </message>
-    <message>
         <source>%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim Schreiben); sie bleiben unverändert in %2.</source>
         <translation>%1 line(s) of the archive are incomplete or unreadable (for example after a power cut while writing); they stay unchanged in %2.</translation>
     </message>
@@ -2612,28 +2672,46 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
 </translation>
     </message>
     <message>
-        <source>tiservice history [--json] [--export DATEI.html]
+        <source>Wartungsnachweis geschrieben: %1 (zum Drucken im Browser öffnen)</source>
+        <translation>Maintenance record written: %1 (open it in a browser to print)</translation>
+    </message>
+    <message>
+        <source>tiservice history [--config DATEI] [--json] [--export DATEI.html] [--local]
 
   Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
-  abgebrochen.
+  abgebrochen. Dazu liest es die Liste der Installationen im Konnektor (ohne Anmeldung), so
+  dass jeder Arbeitsplatz dasselbe Archiv zeigt: auch was ein anderer Arbeitsplatz, das
+  Auto-Update des Konnektors oder Ihr Dienstleister vor Ort installiert hat.
 
+  --local               nur das Archiv dieses Arbeitsplatzes, ohne den Konnektor zu fragen
   --json                Ausgabe für Programme
   --export DATEI.html   den Wartungsnachweis als Seite zum Drucken schreiben (Praxis, Geräte,
                         Versionen, alle Updates)
 </source>
-        <translation>tiservice history [--json] [--export FILE.html]
+        <translation>tiservice history [--config FILE] [--json] [--export FILE.html] [--local]
 
   Shows the update archive, the proof of maintenance: who updated, planned or cancelled what,
-  and when.
+  and when. It reads the connector&apos;s list of installations (without signing in), so that
+  every workstation shows the same archive: also what another workstation, the connector&apos;s
+  auto-update or your local service partner installed.
 
+  --local               only this workstation&apos;s archive, without asking the connector
   --json                output for programs
-  --export FILE.html    write the maintenance record as a page to print (practice, devices,
-                        versions, every update)
+  --export FILE.html    write the proof of maintenance as a page to print (practice, devices,
+                        versions, all updates)
 </translation>
     </message>
     <message>
-        <source>Wartungsnachweis geschrieben: %1 (zum Drucken im Browser öffnen)</source>
-        <translation>Maintenance record written: %1 (open it in a browser to print)</translation>
+        <source>Nur die Einträge dieses Arbeitsplatzes (--local).</source>
+        <translation>Only this workstation&apos;s entries (--local).</translation>
+    </message>
+    <message>
+        <source>Die Liste der Installationen im Konnektor war nicht zu lesen: %1 Gezeigt wird, was dieser Arbeitsplatz selbst eingetragen hat.</source>
+        <translation>The connector&apos;s list of installations could not be read: %1 Shown is what this workstation recorded itself.</translation>
+    </message>
+    <message>
+        <source>Gestartet von</source>
+        <translation>Started by</translation>
     </message>
 </context>
 <context>
@@ -2849,10 +2927,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>%1 läuft jetzt mit Version %2.</source>
         <translation>%1 now runs version %2.</translation>
-    </message>
-    <message>
-        <source>Die Installation von %1 ist fehlgeschlagen (%2). Die bisherige Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.</source>
-        <translation>The installation of %1 failed (%2). The previous version %3 stays in use. Please try again later.</translation>
     </message>
     <message>
         <source>Installation fehlgeschlagen</source>
@@ -3113,6 +3187,14 @@ Update: %1?</translation>
     <message>
         <source>  Was ist neu? %1</source>
         <translation>  What is new? %1</translation>
+    </message>
+    <message>
+        <source>Die Installation von %1 ist fehlgeschlagen: %2. Die bisherige Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.</source>
+        <translation>The installation of %1 failed: %2. The previous version %3 stays in operation. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Während der Installation ist der Strom ausgefallen; der Konnektor meldet jetzt einen Defekt und muss vom Support wiederhergestellt werden. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte jetzt sofort anrufen: %1</source>
+        <translation>The power failed during the installation; the connector now reports a defect and must be restored by support. Do NOT unplug the connector and do NOT restart it. Please call now: %1</translation>
     </message>
 </context>
 <context>

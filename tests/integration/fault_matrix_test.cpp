@@ -44,8 +44,10 @@ const Row kMatrix[] = {
     // Not back in time is not "broken": nothing is archived as finished, the journal keeps following.
     {R"({"rebootSeconds": 200000})", "starting:2", 2, "succeeded", "", "meldet sich nach der Installation nicht zurück",
      true},
-    {R"({"malformed": "broken-xml"})", "verifying:2", 2, "succeeded", "failed", "version-not-confirmed"},
-    {R"({"malformed": "wrong-content-type"})", "", 3, "", "", "Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig"},
+    {R"({"malformed": "broken-xml"})", "verifying:2", 2, "succeeded", "failed",
+     "der Konnektor meldet danach nicht die neue Version"},
+    {R"({"malformed": "wrong-content-type"})", "", 3, "", "",
+     "Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig"},
     {R"({"malformed": "truncated"})", "", 3, "", "", "hat die Verbindung unterbrochen"},
     {R"({"ksrDown": true})", "", 3, "", "", "erreicht den Update-Dienst (KSR) nicht"},
     {R"({"downloadStalls": true})", "", 3, "", "", "Der Download kommt nicht voran"},
@@ -58,7 +60,8 @@ const Row kMatrix[] = {
     {R"({})", "", 3, "", "", "Update-Archiv kann gerade nicht geschrieben werden", true, "history.jsonl"},
     // An archive whose last line was torn by an earlier crash: kept, and every new entry on a line of its own.
     {R"({})", "", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", kTornLine},
-    {R"({"slowMs": 300})", "installing:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", kTornLine},
+    {R"({"slowMs": 300})", "installing:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "",
+     kTornLine},
     // A second run on the same PC while the first installs: refused, nothing started twice, nothing archived twice.
     {R"({})", "installing", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", "", true},
     {R"({})", "installing:2", 0, "succeeded", "succeeded", "Alle Updates sind installiert", false, "", "", true},

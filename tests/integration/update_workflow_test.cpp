@@ -404,8 +404,13 @@ TEST_F(Workflow, PowerLossMeansDoNotUnplugAndCallSupportWithTheRightNumber) {
     auto r = update(answers(kOldPassword));
     EXPECT_EQ(r.exitCode, 2) << r.out;
     EXPECT_TRUE(contains(r.out, "NICHT vom Strom trennen")) << r.out;
+    // What happened first, then what to do now, and whom to call.
+    EXPECT_TRUE(contains(r.out, "Während der Installation ist der Strom ausgefallen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Bitte jetzt sofort anrufen: Von CGM installiert")) << r.out;
     EXPECT_TRUE(contains(r.out, "0800 551 551 2")) << r.out;
     EXPECT_EQ(count(history(), "finished", "connector", "broken"), 1);
+    const auto shown = runProcess(argv({"history"}, "Empfang"), env());
+    EXPECT_TRUE(contains(shown.out, "defekt: Stromausfall oder Defekt während der Installation")) << shown.out;
     // A self-installer gets the other number.
     start("expired-connector-outdated-terminal.json", {"--fault-power-loss"});
     writeSettings("Empfang", "support = self\n");
@@ -524,4 +529,68 @@ TEST_F(Workflow, ThePlanCanLeaveTheConnectorToItsOwnAutoUpdate) {
     EXPECT_TRUE(contains(r.out, "Der Konnektor installiert das Update beim Auto-Update am Mi 02:00 selbst")) << r.out;
     EXPECT_TRUE(simState()["installations"].toArray().isEmpty());  // nothing started by us
     EXPECT_TRUE(journalEmpty());
+}
+
+TEST_F(Workflow, EveryWorkstationShowsThePracticesArchiveFromTheConnectorsList) {
+    start("terminal-update-available.json", {}, 20);
+    writeSettings("Sprechzimmer1");
+    // Sprechzimmer 1 installs the terminal update: another PC, with a state folder of its own.
+    auto other = env();
+    other.env["XDG_STATE_HOME"] = (dir / "state-b").string();
+    writeFile(dir / "b.json", answers("Praxis2026!"));
+    const auto b = runProcess(argv({"update", "--answers", (dir / "b.json").string()}, "Sprechzimmer1"), other);
+    ASSERT_EQ(b.exitCode, 0) << b.out << b.err;
+
+    // The reception did nothing itself: its own entries alone are none …
+    const auto local = runProcess(argv({"history", "--local"}, "Empfang"), env());
+    EXPECT_TRUE(contains(local.out, "Das Update-Archiv ist leer.")) << local.out;
+    EXPECT_TRUE(contains(local.out, "Nur die Einträge dieses Arbeitsplatzes")) << local.out;
+    // … the practice's archive shows the colleague's update, who started it, and the result.
+    const auto shown = runProcess(argv({"history"}, "Empfang"), env());
+    EXPECT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_TRUE(contains(shown.out, "Gestartet von")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "PVS1/Sprechzimmer1")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "erfolgreich")) << shown.out;
+    EXPECT_TRUE(contains(shown.out, "3.7.4")) << shown.out;
+    EXPECT_FALSE(contains(shown.out, "nicht zu lesen")) << shown.out;
+    // Asked again and again, at both PCs: once each, never doubled.
+    auto h = history();
+    EXPECT_EQ(count(h, "finished", "CT_ID_0176", "succeeded"), 1) << QJsonDocument(h).toJson().toStdString();
+    EXPECT_EQ(count(history(), "finished", "CT_ID_0176", "succeeded"), 1);
+    for (const auto& e : h) {
+        EXPECT_EQ(e.toObject()["source"].toString(), "connector");
+    }
+    const auto atB = runProcess(argv({"history", "--json"}, "Sprechzimmer1"), other);
+    const auto hb = QJsonDocument::fromJson(QByteArray::fromStdString(atB.out)).array();
+    EXPECT_EQ(count(hb, "finished", "CT_ID_0176", "succeeded"), 1) << atB.out;
+    for (const auto& e : hb) {
+        EXPECT_EQ(e.toObject()["source"].toString(), "this-workstation") << atB.out;
+    }
+
+    // The status check says that it is done, and by whom, so nobody starts it again.
+    const auto status = runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_TRUE(contains(status.out, "auf 3.7.4 aktualisiert (von PVS1/Sprechzimmer1).")) << status.out;
+    // The printed proof of maintenance at the reception holds it too.
+    const auto exported = runProcess(argv({"history", "--export", (dir / "nachweis.html").string()}, "Empfang"), env());
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    EXPECT_TRUE(contains(readFile(dir / "nachweis.html"), "PVS1/Sprechzimmer1"));
+
+    auto english = env();
+    english.env["LANG"] = "en_GB.UTF-8";
+    const auto en = runProcess(argv({"history"}, "Empfang"), english);
+    EXPECT_TRUE(contains(en.out, "Started by")) << en.out;
+    EXPECT_TRUE(contains(en.out, "succeeded")) << en.out;
+    const auto enStatus = runProcess(argv({"status"}, "Empfang"), english);
+    EXPECT_TRUE(contains(enStatus.out, "Updated to 3.7.4 on")) << enStatus.out;
+}
+
+TEST_F(Workflow, WithoutTheConnectorTheArchiveSaysItShowsOnlyThisWorkstation) {
+    start("terminal-update-available.json", {}, 20);
+    ASSERT_EQ(update(answers("Praxis2026!")).exitCode, 0);
+    sim.reset();  // the connector is gone
+    const auto r = runProcess(argv({"history"}, "Empfang"), env());
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "erfolgreich")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Die Liste der Installationen im Konnektor war nicht zu lesen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "PVS1/Empfang")) << r.out;
 }

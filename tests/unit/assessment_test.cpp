@@ -241,6 +241,42 @@ TEST(Assessment, APlannedOrRunningUpdateChangesWhatToDoAtEveryWorkstation) {
     EXPECT_NE(f.action.en.find("is running right now"), std::string::npos) << f.action.en;
 }
 
+TEST(Assessment, ARecentInstallationByAColleagueOrTheServicePartnerIsSaid) {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    Input in = practice();
+    in.connector.firmwareVersion = v("1.3.10");
+    in.now = at("2026-12-02T08:00:00Z");
+    konnektor::ManagementStatus m;
+    konnektor::Installation done;
+    done.state = konnektor::Installation::State::Succeeded;
+    done.component = "connector";
+    done.fromVersion = v("1.3.4");
+    done.toVersion = v("1.3.10");
+    done.clientSystemId = "PVS1";
+    done.workplaceId = "Sprechzimmer 2";
+    done.finishedAt = at("2026-12-01T19:20:00Z");
+    m.recent.push_back(done);
+    in.management = m;
+    auto f = findingFor(assess::assess(in), "connector");
+    ASSERT_TRUE(f.recentInstallation);
+    EXPECT_EQ(f.recentInstallation->de, "Am 01.12.2026 19:20 auf 1.3.10 aktualisiert (von PVS1/Sprechzimmer 2).");
+    EXPECT_EQ(f.details.back().de, f.recentInstallation->de);
+    // Nobody at a workstation: someone at the connector's admin interface, the service partner.
+    in.management->recent[0].clientSystemId.clear();
+    in.management->recent[0].workplaceId.clear();
+    f = findingFor(assess::assess(in), "connector");
+    ASSERT_TRUE(f.recentInstallation);
+    EXPECT_NE(f.recentInstallation->de.find("etwa von Ihrem Dienstleister vor Ort (DVO)"), std::string::npos)
+        << f.recentInstallation->de;
+    // Weeks ago, or to a version that no longer runs: not news.
+    in.now = at("2026-12-20T08:00:00Z");
+    EXPECT_FALSE(findingFor(assess::assess(in), "connector").recentInstallation);
+    in.now = at("2026-12-02T08:00:00Z");
+    in.connector.firmwareVersion = v("1.3.11");
+    EXPECT_FALSE(findingFor(assess::assess(in), "connector").recentInstallation);
+}
+
 TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
     Input in = practice();
     in.terminals[0].product.firmwareVersion = v("3.7.2");

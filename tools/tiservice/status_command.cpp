@@ -191,7 +191,10 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
             out << tr(TIS_TEXT("status_command", ", eben geprüft")) << "\n";
         } else {
             out << tr(TIS_TEXT("status_command", ", zuletzt geprüft am ")) << localTime(catalog->verifiedAt, l) << " ("
-                << tr(TIS_TEXT("status_command", "vor %1 Tagen").arg(age)) << ")\n";
+                << tr(age <= 0   ? TIS_TEXT("status_command", "heute")
+                      : age == 1 ? TIS_TEXT("status_command", "gestern")
+                                 : TIS_TEXT("status_command", "vor %1 Tagen").arg(age))
+                << ")\n";
             out << tr(TIS_TEXT("status_command", "  Hinweis: ")) << catalog->refreshError->describe() << "\n";
         }
     } else {

@@ -43,11 +43,15 @@ constexpr Message kPasswordHelp = TIS_TEXT("update_command", R"(tiservice passwo
   Rückgabewerte: 0 geändert, 1 abgebrochen, 2 nicht gelungen oder Support nötig, 3 nicht möglich
 )");
 
-constexpr Message kHistoryHelp = TIS_TEXT("update_command", R"(tiservice history [--json] [--export DATEI.html]
+constexpr Message kHistoryHelp =
+    TIS_TEXT("update_command", R"(tiservice history [--config DATEI] [--json] [--export DATEI.html] [--local]
 
   Zeigt das Update-Archiv, den Nachweis der Wartung: wer hat wann was aktualisiert, geplant,
-  abgebrochen.
+  abgebrochen. Dazu liest es die Liste der Installationen im Konnektor (ohne Anmeldung), so
+  dass jeder Arbeitsplatz dasselbe Archiv zeigt: auch was ein anderer Arbeitsplatz, das
+  Auto-Update des Konnektors oder Ihr Dienstleister vor Ort installiert hat.
 
+  --local               nur das Archiv dieses Arbeitsplatzes, ohne den Konnektor zu fragen
   --json                Ausgabe für Programme
   --export DATEI.html   den Wartungsnachweis als Seite zum Drucken schreiben (Praxis, Geräte,
                         Versionen, alle Updates)
@@ -142,15 +146,30 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
     return finish(p->engine->changePassword(), out, err);
 }
 
+namespace {
+
+/// Reading the connector's list asks nobody anything: a client certificate's password that
+/// is not stored means the local archive.
+class NoQuestionsUi final : public workflow::Ui {
+public:
+    void notice(const workflow::Notice&) override {}
+    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
+    void progress(const workflow::Progress&) override {}
+};
+
+}  // namespace
+
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;
+    bool localOnly = false;
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     std::optional<std::filesystem::path> exportTo;
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--json")) json = true;
-            else if (o.is("--config")) config = o.value();  // only for the practice's names in --export
+            else if (o.is("--config")) config = o.value();
             else if (o.is("--export")) exportTo = o.value();
+            else if (o.is("--local")) localOnly = true;
             else if (o.is("-h", "--help")) {
                 out << tr(kHistoryHelp);
                 return general_exit::kDone;
@@ -159,20 +178,27 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     } catch (const command_line::UsageError& e) {
         return usage("history", e, err);
     }
-    workflow::UpdateHistory history(defaultStateFolder() / "history.jsonl");
-    int unreadable = 0;
-    const auto entries = history.read(&unreadable);  // the archive alone: no settings, no connector
+    const auto stateDir = defaultStateFolder();
+    if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
+        err << s.error().describe() << "\n";
+    // The practice's archive: the connector's list taken in when settings and connector allow;
+    // the archive alone is always enough.
+    NoQuestionsUi quiet;
+    engine::Engine engine({.stateDir = stateDir, .ui = &quiet});
+    auto settings = loadConnectionSettings(config);
+    engine.useSettings(settings);
+    const auto view = localOnly ? engine.history() : engine.practiceHistory();
+    const auto& entries = view.entries;
+    const int unreadable = view.unreadableLines;
     const Language l = currentLanguage();
     if (exportTo) {
         // The practice's names come from its settings when they can be read; the archive is enough.
         engine::PracticeIdentity practice;
-        if (auto settings = loadConnectionSettings(config); settings.ok()) {
+        if (settings.ok()) {
             practice = {settings->connector.context.mandantId, settings->connector.context.clientSystemId,
                         settings->connector.context.workplaceId, settings->connector.sdsUrl};
         }
-        const auto html = engine::maintenanceRecordHtml(
-            {.entries = entries, .unreadableLines = unreadable, .file = defaultStateFolder() / "history.jsonl"},
-            practice, SystemClock::shared()->now(), l);
+        const auto html = engine::maintenanceRecordHtml(view, practice, SystemClock::shared()->now(), l);
         if (auto written = store::writeAtomically(*exportTo, html); !written.ok()) {
             err << written.error().describe() << "\n";
             return update_exit::kNotPossible;
@@ -185,44 +211,64 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     if (json) {
         QJsonArray list;
         for (const auto& e : entries) {
-            QJsonObject o{{"time", QString::fromStdString(formatUtc(e.time))}, {"event", QString::fromStdString(e.event)},
-                          {"connector", QString::fromStdString(e.connector)}, {"component", QString::fromStdString(e.component)},
-                          {"name", QString::fromStdString(e.name)}, {"from", QString::fromStdString(e.fromVersion)},
-                          {"to", QString::fromStdString(e.toVersion)}, {"result", QString::fromStdString(e.result)},
+            QJsonObject o{{"time", QString::fromStdString(formatUtc(e.time))},
+                          {"event", QString::fromStdString(e.event)},
+                          {"connector", QString::fromStdString(e.connector)},
+                          {"component", QString::fromStdString(e.component)},
+                          {"name", QString::fromStdString(e.name)},
+                          {"from", QString::fromStdString(e.fromVersion)},
+                          {"to", QString::fromStdString(e.toVersion)},
+                          {"result", QString::fromStdString(e.result)},
                           {"reason", QString::fromStdString(e.reason)},
                           {"clientSystemId", QString::fromStdString(e.clientSystemId)},
-                          {"workplaceId", QString::fromStdString(e.workplaceId)}};
+                          {"workplaceId", QString::fromStdString(e.workplaceId)},
+                          {"byAutoUpdate", e.byAutoUpdate},
+                          {"source", QString::fromStdString(e.source.empty() ? "this-workstation" : e.source)}};
             if (e.plannedAt) o.insert("plannedAt", QString::fromStdString(formatUtc(*e.plannedAt)));
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
         return general_exit::kDone;
     }
+    const auto whereFrom = [&] {
+        if (view.connectorListRead) return;
+        if (localOnly)
+            out << tr(TIS_TEXT("update_command", "Nur die Einträge dieses Arbeitsplatzes (--local).")) << "\n";
+        else if (view.connectorListError)
+            out << tr(TIS_TEXT("update_command",
+                               "Die Liste der Installationen im Konnektor war nicht zu lesen: %1 Gezeigt wird, was "
+                               "dieser Arbeitsplatz selbst eingetragen hat.")
+                          .arg(view.connectorListError->message))
+                << "\n";
+    };
     if (entries.empty()) {
         out << tr(TIS_TEXT("update_command", "Das Update-Archiv ist leer.")) << "\n";
+        whereFrom();
         return general_exit::kDone;
     }
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : entries) {
         const auto ev = tr(workflow::historyEventText(e.event));
         std::string result = tr(workflow::historyResultText(e.result));
-        if (!e.reason.empty() && e.result != "succeeded") result += " (" + e.reason + ")";
+        if (!e.reason.empty() && e.result != "succeeded" && e.event == "finished")
+            result += ": " + tr(workflow::historyReasonText(e.reason));
         if (e.event == "planned" && e.plannedAt)
             result = tr(TIS_TEXT("update_command", "für %1").arg(localTime(*e.plannedAt, l)));
         rows.push_back({localTime(e.time, l), ev, e.name, e.fromVersion + " → " + e.toVersion, result,
-                        e.clientSystemId + "/" + e.workplaceId});
+                        tr(workflow::historyStartedByText(e))});
     }
     out << tr(TIS_TEXT("update_command", "Update-Archiv")) << "\n\n"
         << table({tr(TIS_TEXT("update_command", "Zeit")), tr(TIS_TEXT("update_command", "Ereignis")),
                   tr(TIS_TEXT("update_command", "Komponente")), tr(TIS_TEXT("update_command", "Version")),
-                  tr(TIS_TEXT("update_command", "Ergebnis")),
-                  tr(TIS_TEXT("update_command", "Clientsystem/Arbeitsplatz"))},
+                  tr(TIS_TEXT("update_command", "Ergebnis")), tr(TIS_TEXT("update_command", "Gestartet von"))},
                  rows);
+    whereFrom();
     if (unreadable > 0)
-        out << tr(TIS_TEXT("update_command",
-                           "%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim "
-                           "Schreiben); sie bleiben unverändert in %2.")
-                      .arg(unreadable, history.file().string()))
+        out << tr(TIS_TEXT(
+                      "update_command",
+                      "%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim "
+                      "Schreiben); sie bleiben unverändert in %2.")
+                      .arg(unreadable, view.file.string()))
             << "\n";
     return general_exit::kDone;
 }

@@ -474,9 +474,29 @@ namespace {
 
 /// "PVS1/Sprechzimmer 1", or the connector's own auto-update.
 LocalizedText startedBy(const konnektor::Installation& i) {
-    if (i.byAutoUpdate || (i.clientSystemId.empty() && i.workplaceId.empty()))
-        return TIS_TEXT("assessment", "vom Auto-Update des Konnektors");
+    if (i.byAutoUpdate) return TIS_TEXT("assessment", "vom Auto-Update des Konnektors");
+    if (i.clientSystemId.empty() && i.workplaceId.empty())
+        return TIS_TEXT("assessment",
+                        "an der Verwaltungsoberfläche des Konnektors, etwa von Ihrem Dienstleister vor Ort (DVO)");
     return TIS_TEXT("assessment", "von %1/%2").arg(i.clientSystemId, i.workplaceId);
+}
+
+/// A colleague, the service partner or the auto-update has already installed it: the
+/// connector's own list says so, whoever did it.
+void noteRecentInstallation(Finding& f, const Input& in) {
+    if (!in.management) return;
+    constexpr auto kRecent = std::chrono::hours(24 * 14);
+    // "Recent" by the connector's clock, which wrote the times.
+    const auto now = std::max(in.management->connectorTime.value_or(in.now), in.now);
+    for (const auto& r : in.management->recent) {
+        if (r.component != f.component || r.state != konnektor::Installation::State::Succeeded || !r.finishedAt ||
+            *r.finishedAt > now || now - *r.finishedAt > kRecent || r.toVersion != f.installed)
+            continue;
+        f.recentInstallation = TIS_TEXT("assessment", "Am %1 auf %2 aktualisiert (%3).")
+                                   .arg(formatLocalDateTime(*r.finishedAt), r.toVersion.toString(), startedBy(r));
+        f.details.push_back(*f.recentInstallation);
+        return;
+    }
 }
 
 /// An update that is planned or running changes what to do: nothing but wait, and never
@@ -507,7 +527,10 @@ std::vector<Finding> assess(const Input& in) {
     std::vector<Finding> out;
     out.push_back(connectorFinding(in));
     for (const auto& t : in.terminals) out.push_back(terminalFinding(in, t));
-    for (auto& f : out) followPlan(f, in);
+    for (auto& f : out) {
+        followPlan(f, in);
+        noteRecentInstallation(f, in);
+    }
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return rank(a) > rank(b); });
     return out;
 }

@@ -1,9 +1,14 @@
 #include "tiservice/engine/engine.h"
 
+#include <algorithm>
+
+#include "tiservice/catalog/catalog_source.h"
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
 #include "tiservice/store/state_lock.h"
+#include "tiservice/workflow/offered_updates.h"
+#include "tiservice/workflow/practice_archive.h"
 
 namespace tiservice::engine {
 namespace {
@@ -64,6 +69,28 @@ struct Engine::Impl {
         return url.ok() ? workflow::findJournalFor(setup.stateDir / "journal", url->hostPort()) : std::nullopt;
     }
 
+    /// Takes the connector's finished installations into the archive. Only while this process
+    /// holds the state folder and no journal tells a story of its own: an installation the
+    /// journal still follows is recorded by the journal, once.
+    Result<int> takeConnectorList(const konnektor::ConnectorSnapshot& snapshot,
+                                  const konnektor::ManagementStatus& management) const {
+        if (journal()) return 0;
+        const auto catalog = catalog::loadVerifiedCatalog(setup.stateDir);
+        const catalog::ApprovalCatalog* known = catalog.ok() ? &catalog.value() : nullptr;
+        workflow::UpdateHistory history(setup.stateDir / "history.jsonl");
+        const auto added = workflow::takeConnectorInstallations(
+            history, workflow::connectorKey(snapshot.directory.product, settings->connector.sdsUrl), management.recent,
+            [&](const std::string& component) {
+                if (component == "connector") return assess::connectorDisplayName(snapshot.directory.product, known);
+                for (const auto& t : snapshot.terminals)
+                    if (t.ctId == component) return assess::terminalDisplayName(t, known);
+                return component;
+            });
+        if (added.ok() && *added > 0)
+            log::logger()->info("archive: {} installation(s) taken from the connector's list", *added);
+        return added;
+    }
+
     /// What the guided update and the password change need before they begin.
     template <typename Run>
     Result<workflow::WorkflowResult> guided(std::string_view purpose, Run run) {
@@ -119,6 +146,10 @@ CheckOutcome Engine::check() {
                                             {.refreshCatalog = false, .connectorAccess = x.setup.connectorAccess});
         }
     }
+    if (outcome.report.ok() && outcome.report->management && lock.ok()) {
+        if (auto taken = x.takeConnectorList(outcome.report->snapshot, *outcome.report->management); !taken.ok())
+            log::logger()->warn("archive: {}", taken.error().describe(Language::English));
+    }
     if (!outcome.report.ok()) log::logger()->warn("status: {}", outcome.report.error().describe(Language::English));
     else log::logger()->info("status: overall {}", assess::statusId(outcome.report->overall));
     return outcome;
@@ -155,6 +186,45 @@ HistoryView Engine::history() const {
     return view;
 }
 
+HistoryView Engine::practiceHistory() {
+    auto& x = *impl_;
+    const auto withReason = [this](Error e) {
+        auto view = history();
+        view.connectorListError = std::move(e);
+        return view;
+    };
+    if (!x.settings) return withReason(x.settingsError);
+    auto options = x.clientOptions();
+    if (!options.ok()) return withReason(options.error());
+    // A look, like the connector's display: a connector that does not answer soon leaves the
+    // local archive, it does not hold up the person.
+    options->connectTimeout = std::min(options->connectTimeout, std::chrono::milliseconds(3'000));
+    options->readTimeout = std::min(options->readTimeout, std::chrono::milliseconds(5'000));
+    options->totalTimeout = std::min(options->totalTimeout, std::chrono::milliseconds(10'000));
+    options->maxAttempts = 1;
+    auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "history");
+    if (!lock.ok()) return withReason(lock.error());
+    const auto access = x.setup.connectorAccess ? x.setup.connectorAccess(*x.settings, *options, x.clock)
+                                                : konnektor::connectorOverNetwork(*x.settings, *options, x.clock);
+    auto snapshot = access->read();
+    if (!snapshot.ok()) return withReason(snapshot.error());
+    auto driver = access->driver(snapshot->directory.product, true);
+    if (!driver)
+        return withReason(Error{
+            .code = "history.no-driver",
+            .message = TIS_TEXT("engine", "Die Liste der Installationen dieses Konnektors kann tiservice nicht lesen."),
+            .action = TIS_TEXT("engine", "Sie steht in der Verwaltungsoberfläche des Konnektors."),
+            .detail = snapshot->directory.product.productCode});
+    auto management = driver->status();
+    if (!management.ok()) return withReason(management.error());
+    const auto taken = x.takeConnectorList(*snapshot, *management);
+    if (!taken.ok()) return withReason(taken.error());
+    auto view = history();
+    view.connectorListRead = true;
+    view.takenFromConnector = *taken;
+    return view;
+}
+
 // --- what it means to a person --------------------------------------------------------------
 
 std::vector<Notice> Engine::noticesFor(const StatusReport& report) const {
@@ -174,10 +244,15 @@ std::vector<Notice> Engine::noticesFor(const StatusReport& report) const {
     }
     if (report.catalogError)
         notices.push_back({"status.catalog-missing", Severity::Warning, w.statusTitle, report.catalogError->text()});
-    if (!anything && !report.catalogError)
-        notices.push_back(
-            {"status.current", Severity::Info, w.statusTitle,
-             TIS_TEXT("engine", "Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.")});
+    if (!anything && !report.catalogError) {
+        LocalizedText text =
+            TIS_TEXT("engine", "Konnektor und Kartenterminals sind auf einem zugelassenen, aktuellen Stand.");
+        // Someone already did it: say who, so nobody starts it again.
+        for (const auto& f : report.findings)
+            if (f.recentInstallation)
+                text.append(LocalizedText::same(f.name).append(*f.recentInstallation, ": "), "\n");
+        notices.push_back({"status.current", Severity::Info, w.statusTitle, text});
+    }
     return notices;
 }
 
@@ -221,14 +296,21 @@ void Engine::announce(const HistoryView& history) {
     LocalizedText body;
     for (const auto& e : history.entries) {
         if (e.event != "finished") continue;
-        const LocalizedText line =
-            formatLocalDateTime(e.time)
-                .append(LocalizedText::same(e.name + "  " + e.fromVersion + " → " + e.toVersion), "  ")
-                .append(workflow::historyResultText(e.result), "  ")
-                .append(LocalizedText::same("(" + e.clientSystemId + "/" + e.workplaceId + ")\n"), "  ");
+        LocalizedText line = formatLocalDateTime(e.time);
+        line.append(LocalizedText::same(e.name + "  " + e.fromVersion + " → " + e.toVersion), "  ")
+            .append(workflow::historyResultText(e.result), "  ");
+        if (e.result != "succeeded" && !e.reason.empty()) line.append(workflow::historyReasonText(e.reason), ": ");
+        line.append(LocalizedText::same("("), "  ")
+            .append(workflow::historyStartedByText(e), "")
+            .append(LocalizedText::same(")\n"), "");
         body.append(line, "");
     }
     if (body.empty()) body = TIS_TEXT("engine", "Das Update-Archiv ist leer.");
+    if (history.connectorListError)
+        body.append(TIS_TEXT("engine",
+                             "Die Liste des Konnektors war nicht zu lesen; gezeigt wird, was dieser "
+                             "Arbeitsplatz selbst eingetragen hat."),
+                    "\n");
     impl_->ui.notice({"history", Severity::Info, TIS_TEXT("engine", "Update-Archiv"), body});
 }
 

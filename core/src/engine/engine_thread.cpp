@@ -68,7 +68,7 @@ void EngineThread::changePassword() {
 }
 
 void EngineThread::showHistory() {
-    post([this] { engine_.announce(engine_.history()); });
+    post([this] { engine_.announce(engine_.practiceHistory()); });
 }
 
 void EngineThread::useSettings(Result<ConnectionSettings> settings) {

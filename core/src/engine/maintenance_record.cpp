@@ -65,14 +65,16 @@ std::string maintenanceRecordHtml(const HistoryView& history, const PracticeIden
                 head(t(TIS_TEXT("maintenance_record", "Ereignis"))) + head(t(TIS_TEXT("maintenance_record", "Gerät"))) +
                 head(t(TIS_TEXT("maintenance_record", "Version"))) +
                 head(t(TIS_TEXT("maintenance_record", "Ergebnis"))) +
-                head(t(TIS_TEXT("maintenance_record", "Clientsystem/Arbeitsplatz"))) + "</tr>\n";
+                head(t(TIS_TEXT("maintenance_record", "Gestartet von"))) + "</tr>\n";
         for (const auto& e : history.entries) {
             std::string result = e.event == "finished" ? t(workflow::historyResultText(e.result)) : std::string();
+            if (e.event == "finished" && e.result != "succeeded" && !e.reason.empty())
+                result += ": " + t(workflow::historyReasonText(e.reason));
             if (e.event == "planned" && e.plannedAt)
                 result = t(TIS_TEXT("maintenance_record", "für %1").arg(formatLocalDateTime(*e.plannedAt)));
             html += "<tr>" + cell(t(formatLocalDateTime(e.time))) + cell(t(workflow::historyEventText(e.event))) +
                     cell(e.name) + cell(e.fromVersion + " → " + e.toVersion) + cell(result) +
-                    cell(e.clientSystemId + "/" + e.workplaceId) + "</tr>\n";
+                    cell(t(workflow::historyStartedByText(e))) + "</tr>\n";
         }
         html += "</table>\n";
     }

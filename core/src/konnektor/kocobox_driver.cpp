@@ -38,6 +38,8 @@ Installation installation(const QJsonObject& o) {
               : st == "failed"    ? Installation::State::Failed
               : st == "broken"    ? Installation::State::Broken
                                   : Installation::State::Planned;
+    const auto id = o.value("id");
+    i.id = id.isDouble() ? std::to_string(id.toInteger()) : id.toString().toStdString();
     i.updateId = s(o, "updateId");
     i.component = s(o, "component");
     i.fromVersion = version(s(o, "fromVersion"));

@@ -38,14 +38,15 @@ UpdateWorkflow::Impl::Followed UpdateWorkflow::Impl::follow(JournalItem& item) {
             continue;
         }
         interval = opt.pollInitial;
-        if (st->broken) {
-            item.reason = "broken";
-            return Followed::Broken;
-        }
         const bool planned = std::any_of(st->planned.begin(), st->planned.end(),
                                          [&](const Installation& i) { return matches(i, item); });
         const auto done = std::find_if(st->recent.begin(), st->recent.end(),
                                        [&](const Installation& i) { return matches(i, item); });
+        if (st->broken) {
+            // Its own word for what happened ("power-loss"), when its list has one.
+            item.reason = done != st->recent.end() && !done->reason.empty() ? done->reason : "broken";
+            return Followed::Broken;
+        }
         if (st->active && matches(*st->active, item)) {
             withoutTrace = 0;
             const int p = st->active->percent;
@@ -61,7 +62,9 @@ UpdateWorkflow::Impl::Followed UpdateWorkflow::Impl::follow(JournalItem& item) {
             if (done->finishedAt) item.finishedAt = done->finishedAt;
             switch (done->state) {
                 case Installation::State::Succeeded: return Followed::Succeeded;
-                case Installation::State::Broken: item.reason = "broken"; return Followed::Broken;
+                case Installation::State::Broken:
+                    item.reason = done->reason.empty() ? "broken" : done->reason;
+                    return Followed::Broken;
                 default:
                     item.reason = done->reason.empty() ? "failed" : done->reason;
                     return Followed::Failed;
@@ -160,19 +163,26 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::finishItem(JournalItem& item
     }
     if (item.state == ItemState::Failed) {
         const LocalizedText text = TIS_TEXT("update_workflow",
-                                            "Die Installation von %1 ist fehlgeschlagen (%2). Die bisherige "
+                                            "Die Installation von %1 ist fehlgeschlagen: %2. Die bisherige "
                                             "Version %3 bleibt in Betrieb. Bitte später noch einmal versuchen.")
-                                       .arg(name, item.reason, item.fromVersion);
+                                       .arg(name, historyReasonText(item.reason), item.fromVersion);
         ui.notice({"install.failed", Severity::Warning, TIS_TEXT("update_workflow", "Installation fehlgeschlagen"),
                    text});
         dropJournal();
         return result(Outcome::Failed, text);
     }
+    // A power cut in the middle: say what happened, then what to do and whom to call now.
     const LocalizedText text =
-        TIS_TEXT("update_workflow",
-                 "Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom "
-                 "trennen und NICHT neu starten. Bitte sofort anrufen: %1")
-            .arg(support);
+        item.reason == "power-loss"
+            ? TIS_TEXT("update_workflow",
+                       "Während der Installation ist der Strom ausgefallen; der Konnektor meldet jetzt einen "
+                       "Defekt und muss vom Support wiederhergestellt werden. Den Konnektor NICHT vom Strom "
+                       "trennen und NICHT neu starten. Bitte jetzt sofort anrufen: %1")
+                  .arg(support)
+            : TIS_TEXT("update_workflow",
+                       "Der Konnektor meldet nach der Installation einen Defekt. Den Konnektor NICHT vom Strom "
+                       "trennen und NICHT neu starten. Bitte sofort anrufen: %1")
+                  .arg(support);
     ui.notice(
         {"support.call", Severity::Critical, TIS_TEXT("update_workflow", "Sofort den Support anrufen"), text});
     dropJournal();

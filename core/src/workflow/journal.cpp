@@ -25,6 +25,8 @@ QJsonObject entryJson(const HistoryEntry& e) {
     if (!e.result.empty()) o.insert("result", q(e.result));
     if (!e.reason.empty()) o.insert("reason", q(e.reason));
     if (e.plannedAt) o.insert("plannedAt", q(formatUtc(*e.plannedAt)));
+    if (e.byAutoUpdate) o.insert("byAutoUpdate", true);
+    if (!e.source.empty()) o.insert("source", q(e.source));
     return o;
 }
 
@@ -174,6 +176,8 @@ std::vector<HistoryEntry> UpdateHistory::read(int* unreadable) const {
         h.clientSystemId = s(o, "clientSystemId");
         h.workplaceId = s(o, "workplaceId");
         h.plannedAt = t(o, "plannedAt");
+        h.byAutoUpdate = o.value("byAutoUpdate").toBool(false);
+        h.source = s(o, "source");
         out.push_back(std::move(h));
     }
     return out;
@@ -212,6 +216,25 @@ LocalizedText historyResultText(const std::string& result) {
     if (result == "failed") return TIS_TEXT("journal", "fehlgeschlagen");
     if (result == "broken") return TIS_TEXT("journal", "defekt");
     return LocalizedText::same(result);
+}
+
+LocalizedText historyReasonText(const std::string& reason) {
+    if (reason.empty()) return {};
+    if (reason == "version-not-confirmed")
+        return TIS_TEXT("journal", "der Konnektor meldet danach nicht die neue Version");
+    if (reason == "stopped") return TIS_TEXT("journal", "vor dem Start beendet");
+    if (reason == "broken" || reason == "power-loss")
+        return TIS_TEXT("journal", "Stromausfall oder Defekt während der Installation");
+    if (reason == "failed") return TIS_TEXT("journal", "der Konnektor nennt keinen Grund");
+    if (reason == "not-on-connector") return TIS_TEXT("journal", "der Konnektor kennt die Installation nicht");
+    if (reason == "not-back") return TIS_TEXT("journal", "der Konnektor meldete sich nicht zurück");
+    return TIS_TEXT("journal", "der Konnektor meldet „%1“").arg(reason);
+}
+
+LocalizedText historyStartedByText(const HistoryEntry& e) {
+    if (e.byAutoUpdate) return TIS_TEXT("journal", "Auto-Update des Konnektors");
+    if (e.clientSystemId.empty() && e.workplaceId.empty()) return TIS_TEXT("journal", "am Konnektor selbst");
+    return LocalizedText::same(e.clientSystemId + "/" + e.workplaceId);
 }
 
 }  // namespace tiservice::workflow

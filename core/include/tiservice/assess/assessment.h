@@ -60,6 +60,10 @@ struct Finding {
     /// More that concerns this component: what its active operating states mean, what the
     /// connector's auto-update did or will do, the catalog's note on its firmware line.
     std::vector<LocalizedText> details;
+    /// Its last installation in the past two weeks as the connector's list has it (also among
+    /// the details): "Am 01.12.2026 um 19:20 auf 1.3.10 aktualisiert (von PVS1/Sprechzimmer 2)."
+    /// — so a practice sees that a colleague or its service partner has already done it.
+    std::optional<LocalizedText> recentInstallation;
 };
 
 struct Input {

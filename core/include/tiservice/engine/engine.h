@@ -69,6 +69,11 @@ struct HistoryView {
     std::vector<workflow::HistoryEntry> entries;
     int unreadableLines = 0;
     std::filesystem::path file;
+    /// Whether the connector's own installation list was read into it; when it was asked and
+    /// could not be, why (the archive then shows what this workstation knows).
+    bool connectorListRead = false;
+    std::optional<Error> connectorListError;
+    int takenFromConnector = 0;  ///< installations the connector's list added now
 };
 
 class TISERVICE_CORE_EXPORT Engine {
@@ -94,7 +99,12 @@ public:
     /// Finishes a story the journal tells (at start of a host); NothingToDo without one or
     /// while another tiservice owns the state folder (it follows the story).
     workflow::WorkflowResult resume();
+    /// The update archive as this workstation holds it, without asking anybody.
     [[nodiscard]] HistoryView history() const;
+    /// The practice's archive: first takes in what the connector's own installation list holds
+    /// and this workstation does not know yet (a colleague's, the auto-update's), then reads it.
+    /// Without settings, or while the connector cannot be read, the local archive with the reason.
+    HistoryView practiceHistory();
 
     // What a host shows: the one road for notices. Each goes through the Ui port.
     /// The notices a check means: one per component that needs something, the catalog, or

@@ -55,6 +55,7 @@ struct ManagedUpdate {
 struct Installation {
     enum class State { Planned, Installing, Rebooting, Succeeded, Failed, Broken };
     State state = State::Planned;
+    std::string id;  ///< the connector's own number for it
     std::string updateId, component;
     FirmwareVersion fromVersion, toVersion;
     int percent = 0;

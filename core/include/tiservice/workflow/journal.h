@@ -157,12 +157,23 @@ struct HistoryEntry {
     std::string reason;
     std::string clientSystemId, workplaceId;
     std::optional<TimePoint> plannedAt;
+    /// The connector's own auto-update started it (then no client system is named).
+    bool byAutoUpdate = false;
+    /// Where the entry comes from: empty for this workstation's own run, "connector" for one
+    /// taken from the connector's installation list (another workstation, the auto-update, or
+    /// someone at the connector's admin interface).
+    std::string source;
 };
 
 /// The event ("planned", "started", "finished", …) in words; an unknown one as it is.
 TISERVICE_CORE_EXPORT LocalizedText historyEventText(const std::string& event);
 /// The result ("succeeded", "failed", "broken") in words; an unknown one as it is.
 TISERVICE_CORE_EXPORT LocalizedText historyResultText(const std::string& result);
+/// Why it failed, in words ("version-not-confirmed" → "die neue Version wurde nicht bestätigt");
+/// a reason tiservice does not know is quoted as the connector gave it; empty without one.
+TISERVICE_CORE_EXPORT LocalizedText historyReasonText(const std::string& reason);
+/// Who started it: "PVS1/Sprechzimmer 1", "Auto-Update des Konnektors", "am Konnektor selbst".
+TISERVICE_CORE_EXPORT LocalizedText historyStartedByText(const HistoryEntry& entry);
 
 class TISERVICE_CORE_EXPORT UpdateHistory {
 public:

@@ -1,0 +1,28 @@
+#pragma once
+// The update archive is the practice's, not one PC's: the connector keeps its own list of
+// installations (who started each, when it really started and finished, how it ended). Every
+// check takes the finished ones this workstation does not know yet into its archive, so each
+// workstation shows the same story — what a colleague, the connector's auto-update or the
+// service partner at the connector's admin interface installed, beside its own runs.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "tiservice/core_export.h"
+#include "tiservice/error.h"
+#include "tiservice/konnektor/driver.h"
+#include "tiservice/workflow/journal.h"
+
+namespace tiservice::workflow {
+
+/// Adds each finished installation of the connector's list that the archive does not hold yet
+/// (as "started" and "finished", with the connector's times and who started it). An
+/// installation this workstation recorded itself is recognised (same update, result and
+/// workstation) and not doubled; taking the same list again adds nothing. `nameOf` gives what people call a component
+/// ("connector", a terminal's CtId). Returns how many installations were added.
+TISERVICE_CORE_EXPORT Result<int> takeConnectorInstallations(
+    UpdateHistory& history, const std::string& connectorId, const std::vector<konnektor::Installation>& installations,
+    const std::function<std::string(const std::string& component)>& nameOf);
+
+}  // namespace tiservice::workflow
