@@ -74,6 +74,8 @@ struct HostState {
     std::condition_variable cv;
     bool callbackRequested = false;
     std::deque<std::pair<uint64_t, std::optional<std::string>>> pendingAnswers;  // answered on the next loop turn
+    std::deque<std::pair<std::string, bool>> pendingClosings;  // notice id, postponed: told on the next loop turn
+    std::map<std::string, std::string> shownNotices;           // id → title, while shown
     std::string lastProgress;
     int notices = 0;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -151,7 +153,32 @@ void hostShowNotice(const tis_host* h, const tis_notice* raw) {
             for (const char c : n->text) std::cout << (c == '\n' ? std::string("\n▌   ") : std::string(1, c));
             std::cout << actions << id << "\n";
     }
+    if (!n->id.empty()) s.shownNotices[n->id] = n->title;
+    // A person closing it, as the answers file says ("notice:<id>": "later" or "close").
+    const auto it = n->id.empty() ? s.answers.end() : s.answers.find("notice:" + n->id);
+    if (it != s.answers.end() && s.answered[it->first] < it->second.size()) {
+        const bool later = it->second[s.answered[it->first]++] == "later";
+        std::cout << "  → "
+                  << (later ? tr(TIS_TEXT("sample_host", "Später")) : tr(TIS_TEXT("sample_host", "Geschlossen")))
+                  << "\n";
+        s.shownNotices.erase(n->id);
+        std::lock_guard lock(s.mutex);
+        s.pendingClosings.emplace_back(n->id, later);
+    }
     std::cout << std::flush;
+}
+
+void hostWithdrawNotice(const tis_host* h, const char* rawId) {
+    auto& s = state(h);
+    const auto id = plugins::checkedString(rawId, 256);
+    const auto it = s.shownNotices.find(id);
+    if (it == s.shownNotices.end()) return;  // not shown (or closed by the person): nothing to take away
+    endProgressLine(s);
+    std::cout << "\n"
+              << tr(TIS_TEXT("sample_host", "%1: Hinweis entfernt – %2").arg(upper(s.pvs), it->second)) << "  (" << id
+              << ")\n"
+              << std::flush;
+    s.shownNotices.erase(it);
 }
 
 /// A line from the terminal; a secret without echo (a PVS shows dots, never the password).
@@ -379,6 +406,7 @@ int main(int argc, char** argv) {
     host.progress = hostProgress;
     host.open_url = hostOpenUrl;
     host.get_extension = hostGetExtension;
+    host.withdraw_notice = hostWithdrawNotice;
 
     g.started = loadStart;
     const auto initStart = std::chrono::steady_clock::now();
@@ -412,6 +440,12 @@ int main(int argc, char** argv) {
             answers.swap(g.pendingAnswers);
         }
         for (const auto& [handle, value] : answers) loaded->answer(handle, value);
+        std::deque<std::pair<std::string, bool>> closings;
+        {
+            std::lock_guard lock(g.mutex);
+            closings.swap(g.pendingClosings);
+        }
+        for (const auto& [id, later] : closings) loaded->noticeClosed(id, later);
         if (!loaded->running()) {
             endProgressLine(g);
             exitCode = withoutTiService(*loaded);
@@ -451,9 +485,9 @@ int main(int argc, char** argv) {
     }
     const std::string figures =
         g.firstNoticeMs
-            ? tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms; erster Hinweis nach %3 ms")
+            ? tr(TIS_TEXT("sample_host", "Hinweise: %1; init %2 ms; erster Hinweis nach %3 ms")
                      .arg(g.notices, static_cast<int>(initMs), static_cast<int>(*g.firstNoticeMs)))
-            : tr(TIS_TEXT("sample_host", "%1 Hinweise; init %2 ms").arg(g.notices, static_cast<int>(initMs)));
+            : tr(TIS_TEXT("sample_host", "Hinweise: %1; init %2 ms").arg(g.notices, static_cast<int>(initMs)));
     std::cout << "\n== " << tr(TIS_TEXT("sample_host", "%1 beendet").arg(upper(pvs))) << " (" << figures << ") ==\n";
     return finish(exitCode);
 }

@@ -1765,14 +1765,6 @@ Control port (HTTP, JSON):
         <translation>Time limit reached; the practice software exits.</translation>
     </message>
     <message>
-        <source>%1 Hinweise; init %2 ms; erster Hinweis nach %3 ms</source>
-        <translation>%1 notices; init %2 ms; first notice after %3 ms</translation>
-    </message>
-    <message>
-        <source>%1 Hinweise; init %2 ms</source>
-        <translation>%1 notices; init %2 ms</translation>
-    </message>
-    <message>
         <source>%1 beendet</source>
         <translation>%1 closed</translation>
     </message>
@@ -1841,6 +1833,26 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
                       an update while people work; default: unknown)
   --stay              keep running when everything is done (Ctrl+C)
 </translation>
+    </message>
+    <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>%1: Hinweis entfernt – %2</source>
+        <translation>%1: notice removed – %2</translation>
+    </message>
+    <message>
+        <source>Hinweise: %1; init %2 ms; erster Hinweis nach %3 ms</source>
+        <translation>notices: %1; init %2 ms; first notice after %3 ms</translation>
+    </message>
+    <message>
+        <source>Hinweise: %1; init %2 ms</source>
+        <translation>notices: %1; init %2 ms</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,15 @@ std::optional<std::string> LoadedPlugin::settingsChanged() {
     return lastError();
 }
 
+void LoadedPlugin::noticeClosed(const std::string& noticeId, bool postponed) {
+    if (!running() || !TIS_HAS_FIELD(tis_plugin, plugin_->struct_size, notice_closed) || !plugin_->notice_closed)
+        return;
+    (void)guarded("notice_closed", [&] {
+        (void)plugin_->notice_closed(plugin_, noticeId.c_str(),
+                                     postponed ? TIS_NOTICE_POSTPONED : TIS_NOTICE_DISMISSED);
+    });
+}
+
 void LoadedPlugin::answer(std::uint64_t handle, const std::optional<std::string>& value) {
     if (!running()) return;
     (void)guarded("answer", [&] { (void)plugin_->answer(plugin_, handle, value ? value->c_str() : nullptr); });

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <map>
@@ -76,7 +77,7 @@ std::optional<Profile> parseProfile(std::string_view json) {
 
 /// One message for the host, kept until it is delivered on the host's UI thread.
 struct Outgoing {
-    enum class Kind { Notice, Question, Progress } kind = Kind::Notice;
+    enum class Kind { Notice, Question, Progress, Withdraw } kind = Kind::Notice;
     std::string id, title, text, defaultValue;
     int32_t severity = TIS_SEVERITY_INFO;
     int32_t questionKind = TIS_ASK_TEXT;
@@ -111,6 +112,7 @@ public:
     void notice(const workflow::Notice& n) override;
     std::optional<std::string> ask(const workflow::Question& q) override;
     void progress(const workflow::Progress& p) override;
+    void withdraw(const std::string& noticeId) override;
 
 private:
     Plugin& plugin_;
@@ -133,6 +135,7 @@ public:
         table_.get_extension = &Plugin::cGetExtension;
         table_.last_error = &Plugin::cLastError;
         table_.settings_changed = &Plugin::cSettingsChanged;
+        table_.notice_closed = &Plugin::cNoticeClosed;
         activity_.busy = &Plugin::cBusy;
         auto& live = liveTables();
         std::lock_guard lock(live.mutex);
@@ -275,6 +278,16 @@ private:
             return TIS_OK;
         });
     }
+    static tis_result cNoticeClosed(const tis_plugin* p, const char* id, int32_t how) {
+        return guarded(p, [id, how](Plugin& x) {
+            if (!x.thread_) return TIS_ERR_STATE;
+            if (!id || (how != TIS_NOTICE_DISMISSED && how != TIS_NOTICE_POSTPONED)) return TIS_ERR_INVALID_ARGUMENT;
+            x.thread_->noticeClosed(std::string(id, ::strnlen(id, 256)), how == TIS_NOTICE_POSTPONED
+                                                                             ? engine::NoticeClosed::Postponed
+                                                                             : engine::NoticeClosed::Dismissed);
+            return TIS_OK;
+        });
+    }
     static const char* cLastError(const tis_plugin* p) {
         static const char kNone[] = "";
         return guardedValue<const char*>(p, kNone, [](Plugin& x) { return x.lastError_.c_str(); });
@@ -400,6 +413,11 @@ private:
                     if (host_->progress) host_->progress(host_, &pr);
                     break;
                 }
+                case Outgoing::Kind::Withdraw:
+                    // A host before revision 2 keeps the old notice until a newer one replaces it.
+                    if (TIS_HAS_FIELD(tis_host, host_->struct_size, withdraw_notice) && host_->withdraw_notice)
+                        host_->withdraw_notice(host_, item.id.c_str());
+                    break;
             }
         }
     }
@@ -460,6 +478,13 @@ std::optional<std::string> PluginUi::ask(const workflow::Question& q) {
     auto answer = plugin_.askAndWait(std::move(o));
     if (answer && q.kind == workflow::Question::Kind::Secret) log::registerSecret(*answer);
     return answer;
+}
+
+void PluginUi::withdraw(const std::string& noticeId) {
+    Outgoing o;
+    o.kind = Outgoing::Kind::Withdraw;
+    o.id = noticeId;
+    plugin_.post(std::move(o));
 }
 
 void PluginUi::progress(const workflow::Progress& p) {

@@ -145,6 +145,58 @@ TEST_F(PluginHost, FullUpdateThroughAnAdapter) {
     EXPECT_FALSE(contains(readFile(dir / "state-albis/logs/tiservice.log"), "Sommer2026!x"));
 }
 
+namespace {
+
+/// The line of `out` that contains `part`, or "".
+std::string lineWith(const std::string& out, const std::string& part) {
+    const auto at = out.find(part);
+    if (at == std::string::npos) return {};
+    const auto begin = out.rfind('\n', at);
+    const auto end = out.find('\n', at);
+    return out.substr(begin == std::string::npos ? 0 : begin + 1,
+                      end == std::string::npos ? std::string::npos : end - begin - 1);
+}
+
+int occurrences(const std::string& s, const std::string& part) {
+    int n = 0;
+    for (auto at = s.find(part); at != std::string::npos; at = s.find(part, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_F(PluginHost, AfterTheUpdateTheStaleExpiredNoticeIsTakenAway) {
+    start("expired-connector-outdated-terminal.json");
+    const auto answers = std::filesystem::path(TISERVICE_SOURCE_DIR) / "sample-host/demo/answers.json";
+    const auto r = host("medistar", {"--answers", answers.string(), "--run", "ti-service.update"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto expired = lineWith(r.out, "(status.connector.");
+    ASSERT_FALSE(expired.empty()) << r.out;  // the first check said it
+    const auto id = expired.substr(expired.rfind('(') + 1, expired.rfind(')') - expired.rfind('(') - 1);
+    const auto gone = lineWith(r.out, "Hinweis entfernt");
+    EXPECT_TRUE(contains(gone, "MEDISTAR: Hinweis entfernt – TI-Wartung: KoCoBox MED+")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Hinweis entfernt – TI-Wartung: KoCoBox MED+  (" + id + ")")) << r.out;
+    EXPECT_GT(r.out.find("Hinweis entfernt"), r.out.find("(install.succeeded)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(status.current)")) << r.out;
+}
+
+TEST_F(PluginHost, ANoticeThePersonPostponedIsNotShownAgainAtTheNextCheck) {
+    start("terminal-update-available.json");
+    writeFile(dir / "answers.json", R"({"notice:status.terminal.update-available": "later"})");
+    const auto r = host("medistar", {"--answers", (dir / "answers.json").string(), "--run", "ti-service.check", "--run",
+                                     "ti-service.check"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "→ Später")) << r.out;
+    // Three checks (at start and two from the menu): shown once, then held back.
+    EXPECT_EQ(occurrences(r.out, "(status.terminal.update-available)"), 1) << r.out;
+    EXPECT_FALSE(contains(r.out, "Hinweis entfernt")) << r.out;  // postponed is not "no longer holds"
+    // Closed with the X: the same, until the next day.
+    writeFile(dir / "answers.json", R"({"notice:status.terminal.update-available": "close"})");
+    const auto closed = host("z1", {"--answers", (dir / "answers.json").string(), "--run", "ti-service.check"});
+    EXPECT_TRUE(contains(closed.out, "→ Geschlossen")) << closed.out;
+    EXPECT_EQ(occurrences(closed.out, "(status.terminal.update-available)"), 1) << closed.out;
+}
+
 TEST_F(PluginHost, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {
     // What the demo's practice reads, from the first notice to the archive, as MEDISTAR shows it.
     start("expired-connector-outdated-terminal.json");
@@ -339,7 +391,7 @@ TEST_F(PluginHost, APluginNeedingANewerHostIsRefusedBeforeItRuns) {
     writeFile(dir / "none.settings", "# empty\n");
     const auto r = host("needs_newer_host", {}, testPluginDir().string());
     EXPECT_EQ(r.exitCode, 4) << r.out << r.err;
-    EXPECT_TRUE(contains(r.out, "braucht eine neuere Praxissoftware (Schnittstelle 1.9, vorhanden ist 1.1)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "braucht eine neuere Praxissoftware (Schnittstelle 1.9, vorhanden ist 1.2)")) << r.out;
     EXPECT_TRUE(contains(r.out, "(wrong-abi)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Die Praxissoftware läuft ohne TI-Service weiter")) << r.out;
 }
@@ -385,4 +437,6 @@ TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {
     EXPECT_TRUE(contains(r.out, "NOTICE status.connector.approval-expired")) << r.out;
     EXPECT_TRUE(contains(r.out, "action ti-service.update: Jetzt aktualisieren")) << r.out;
     EXPECT_TRUE(contains(r.out, "LOG 1 tiservice 0.1.0 for MEDISTAR started")) << r.out;  // the host's log is used
+    // Revision 2 from C: the host says the person postponed the notice; the plugin takes it.
+    EXPECT_TRUE(contains(r.out, "POSTPONED status.connector.approval-expired result=0")) << r.out;
 }

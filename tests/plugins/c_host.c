@@ -26,6 +26,8 @@ static void host_log(const tis_host* self, int32_t level, const char* message) {
     printf("LOG %d %s\n", (int)level, message);
 }
 
+static char first_status_notice[256];
+
 static void host_request_callback(const tis_host* self) {
     (void)self;
     pthread_mutex_lock(&lock);
@@ -45,8 +47,16 @@ static void host_show_notice(const tis_host* self, const tis_notice* notice) {
     printf("NOTICE %s severity=%d style=%d\n  %s: %s\n", notice->id, (int)notice->severity, (int)notice->style,
            notice->title, notice->text);
     for (uint32_t i = 0; i < notice->action_count; ++i) printf("  action %s: %s\n", notice->actions[i].id, notice->actions[i].label);
-    if (strncmp(notice->id, "status.", 7) == 0) ++status_notices;
+    if (strncmp(notice->id, "status.", 7) == 0 && status_notices++ == 0)
+        snprintf(first_status_notice, sizeof first_status_notice, "%s", notice->id);
 }
+
+#ifdef TIS_HOST_SIZE_R1 /* built against revision 2 or later (c_host_v1 is revision 0) */
+static void host_withdraw_notice(const tis_host* self, const char* notice_id) {
+    (void)self;
+    printf("WITHDRAWN %s\n", notice_id);
+}
+#endif
 
 static void host_ask(const tis_host* self, const tis_question* question) {
     (void)self;
@@ -119,6 +129,9 @@ int main(int argc, char** argv) {
     host.ask = host_ask;
     host.progress = host_progress;
     host.open_url = host_open_url;
+#ifdef TIS_HOST_SIZE_R1
+    host.withdraw_notice = host_withdraw_notice;
+#endif
 
     const tis_plugin* plugin = entry->create(&host);
     if (!plugin) return 3;
@@ -142,6 +155,12 @@ int main(int argc, char** argv) {
         struct timespec ten_ms = {0, 10 * 1000 * 1000};
         nanosleep(&ten_ms, NULL);
     }
+#ifdef TIS_HOST_SIZE_R1
+    /* Revision 2: the person postponed the notice ("Später"). */
+    if (status_notices > 0 && TIS_HAS_FIELD(tis_plugin, plugin->struct_size, notice_closed) && plugin->notice_closed)
+        printf("POSTPONED %s result=%d\n", first_status_notice,
+               (int)plugin->notice_closed(plugin, first_status_notice, TIS_NOTICE_POSTPONED));
+#endif
     plugin->shutdown(plugin);
     plugin->destroy(plugin);
     if (entry->deinit) entry->deinit();

@@ -179,6 +179,19 @@ public:
         return it->second;
     }
     void progress(const workflow::Progress&) override {}
+    void withdraw(const std::string& id) override {
+        std::lock_guard lock(mutex_);
+        withdrawn_.push_back(id);
+    }
+    std::vector<std::string> withdrawn() const {
+        std::lock_guard lock(mutex_);
+        return withdrawn_;
+    }
+    int count(const std::string& id) const {
+        std::lock_guard lock(mutex_);
+        return static_cast<int>(
+            std::count_if(notices_.begin(), notices_.end(), [&](const auto& n) { return n.id == id; }));
+    }
     std::vector<workflow::Notice> notices() const {
         std::lock_guard lock(mutex_);
         return notices_;
@@ -207,6 +220,7 @@ private:
     std::vector<workflow::Notice> notices_;
     std::vector<std::string> asked_;
     std::vector<workflow::Question> questions_;
+    std::vector<std::string> withdrawn_;
 };
 
 std::vector<std::string> choiceLabels(const workflow::Question& q) {
@@ -280,6 +294,55 @@ TEST_F(EngineTest, ACheckBecomesOneNoticePerComponentInTheHostsWords) {
     EXPECT_EQ(terminal->actions[0].id, "ti-service.update");
     EXPECT_EQ(terminal->actions[1].id, "later");
     EXPECT_NE(terminal->text.de.find("Version 3.7.4 ist verfügbar (installiert: 3.7.2)"), std::string::npos) << terminal->text.de;
+}
+
+TEST_F(EngineTest, ANoticeThatNoLongerHoldsIsWithdrawnAndTheOthersReplaced) {
+    auto engine = makeEngine();
+    engine->announce(engine->check());
+    ASSERT_EQ(ui.count("status.terminal.update-available"), 1);
+    EXPECT_TRUE(ui.withdrawn().empty());
+    // The terminal was updated (here or at another workstation): its notice goes, the
+    // connector's stays (shown again with the same id, so the host replaces it).
+    {
+        std::lock_guard lock(connector.mutex);
+        connector.terminal.product.firmwareVersion = *FirmwareVersion::parse("3.7.4");
+        connector.offered.clear();
+    }
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.withdrawn(), std::vector<std::string>{"status.terminal.update-available"});
+    EXPECT_EQ(ui.count("status.terminal.update-available"), 1);
+    EXPECT_EQ(ui.count("status.connector.update-available"), 2);
+    // A check that cannot read the connector takes nothing away: the facts are not known.
+    connector.reachable = false;
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.withdrawn().size(), 1u);
+}
+
+TEST_F(EngineTest, APostponedNoticeComesBackAfterFourHoursADismissedOneTheNextDay) {
+    auto engine = makeEngine();
+    engine->announce(engine->check());
+    engine->noticeClosed("status.terminal.update-available", engine::NoticeClosed::Postponed);
+    engine->noticeClosed("status.connector.update-available", engine::NoticeClosed::Dismissed);
+    clock.advance(3h);
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.count("status.terminal.update-available"), 1);  // not yet
+    EXPECT_EQ(ui.count("status.connector.update-available"), 1);
+    EXPECT_TRUE(ui.withdrawn().empty());  // closed by the person: not "no longer holds"
+    clock.advance(1h + 1min);
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.count("status.terminal.update-available"), 2);   // four hours later: back
+    EXPECT_EQ(ui.count("status.connector.update-available"), 1);  // dismissed: not today
+    clock.advance(24h);
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.count("status.connector.update-available"), 2);  // the next day
+    // Something new about a postponed device is shown at once: it is another notice.
+    engine->noticeClosed("status.terminal.update-available", engine::NoticeClosed::Postponed);
+    {
+        std::lock_guard lock(connector.mutex);
+        connector.terminal.connected = false;
+    }
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.count("status.terminal.not-connected"), 1) << ::testing::PrintToString(ui.ids());
 }
 
 TEST_F(EngineTest, TheGuidedUpdateInstallsRecordsAndAnnouncesTheResult) {

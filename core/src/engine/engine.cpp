@@ -1,6 +1,8 @@
 #include "tiservice/engine/engine.h"
 
 #include <algorithm>
+#include <ctime>
+#include <map>
 
 #include "tiservice/catalog/catalog_source.h"
 #include "tiservice/konnektor/connector_reader.h"
@@ -25,6 +27,17 @@ public:
     void progress(const workflow::Progress&) override {}
 };
 
+/// 00:00 of the next local day: when a dismissed notice may come back.
+TimePoint startOfNextLocalDay(TimePoint t) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    tm.tm_mday += 1;
+    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    return std::chrono::system_clock::from_time_t(std::mktime(&tm));
+}
+
 Severity severityOf(ComponentStatus s) {
     if (s >= ComponentStatus::Expired) return Severity::Critical;
     if (s == ComponentStatus::ApprovalEnds) return Severity::Warning;
@@ -42,6 +55,14 @@ struct Engine::Impl {
     const Clock& clock;
     workflow::Ui& ui;
     std::optional<ConnectionSettings> settings;
+    /// The check's notices the host shows now, with their severity.
+    std::map<std::string, Severity> shown;
+    /// Notices a person closed: not again before `until` unless more urgent than `severity`.
+    struct Held {
+        TimePoint until;
+        Severity severity;
+    };
+    std::map<std::string, Held> held;
     Error settingsError{.code = "settings.missing",
                         .message = TIS_TEXT("engine", "Es sind noch keine TI-Einstellungen hinterlegt."),
                         .action = TIS_TEXT("engine", "Die Verbindung zum Konnektor in den Einstellungen eintragen."),
@@ -270,7 +291,33 @@ void Engine::announce(const CheckOutcome& outcome) {
     }
     if (outcome.followedUp)
         impl_->ui.notice({"status.followed-up", Severity::Info, w.statusTitle, *outcome.followedUp});
-    for (const auto& n : noticesFor(*outcome.report)) impl_->ui.notice(n);
+    auto& x = *impl_;
+    const auto now = x.clock.now();
+    std::map<std::string, Severity> shownNow;
+    for (const auto& n : noticesFor(*outcome.report)) {
+        if (const auto h = x.held.find(n.id); h != x.held.end()) {
+            if (now < h->second.until && n.severity <= h->second.severity) continue;  // closed by a person: not yet
+            x.held.erase(h);
+        }
+        x.ui.notice(n);  // replaces the one with the same id
+        shownNow.emplace(n.id, n.severity);
+    }
+    // What the last check said and this one no longer does (the update is installed).
+    for (const auto& [id, severity] : x.shown)
+        if (!shownNow.contains(id)) x.ui.withdraw(id);
+    x.shown = std::move(shownNow);
+}
+
+void Engine::noticeClosed(const std::string& noticeId, NoticeClosed how) {
+    auto& x = *impl_;
+    const auto it = x.shown.find(noticeId);
+    if (it == x.shown.end()) return;  // not one of the check's notices: nothing to hold back
+    const auto now = x.clock.now();
+    const auto until = how == NoticeClosed::Postponed ? now + std::chrono::hours(4) : startOfNextLocalDay(now);
+    x.held[noticeId] = {until, it->second};
+    x.shown.erase(it);
+    log::logger()->info("notice {} {} until {}", noticeId, how == NoticeClosed::Postponed ? "postponed" : "dismissed",
+                        formatUtc(until));
 }
 
 void Engine::announce(const workflow::WorkflowResult& result, bool) {

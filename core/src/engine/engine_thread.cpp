@@ -71,6 +71,10 @@ void EngineThread::showHistory() {
     post([this] { engine_.announce(engine_.practiceHistory()); });
 }
 
+void EngineThread::noticeClosed(std::string noticeId, NoticeClosed how) {
+    post([this, id = std::move(noticeId), how] { engine_.noticeClosed(id, how); });
+}
+
 void EngineThread::useSettings(Result<ConnectionSettings> settings) {
     auto fresh = std::make_shared<Result<ConnectionSettings>>(std::move(settings));
     post([this, fresh] { engine_.useSettings(std::move(*fresh)); });

@@ -13,7 +13,9 @@
  *    manifest's "compat" ("1.R") names the lowest host revision a plugin needs; a host
  *    refuses a plugin that needs a newer one. Revision 0 is the first publication
  *    (tests/plugins/abi_v1 keeps a frozen copy); revision 1 appended tis_host.get_extension
- *    and tis_plugin.settings_changed;
+ *    and tis_plugin.settings_changed; revision 2 appended tis_host.withdraw_notice and
+ *    tis_plugin.notice_closed (a notice is replaced by one with the same id, withdrawn when
+ *    it no longer holds, and the host says when a person closed or postponed it);
  *  - every function uses the calling convention TIS_ABI (__cdecl on 32-bit Windows, so
  *    Delphi and C# hosts bind it as cdecl; empty elsewhere);
  *  - one failure convention: a function that can fail returns tis_result (and last_error
@@ -75,7 +77,7 @@ extern "C" {
 #include <stddef.h>
 
 #define TIS_PLUGIN_ABI_VERSION 1u
-#define TIS_PLUGIN_ABI_REVISION 1u
+#define TIS_PLUGIN_ABI_REVISION 2u
 #define TIS_PLUGIN_ENTRY_SYMBOL "tis_plugin_entry"
 
 #if defined(_WIN32) && !defined(_WIN64)
@@ -110,6 +112,12 @@ typedef enum tis_notice_style {
     TIS_NOTICE_MODAL = 1,     /* a dialog that must be acknowledged */
     TIS_NOTICE_TASK_LIST = 2  /* an entry in the practice's task list ("Aufgaben") */
 } tis_notice_style;
+
+/* How a person closed a notice (tis_plugin.notice_closed, revision 2). */
+typedef enum tis_notice_closed {
+    TIS_NOTICE_DISMISSED = 0, /* closed it (the banner's X, the dialog's OK, the task ticked off) */
+    TIS_NOTICE_POSTPONED = 1  /* chose "later" ("Später"): remind again in a few hours */
+} tis_notice_closed;
 
 typedef enum tis_question_kind { TIS_ASK_CHOICE = 0, TIS_ASK_TEXT = 1, TIS_ASK_SECRET = 2 } tis_question_kind;
 
@@ -180,7 +188,8 @@ struct tis_host {
      * "tiservice.state_dir". Secrets (passwords) are never asked for here. */
     const char* (TIS_ABI *get_setting)(const tis_host* self, const char* key);
 
-    /* [main-thread] Show a notice in the style it names. */
+    /* [main-thread] Show a notice in the style it names. A notice with the id of one the
+     * host still shows replaces it (the newer text, severity and actions). */
     void (TIS_ABI *show_notice)(const tis_host* self, const tis_notice* notice);
 
     /* [main-thread] Ask a person; the host answers later, from its UI thread, through
@@ -198,10 +207,19 @@ struct tis_host {
     /* [thread-safe] An optional feature table of the host by id with revision, e.g.
      * "tiservice.workplaces/1", or NULL. The table lives until the plugin is destroyed. */
     const void* (TIS_ABI *get_extension)(const tis_host* self, const char* id);
+
+    /* --- revision 2 ------------------------------------------------------------------ */
+
+    /* [main-thread] Takes away the notice with this id: it no longer holds (the update it
+     * asked for is installed, the expired version is gone). Nothing when none is shown.
+     * `notice_id` is valid during the call. May be NULL in a host (then the plugin's next
+     * notices still replace old ones by id). */
+    void(TIS_ABI* withdraw_notice)(const tis_host* self, const char* notice_id);
 };
 
-/* The size of tis_host in revision 0: a host built then passes this struct_size. */
+/* The size of tis_host in revision 0 and 1: a host built then passes this struct_size. */
 #define TIS_HOST_SIZE_R0 offsetof(tis_host, get_extension)
+#define TIS_HOST_SIZE_R1 offsetof(tis_host, withdraw_notice)
 
 typedef struct tis_plugin tis_plugin;
 struct tis_plugin {
@@ -249,10 +267,20 @@ struct tis_plugin {
      * reads them again with get_setting before its next check. May be NULL (then the host
      * shuts the plugin down and creates it again). */
     tis_result (TIS_ABI *settings_changed)(const tis_plugin* self);
+
+    /* --- revision 2 ------------------------------------------------------------------ */
+
+    /* [main-thread] A person closed the notice with this id (`how`: tis_notice_closed) —
+     * the host no longer shows it. Postponed ("Später", the notice's "later" action): the
+     * plugin shows it again after a few hours, or at once when it becomes more urgent;
+     * dismissed: again the next day, or at once when more urgent. `notice_id` is valid during
+     * the call. May be NULL (then a notice comes back with the next check). */
+    tis_result(TIS_ABI* notice_closed)(const tis_plugin* self, const char* notice_id, int32_t how);
 };
 
-/* The size of tis_plugin in revision 0: a plugin built then has this struct_size. */
+/* The size of tis_plugin in revision 0 and 1: a plugin built then has this struct_size. */
 #define TIS_PLUGIN_SIZE_R0 offsetof(tis_plugin, settings_changed)
+#define TIS_PLUGIN_SIZE_R1 offsetof(tis_plugin, notice_closed)
 
 /* Host extension "tiservice.workplaces/1": how many workplaces are signed in to the practice
  * software right now. The guided update warns before installing "now" while people work,

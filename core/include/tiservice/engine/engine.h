@@ -65,6 +65,12 @@ struct CheckOutcome {
     std::optional<LocalizedText> followedUp;
 };
 
+/// How a person closed a notice a host showed.
+enum class NoticeClosed {
+    Dismissed,  ///< closed it: it comes back the next day, or at once when more urgent
+    Postponed,  ///< "Später": it comes back in four hours, or at once when more urgent
+};
+
 struct HistoryView {
     std::vector<workflow::HistoryEntry> entries;
     int unreadableLines = 0;
@@ -108,8 +114,12 @@ public:
 
     // What a host shows: the one road for notices. Each goes through the Ui port.
     /// The notices a check means: one per component that needs something, the catalog, or
-    /// "everything current"; an error as "check not possible".
+    /// "everything current"; an error as "check not possible". A notice of the last check
+    /// that no longer holds is withdrawn (no stale "expired" after the update); one a person
+    /// closed or postponed is held back until its time, unless it became more urgent.
     void announce(const CheckOutcome& outcome);
+    /// A person closed the notice with this id (the host tells it).
+    void noticeClosed(const std::string& noticeId, NoticeClosed how);
     void announce(const workflow::WorkflowResult& result, bool passwordOnly = false);
     /// Why an operation could not begin (settings incomplete, another run on this PC).
     void announce(const Error& couldNotBegin);

@@ -54,6 +54,9 @@ public:
     /// The answer (a choice id for Kind::Choice), or nullopt when the person cancels.
     virtual std::optional<std::string> ask(const Question& question) = 0;
     virtual void progress(const Progress& progress) = 0;
+    /// The notice with this id, shown before, no longer holds (the update it asked for is
+    /// installed): take it away. A terminal has printed it already and does nothing.
+    virtual void withdraw(const std::string& noticeId) { (void)noticeId; }
 };
 
 /// The Ui as the workflow uses it: the answer to a choice is one of its choices or nothing.
@@ -65,6 +68,7 @@ public:
     void notice(const Notice& n) override { inner_.notice(n); }
     std::optional<std::string> ask(const Question& q) override;
     void progress(const Progress& p) override { inner_.progress(p); }
+    void withdraw(const std::string& id) override { inner_.withdraw(id); }
 
 private:
     Ui& inner_;

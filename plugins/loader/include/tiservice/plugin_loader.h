@@ -141,6 +141,9 @@ public:
     /// stops it and starts it again.
     [[nodiscard]] bool hasSettingsChanged() const;
     std::optional<std::string> settingsChanged();
+    /// Tells the plugin that a person closed (`postponed`: "Später") the notice with this id;
+    /// nothing for a plugin before revision 2, which shows it again at its next check.
+    void noticeClosed(const std::string& noticeId, bool postponed);
     /// 1/0 from the "tiservice.activity/1" extension; nullopt when the plugin has none.
     std::optional<bool> busy();
     /// Why the last call failed, checked; a plugin that gives no reason gets a sentence saying so.
