@@ -997,6 +997,14 @@
         <source>Für %1 kann tiservice das Update nicht selbst starten. Bitte das Update in der Verwaltungsoberfläche des Konnektors starten: %2</source>
         <translation>tiservice cannot start the update for %1 itself. Please start the update in the connector&apos;s own admin interface: %2</translation>
     </message>
+    <message>
+        <source>Dieser Konnektor kann ein geplantes Update nicht verschieben.</source>
+        <translation>This connector cannot move a planned update.</translation>
+    </message>
+    <message>
+        <source>Das geplante Update absagen und neu planen.</source>
+        <translation>Cancel the planned update and plan it again.</translation>
+    </message>
 </context>
 <context>
     <name>konnektor-sim</name>
@@ -2333,6 +2341,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>gestern</source>
         <translation>yesterday</translation>
     </message>
+    <message>
+        <source>geplantes Update verschieben oder absagen, an jedem Arbeitsplatz</source>
+        <translation>move or cancel the planned update, at any workstation</translation>
+    </message>
 </context>
 <context>
     <name>terminal_ui</name>
@@ -2725,6 +2737,43 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <source>Gestartet von</source>
         <translation>Started by</translation>
     </message>
+    <message>
+        <source>tiservice plan [--config DATEI] [--answers DATEI] [--move HH:MM | --cancel]
+
+  Geplantes Update ändern: zeigt, was im Konnektor geplant ist (wer es wann geplant hat), und
+  verschiebt oder sagt es ab – an jedem Arbeitsplatz, auch ein Update, das ein anderer
+  Arbeitsplatz geplant hat. Ohne Option wird gefragt. Dazu ist die Anmeldung am Konnektor nötig,
+  wie beim Planen.
+
+  --move HH:MM     auf diese Uhrzeit verschieben (in der Sprechzeit wird gewarnt)
+  --cancel         absagen (die Frist gilt weiter)
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+
+  Rückgabewerte: 0 verschoben, abgesagt oder nichts geplant, 1 so gelassen oder abgebrochen,
+  3 nicht möglich
+</source>
+        <translation>tiservice plan [--config FILE] [--answers FILE] [--move HH:MM | --cancel]
+
+  Change the planned update: shows what the connector has planned (who planned it, and when),
+  and moves or cancels it – at any workstation, also an update another workstation planned.
+  Without an option it asks. This needs the sign-in at the connector, as planning does.
+
+  --move HH:MM     move it to this time (a time in practice hours is warned about)
+  --cancel         cancel it (the deadline still applies)
+  --answers FILE   answers from a JSON file instead of the terminal
+
+  Exit codes: 0 moved, cancelled or nothing planned, 1 left as it was or cancelled by you,
+  3 not possible
+</translation>
+    </message>
+    <message>
+        <source>--move und --cancel schließen sich aus.</source>
+        <translation>--move and --cancel exclude each other.</translation>
+    </message>
+    <message>
+        <source>--move erwartet eine Uhrzeit HH:MM, z. B. 19:30.</source>
+        <translation>--move expects a time HH:MM, e.g. 19:30.</translation>
+    </message>
 </context>
 <context>
     <name>update_workflow</name>
@@ -2985,10 +3034,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>An update that was begun is followed up.</translation>
     </message>
     <message>
-        <source>Das Update ist für %1 geplant; der Konnektor installiert dann allein.</source>
-        <translation>The update is planned for %1; the connector then installs on its own.</translation>
-    </message>
-    <message>
         <source>Das begonnene Update ist abgeschlossen und im Update-Archiv eingetragen.</source>
         <translation>The update that was begun is complete and recorded in the update archive.</translation>
     </message>
@@ -2999,10 +3044,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>Das laufende Update ist abgeschlossen.</source>
         <translation>The running update is complete.</translation>
-    </message>
-    <message>
-        <source>Ein Update ist bereits für %1 geplant.</source>
-        <translation>An update is already planned for %1.</translation>
     </message>
     <message>
         <source>Der Konnektor bietet kein Update an: alles ist aktuell.</source>
@@ -3207,6 +3248,90 @@ Update: %1?</translation>
     <message>
         <source>Während der Installation ist der Strom ausgefallen; der Konnektor meldet jetzt einen Defekt und muss vom Support wiederhergestellt werden. Den Konnektor NICHT vom Strom trennen und NICHT neu starten. Bitte jetzt sofort anrufen: %1</source>
         <translation>The power failed during the installation; the connector now reports a defect and must be restored by support. Do NOT unplug the connector and do NOT restart it. Please call now: %1</translation>
+    </message>
+    <message>
+        <source>Das Update läuft bereits und lässt sich nicht mehr verschieben. Den Konnektor nicht ausschalten.</source>
+        <translation>The update is already running and can no longer be moved. Do not switch the connector off.</translation>
+    </message>
+    <message>
+        <source>Im Konnektor ist kein Update geplant.</source>
+        <translation>No update is planned in the connector.</translation>
+    </message>
+    <message>
+        <source>Geplantes Update</source>
+        <translation>Planned update</translation>
+    </message>
+    <message>
+        <source>Im Konnektor geplant:</source>
+        <translation>Planned in the connector:</translation>
+    </message>
+    <message>
+        <source>vom Auto-Update des Konnektors</source>
+        <translation>by the connector&apos;s auto-update</translation>
+    </message>
+    <message>
+        <source>von %1/%2</source>
+        <translation>by %1/%2</translation>
+    </message>
+    <message>
+        <source>• %1 auf %2, %3 (%4)</source>
+        <translation>• %1 to %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Verschieben auf %1</source>
+        <translation>Move to %1</translation>
+    </message>
+    <message>
+        <source>Auf eine andere Uhrzeit verschieben</source>
+        <translation>Move to another time</translation>
+    </message>
+    <message>
+        <source>Absagen</source>
+        <translation>Cancel the plan</translation>
+    </message>
+    <message>
+        <source>So lassen</source>
+        <translation>Leave it as it is</translation>
+    </message>
+    <message>
+        <source>Was soll mit dem geplanten Update geschehen?</source>
+        <translation>What should happen to the planned update?</translation>
+    </message>
+    <message>
+        <source>Der Plan bleibt, wie er ist.</source>
+        <translation>The plan stays as it is.</translation>
+    </message>
+    <message>
+        <source>Neue Uhrzeit (HH:MM)</source>
+        <translation>New time (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Das geplante Update ist abgesagt. Die Frist gilt weiter: bitte bald neu planen.</source>
+        <translation>The planned update is cancelled. The deadline still applies: please plan it again soon.</translation>
+    </message>
+    <message>
+        <source>Update abgesagt</source>
+        <translation>Update cancelled</translation>
+    </message>
+    <message>
+        <source>Das Update ist jetzt für %1 geplant. Der Konnektor installiert dann allein; den Konnektor in dieser Zeit nicht ausschalten.</source>
+        <translation>The update is now planned for %1. The connector then installs it on its own; do not switch the connector off at that time.</translation>
+    </message>
+    <message>
+        <source>Update verschoben</source>
+        <translation>Update moved</translation>
+    </message>
+    <message>
+        <source>Ein Update ist bereits für %1 geplant. Verschieben oder absagen lässt es sich über „Geplantes Update ändern“.</source>
+        <translation>An update is already planned for %1. It can be moved or cancelled with &quot;Change the planned update&quot;.</translation>
+    </message>
+    <message>
+        <source>Verschieben oder absagen lässt es sich an jedem Arbeitsplatz über „Geplantes Update ändern“.</source>
+        <translation>It can be moved or cancelled at any workstation with &quot;Change the planned update&quot;.</translation>
+    </message>
+    <message>
+        <source>Das Update ist für %1 geplant; der Konnektor installiert dann allein. Verschieben oder absagen lässt es sich über „Geplantes Update ändern“.</source>
+        <translation>The update is planned for %1; the connector then installs it on its own. It can be moved or cancelled with &quot;Change the planned update&quot;.</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ struct Profile {
         std::string id;
         LocalizedText label;
         std::string location;
-        std::string action;  ///< update, check, password, history
+        std::string action;  ///< update, check, password, history, plan
     };
     std::vector<Entry> menu;
     tis_notice_style style = TIS_NOTICE_BANNER;
@@ -377,6 +377,7 @@ private:
             if (e.action == "update") thread_->update();
             else if (e.action == "password") thread_->changePassword();
             else if (e.action == "history") thread_->showHistory();
+            else if (e.action == "plan") thread_->changePlan();
             else thread_->checkNow();
             return TIS_OK;
         }

@@ -605,6 +605,36 @@ TEST(KonnektorSimInstallation, StatusShowsPercentAndWhoStartedIt) {
     EXPECT_EQ(update["component"].toString(), "CT_ID_0176");
 }
 
+TEST(KonnektorSimInstallation, APlannedInstallationIsMovedKeepingWhoPlannedIt) {
+    PreparedPractice p;
+    const auto now = tiservice::parseUtc(p.status()["now"].toString().toStdString());
+    ASSERT_TRUE(now);
+    const auto in1h = tiservice::formatUtc(*now + std::chrono::hours(1));
+    ASSERT_EQ(p.install("INGHC-ORGA6100-3.7.4", R"(,"at":")" + in1h + "\"").status, 202);
+    const auto in3h = tiservice::formatUtc(*now + std::chrono::hours(3));
+    const auto moved =
+        p.sim.management("PATCH", "/updates/INGHC-ORGA6100-3.7.4/install", p.token, R"({"at":")" + in3h + "\"}");
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(moved.json()["plannedAt"].toString().toStdString(), in3h);
+    const auto planned = p.status()["planned"].toArray();
+    ASSERT_EQ(planned.size(), 1);
+    EXPECT_EQ(planned[0].toObject()["plannedAt"].toString().toStdString(), in3h);
+    EXPECT_FALSE(planned[0].toObject()["startedBy"].toObject()["workplaceId"].toString().isEmpty());
+    // Into the past, not planned, no time, no session: refused, the plan as it was.
+    const auto past = tiservice::formatUtc(*now - std::chrono::hours(1));
+    EXPECT_EQ(
+        p.sim.management("PATCH", "/updates/INGHC-ORGA6100-3.7.4/install", p.token, R"({"at":")" + past + "\"}").status,
+        400);
+    EXPECT_EQ(
+        p.sim.management("PATCH", "/updates/KOCOC-kocobox-1.3.10/install", p.token, R"({"at":")" + in3h + "\"}").status,
+        404);
+    EXPECT_EQ(p.sim.management("PATCH", "/updates/INGHC-ORGA6100-3.7.4/install", p.token, R"({})").status, 400);
+    EXPECT_EQ(
+        p.sim.management("PATCH", "/updates/INGHC-ORGA6100-3.7.4/install", "", R"({"at":")" + in1h + "\"}").status,
+        401);
+    EXPECT_EQ(p.status()["planned"].toArray()[0].toObject()["plannedAt"].toString().toStdString(), in3h);
+}
+
 TEST(KonnektorSimInstallation, PlannedInstallationStartsAtItsTimeAndCanBeCancelledBefore) {
     PreparedPractice p;
     const auto status = p.status();

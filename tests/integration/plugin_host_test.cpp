@@ -7,6 +7,7 @@
 
 #include "support/catalog.h"
 #include "support/simulator.h"
+#include "tiservice/clock.h"
 #include "tiservice/trust/repository.h"
 
 using namespace tiservice::testing;
@@ -195,6 +196,28 @@ TEST_F(PluginHost, ANoticeThePersonPostponedIsNotShownAgainAtTheNextCheck) {
     const auto closed = host("z1", {"--answers", (dir / "answers.json").string(), "--run", "ti-service.check"});
     EXPECT_TRUE(contains(closed.out, "→ Geschlossen")) << closed.out;
     EXPECT_EQ(occurrences(closed.out, "(status.terminal.update-available)"), 1) << closed.out;
+}
+
+TEST_F(PluginHost, APlanMadeAtAnotherWorkstationIsCancelledFromThePracticeSoftwaresMenu) {
+    start(SimulatorSetup{.scenario = "terminal-update-available.json", .timeScale = 1, .args = {}});
+    const auto token = sim->login("Praxis2026!");
+    const auto at = tiservice::formatUtc(std::chrono::system_clock::now() + std::chrono::hours(6));
+    ASSERT_EQ(sim->management("POST", "/updates/INGHC-ORGA6100-3.7.4/install", token,
+                              R"({"clientSystemId":"PVS1","workplaceId":"Sprechzimmer1","at":")" + at + R"("})")
+                  .status,
+              202);
+    writeFile(dir / "answers.json",
+              R"({"login.user":"koco-root","login.password":"Praxis2026!","plan.change":"cancel"})");
+    const auto r = host("medistar", {"--answers", (dir / "answers.json").string(), "--run", "ti-service.plan"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "geplant (von PVS1/Sprechzimmer1)")) << r.out;  // the first check's notice
+    EXPECT_TRUE(contains(r.out, "Was soll mit dem geplanten Update geschehen?")) << r.out;
+    EXPECT_TRUE(contains(r.out, "→ Absagen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(plan.cancelled)")) << r.out;
+    EXPECT_TRUE(
+        sim->control("GET", "/state")["connectors"].toArray()[0].toObject()["installations"].toArray().isEmpty());
+    // The check after it says what to do again: plan it.
+    EXPECT_GT(occurrences(r.out, "(status.terminal.update-available)"), 1) << r.out;
 }
 
 TEST_F(PluginHost, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {

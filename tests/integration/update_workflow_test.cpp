@@ -14,6 +14,7 @@
 
 #include "support/catalog.h"
 #include "support/simulator.h"
+#include "tiservice/clock.h"
 
 using namespace tiservice::testing;
 using namespace std::chrono_literals;
@@ -593,4 +594,79 @@ TEST_F(Workflow, WithoutTheConnectorTheArchiveSaysItShowsOnlyThisWorkstation) {
     EXPECT_TRUE(contains(r.out, "erfolgreich")) << r.out;
     EXPECT_TRUE(contains(r.out, "Die Liste der Installationen im Konnektor war nicht zu lesen")) << r.out;
     EXPECT_TRUE(contains(r.out, "PVS1/Empfang")) << r.out;
+}
+
+TEST_F(Workflow, APlannedUpdateIsMovedAndCancelledFromAnyWorkstation) {
+    start("terminal-update-available.json", {}, 1);
+    writeSettings("Sprechzimmer1");
+    // The reception plans tonight's update …
+    ASSERT_EQ(update(answers("Praxis2026!"), {"--at", "21:00"}).exitCode, 0) << allOutput;
+    auto other = env();
+    other.env["XDG_STATE_HOME"] = (dir / "state-b").string();
+    writeFile(dir / "b.json", R"({"login.user":"koco-root","login.password":"Praxis2026!"})");
+    const auto planAt = [&](const std::vector<std::string>& args, const std::string& workplace,
+                            const ProcessOptions& o) {
+        std::vector<std::string> a{"plan", "--answers", (dir / "b.json").string()};
+        a.insert(a.end(), args.begin(), args.end());
+        return runProcess(argv(a, workplace), o);
+    };
+    // … Sprechzimmer 1 moves it to 22:30: who planned it stays the reception.
+    const auto moved = planAt({"--move", "22:30"}, "Sprechzimmer1", other);
+    ASSERT_EQ(moved.exitCode, 0) << moved.out << moved.err;
+    EXPECT_TRUE(contains(moved.out, "Im Konnektor geplant:")) << moved.out;
+    EXPECT_TRUE(contains(moved.out, "(von PVS1/Empfang)")) << moved.out;
+    EXPECT_TRUE(contains(moved.out, "Das Update ist jetzt für")) << moved.out;
+    EXPECT_TRUE(contains(moved.out, "22:30 geplant")) << moved.out;
+    auto planned = simState()["installations"].toArray();
+    ASSERT_EQ(planned.size(), 1);
+    EXPECT_EQ(planned[0].toObject()["state"].toString(), "planned");
+    EXPECT_EQ(planned[0].toObject()["startedBy"].toObject()["workplaceId"].toString(), "Empfang");
+    const auto plannedAt = tiservice::parseUtc(planned[0].toObject()["plannedAt"].toString().toStdString());
+    ASSERT_TRUE(plannedAt);
+    EXPECT_EQ(tiservice::formatLocalTime(*plannedAt), "22:30");
+    // Every workstation says the new time.
+    const auto status = runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_TRUE(contains(status.out, "22:30 geplant (von PVS1/Empfang)")) << status.out;
+
+    // Then cancelled, again from Sprechzimmer 1.
+    const auto cancelled = planAt({"--cancel"}, "Sprechzimmer1", other);
+    ASSERT_EQ(cancelled.exitCode, 0) << cancelled.out << cancelled.err;
+    EXPECT_TRUE(contains(cancelled.out, "Das geplante Update ist abgesagt. Die Frist gilt weiter")) << cancelled.out;
+    EXPECT_TRUE(simState()["installations"].toArray().isEmpty());
+    const auto atB =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(runProcess(argv({"history", "--json", "--local"}, "Sprechzimmer1"), other).out))
+            .array();
+    EXPECT_EQ(count(atB, "planned", "CT_ID_0176"), 1);  // moved
+    EXPECT_EQ(count(atB, "cancelled", "CT_ID_0176"), 1);
+
+    // The reception's next start finds its plan gone: it records that once and plans anew.
+    const auto again = update(answers("Praxis2026!", {kNewPassword}, "cancel"));
+    EXPECT_EQ(again.exitCode, 1) << again.out;
+    EXPECT_EQ(count(history(), "cancelled", "CT_ID_0176"), 1);
+    EXPECT_EQ(count(history(), "started", "CT_ID_0176"), 0);
+    EXPECT_TRUE(journalEmpty());
+
+    // Nothing planned: said, in both languages.
+    const auto none = planAt({}, "Empfang", env());
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_TRUE(contains(none.out, "Im Konnektor ist kein Update geplant.")) << none.out;
+    auto english = env();
+    english.env["LANG"] = "en_GB.UTF-8";
+    EXPECT_TRUE(contains(planAt({}, "Empfang", english).out, "No update is planned in the connector."));
+}
+
+TEST_F(Workflow, APlanAskedAboutAndLeftAsItWasStaysUnchanged) {
+    start("terminal-update-available.json", {}, 1);
+    ASSERT_EQ(update(answers("Praxis2026!"), {"--at", "21:00"}).exitCode, 0) << allOutput;
+    writeFile(dir / "keep.json", R"({"plan.change":"keep"})");
+    const auto r = runProcess(argv({"plan", "--answers", (dir / "keep.json").string()}, "Empfang"), env());
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "Was soll mit dem geplanten Update geschehen?")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Der Plan bleibt, wie er ist.")) << r.out;
+    EXPECT_EQ(simState()["installations"].toArray().size(), 1);
+    // A second "update" points to the change instead of planning twice.
+    const auto twice = update(answers("Praxis2026!"));
+    EXPECT_TRUE(contains(twice.out, "„Geplantes Update ändern“")) << twice.out;
+    EXPECT_EQ(simState()["installations"].toArray().size(), 1);
 }

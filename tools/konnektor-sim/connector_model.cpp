@@ -455,6 +455,23 @@ std::string ConnectorModel::cancelInstall(const std::string& updateId) {
     return "unknown";
 }
 
+std::string ConnectorModel::rescheduleInstall(const std::string& updateId, TimePoint at, TimePoint now) {
+    for (auto& i : installations_) {
+        if (i.updateId != updateId || !isOpen(i.phase)) continue;
+        if (i.phase != InstallPhase::Planned) return "already-running";
+        if (at <= now) return "in-the-past";
+        i.plannedAt = at;
+        return "";
+    }
+    return "unknown";
+}
+
+const Installation* ConnectorModel::openInstallation(const std::string& updateId) const {
+    for (const auto& i : installations_)
+        if (i.updateId == updateId && isOpen(i.phase)) return &i;
+    return nullptr;
+}
+
 const Terminal* ConnectorModel::terminal(const std::string& ctId) const {
     for (const auto& t : terminals)
         if (t.ctId == ctId) return &t;

@@ -219,6 +219,11 @@ public:
     InstallAnswer requestInstall(const InstallRequest& r, TimePoint now);
     /// "", "unknown", "already-running"
     std::string cancelInstall(const std::string& updateId);
+    /// Moves a planned installation to `at`, keeping who planned it: "", "unknown",
+    /// "already-running", "in-the-past".
+    std::string rescheduleInstall(const std::string& updateId, TimePoint at, TimePoint now);
+    /// The open (planned or running) installation of this update, if any.
+    [[nodiscard]] const Installation* openInstallation(const std::string& updateId) const;
     [[nodiscard]] const std::vector<Installation>& installations() const { return installations_; }
     [[nodiscard]] const Installation* activeInstallation() const;
     /// The last finished installation of the connector itself, if any.

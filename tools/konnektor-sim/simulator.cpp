@@ -649,6 +649,28 @@ HttpResponse Simulator::handleManagement(Unit& u, const HttpRequest& req) {
             const auto it = texts.find(answer.error);
             return applyConnectionFaults(u, jsonError(it->second.first, answer.error, it->second.second, extra));
         }
+        if (req.method == "PATCH" && action == "install") {
+            // Another time for a planned installation, from any workstation; who planned it stays.
+            const auto at = parseUtc(field("at"));
+            if (!at)
+                return applyConnectionFaults(
+                    u, jsonError(400, "bad-time", {"Die Zeitangabe ist ungültig.", "The time is not valid."}));
+            const auto err = m.rescheduleInstall(updateId, *at, now);
+            if (err.empty())
+                return applyConnectionFaults(u, jsonResponse(installationJson(*m.openInstallation(updateId))));
+            if (err == "already-running")
+                return applyConnectionFaults(
+                    u, jsonError(409, err,
+                                 {"Die Installation läuft bereits und kann nicht verschoben werden.",
+                                  "The installation is already running and cannot be moved."}));
+            if (err == "in-the-past")
+                return applyConnectionFaults(u, jsonError(400, err,
+                                                          {"Der gewählte Zeitpunkt liegt in der Vergangenheit.",
+                                                           "The chosen time is in the past."}));
+            return applyConnectionFaults(u, jsonError(404, err,
+                                                      {"Keine geplante Installation für dieses Update.",
+                                                       "No planned installation for this update."}));
+        }
         if (req.method == "DELETE" && action == "install") {
             const auto err = m.cancelInstall(updateId);
             if (err.empty()) return applyConnectionFaults(u, jsonResponse({{"cancelled", true}}));

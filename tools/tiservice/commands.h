@@ -28,6 +28,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
 int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runPassword(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int runPlan(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace tiservice::cli

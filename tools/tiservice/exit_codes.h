@@ -26,9 +26,9 @@ inline constexpr int kNotPossible = 3;       ///< the check could not be done (w
 }
 }  // namespace status_exit
 
-/// tiservice update and tiservice password
+/// tiservice update, password and plan
 namespace update_exit {
-inline constexpr int kDoneOrPlanned = 0;         ///< installed, planned, or nothing to do
+inline constexpr int kDoneOrPlanned = 0;  ///< installed, planned (or moved, or cancelled as asked), or nothing to do
 inline constexpr int kCancelledOrElsewhere = 1;  ///< cancelled, started at another workplace, no driver
 inline constexpr int kFailedOrSupport = 2;       ///< the installation failed, or support is needed now
 inline constexpr int kNotPossible = 3;           ///< could not begin (settings, connection, another run)
@@ -38,6 +38,7 @@ inline constexpr int kNotPossible = 3;           ///< could not begin (settings,
     switch (o) {
         case Outcome::Succeeded:
         case Outcome::Planned:
+        case Outcome::PlanCancelled:
         case Outcome::NothingToDo: return kDoneOrPlanned;
         case Outcome::Cancelled:
         case Outcome::OtherWorkstation:

@@ -259,6 +259,8 @@ std::vector<Command> allCommands() {
         {"update",
          TIS_TEXT("status_command", "durch das Update führen: anmelden, planen, installieren, begleiten, eintragen"),
          runUpdate},
+        {"plan", TIS_TEXT("status_command", "geplantes Update verschieben oder absagen, an jedem Arbeitsplatz"),
+         runPlan},
         {"password", TIS_TEXT("status_command", "Admin-Passwort des Konnektors ändern"), runPassword},
         {"history", TIS_TEXT("status_command", "Update-Archiv anzeigen (Nachweis der Wartung)"), runHistory},
         {"setup", TIS_TEXT("status_command", "einrichten: Konnektor suchen, Einstellungen schreiben"), runSetup},

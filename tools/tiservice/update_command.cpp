@@ -1,4 +1,4 @@
-// tiservice update / password / history: the guided update in a terminal.
+// tiservice update / plan / password / history: the guided update in a terminal.
 
 #include <iostream>
 
@@ -41,6 +41,22 @@ constexpr Message kPasswordHelp = TIS_TEXT("update_command", R"(tiservice passwo
   --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
 
   Rückgabewerte: 0 geändert, 1 abgebrochen, 2 nicht gelungen oder Support nötig, 3 nicht möglich
+)");
+
+constexpr Message kPlanHelp =
+    TIS_TEXT("update_command", R"(tiservice plan [--config DATEI] [--answers DATEI] [--move HH:MM | --cancel]
+
+  Geplantes Update ändern: zeigt, was im Konnektor geplant ist (wer es wann geplant hat), und
+  verschiebt oder sagt es ab – an jedem Arbeitsplatz, auch ein Update, das ein anderer
+  Arbeitsplatz geplant hat. Ohne Option wird gefragt. Dazu ist die Anmeldung am Konnektor nötig,
+  wie beim Planen.
+
+  --move HH:MM     auf diese Uhrzeit verschieben (in der Sprechzeit wird gewarnt)
+  --cancel         absagen (die Frist gilt weiter)
+  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
+
+  Rückgabewerte: 0 verschoben, abgesagt oder nichts geplant, 1 so gelassen oder abgebrochen,
+  3 nicht möglich
 )");
 
 constexpr Message kHistoryHelp =
@@ -158,6 +174,44 @@ public:
 };
 
 }  // namespace
+
+int runPlan(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
+    std::optional<std::filesystem::path> answers;
+    std::optional<std::string> move;
+    bool cancel = false;
+    try {
+        for (command_line::OptionReader o(args); o.next();) {
+            if (o.is("--config")) config = o.value();
+            else if (o.is("--answers")) answers = o.value();
+            else if (o.is("--move")) move = o.value();
+            else if (o.is("--cancel")) cancel = true;
+            else if (o.is("-h", "--help")) {
+                out << tr(kPlanHelp);
+                return general_exit::kDone;
+            } else o.unknown();
+        }
+    } catch (const command_line::UsageError& e) {
+        return usage("plan", e, err);
+    }
+    workflow::PlanChange change;
+    if (move && cancel) {
+        err << tr(TIS_TEXT("update_command", "--move und --cancel schließen sich aus.")) << "\n";
+        return general_exit::kUsage;
+    }
+    if (move) {
+        change = {workflow::PlanChange::Kind::Move, workflow::nextLocalTime(*move, SystemClock::shared()->now())};
+        if (!change.to) {
+            err << tr(TIS_TEXT("update_command", "--move erwartet eine Uhrzeit HH:MM, z. B. 19:30.")) << "\n";
+            return general_exit::kUsage;
+        }
+    } else if (cancel) {
+        change.kind = workflow::PlanChange::Kind::Cancel;
+    }
+    auto p = prepare(config, answers, out, err);
+    if (!p) return update_exit::kNotPossible;
+    return finish(p->engine->changePlan(change), out, err);
+}
 
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     bool json = false;

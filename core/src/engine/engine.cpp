@@ -180,6 +180,10 @@ Result<workflow::WorkflowResult> Engine::update(std::optional<TimePoint> planned
     return impl_->guided("update", [&](workflow::UpdateWorkflow& wf) { return wf.run(plannedAt); });
 }
 
+Result<workflow::WorkflowResult> Engine::changePlan(workflow::PlanChange change) {
+    return impl_->guided("plan", [&](workflow::UpdateWorkflow& wf) { return wf.changePlan(change); });
+}
+
 Result<workflow::WorkflowResult> Engine::changePassword() {
     return impl_->guided("password", [](workflow::UpdateWorkflow& wf) { return wf.changePassword(); });
 }

@@ -67,6 +67,19 @@ void EngineThread::changePassword() {
     });
 }
 
+void EngineThread::changePlan() {
+    post([this] {
+        auto r = engine_.changePlan();
+        if (!r.ok()) {
+            engine_.announce(r.error());
+            return;
+        }
+        if (hostLog_) hostLog_(false, "plan change: " + std::string(workflow::outcomeId(r->outcome)));
+        engine_.announce(*r);
+        if (!stopping_) engine_.announce(engine_.check());  // every notice says the new plan
+    });
+}
+
 void EngineThread::showHistory() {
     post([this] { engine_.announce(engine_.practiceHistory()); });
 }

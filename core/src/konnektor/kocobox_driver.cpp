@@ -15,6 +15,13 @@ namespace tiservice::konnektor {
 
 Driver::~Driver() = default;
 
+Result<Installation> Driver::reschedule(const std::string& updateId, TimePoint) {
+    return Error{.code = "driver.cannot-move",
+                 .message = TIS_TEXT("kocobox_driver", "Dieser Konnektor kann ein geplantes Update nicht verschieben."),
+                 .action = TIS_TEXT("kocobox_driver", "Das geplante Update absagen und neu planen."),
+                 .detail = updateId};
+}
+
 namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
@@ -229,6 +236,13 @@ public:
         auto r = call("DELETE", "/updates/" + updateId + "/install", {}, true);
         if (!r.ok()) return r.error();
         if (r->first == 200) return Status::success();
+        return statusError(r->first, r->second);
+    }
+
+    Result<Installation> reschedule(const std::string& updateId, TimePoint at) override {
+        auto r = call("PATCH", "/updates/" + updateId + "/install", QJsonObject{{"at", q(formatUtc(at))}}, true);
+        if (!r.ok()) return r.error();
+        if (r->first == 200) return installation(r->second);
         return statusError(r->first, r->second);
     }
 

@@ -357,10 +357,23 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::continueJournal() {
         if (rule == ResumeRule::WaitForThePlan && waiting != st->planned.end() && !running) {
             const auto when = waiting->plannedAt ? clockText(*waiting->plannedAt) : LocalizedText::same("?");
             const LocalizedText text =
-                TIS_TEXT("update_workflow", "Das Update ist für %1 geplant; der Konnektor installiert dann allein.")
+                TIS_TEXT("update_workflow",
+                         "Das Update ist für %1 geplant; der Konnektor installiert dann allein. Verschieben oder "
+                         "absagen lässt es sich über „Geplantes Update ändern“.")
                     .arg(when);
             ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
             return result(Outcome::Planned, text);
+        }
+        if (rule == ResumeRule::WaitForThePlan && !running && waiting == st->planned.end() && !finished) {
+            // Gone from the plan without running: cancelled, here or at another workstation.
+            const auto now = versionNow(item);
+            const auto expected = FirmwareVersion::parse(item.toVersion);
+            if (!(expected.ok() && now == *expected)) {
+                log::logger()->info("planned {} is no longer planned on the connector: cancelled", item.updateId);
+                if (auto s = record(item, "cancelled"); !s.ok()) return archiveFailure(s.error());
+                item.moveTo(ItemState::Pending);
+                continue;
+            }
         }
         if (rule == ResumeRule::AskTheConnector && !running && waiting == st->planned.end() && !finished) {
             // The connector shows no trace of it: did it finish long ago, or never begin?

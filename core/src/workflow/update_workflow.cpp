@@ -19,6 +19,7 @@ std::string_view outcomeId(Outcome o) {
     switch (o) {
         case Outcome::Succeeded: return "succeeded";
         case Outcome::Planned: return "planned";
+        case Outcome::PlanCancelled: return "plan-cancelled";
         case Outcome::NothingToDo: return "nothing-to-do";
         case Outcome::Cancelled: return "cancelled";
         case Outcome::OtherWorkstation: return "other-workstation";
@@ -76,7 +77,11 @@ WorkflowResult UpdateWorkflow::Impl::run(std::optional<TimePoint> plannedAt) {
     if (!st->planned.empty()) {
         const auto when =
             st->planned.front().plannedAt ? clockText(*st->planned.front().plannedAt) : LocalizedText::same("?");
-        const LocalizedText text = TIS_TEXT("update_workflow", "Ein Update ist bereits für %1 geplant.").arg(when);
+        const LocalizedText text =
+            TIS_TEXT("update_workflow",
+                     "Ein Update ist bereits für %1 geplant. Verschieben oder absagen lässt es sich über „Geplantes "
+                     "Update ändern“.")
+                .arg(when);
         ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
         return result(Outcome::Planned, text);
     }

@@ -180,11 +180,15 @@ WorkflowResult UpdateWorkflow::Impl::otherWorkstation(const Installation& i) {
     const LocalizedText when = i.state == Installation::State::Planned && i.plannedAt
                                    ? TIS_TEXT("update_workflow", "geplant für %1").arg(clockText(*i.plannedAt))
                                    : TIS_TEXT("update_workflow", "läuft gerade");
-    const LocalizedText text =
+    LocalizedText text =
         TIS_TEXT("update_workflow",
                  "Ein Update von %1 auf %2 %3 – gestartet vom Clientsystem %4 am Arbeitsplatz %5. Hier wird kein "
                  "zweites gestartet.")
             .arg(componentName(i.component, ""), i.toVersion.toString(), when, i.clientSystemId, i.workplaceId);
+    if (i.state == Installation::State::Planned)
+        text.append(TIS_TEXT("update_workflow",
+                             "Verschieben oder absagen lässt es sich an jedem Arbeitsplatz über „Geplantes Update "
+                             "ändern“."));
     ui.notice({"other-workstation", Severity::Info, TIS_TEXT("update_workflow", "Update läuft bereits"), text});
     return result(Outcome::OtherWorkstation, text);
 }

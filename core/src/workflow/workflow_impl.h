@@ -142,6 +142,12 @@ struct UpdateWorkflow::Impl {
                                                    const std::optional<TimePoint>& evening);
     std::optional<WorkflowResult> ensureDownloaded(std::vector<ManagedUpdate>& updates);
 
+    /// See UpdateWorkflow::changePlan (change_plan.cpp).
+    WorkflowResult changePlan(PlanChange change);
+    /// An archive entry for a change of the connector's plan ("planned" at its new time,
+    /// "cancelled"), written once.
+    Status recordPlanChange(const Installation& planned, const std::string& event, TimePoint plannedAt);
+
     // --- following an installation ------------------------------------------------------
 
     enum class Followed { Succeeded, Failed, Broken, NotBack, NotOnConnector, Stopped };

@@ -35,6 +35,8 @@ public:
     void update();
     void changePassword();
     void showHistory();
+    /// Move or cancel the planned update (asks the person).
+    void changePlan();
     /// A person closed a notice: the engine holds it back (Engine::noticeClosed).
     void noticeClosed(std::string noticeId, NoticeClosed how);
     /// New settings, taken over between two tasks, never in the middle of one.

@@ -115,6 +115,9 @@ public:
     virtual Result<InstallAnswer> install(const std::string& updateId, std::optional<TimePoint> at,
                                           const std::string& clientSystemId, const std::string& workplaceId) = 0;
     virtual Status cancel(const std::string& updateId) = 0;
+    /// Moves a planned installation to `at`; who planned it stays. A driver whose connector
+    /// cannot move one says so (the person then cancels and plans again).
+    virtual Result<Installation> reschedule(const std::string& updateId, TimePoint at);
     /// Works without a login (like the connector's display).
     virtual Result<ManagementStatus> status() = 0;
     virtual Status reboot() = 0;

@@ -77,6 +77,7 @@ inline constexpr ItemTransition kItemTransitions[] = {
     {ItemState::MaybeStarted, ItemState::Failed, "the connector reports it failed"},
     {ItemState::MaybeStarted, ItemState::Broken, "the connector reports a defect after it"},
     {ItemState::Planned, ItemState::Started, "the planned time came"},
+    {ItemState::Planned, ItemState::Pending, "the plan was cancelled (here or at another workstation)"},
     {ItemState::Started, ItemState::Succeeded, "installed and the new version confirmed"},
     {ItemState::Started, ItemState::Failed, "the connector reports it failed, or the version is not confirmed"},
     {ItemState::Started, ItemState::Broken, "the connector reports a defect after it"},

@@ -55,6 +55,7 @@ TISERVICE_CORE_EXPORT WorkflowOptions workflowOptionsFrom(const ConnectionSettin
 enum class Outcome {
     Succeeded,         ///< installed and verified
     Planned,           ///< the connector will install at the chosen time
+    PlanCancelled,     ///< the planned installations were cancelled, as the person asked
     NothingToDo,       ///< no update offered
     Cancelled,         ///< the person stopped before anything started
     OtherWorkstation,  ///< another client system or workplace runs or planned an update
@@ -70,6 +71,18 @@ TISERVICE_CORE_EXPORT std::string_view outcomeId(Outcome o);
 /// connector off: this puts that first into any Error, and for "cannot be reached" replaces
 /// "check that it is switched on" by "it is probably rebooting".
 TISERVICE_CORE_EXPORT Error withInstallationWarning(Error e);
+
+/// What to do with the installations the connector has planned (tiservice plan, the
+/// adapters' "Geplantes Update ändern"): from any workstation, whoever planned them.
+struct PlanChange {
+    enum class Kind {
+        Ask,     ///< show the plan and ask: move, cancel or keep
+        Move,    ///< to `to` (asked for when not given)
+        Cancel,  ///< cancel every planned installation
+    };
+    Kind kind = Kind::Ask;
+    std::optional<TimePoint> to;
+};
 
 struct WorkflowResult {
     Outcome outcome = Outcome::CouldNotStart;
@@ -92,6 +105,11 @@ public:
     WorkflowResult reconcile();
     /// Changes the connector's admin password alone (tiservice password).
     WorkflowResult changePassword();
+    /// Moves or cancels what the connector has planned (after signing in), records it in the
+    /// archive and in this workstation's journal. Planned when moved, PlanCancelled when
+    /// cancelled, Cancelled when left as it was, NothingToDo when nothing is planned (or it
+    /// already runs).
+    WorkflowResult changePlan(PlanChange change);
 
 private:
     struct Impl;
