@@ -301,6 +301,26 @@
         <source>Am %1 auf %2 aktualisiert (%3).</source>
         <translation>Updated to %2 on %1 (%3).</translation>
     </message>
+    <message>
+        <source>Version am Gerät selbst ablesen: %1</source>
+        <translation>To read the version on the device itself: %1</translation>
+    </message>
+    <message>
+        <source>Kostenpflichtiges Upgrade „%1“</source>
+        <translation>Paid upgrade &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Upgrade „%1“</source>
+        <translation>Upgrade &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: im Konnektor freigeschaltet.</source>
+        <translation>%1: active in the connector.</translation>
+    </message>
+    <message>
+        <source>%1: nicht freigeschaltet. %2</source>
+        <translation>%1: not active. %2</translation>
+    </message>
 </context>
 <context>
     <name>atomic_file</name>

@@ -344,6 +344,13 @@ TEST_F(StatusCheck, ReadsTheRealKocoboxFileAsItIs) {
     EXPECT_TRUE(contains(r.out, "/kon7/service/systeminformationservice")) << r.out;
     EXPECT_TRUE(contains(r.out, "Version 5.5.4 ist verfügbar (installiert: 5.1.8)")) << r.out;
     EXPECT_FALSE(contains(r.out, "1.3.10")) << r.out;  // never the old line's version
+    // The real device lists NFDService and AMTSService: the paid NFDM/eMP upgrade is active.
+    EXPECT_TRUE(contains(r.out,
+                         "Kostenpflichtiges Upgrade „Notfalldaten (NFDM) und Medikationsplan (eMP)“: im "
+                         "Konnektor freigeschaltet."))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "Version am Gerät selbst ablesen: Am Display des Konnektors: OK > 4 \"Versionen\"."))
+        << r.out;
     // Terminals as they are: the product table names them, the disconnected one is "switch it on".
     EXPECT_TRUE(contains(r.out, "ORGA 6141 online (ORGA6100-0241000000B692)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Version 3.9.1 ist verfügbar (installiert: 3.8.2)")) << r.out;

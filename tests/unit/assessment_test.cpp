@@ -277,6 +277,47 @@ TEST(Assessment, ARecentInstallationByAColleagueOrTheServicePartnerIsSaid) {
     EXPECT_FALSE(findingFor(assess::assess(in), "connector").recentInstallation);
 }
 
+TEST(Assessment, ThePaidUpgradeIsNamedWithItsStateAsTheServiceDirectoryShowsIt) {
+    Input in = practice();
+    // A real KoCoBox with NFDM/eMP lists both services in connector.sds.
+    in.connectorServices = {"EventService", "NFDService", "AMTSService"};
+    auto f = findingFor(assess::assess(in), "connector");
+    const auto has = [&](const std::string& text) {
+        return std::any_of(f.details.begin(), f.details.end(), [&](const LocalizedText& d) { return d.de == text; });
+    };
+    EXPECT_TRUE(
+        has("Kostenpflichtiges Upgrade „Notfalldaten (NFDM) und Medikationsplan (eMP)“: im Konnektor "
+            "freigeschaltet."))
+        << ::testing::PrintToString(f.details.size());
+    in.connectorServices = {"EventService", "NFDService"};
+    f = findingFor(assess::assess(in), "connector");
+    EXPECT_TRUE(
+        has("Kostenpflichtiges Upgrade „Notfalldaten (NFDM) und Medikationsplan (eMP)“: nicht freigeschaltet. "
+            "Separates, kostenpflichtiges Upgrade des Konnektors nach den Feldtests; für die Zulassung nicht "
+            "nötig."));
+    EXPECT_NE(f.details.back().en.find("Paid upgrade"), std::string::npos) << f.details.back().en;
+    EXPECT_EQ(f.status, ComponentStatus::Current);  // never a reason to update
+}
+
+TEST(Assessment, WhileAnUpdateIsDueItSaysHowToReadTheVersionOnTheDevice) {
+    Input in = practice();
+    in.connector.firmwareVersion = v("1.3.4");
+    in.terminals[0].product.firmwareVersion = v("3.7.2");
+    const auto findings = assess::assess(in);
+    const auto connector = findingFor(findings, "connector");
+    EXPECT_TRUE(std::any_of(connector.details.begin(), connector.details.end(), [](const LocalizedText& d) {
+        return d.de == "Version am Gerät selbst ablesen: Am Display des Konnektors: OK > 4 \"Versionen\".";
+    }));
+    const auto terminal = findingFor(findings, "CT-EMPFANG");
+    EXPECT_TRUE(std::any_of(terminal.details.begin(), terminal.details.end(), [](const LocalizedText& d) {
+        return d.de == "Version am Gerät selbst ablesen: Am Terminal: Menü > Service > Status.";
+    })) << terminal.code;
+    // A current device needs no such hint.
+    const auto cherry = findingFor(findings, "CT-SZ1");
+    EXPECT_TRUE(std::none_of(cherry.details.begin(), cherry.details.end(),
+                             [](const LocalizedText& d) { return d.de.starts_with("Version am Gerät"); }));
+}
+
 TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
     Input in = practice();
     in.terminals[0].product.firmwareVersion = v("3.7.2");
@@ -509,8 +550,10 @@ TEST(AssessmentOfOperatingStates, OutOfDateMeansAnUpdateExistsAndTheConnectorKee
                            state("EC_CRL_Expiring", "Info", "Security", false)};
     const auto f = findingFor(assess::assess(in), "connector");
     EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
-    ASSERT_EQ(f.details.size(), 1u);  // SIS offline is normal; inactive states are not shown
+    // SIS offline is normal; inactive states are not shown; then how to read the version.
+    ASSERT_EQ(f.details.size(), 2u);
     EXPECT_NE(f.details[0].de.find("arbeitet bis dahin normal weiter"), std::string::npos) << f.details[0].de;
+    EXPECT_TRUE(f.details[1].de.starts_with("Version am Gerät selbst ablesen")) << f.details[1].de;
     EXPECT_NE(f.details[0].en.find("keeps working"), std::string::npos) << f.details[0].en;
 }
 
@@ -569,8 +612,9 @@ TEST(AssessmentOfAutoUpdate, TheMorningAfterItSaysWhatRan) {
     in = withAutoUpdate(a);
     f = findingFor(assess::assess(in), "connector");
     EXPECT_EQ(f.status, ComponentStatus::UpdateAvailable);
-    EXPECT_NE(f.details.back().de.find("am Mi, 25.11.2026 um 02:00 ist fehlgeschlagen (Prüfsumme falsch)"), std::string::npos)
-        << f.details.back().de;
+    EXPECT_TRUE(std::any_of(f.details.begin(), f.details.end(), [](const LocalizedText& d) {
+        return d.de.find("am Mi, 25.11.2026 um 02:00 ist fehlgeschlagen (Prüfsumme falsch)") != std::string::npos;
+    })) << f.details.front().de;
     EXPECT_NE(f.action.de.find("von Hand starten"), std::string::npos) << f.action.de;
 
     a.lastRun->result = "missed";

@@ -338,6 +338,29 @@ void addStateDetails(Finding& f, const Input& in, const std::string& subject, co
     }
 }
 
+/// While something is due, how to read the version on the device itself (the vendor's words).
+void addHowToCheckVersion(Finding& f, const catalog::CatalogProduct* product) {
+    if (!product || product->howToCheckVersion.empty() || f.status < ComponentStatus::UpdateAvailable) return;
+    f.details.push_back(TIS_TEXT("assessment", "Version am Gerät selbst ablesen: %1").arg(product->howToCheckVersion));
+}
+
+/// The vendor's separate upgrades (NFDM/eMP): what they are and whether the connector has them.
+void addFeatureUpgrades(Finding& f, const Input& in, const catalog::CatalogProduct* product) {
+    if (!product) return;
+    for (const auto& u : product->featureUpgrades) {
+        const LocalizedText what = u.paid ? TIS_TEXT("assessment", "Kostenpflichtiges Upgrade „%1“").arg(u.name)
+                                          : TIS_TEXT("assessment", "Upgrade „%1“").arg(u.name);
+        const bool known = !u.services.empty() && !in.connectorServices.empty();
+        const bool active = known && std::all_of(u.services.begin(), u.services.end(), [&](const std::string& service) {
+                                return std::find(in.connectorServices.begin(), in.connectorServices.end(), service) !=
+                                       in.connectorServices.end();
+                            });
+        if (!known) continue;  // its state is what matters; without it the line would only advertise
+        if (active) f.details.push_back(TIS_TEXT("assessment", "%1: im Konnektor freigeschaltet.").arg(what));
+        else f.details.push_back(TIS_TEXT("assessment", "%1: nicht freigeschaltet. %2").arg(what, u.description));
+    }
+}
+
 Finding connectorFinding(const Input& in) {
     Finding f;
     f.type = ComponentType::Connector;
@@ -376,6 +399,8 @@ Finding connectorFinding(const Input& in) {
     }
     judgeByCatalog(f, in, product, offer, in.resources.isActive("EC_Connector_Software_Out_Of_Date"), "connector");
     judgeAutoUpdate(f, in);
+    addHowToCheckVersion(f, product);
+    addFeatureUpgrades(f, in, product);
     return f;
 }
 
@@ -405,6 +430,7 @@ Finding terminalFinding(const Input& in, const konnektor::CardTerminal& t) {
     const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
     const bool reported = in.resources.isActiveFor("EC_CardTerminal_Software_Out_Of_Date", t.ctId);
     judgeByCatalog(f, in, product, offerFor(in, t.ctId, f.installed), reported, "terminal", reported);
+    addHowToCheckVersion(f, product);
     return f;
 }
 

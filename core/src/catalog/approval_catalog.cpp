@@ -210,7 +210,12 @@ Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json) {
         }
         for (const auto& fv : o.value("featureUpgrades").toArray()) {
             const auto fo = fv.toObject();
-            p.featureUpgrades.push_back({s(fo, "id"), text(fo, "name"), text(fo, "description"), fo.value("paid").toBool(true)});
+            FeatureUpgrade upgrade{
+                s(fo, "id"), text(fo, "name"), text(fo, "description"), fo.value("paid").toBool(true), {}};
+            for (const auto& service : fo.value("services").toArray())
+                if (service.isString() && !service.toString().isEmpty())
+                    upgrade.services.push_back(service.toString().toStdString());
+            p.featureUpgrades.push_back(std::move(upgrade));
         }
         c.products.push_back(std::move(p));
     }

@@ -29,6 +29,7 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     assess::Input input;
     input.management = report.management;
     input.connector = report.snapshot.directory.product;
+    for (const auto& service : report.snapshot.directory.services) input.connectorServices.push_back(service.name);
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;
     input.catalog = report.catalog ? &report.catalog->catalog : nullptr;

@@ -68,6 +68,9 @@ struct Finding {
 
 struct Input {
     konnektor::ProductInformation connector;
+    /// The services the connector's service directory lists ("NFDService", …): which of the
+    /// catalog's feature upgrades are active. Empty: not known.
+    std::vector<std::string> connectorServices;
     konnektor::ConnectorResources resources;
     std::vector<konnektor::CardTerminal> terminals;
     std::vector<OfferedUpdate> offered;

@@ -48,6 +48,9 @@ struct FeatureUpgrade {
     LocalizedText name;
     LocalizedText description;
     bool paid = true;
+    /// The services of the connector's service directory (connector.sds) the upgrade brings,
+    /// e.g. "NFDService", "AMTSService": all listed means it is active on the device.
+    std::vector<std::string> services;
 };
 
 /// A firmware line of a product: the versions from `from` up to the next line's start. A
