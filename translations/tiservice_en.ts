@@ -178,28 +178,12 @@
         <translation>The auto-update on %1 failed (%2); the connector goes on running version %3.</translation>
     </message>
     <message>
-        <source>Das Update von Hand starten (tiservice update); scheitert es wieder, den Support anrufen.</source>
-        <translation>Start the update by hand (tiservice update); if it fails again, call support.</translation>
-    </message>
-    <message>
         <source>Das Auto-Update am %1 wurde verpasst, weil %2; der Konnektor holt es nicht nach.</source>
         <translation>The auto-update on %1 was missed because %2; the connector does not catch up on it.</translation>
     </message>
     <message>
-        <source>Das Update von Hand starten (tiservice update) oder den Konnektor bis zum nächsten Auto-Update (%1) eingeschaltet lassen.</source>
-        <translation>Start the update by hand (tiservice update), or keep the connector switched on until the next auto-update (%1).</translation>
-    </message>
-    <message>
-        <source>Das Update von Hand starten (tiservice update).</source>
-        <translation>Start the update by hand (tiservice update).</translation>
-    </message>
-    <message>
         <source>Auto-Update geplant für %1: der Konnektor installiert Version %2 dann selbst.</source>
         <translation>Auto-update planned for %1: the connector then installs version %2 itself.</translation>
-    </message>
-    <message>
-        <source>Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren (tiservice update).</source>
-        <translation>The auto-update (%1) comes only after the deadline: install the update by hand before it (tiservice update).</translation>
     </message>
     <message>
         <source>Auto-Update geplant für %1: nichts weiter tun, den Konnektor nur eingeschaltet lassen.</source>
@@ -320,6 +304,22 @@
     <message>
         <source>%1: nicht freigeschaltet. %2</source>
         <translation>%1: not active. %2</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten; scheitert es wieder, den Support anrufen.</source>
+        <translation>Start the update by hand; if it fails again, call support.</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten oder den Konnektor bis zum nächsten Auto-Update (%1) eingeschaltet lassen.</source>
+        <translation>Start the update by hand, or keep the connector switched on until the next auto-update (%1).</translation>
+    </message>
+    <message>
+        <source>Das Update von Hand starten.</source>
+        <translation>Start the update by hand.</translation>
+    </message>
+    <message>
+        <source>Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren.</source>
+        <translation>The auto-update (%1) comes only after the deadline: install the update by hand before it.</translation>
     </message>
 </context>
 <context>
@@ -892,10 +892,6 @@
         <translation>The update journal %1 is damaged.</translation>
     </message>
     <message>
-        <source>Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt.</source>
-        <translation>Check the connector&apos;s state (tiservice status); the journal is then started anew.</translation>
-    </message>
-    <message>
         <source>geplant</source>
         <translation>planned</translation>
     </message>
@@ -962,6 +958,10 @@
     <message>
         <source>am Konnektor selbst</source>
         <translation>at the connector itself</translation>
+    </message>
+    <message>
+        <source>Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt.</source>
+        <translation>Check the connector again; the journal is then created anew.</translation>
     </message>
 </context>
 <context>
@@ -1328,16 +1328,16 @@ Control port (HTTP, JSON):
 <context>
     <name>metadata</name>
     <message>
-        <source>die Datei ist fehlerhaft (%1)</source>
-        <translation>the file is faulty (%1)</translation>
-    </message>
-    <message>
-        <source>Die Update-Daten des Herstellers (%1) konnten nicht bestätigt werden: %2. Sie werden nicht verwendet.</source>
-        <translation>The vendor&apos;s update data (%1) could not be verified: %2. It is not used.</translation>
-    </message>
-    <message>
         <source>Später erneut versuchen; bleibt der Fehler, den Support anrufen.</source>
         <translation>Try again later; if it persists, call support.</translation>
+    </message>
+    <message>
+        <source>die Datei ist fehlerhaft</source>
+        <translation>the file is faulty</translation>
+    </message>
+    <message>
+        <source>Die Update-Daten des Herstellers konnten nicht bestätigt werden: %1. Sie werden nicht verwendet.</source>
+        <translation>The vendor&apos;s update data could not be confirmed: %1. They are not used.</translation>
     </message>
 </context>
 <context>
@@ -1894,34 +1894,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>Check that the address really points to the connector; if it persists, call support.</translation>
     </message>
     <message>
-        <source>kein gültiges XML (%1)</source>
-        <translation>not valid XML (%1)</translation>
-    </message>
-    <message>
-        <source>Wurzelelement ist %1 (%2), nicht ConnectorServices</source>
-        <translation>the root element is %1 (%2), not ConnectorServices</translation>
-    </message>
-    <message>
-        <source>ProductInformation fehlt</source>
-        <translation>ProductInformation is missing</translation>
-    </message>
-    <message>
-        <source>ProductVendorID oder ProductCode fehlt</source>
-        <translation>ProductVendorID or ProductCode is missing</translation>
-    </message>
-    <message>
-        <source>FWVersion fehlt oder ist ungültig</source>
-        <translation>FWVersion is missing or invalid</translation>
-    </message>
-    <message>
-        <source>ServiceInformation fehlt</source>
-        <translation>ServiceInformation is missing</translation>
-    </message>
-    <message>
-        <source>ungültiger Endpunkt &quot;%1&quot;</source>
-        <translation>invalid endpoint &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Der Konnektor verlangt eine verschlüsselte Verbindung (TLS) mit Client-Zertifikat; eingestellt ist eine unverschlüsselte.</source>
         <translation>The connector requires an encrypted connection (TLS) with a client certificate; an unencrypted one is set.</translation>
     </message>
@@ -1952,6 +1924,38 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Die Einstellungen des Konnektors für Clientsysteme prüfen lassen (Support).</source>
         <translation>Have the connector&apos;s settings for client systems checked (support).</translation>
+    </message>
+    <message>
+        <source>die Antwort ist kein lesbares XML</source>
+        <translation>the answer is not readable XML</translation>
+    </message>
+    <message>
+        <source>unter der Adresse antwortet eine Webseite, nicht der Konnektor</source>
+        <translation>a web page answers at the address, not the connector</translation>
+    </message>
+    <message>
+        <source>die Antwort ist keine Dienstbeschreibung eines Konnektors</source>
+        <translation>the answer is not a connector&apos;s service directory</translation>
+    </message>
+    <message>
+        <source>die Produktangaben fehlen</source>
+        <translation>the product information is missing</translation>
+    </message>
+    <message>
+        <source>die Hersteller- oder Produktkennung fehlt</source>
+        <translation>the vendor or product id is missing</translation>
+    </message>
+    <message>
+        <source>die Firmware-Version fehlt oder ist ungültig</source>
+        <translation>the firmware version is missing or not valid</translation>
+    </message>
+    <message>
+        <source>die Liste der Dienste fehlt</source>
+        <translation>the list of services is missing</translation>
+    </message>
+    <message>
+        <source>eine Dienstadresse ist ungültig („%1“)</source>
+        <translation>a service address is not valid (&quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2368,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>geplantes Update verschieben oder absagen, an jedem Arbeitsplatz</source>
         <translation>move or cancel the planned update, at any workstation</translation>
+    </message>
+    <message>
+        <source>Update starten oder planen: tiservice update</source>
+        <translation>To start or plan the update: tiservice update</translation>
     </message>
 </context>
 <context>
@@ -3114,10 +3122,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
         <translation>Leave it to the connector&apos;s auto-update (%1)</translation>
     </message>
     <message>
-        <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt tiservice status, ob es gelaufen ist.</source>
-        <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, tiservice status shows whether it ran.</translation>
-    </message>
-    <message>
         <source>Auto-Update geplant</source>
         <translation>Auto-update planned</translation>
     </message>
@@ -3352,6 +3356,10 @@ Update: %1?</translation>
     <message>
         <source>Das Update ist für %1 geplant; der Konnektor installiert dann allein. Verschieben oder absagen lässt es sich über „Geplantes Update ändern“.</source>
         <translation>The update is planned for %1; the connector then installs it on its own. It can be moved or cancelled with &quot;Change the planned update&quot;.</translation>
+    </message>
+    <message>
+        <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt die Prüfung, ob es gelaufen ist.</source>
+        <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, the check shows whether it ran.</translation>
     </message>
 </context>
 <context>

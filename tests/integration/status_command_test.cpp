@@ -507,7 +507,8 @@ TEST_F(StatusCheck, AFailedAutoUpdateIsExplained) {
     const auto r = status();
     EXPECT_EQ(r.exitCode, 1) << r.out;
     EXPECT_TRUE(contains(r.out, "ist fehlgeschlagen (Prüfsumme falsch); der Konnektor läuft mit Version 5.1.8 weiter")) << r.out;
-    EXPECT_TRUE(contains(r.out, "Das Update von Hand starten (tiservice update)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Das Update von Hand starten; scheitert es wieder")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Update starten oder planen: tiservice update")) << r.out;
 }
 
 TEST_F(StatusCheck, AMissedAutoUpdateIsNotCaughtUpAndSaysWhy) {

@@ -447,7 +447,7 @@ TEST(ServiceDirectory, RefusesMissingIdentityOrVersion) {
     badVersion.replace(badVersion.find("5.1.8"), 5, "5.x.8");
     auto r = parseServiceDirectory(badVersion);
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error().message.de.find("FWVersion"), std::string::npos);
+    EXPECT_NE(r.error().message.de.find("die Firmware-Version fehlt"), std::string::npos);
 }
 
 TEST(ServiceDirectory, RefusesDocumentTypeDeclarations) {
@@ -483,4 +483,25 @@ TEST(ServiceDirectory, AnAttributeBombIsRefusedQuicklyWithAClearError) {
     auto quoted = realConnectorSds(kKocobox518);
     quoted.replace(quoted.find("<ns3:Abstract>Signaturdienst"), 28, "<ns3:Abstract>Signatur = \"a > b\" <!-- x=y -->");
     EXPECT_TRUE(parseServiceDirectory(quoted).ok());
+}
+
+TEST(ServiceDirectory, WhatIsWrongIsSaidInPlainWordsAndTheParsersWordsGoToSupport) {
+    // A login page where the connector should answer (a proxy, a wrong port).
+    auto r = parseServiceDirectory("<html><body>Login</body></html>");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.de.find("unter der Adresse antwortet eine Webseite, nicht der Konnektor"),
+              std::string::npos)
+        << r.error().message.de;
+    EXPECT_EQ(r.error().message.de.find("Wurzelelement"), std::string::npos);
+    EXPECT_EQ(r.error().message.de.find("html"), std::string::npos);
+    EXPECT_NE(r.error().detail.find("root element html"), std::string::npos) << r.error().detail;
+    // Broken XML: no line and column in the sentence; they are in the detail for the log.
+    r = parseServiceDirectory("<ConnectorServices><ProductInformation></ConnectorServices>");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.de.find("die Antwort ist kein lesbares XML"), std::string::npos)
+        << r.error().message.de;
+    EXPECT_EQ(r.error().message.de.find("line"), std::string::npos) << r.error().message.de;
+    EXPECT_EQ(r.error().message.de.find("Zeile"), std::string::npos) << r.error().message.de;
+    EXPECT_NE(r.error().detail.find("line"), std::string::npos) << r.error().detail;
+    EXPECT_NE(r.error().message.en.find("not readable XML"), std::string::npos) << r.error().message.en;
 }

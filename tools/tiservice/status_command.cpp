@@ -1,6 +1,7 @@
 // tiservice status: read the connector and card terminals, check them against the approval
 // catalog, print what needs doing and by when.
 
+#include <algorithm>
 #include <iostream>
 
 #include <QJsonArray>
@@ -232,6 +233,10 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
         out << tr(TIS_TEXT("status_command", "Alles aktuell. Es ist nichts zu tun.")) << "\n";
     else {
         out << tr(TIS_TEXT("status_command", "Zu tun:")) << "\n" << todo;
+        // The notices inside a practice software carry the button; here it is the command.
+        if (std::any_of(findings.begin(), findings.end(),
+                        [](const assess::Finding& f) { return f.status >= ComponentStatus::UpdateAvailable; }))
+            out << "\n" << tr(TIS_TEXT("status_command", "Update starten oder planen: tiservice update")) << "\n";
         // One number: the one for this practice (installed by CGM, or self-installed).
         out << "\n"
             << tr(TIS_TEXT("status_command", "Support: %1")

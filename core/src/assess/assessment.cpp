@@ -280,9 +280,8 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
                                          "%3 weiter.")
                                     .arg(time, r.reason.empty() ? std::string("?") : r.reason, f.installed.toString()));
             if (open) {
-                f.action = TIS_TEXT("assessment",
-                                    "Das Update von Hand starten (tiservice update); scheitert es wieder, den Support "
-                                    "anrufen.");
+                f.action =
+                    TIS_TEXT("assessment", "Das Update von Hand starten; scheitert es wieder, den Support anrufen.");
                 actionSet = true;
             }
         } else if (r.result == "missed") {
@@ -297,10 +296,10 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
                               .arg(time));
             if (open) {
                 f.action = a.next ? TIS_TEXT("assessment",
-                                             "Das Update von Hand starten (tiservice update) oder den Konnektor bis zum "
-                                             "nächsten Auto-Update (%1) eingeschaltet lassen.")
+                                             "Das Update von Hand starten oder den Konnektor bis zum nächsten "
+                                             "Auto-Update (%1) eingeschaltet lassen.")
                                         .arg(formatLocalWeekdayTime(*a.next))
-                                  : TIS_TEXT("assessment", "Das Update von Hand starten (tiservice update).");
+                                  : TIS_TEXT("assessment", "Das Update von Hand starten.");
                 actionSet = true;
             }
         }
@@ -312,8 +311,7 @@ void judgeAutoUpdate(Finding& f, const Input& in) {
     if (!open || actionSet) return;
     if (f.deadline && *f.deadline <= *a.next)
         f.action = TIS_TEXT("assessment",
-                            "Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren "
-                            "(tiservice update).")
+                            "Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren.")
                        .arg(when);
     else
         f.action = TIS_TEXT("assessment",

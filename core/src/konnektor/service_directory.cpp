@@ -11,7 +11,7 @@
 namespace tiservice::konnektor {
 namespace {
 
-Error sdsInvalid(const LocalizedText& what) {
+Error sdsInvalid(const LocalizedText& what, const std::string& detail = {}) {
     return Error{
         .code = "konnektor.sds-invalid",
         .message =
@@ -21,7 +21,7 @@ Error sdsInvalid(const LocalizedText& what) {
         .action = TIS_TEXT(
             "service_directory",
             "Prüfen, ob die Adresse wirklich auf den Konnektor zeigt; bleibt der Fehler, den Support anrufen."),
-        .detail = what.en};
+        .detail = detail.empty() ? what.en : detail};
 }
 
 FirmwareVersion versionOrUnknown(const std::string& text) {
@@ -119,19 +119,27 @@ std::vector<ServiceVersion> ServiceDirectory::versionsOf(std::string_view servic
 
 Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
     auto doc = xml::parse(text);
-    if (!doc.ok()) return sdsInvalid(TIS_TEXT("service_directory", "kein gültiges XML (%1)").arg(doc.error().detail));
+    // The parser's words (line, column) are for support, in the detail; people read what it means.
+    if (!doc.ok())
+        return sdsInvalid(TIS_TEXT("service_directory", "die Antwort ist kein lesbares XML"), doc.error().detail);
     const auto& root = *doc;
     if (!root.is(ns::kServiceDirectory, "ConnectorServices"))
-        return sdsInvalid(TIS_TEXT("service_directory", "Wurzelelement ist %1 (%2), nicht ConnectorServices")
-                              .arg(root.name, root.ns));
+        return sdsInvalid(
+            root.name == "html" || root.name == "HTML"
+                ? TIS_TEXT("service_directory", "unter der Adresse antwortet eine Webseite, nicht der Konnektor")
+                : TIS_TEXT("service_directory", "die Antwort ist keine Dienstbeschreibung eines Konnektors"),
+            "root element " + root.name + " (" + root.ns + "), not ConnectorServices");
     ServiceDirectory sd;
     const auto* pi = root.child(ns::kProductInformation, "ProductInformation");
-    if (!pi) return sdsInvalid(TIS_TEXT("service_directory", "ProductInformation fehlt"));
+    if (!pi)
+        return sdsInvalid(TIS_TEXT("service_directory", "die Produktangaben fehlen"), "ProductInformation missing");
     sd.product = readProductInformation(*pi);
     if (sd.product.vendorId.empty() || sd.product.productCode.empty())
-        return sdsInvalid(TIS_TEXT("service_directory", "ProductVendorID oder ProductCode fehlt"));
+        return sdsInvalid(TIS_TEXT("service_directory", "die Hersteller- oder Produktkennung fehlt"),
+                          "ProductVendorID or ProductCode missing");
     if (sd.product.firmwareVersion.isUnknown())
-        return sdsInvalid(TIS_TEXT("service_directory", "FWVersion fehlt oder ist ungültig"));
+        return sdsInvalid(TIS_TEXT("service_directory", "die Firmware-Version fehlt oder ist ungültig"),
+                          "FWVersion missing or invalid");
     // xsd:boolean: "true"/"1" and "false"/"0". Absent or anything else: the safe reading.
     const auto flag = [&](const char* name, bool fallback) {
         const auto v = root.childText(ns::kServiceDirectory, name);
@@ -142,7 +150,8 @@ Result<ServiceDirectory> parseServiceDirectory(std::string_view text) {
     sd.tlsMandatory = flag("TLSMandatory", true);
     sd.clientAuthMandatory = flag("ClientAutMandatory", false);
     const auto* si = root.child(ns::kServiceInformation, "ServiceInformation");
-    if (!si) return sdsInvalid(TIS_TEXT("service_directory", "ServiceInformation fehlt"));
+    if (!si)
+        return sdsInvalid(TIS_TEXT("service_directory", "die Liste der Dienste fehlt"), "ServiceInformation missing");
     for (const auto* s : si->childrenNamed(ns::kServiceInformation, "Service")) {
         Service service{.name = s->attribute("Name"), .versions = {}};
         if (const auto* versions = s->child(ns::kServiceInformation, "Versions")) {
@@ -205,7 +214,9 @@ Result<std::string> endpointFor(const ServiceDirectory& directory, const Service
                      .detail = what};
     }
     auto endpoint = net::Url::parse(location);
-    if (!endpoint.ok()) return sdsInvalid(TIS_TEXT("service_directory", "ungültiger Endpunkt \"%1\"").arg(location));
+    if (!endpoint.ok())
+        return sdsInvalid(TIS_TEXT("service_directory", "eine Dienstadresse ist ungültig („%1“)").arg(location),
+                          "endpoint " + location);
     if (useTls && endpoint->scheme != "https")
         return Error{
             .code = errors::kPlainEndpointRefused,

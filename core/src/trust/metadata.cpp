@@ -13,7 +13,8 @@ namespace {
 std::string str(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString().toStdString(); }
 
 Error malformed(const std::string& role, const std::string& what) {
-    return trustError(errors::kMalformed, role, TIS_TEXT("metadata", "die Datei ist fehlerhaft (%1)").arg(what), what);
+    // What exactly is wrong is for support (the detail, in the log), not for the practice.
+    return trustError(errors::kMalformed, role, TIS_TEXT("metadata", "die Datei ist fehlerhaft"), what);
 }
 
 std::optional<std::int64_t> integer(const QJsonValue& v) {
@@ -81,10 +82,11 @@ bool globMatch(std::string_view pattern, std::string_view text) {
 
 Error trustError(const char* code, const std::string& role, const LocalizedText& why, const std::string& detail) {
     return Error{.code = code,
+                 // The TUF role ("root", "timestamp") is a word for support: it goes to the detail.
                  .message = TIS_TEXT("metadata",
-                                     "Die Update-Daten des Herstellers (%1) konnten nicht bestätigt werden: %2. "
-                                     "Sie werden nicht verwendet.")
-                                .arg(role, why),
+                                     "Die Update-Daten des Herstellers konnten nicht bestätigt werden: %1. Sie "
+                                     "werden nicht verwendet.")
+                                .arg(why),
                  .action = TIS_TEXT("metadata", "Später erneut versuchen; bleibt der Fehler, den Support anrufen."),
                  .detail = role + ": " + (detail.empty() ? why.en : detail)};
 }

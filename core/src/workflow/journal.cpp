@@ -98,8 +98,7 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
         return Error{
             .code = "journal.unreadable",
             .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
-            .action = TIS_TEXT(
-                "journal", "Den Zustand des Konnektors prüfen (tiservice status); das Journal wird dann neu angelegt."),
+            .action = TIS_TEXT("journal", "Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt."),
             .detail = file.string()};
     const auto o = doc.object();
     UpdateJournal j;
@@ -114,11 +113,11 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
         const auto i = v.toObject();
         const auto state = parseItemState(s(i, "state"));
         if (!state)
-            return Error{.code = "journal.unreadable",
-                         .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
-                         .action = TIS_TEXT("journal", "Den Zustand des Konnektors prüfen (tiservice status); das "
-                                                       "Journal wird dann neu angelegt."),
-                         .detail = "state " + s(i, "state")};
+            return Error{
+                .code = "journal.unreadable",
+                .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
+                .action = TIS_TEXT("journal", "Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt."),
+                .detail = "state " + s(i, "state")};
         JournalItem item{s(i, "updateId"), s(i, "component"), s(i, "name"), s(i, "from"), s(i, "to"), *state,
                          t(i, "startedAt"), t(i, "finishedAt"), s(i, "reason"), {}};
         for (const auto& a : i.value("archived").toArray()) item.archived.push_back(a.toString().toStdString());

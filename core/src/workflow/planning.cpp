@@ -39,7 +39,7 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::decideWhen(std::optional<Tim
             const LocalizedText text =
                 TIS_TEXT("update_workflow",
                          "Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis "
-                         "dahin eingeschaltet lassen; am Morgen danach zeigt tiservice status, ob es gelaufen ist.")
+                         "dahin eingeschaltet lassen; am Morgen danach zeigt die Prüfung, ob es gelaufen ist.")
                     .arg(formatLocalWeekdayTime(*autoUpdateAt));
             ui.notice({"plan.auto-update", Severity::Info, TIS_TEXT("update_workflow", "Auto-Update geplant"), text});
             driver->logout();
