@@ -40,7 +40,7 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/systemd/tiservice-check.service" "${CMA
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/launchd/de.tiservice.check.plist" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/launchd COMPONENT runtime)
 install(FILES "${PROJECT_SOURCE_DIR}/tools/tiservice-repo/catalog/approval-catalog.json"
   DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/catalog COMPONENT publisher)
-install(FILES "${PROJECT_SOURCE_DIR}/sample-host/demo/answers.json" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/demo COMPONENT sample-host)
+install(FILES "${PROJECT_SOURCE_DIR}/sample-host/demo/answers.json" "${PROJECT_SOURCE_DIR}/sample-host/demo/answers-tonight.json" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/demo COMPONENT sample-host)
 if(TISERVICE_TRUSTED_ROOT)
   install(FILES "${TISERVICE_TRUSTED_ROOT}" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/trust RENAME root.json COMPONENT runtime)
 endif()

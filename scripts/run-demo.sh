@@ -2,9 +2,12 @@
 # The main job: a simulated practice (konnektor-sim on the scenario "connector on an expired
 # version, terminal outdated", 600 times faster), the vendor's update server with a freshly
 # signed approval catalog (TUF), and the stand-in practice software tiservice-host running
-# the MEDISTAR adapter: notices at start, then the full guided update from the service
-# entry (terminal first, then the connector, with a forced password change), then the
-# update archive and the printable proof of maintenance (kept as
+# the MEDISTAR adapter at the reception: notices at start, then the guided update from the
+# service entry (a forced password change, the plan with the release notes, planned for this
+# evening), and the notice that changes to "planned"; a second PC (the command line at
+# Sprechzimmer 1) sees the same plan; the evening comes (the simulator's clock jumps) and the
+# connector installs alone; the next morning MEDISTAR records it; Sprechzimmer 1's archive shows
+# it from the connector's own list; the printable proof of maintenance (kept as
 # $TMPDIR/tiservice-demo-Wartungsnachweis.html). Scripted answers; --interactive lets a person
 # answer. Everything else runs in a temporary folder on loopback; nothing of the real user's is
 # touched.
@@ -62,27 +65,74 @@ Praxis.Sprechzeiten = Mo-Fr 08:00-18:00
 tiservice.poll_interval_ms = 200
 SETTINGS
 
-echo "== 3. MEDISTAR startet mit dem tiservice-Adapter: Hinweise beim Start, dann Extras > TI-Konnektor > Aktualisieren =="
-host_args=(--pvs medistar --settings "$work/medistar.settings" --state-dir "$work/state" --run ti-service.update --run ti-service.history)
-if [ "$interactive" = 1 ]; then
-  host_args+=(--interactive)
-  echo "   (Interaktiv: das bisherige Admin-Passwort ist Praxis2025!)"
-else
-  host_args+=(--answers "$root/sample-host/demo/answers.json")
-fi
+control="$(json control)"
+
+# Sprechzimmer 1, another PC of the practice: the command line with its own settings and state.
+cat >"$work/sprechzimmer1.ini" <<SETTINGS
+[connector]
+sds_url = $sds
+management_url = $management
+mandant_id = Praxis1
+client_system_id = PVS1
+workplace_id = Sprechzimmer1
+
+[tls]
+mode = server
+ca_file = $ca
+
+[update_server]
+metadata_url = ${updates}metadata/
+targets_url = ${updates}targets/
+trusted_root = $work/repo/published/metadata/1.root.json
+
+[practice]
+hours = Mo-Fr 08:00-18:00
+SETTINGS
+sprechzimmer1() { XDG_STATE_HOME="$work/state-sprechzimmer1" "$bin/tiservice" "$@" --config "$work/sprechzimmer1.ini"; }
+
+medistar() {
+  local args=(--pvs medistar --settings "$work/medistar.settings" --state-dir "$work/state" "$@")
+  if [ "$interactive" = 1 ]; then args+=(--interactive); else args+=(--answers "$root/sample-host/demo/answers-tonight.json"); fi
+  set +e
+  "$bin/tiservice-host" "${args[@]}"
+  local code=$?
+  set -e
+  [ "$code" -eq 0 ] || { echo "tiservice-host endete mit $code"; exit "$code"; }
+}
+
+echo "== 3. Empfang: MEDISTAR startet mit dem tiservice-Adapter – Hinweise beim Start (eine Frist, mit Countdown);"
+echo "      dann Extras > TI-Konnektor > Aktualisieren: planen für heute Abend, mit „Was ist neu?“ =="
+[ "$interactive" = 1 ] && echo "   (Interaktiv: das bisherige Admin-Passwort ist Praxis2025!)"
+medistar --run ti-service.update
+echo
+echo "   → Nach dem Planen sagt der Hinweis „geplant … nichts weiter tun“ statt „sofort installieren“."
+
+echo
+echo "== 4. Sprechzimmer 1, ein anderer PC: derselbe Stand, der Plan steht im Konnektor (tiservice status) =="
 set +e
-"$bin/tiservice-host" "${host_args[@]}"
-code=$?
+sprechzimmer1 status
 set -e
-[ "$code" -eq 0 ] || { echo "tiservice-host endete mit $code"; exit "$code"; }
 
 echo
-echo "== 4. Das Update-Archiv (tiservice history) =="
-TISERVICE_STATE_DIR="$work/state" "$bin/tiservice" history
+echo "== 5. Der Abend kommt: der Konnektor installiert allein – erst das Kartenterminal, dann sich selbst, mit Neustarts =="
+curl -s -o /dev/null -X POST "$control/clock" -d '{"untilPlanned": true}'
+for _ in $(seq 1 240); do
+  state="$(curl -s "$control/state")"
+  case "$state" in *'"state":"planned"'*|*'"state":"installing"'*|*'"state":"rebooting"'*) sleep 0.5 ;; *) break ;; esac
+done
+echo "   connector.sds meldet jetzt Firmware $(curl -s --cacert "$ca" "$sds" | sed -n 's/.*FWVersion>\([^<]*\)<.*/\1/p' | head -n 1)"
 
 echo
-echo "== 5. Der Wartungsnachweis zum Drucken (tiservice history --export) =="
+echo "== 6. Am nächsten Morgen startet MEDISTAR: das Update wird zu Ende verfolgt, eingetragen, und alles ist aktuell =="
+medistar --run ti-service.history
+
+echo
+echo "== 7. Sprechzimmer 1: dasselbe Update-Archiv, aus der Liste der Installationen im Konnektor (tiservice history) =="
+sprechzimmer1 history
+
+echo
+echo "== 8. Der Wartungsnachweis zum Drucken (tiservice history --export) =="
 record="${TMPDIR:-/tmp}/tiservice-demo-Wartungsnachweis.html"
-TISERVICE_STATE_DIR="$work/state" "$bin/tiservice" history --config "$work/no-settings.ini" --export "$record"
+sprechzimmer1 history --export "$record"
 # The devices table as text: what the printed page says.
 sed -n '/<h2>Geräte<\/h2>/,/<\/table>/p' "$record" | sed -e 's/<\/t[dh]>/  /g' -e 's/<[^>]*>//g' -e '/^\s*$/d' -e 's/^/   /'

@@ -1097,6 +1097,10 @@
         <translation>Unknown connector vendor &quot;%1&quot;; known are kocobox, rise and secunet.</translation>
     </message>
     <message>
+        <source>--fault-malformed erwartet broken-xml, truncated, wrong-content-type oder attribute-bomb</source>
+        <translation>--fault-malformed expects broken-xml, truncated, wrong-content-type or attribute-bomb</translation>
+    </message>
+    <message>
         <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
@@ -1158,6 +1162,7 @@ Steuer-Port (HTTP, JSON):
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
                 &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
+  POST /clock {&quot;untilPlanned&quot;:true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
 </source>
@@ -1222,13 +1227,10 @@ Control port (HTTP, JSON):
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
                 &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
+  POST /clock {&quot;untilPlanned&quot;:true}       jump to the first planned installation
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                switch the connector off (every port closed) or on again
 </translation>
-    </message>
-    <message>
-        <source>--fault-malformed erwartet broken-xml, truncated, wrong-content-type oder attribute-bomb</source>
-        <translation>--fault-malformed expects broken-xml, truncated, wrong-content-type or attribute-bomb</translation>
     </message>
 </context>
 <context>

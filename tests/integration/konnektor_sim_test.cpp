@@ -841,3 +841,24 @@ TEST(KonnektorSimCommandLine, AdminPasswordNeverAppearsInItsOutput) {
     sim.request("POST", sim.managementBase() + "/login", R"({"user":"koco-root","password":"Praxis2025!"})");
     EXPECT_FALSE(contains(sim.process().out() + sim.process().err(), "Praxis2025!"));
 }
+
+TEST(KonnektorSimInstallation, TheClockJumpsToThePlannedInstallationWhichThenRuns) {
+    PreparedPractice p;
+    const auto now = tiservice::parseUtc(p.status()["now"].toString().toStdString());
+    ASSERT_TRUE(now);
+    const auto planned = *now + std::chrono::hours(48);  // minutes of real time even at 600 times
+    ASSERT_EQ(p.install("INGHC-ORGA6100-3.7.4", R"(,"at":")" + tiservice::formatUtc(planned) + "\"").status, 202);
+    p.sim.control("POST", "/clock", R"({"untilPlanned": true})");
+    const auto after = tiservice::parseUtc(p.status()["now"].toString().toStdString());
+    ASSERT_TRUE(after);
+    EXPECT_GE(*after, planned);
+    EXPECT_LT(*after, planned + std::chrono::hours(1));
+    EXPECT_TRUE(p.status()["planned"].toArray().isEmpty());  // it started
+    const auto i =
+        p.sim.control("GET", "/state")["connectors"].toArray()[0].toObject()["installations"].toArray()[0].toObject();
+    EXPECT_GE(*tiservice::parseUtc(i["startedAt"].toString().toStdString()), planned);
+    // Nothing planned: the clock stays where it is.
+    const auto before = tiservice::parseUtc(p.status()["now"].toString().toStdString());
+    p.sim.control("POST", "/clock", R"({"untilPlanned": true})");
+    EXPECT_LT(*tiservice::parseUtc(p.status()["now"].toString().toStdString()), *before + std::chrono::hours(1));
+}

@@ -24,7 +24,8 @@ using namespace tiservice::sim;
 
 namespace {
 
-constexpr Message kHelp = TIS_TEXT("konnektor-sim", R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
+constexpr Message kHelp =
+    TIS_TEXT("konnektor-sim", R"(konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
 Aufruf: konnektor-sim [Optionen]
@@ -85,6 +86,7 @@ Steuer-Port (HTTP, JSON):
                 "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
                 "updateServerDown":true, "loseInstallAnswer":true, "clear":true, "connector":0}
   POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen
+  POST /clock {"untilPlanned":true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {"ctId":"CT_ID_0176","connected":false}
   POST /power {"on":false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
 )");

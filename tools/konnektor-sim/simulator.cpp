@@ -733,7 +733,16 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
             if (body.contains("loseInstallAnswer")) f.loseInstallAnswer = body.value("loseInstallAnswer").toBool();
         }
     } else if (req.method == "POST" && path == "/clock") {
-        clock_->jump(Seconds(static_cast<long>(body.value("advanceSeconds").toDouble())));
+        if (body.value("untilPlanned").toBool(false)) {
+            // To the earliest planned installation ("the evening comes"), so it starts now.
+            std::optional<TimePoint> first;
+            for (const auto* u : targets)
+                for (const auto& i : u->model.installations())
+                    if (i.phase == InstallPhase::Planned && (!first || i.plannedAt < *first)) first = i.plannedAt;
+            if (first && *first > now) clock_->jump(std::chrono::duration_cast<Seconds>(*first - now) + Seconds(1));
+        } else {
+            clock_->jump(Seconds(static_cast<long>(body.value("advanceSeconds").toDouble())));
+        }
         tick();
     } else if (req.method == "POST" && path == "/power") {
         // Switched off at the wall (or back on): its ports close, a scheduled auto-update is missed.
