@@ -179,6 +179,14 @@ TEST_F(PluginHost, AfterTheUpdateTheStaleExpiredNoticeIsTakenAway) {
     EXPECT_TRUE(contains(r.out, "Hinweis entfernt – TI-Wartung: KoCoBox MED+  (" + id + ")")) << r.out;
     EXPECT_GT(r.out.find("Hinweis entfernt"), r.out.find("(install.succeeded)")) << r.out;
     EXPECT_TRUE(contains(r.out, "(status.current)")) << r.out;
+    // Said once: the planned or finished workflow's result does not repeat its last notice.
+    EXPECT_EQ(occurrences(r.out, "Alle Updates sind installiert und bestätigt."), 1) << r.out;
+
+    // The same in English, in a practice software set to English.
+    start("expired-connector-outdated-terminal.json");
+    const auto en = host("medistar", {"--lang", "en", "--answers", answers.string(), "--run", "ti-service.update"});
+    ASSERT_EQ(en.exitCode, 0) << en.out << en.err;
+    EXPECT_TRUE(contains(en.out, "MEDISTAR: notice removed – TI maintenance: KoCoBox MED+  (" + id + ")")) << en.out;
 }
 
 TEST_F(PluginHost, ANoticeThePersonPostponedIsNotShownAgainAtTheNextCheck) {

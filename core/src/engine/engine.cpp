@@ -19,6 +19,25 @@ using assess::ComponentStatus;
 using workflow::Notice;
 using workflow::Severity;
 
+/// The host's Ui, remembering the last notice's text: a workflow's result that only repeats
+/// what its last notice said is not said twice.
+class RememberingUi final : public workflow::Ui {
+public:
+    explicit RememberingUi(workflow::Ui& inner) : inner_(inner) {}
+    void notice(const Notice& n) override {
+        last_ = n.text;
+        inner_.notice(n);
+    }
+    std::optional<std::string> ask(const workflow::Question& q) override { return inner_.ask(q); }
+    void progress(const workflow::Progress& p) override { inner_.progress(p); }
+    void withdraw(const std::string& id) override { inner_.withdraw(id); }
+    [[nodiscard]] const LocalizedText& lastText() const { return last_; }
+
+private:
+    workflow::Ui& inner_;
+    LocalizedText last_;
+};
+
 /// A check of its own asks nobody anything: the notices of a follow-up are its message.
 class QuietUi final : public workflow::Ui {
 public:
@@ -53,7 +72,7 @@ Wording Wording::standard() {
 struct Engine::Impl {
     EngineSetup setup;
     const Clock& clock;
-    workflow::Ui& ui;
+    RememberingUi ui;
     std::optional<ConnectionSettings> settings;
     /// The check's notices the host shows now, with their severity.
     std::map<std::string, Severity> shown;
@@ -325,6 +344,8 @@ void Engine::noticeClosed(const std::string& noticeId, NoticeClosed how) {
 }
 
 void Engine::announce(const workflow::WorkflowResult& result, bool) {
+    // "Update geplant: …" already said it in these words: the result adds nothing.
+    if (!result.message.empty() && result.message.de == impl_->ui.lastText().de) return;
     impl_->ui.notice({"workflow." + std::string(workflow::outcomeId(result.outcome)), Severity::Info,
                       impl_->setup.wording.statusTitle, result.message});
 }
