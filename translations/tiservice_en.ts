@@ -321,6 +321,38 @@
         <source>Das Auto-Update (%1) kommt erst nach der Frist: das Update vorher von Hand installieren.</source>
         <translation>The auto-update (%1) comes only after the deadline: install the update by hand before it.</translation>
     </message>
+    <message>
+        <source>Das mobile Kartenterminal antwortet nicht; seine Version ist unbekannt.</source>
+        <translation>The mobile card terminal does not answer; its version is unknown.</translation>
+    </message>
+    <message>
+        <source>Das Gerät in seine Ladeschale stellen oder per USB an diesen PC anschließen, dann erneut prüfen.</source>
+        <translation>Put the device in its charging dock or connect it to this PC by USB, then check again.</translation>
+    </message>
+    <message>
+        <source>%1: das Gerät nennt keine Version; nötig ist %2.</source>
+        <translation>%1: the device reports no version; %2 is needed.</translation>
+    </message>
+    <message>
+        <source>%1 %2 ist veraltet; nötig ist %3.</source>
+        <translation>%1 %2 is outdated; %3 is needed.</translation>
+    </message>
+    <message>
+        <source>Das mobile Terminal am PC aktualisieren (nicht über den Konnektor): erst dann liest es auch die neueste Kartengeneration.</source>
+        <translation>Update the mobile terminal from the PC (not through the connector): only then does it read the newest card generation too.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (nötig: %3).</source>
+        <translation>%1: %2 (needed: %3).</translation>
+    </message>
+    <message>
+        <source>Akku %1 %, in der Ladeschale.</source>
+        <translation>Battery %1 %, in the charging dock.</translation>
+    </message>
+    <message>
+        <source>Akku %1 %, nicht in der Ladeschale.</source>
+        <translation>Battery %1 %, not in the charging dock.</translation>
+    </message>
 </context>
 <context>
     <name>atomic_file</name>
@@ -1119,6 +1151,7 @@ Netz (nur Loopback):
   --management-port N        Management-Port des 1. Konnektors, Standard 9443
   --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
   --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
+  --mobile-port N            mobiles Kartenterminal (Stellvertreter), wenn das Szenario eins hat, Standard 8450
                              0 bei jedem Port: ein freier Port
   --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
 
@@ -1184,6 +1217,7 @@ Network (loopback only):
   --management-port N        management port of the 1st connector, default 9443
   --control-port N           control port (faults, clock, state), default 8440
   --update-port N            the vendor&apos;s update server (/updates/), default 8080
+  --mobile-port N            the mobile card terminal (stand-in), when the scenario has one, default 8450
                              0 for any port: a free one
   --ready-file FILE          writes ports and URLs as JSON once ready
 
@@ -1340,6 +1374,21 @@ Control port (HTTP, JSON):
     <message>
         <source>Die Update-Daten des Herstellers konnten nicht bestätigt werden: %1. Sie werden nicht verwendet.</source>
         <translation>The vendor&apos;s update data could not be confirmed: %1. They are not used.</translation>
+    </message>
+</context>
+<context>
+    <name>mobile_terminal</name>
+    <message>
+        <source>Das mobile Kartenterminal antwortet unverständlich.</source>
+        <translation>The mobile card terminal gives an answer that cannot be understood.</translation>
+    </message>
+    <message>
+        <source>Das Gerät neu anschließen und erneut prüfen; bleibt es so, den Support anrufen.</source>
+        <translation>Connect the device again and check again; if it stays so, call support.</translation>
+    </message>
+    <message>
+        <source>Das mobile Kartenterminal</source>
+        <translation>The mobile card terminal</translation>
     </message>
 </context>
 <context>

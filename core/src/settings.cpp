@@ -260,6 +260,11 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
         if (!seconds.ok()) return seconds.error();
         *target = std::chrono::seconds(*seconds);
     }
+    all.mobileTerminal.url = ini.value("mobile_terminal", "url");
+    if (!all.mobileTerminal.url.empty() && !all.mobileTerminal.url.starts_with("http://") &&
+        !all.mobileTerminal.url.starts_with("https://"))
+        return settingsError(source, "[mobile_terminal] url",
+                             TIS_TEXT("settings", "sie muss mit http:// oder https:// beginnen"));
     const auto support = lower(ini.value("practice", "support", std::string(customerTypeId(all.practice.customerType))));
     if (support != "cgm" && support != "self")
         return settingsError(source, "[practice] support", TIS_TEXT("settings", "erlaubt: cgm oder self"));

@@ -555,3 +555,37 @@ TEST_F(StatusCheck, ControlCharactersFromTheConnectorNeverReachTheScreenOrTheLog
     EXPECT_FALSE(contains(log, "\x1b")) << log;
     EXPECT_FALSE(contains(log, "\xC2\x9B")) << log;
 }
+
+TEST_F(StatusCheck, TheMobileTerminalIsReadFromThisPcWithItsCvcList) {
+    start({.scenario = "mobile-terminal-old-cvc-list.json", .args = {"--mobile-port", "0"}});
+    const auto url = sim->ready()["mobileTerminal"].toString().toStdString();
+    ASSERT_TRUE(url.starts_with("http://127.0.0.1:")) << url;
+    writeFile(dir / "tiservice.ini", readFile(dir / "tiservice.ini") + "\n[mobile_terminal]\nurl = " + url + "\n");
+    auto r = status();
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "ORGA 930 M online")) << r.out;
+    EXPECT_TRUE(contains(r.out, "CVC-Zertifikatsliste 1.0.0 ist veraltet; nötig ist 1.1.1.")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Das mobile Terminal am PC aktualisieren (nicht über den Konnektor)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Akku 35 %, nicht in der Ladeschale.")) << r.out;
+    const auto en = status({}, "en_GB.UTF-8");
+    EXPECT_TRUE(contains(en.out, "CVC certificate list 1.0.0 is outdated; 1.1.1 is needed.")) << en.out;
+    const auto json = statusJson();
+    bool found = false;
+    for (const auto& f : json["findings"].toArray())
+        if (f.toObject()["component"] == "mobile-terminal") {
+            found = true;
+            EXPECT_EQ(f.toObject()["type"].toString(), "mobile-terminal");
+            EXPECT_EQ(f.toObject()["code"].toString(), "mobile-terminal.cvc-list-outdated");
+            EXPECT_EQ(f.toObject()["installed"].toString(), "4.7.0");
+        }
+    EXPECT_TRUE(found) << QJsonDocument(json).toJson().toStdString();
+
+    // Not plugged in (nothing answers there): said, and the rest of the check goes on.
+    writeSettings();
+    writeFile(dir / "tiservice.ini",
+              readFile(dir / "tiservice.ini") + "\n[mobile_terminal]\nurl = http://127.0.0.1:1/mobile-terminal/v1\n");
+    r = status();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;  // not connected is no reason to act on the TI
+    EXPECT_TRUE(contains(r.out, "Das mobile Kartenterminal antwortet nicht")) << r.out;
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+ (KOCOC-kocobox), Firmware 1.3.10")) << r.out;
+}

@@ -318,6 +318,52 @@ TEST(Assessment, WhileAnUpdateIsDueItSaysHowToReadTheVersionOnTheDevice) {
                              [](const LocalizedText& d) { return d.de.starts_with("Version am Gerät"); }));
 }
 
+TEST(Assessment, AMobileTerminalWithTheNeededCvcListIsCurrentAndSaysSo) {
+    Input in = practice();
+    in.mobileTerminalConfigured = true;
+    in.mobileTerminal = konnektor::MobileTerminalStatus{.vendorId = "INGHC",
+                                                        .productCode = "ORGA930M",
+                                                        .productName = "",
+                                                        .firmwareVersion = v("4.7.0"),
+                                                        .cvcListVersion = v("1.1.1"),
+                                                        .batteryPercent = 90,
+                                                        .docked = true};
+    auto f = findingFor(assess::assess(in), "mobile-terminal");
+    EXPECT_EQ(f.status, ComponentStatus::Current) << f.summary.de;
+    EXPECT_EQ(f.name, "ORGA 930 M online");  // from the product table, as for every terminal
+    EXPECT_EQ(f.type, ComponentType::MobileTerminal);
+    EXPECT_TRUE(std::any_of(f.details.begin(), f.details.end(), [](const LocalizedText& d) {
+        return d.de == "CVC-Zertifikatsliste: 1.1.1 (nötig: 1.1.1).";
+    }));
+    EXPECT_TRUE(std::any_of(f.details.begin(), f.details.end(),
+                            [](const LocalizedText& d) { return d.de == "Akku 90 %, in der Ladeschale."; }));
+    // A device that names no CVC list: said, not guessed.
+    in.mobileTerminal->cvcListVersion = FirmwareVersion{};
+    f = findingFor(assess::assess(in), "mobile-terminal");
+    EXPECT_TRUE(std::any_of(f.details.begin(), f.details.end(), [](const LocalizedText& d) {
+        return d.de == "CVC-Zertifikatsliste: das Gerät nennt keine Version; nötig ist 1.1.1.";
+    }));
+    // Not answering: not connected, never outdated, never a reason to update the TI.
+    in.mobileTerminal.reset();
+    f = findingFor(assess::assess(in), "mobile-terminal");
+    EXPECT_EQ(f.status, ComponentStatus::NotConnected);
+    EXPECT_EQ(f.name, "ORGA 930 M online");
+    EXPECT_EQ(assess::overall({f}), ComponentStatus::NotConnected);
+}
+
+TEST(MobileTerminal, AnAnswerWithoutItsIdentityIsRefusedWithAClearMessage) {
+    EXPECT_FALSE(konnektor::parseMobileTerminalStatus("{}").ok());
+    EXPECT_FALSE(konnektor::parseMobileTerminalStatus("<html/>").ok());
+    const auto r = konnektor::parseMobileTerminalStatus(R"({"vendorId":"INGHC","productCode":"ORGA930M"})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.de, "Das mobile Kartenterminal antwortet unverständlich.");
+    const auto ok = konnektor::parseMobileTerminalStatus(
+        R"({"vendorId":"INGHC","productCode":"ORGA930M","firmwareVersion":"4.7.0","batteryPercent":250})");
+    ASSERT_TRUE(ok.ok());
+    EXPECT_EQ(ok->batteryPercent, 100);
+    EXPECT_TRUE(ok->cvcListVersion.isUnknown());
+}
+
 TEST(Assessment, OlderTerminalWithoutOfferSaysCallSupport) {
     Input in = practice();
     in.terminals[0].product.firmwareVersion = v("3.7.2");

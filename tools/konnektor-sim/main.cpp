@@ -43,6 +43,7 @@ Netz (nur Loopback):
   --management-port N        Management-Port des 1. Konnektors, Standard 9443
   --control-port N           Steuer-Port (Fehler, Uhr, Zustand), Standard 8440
   --update-port N            Update-Server des Herstellers (/updates/), Standard 8080
+  --mobile-port N            mobiles Kartenterminal (Stellvertreter), wenn das Szenario eins hat, Standard 8450
                              0 bei jedem Port: ein freier Port
   --ready-file DATEI         schreibt Ports und URLs als JSON, sobald bereit
 
@@ -153,6 +154,7 @@ int main(int argc, char** argv) {
             else if (o.is("--management-port")) options.managementPort = portValue(a, o.value());
             else if (o.is("--control-port")) options.controlPort = portValue(a, o.value());
             else if (o.is("--update-port")) options.updatePort = portValue(a, o.value());
+            else if (o.is("--mobile-port")) options.mobilePort = portValue(a, o.value());
             else if (o.is("--ready-file")) readyFile = o.value();
             else if (o.is("--tls")) options.tls = o.value();
             else if (o.is("--basic-auth-user")) options.basicAuthUser = o.value();

@@ -1,11 +1,11 @@
 #include "scenario.h"
 
-#include "vendor_profile.h"
-
 #include <algorithm>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include "vendor_profile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -260,6 +260,15 @@ Result<Scenario> parseScenario(const std::string& json, TimePoint realNow) {
         auto m = parseConnector(c.toObject(), s.start);
         if (!m.ok()) return m.error();
         s.connectors.push_back(std::move(m).value());
+    }
+    if (root.value("mobileTerminal").isObject()) {
+        const auto o = root.value("mobileTerminal").toObject();
+        MobileTerminalModel t;
+        t.fwVersion = str(o, "fwVersion", t.fwVersion);
+        t.cvcListVersion = str(o, "cvcListVersion", t.cvcListVersion);
+        t.batteryPercent = std::clamp(o.value("batteryPercent").toInt(t.batteryPercent), 0, 100);
+        t.docked = o.value("docked").toBool(t.docked);
+        s.mobileTerminal = t;
     }
     return s;
 }

@@ -14,11 +14,22 @@
 
 namespace tiservice::sim {
 
+/// A stand-in for the practice's mobile card terminal (ORGA 930 M online), reached from the PC
+/// over its own device interface, not through the connector (docs/mobile-terminal.md).
+struct MobileTerminalModel {
+    std::string vendorId = "INGHC", productCode = "ORGA930M", productName = "ORGA 930 M online";
+    std::string fwVersion = "4.7.0";
+    std::string cvcListVersion = "1.1.1";
+    int batteryPercent = 80;
+    bool docked = true;
+};
+
 struct Scenario {
     std::string name;
     DeviceText description;
     TimePoint start{};  ///< the simulated clock's start
     std::vector<ConnectorModel> connectors;
+    std::optional<MobileTerminalModel> mobileTerminal;  ///< "mobileTerminal": {…}; none without it
 };
 
 /// Parses a scenario; `realNow` is what "now" means when the file sets no clock.

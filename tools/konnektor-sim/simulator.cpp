@@ -267,7 +267,26 @@ void Simulator::start() {
                                  .tls = options_.updatesTls ? serverOnly : nullptr},
         [this](const HttpRequest& r) { return handleUpdates(r); });
     updates_->start();
+    if (scenario_.mobileTerminal) {
+        mobile_ = std::make_unique<HttpServer>(
+            io_, HttpServer::Options{.address = options_.listen, .port = options_.mobilePort},
+            [this](const HttpRequest& r) { return handleMobileTerminal(r); });
+        mobile_->start();
+    }
     tick();
+}
+
+HttpResponse Simulator::handleMobileTerminal(const HttpRequest& req) {
+    const auto& t = *scenario_.mobileTerminal;
+    if (req.method == "GET" && req.path() == "/mobile-terminal/v1/status")
+        return jsonResponse(QJsonObject{{"vendorId", qs(t.vendorId)},
+                                        {"productCode", qs(t.productCode)},
+                                        {"productName", qs(t.productName)},
+                                        {"firmwareVersion", qs(t.fwVersion)},
+                                        {"cvcListVersion", qs(t.cvcListVersion)},
+                                        {"batteryPercent", t.batteryPercent},
+                                        {"docked", t.docked}});
+    return jsonError(404, "not-found", {"Unbekannte Adresse.", "Unknown address."});
 }
 
 void Simulator::tick() {
@@ -323,6 +342,9 @@ std::string Simulator::readyJson() const {
                                  std::to_string(updates_->port()) + "/updates/")},
                   {"updatePort", updates_->port()},
                   {"timeScale", options_.timeScale},
+                  {"mobileTerminal", mobile_ ? QJsonValue(qs("http://" + host + ":" + std::to_string(mobile_->port()) +
+                                                             "/mobile-terminal/v1"))
+                                             : QJsonValue()},
                   {"caCertificate", qs(caFile_.string())}};
     if (options_.clientP12) o.insert("clientCertificate", qs(options_.clientP12->string()));
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();

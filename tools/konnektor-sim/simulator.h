@@ -27,6 +27,7 @@ struct SimulatorOptions {
     std::uint16_t managementPort = 9443;  ///< first connector's management port; 0: any free port
     std::uint16_t controlPort = 8440;
     std::uint16_t updatePort = 8080;
+    std::uint16_t mobilePort = 8450;  ///< the mobile terminal stand-in, when the scenario has one
     int count = 1;
     double timeScale = 1.0;
     std::filesystem::path stateDir;
@@ -82,6 +83,7 @@ private:
     HttpResponse handleManagement(Unit& u, const HttpRequest& req);
     HttpResponse handleControl(const HttpRequest& req);
     HttpResponse handleUpdates(const HttpRequest& req);
+    HttpResponse handleMobileTerminal(const HttpRequest& req);
     HttpResponse applyConnectionFaults(Unit& u, HttpResponse r);
     void tick();
 
@@ -90,7 +92,7 @@ private:
     Scenario scenario_;
     std::shared_ptr<SimClock> clock_;
     std::vector<std::unique_ptr<Unit>> units_;
-    std::unique_ptr<HttpServer> control_, updates_;
+    std::unique_ptr<HttpServer> control_, updates_, mobile_;
     std::filesystem::path caFile_;
     std::unique_ptr<SoapValidator> soap_;
     std::string sdsFileText_, sdsFileEventPath_;

@@ -97,8 +97,15 @@ struct UpdatePatience {
     std::chrono::seconds downloadTimeout{120 * 60};  ///< download_timeout_minutes 1..1440, or _seconds
 };
 
+/// [mobile_terminal]: the practice's mobile card terminal (ORGA 930 M online), reached from
+/// this PC, not through the connector (docs/mobile-terminal.md).
+struct MobileTerminalSettings {
+    std::string url;  ///< its device interface, e.g. http://127.0.0.1:8450/mobile-terminal/v1; empty: none
+};
+
 struct ConnectionSettings {
     ConnectorSettings connector;
+    MobileTerminalSettings mobileTerminal;
     TlsSettings tls;
     UpdateServerSettings updateServer;
     PracticeSettings practice;

@@ -432,6 +432,70 @@ Finding terminalFinding(const Input& in, const konnektor::CardTerminal& t) {
     return f;
 }
 
+/// The mobile card terminal: its firmware by the catalog like any device, and the CVC
+/// certificate list it must hold (the catalog's requirement "cvc-list"). It is updated from a
+/// PC, never through the connector.
+Finding mobileTerminalFinding(const Input& in) {
+    Finding f;
+    f.type = ComponentType::MobileTerminal;
+    f.component = "mobile-terminal";
+    if (!in.mobileTerminal) {
+        // Named as the catalog names the practice's kind of mobile terminal (a name is the same
+        // in every language).
+        const auto& table = in.catalog ? *in.catalog : catalog::builtInProductTable();
+        for (const auto& p : table.products)
+            if (p.type == ComponentType::MobileTerminal && f.name.empty()) f.name = p.name;
+        if (f.name.empty()) f.name = "ORGA 930 M online";
+        f.status = ComponentStatus::NotConnected;
+        f.code = "mobile-terminal.not-connected";
+        f.summary = TIS_TEXT("assessment", "Das mobile Kartenterminal antwortet nicht; seine Version ist unbekannt.");
+        f.action = TIS_TEXT("assessment",
+                            "Das Gerät in seine Ladeschale stellen oder per USB an diesen PC anschließen, dann erneut "
+                            "prüfen.");
+        return f;
+    }
+    const auto& m = *in.mobileTerminal;
+    f.productKey = m.key();
+    const auto named = catalog::productName(in.catalog, f.productKey);
+    f.name = named.empty() ? (m.productName.empty() ? f.productKey : m.productName) : named;
+    f.installed = m.firmwareVersion;
+    const auto* product = in.catalog ? in.catalog->find(f.productKey) : nullptr;
+    judgeByCatalog(f, in, product, Offer{}, false, "mobile-terminal");
+    addHowToCheckVersion(f, product);
+    if (!product) return f;
+    for (const auto& r : product->requirements) {
+        if (r.id != "cvc-list") continue;
+        const auto needed = FirmwareVersion::parse(r.version);
+        if (!needed.ok()) continue;
+        if (m.cvcListVersion.isUnknown()) {
+            f.details.push_back(
+                TIS_TEXT("assessment", "%1: das Gerät nennt keine Version; nötig ist %2.").arg(r.name, r.version));
+        } else if (m.cvcListVersion < *needed) {
+            // The card list matters as much as the firmware: without it new cards are not read.
+            if (f.status < ComponentStatus::UpdateAvailable) {
+                f.status = ComponentStatus::UpdateAvailable;
+                f.code = "mobile-terminal.cvc-list-outdated";
+                f.summary = TIS_TEXT("assessment", "%1 %2 ist veraltet; nötig ist %3.")
+                                .arg(r.name, m.cvcListVersion.toString(), r.version);
+                f.action = TIS_TEXT("assessment",
+                                    "Das mobile Terminal am PC aktualisieren (nicht über den Konnektor): erst dann "
+                                    "liest es auch die neueste Kartengeneration.");
+            } else {
+                f.details.push_back(TIS_TEXT("assessment", "%1 %2 ist veraltet; nötig ist %3.")
+                                        .arg(r.name, m.cvcListVersion.toString(), r.version));
+            }
+        } else {
+            f.details.push_back(
+                TIS_TEXT("assessment", "%1: %2 (nötig: %3).").arg(r.name, m.cvcListVersion.toString(), r.version));
+        }
+    }
+    if (m.batteryPercent >= 0)
+        f.details.push_back(m.docked
+                                ? TIS_TEXT("assessment", "Akku %1 %, in der Ladeschale.").arg(m.batteryPercent)
+                                : TIS_TEXT("assessment", "Akku %1 %, nicht in der Ladeschale.").arg(m.batteryPercent));
+    return f;
+}
+
 int rank(const Finding& f) { return static_cast<int>(f.status); }
 
 }  // namespace
@@ -551,6 +615,7 @@ std::vector<Finding> assess(const Input& in) {
     std::vector<Finding> out;
     out.push_back(connectorFinding(in));
     for (const auto& t : in.terminals) out.push_back(terminalFinding(in, t));
+    if (in.mobileTerminalConfigured) out.push_back(mobileTerminalFinding(in));
     for (auto& f : out) {
         followPlan(f, in);
         noteRecentInstallation(f, in);

@@ -206,7 +206,7 @@ Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json) {
         }
         for (const auto& rv : o.value("requirements").toArray()) {
             const auto ro = rv.toObject();
-            p.requirements.push_back({text(ro, "name"), s(ro, "version")});
+            p.requirements.push_back({text(ro, "name"), s(ro, "version"), s(ro, "id")});
         }
         for (const auto& fv : o.value("featureUpgrades").toArray()) {
             const auto fo = fv.toObject();

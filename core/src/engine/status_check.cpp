@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tiservice/konnektor/driver.h"
+#include "tiservice/konnektor/mobile_terminal.h"
 #include "tiservice/logger.h"
 #include "tiservice/workflow/offered_updates.h"
 
@@ -33,6 +34,14 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;
     input.catalog = report.catalog ? &report.catalog->catalog : nullptr;
+    // The mobile terminal is read from this PC, with the connection's trust (a stand-in on
+    // loopback in tests; docs/mobile-terminal.md).
+    if (!settings.mobileTerminal.url.empty()) {
+        input.mobileTerminalConfigured = true;
+        if (auto m = konnektor::readMobileTerminal(settings.mobileTerminal.url, connectorOptions); m.ok())
+            input.mobileTerminal = std::move(m).value();
+        else log::logger()->info("mobile terminal not read: {}", m.error().describe(Language::English));
+    }
     // What the connector offered at the last sign-in (its KSR deadlines), kept by the workflow.
     input.offered = workflow::loadOfferedUpdates(
         stateDir, workflow::connectorKey(report.snapshot.directory.product, settings.connector.sdsUrl), clock.now());

@@ -11,6 +11,7 @@
 #include "tiservice/core_export.h"
 #include "tiservice/konnektor/driver.h"
 #include "tiservice/konnektor/event_service.h"
+#include "tiservice/konnektor/mobile_terminal.h"
 #include "tiservice/konnektor/service_directory.h"
 
 namespace tiservice::assess {
@@ -77,6 +78,10 @@ struct Input {
     /// The connector's own status from its management interface (auto-update, installations),
     /// when it could be read; nullopt for connectors without a driver.
     std::optional<konnektor::ManagementStatus> management;
+    /// The mobile card terminal, when the settings name one: what it reports, or nullopt when it
+    /// did not answer (then it is "not connected").
+    bool mobileTerminalConfigured = false;
+    std::optional<konnektor::MobileTerminalStatus> mobileTerminal;
     const catalog::ApprovalCatalog* catalog = nullptr;  ///< null: no verified catalog
     TimePoint now{};
     /// Whom this practice calls ("cgm", "self": its customer type): the one number advice names.

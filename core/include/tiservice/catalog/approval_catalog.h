@@ -41,6 +41,7 @@ struct ApprovedVersion {
 struct Requirement {
     LocalizedText name;  ///< e.g. "CVC-Zertifikatsliste"
     std::string version; ///< e.g. "1.1.1"
+    std::string id;      ///< what the device reports it as: "cvc-list"; empty: not read from devices
 };
 
 struct FeatureUpgrade {
