@@ -228,6 +228,25 @@ TEST_F(PluginHost, APlanMadeAtAnotherWorkstationIsCancelledFromThePracticeSoftwa
     EXPECT_GT(occurrences(r.out, "(status.terminal.update-available)"), 1) << r.out;
 }
 
+TEST_F(PluginHost, TheMobileTerminalFromThePracticeSoftwaresSettingsIsChecked) {
+    start(SimulatorSetup{
+        .scenario = "mobile-terminal-old-cvc-list.json", .timeScale = 600, .args = {"--mobile-port", "0"}});
+    const auto url = sim->ready()["mobileTerminal"].toString().toStdString();
+    const auto settings = settingsFor("turbomed");
+    writeFile(settings, readFile(settings) + "MobilesKartenterminal = " + url + "\n");
+    std::vector<std::string> argv{
+        binary("tiservice-host").string(), "--pvs",     "turbomed", "--settings", settings.string(), "--state-dir",
+        (dir / "state-turbomed").string(), "--timeout", "60"};
+    ProcessOptions o;
+    o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "xdg").string()}, {"LANG", "de_DE.UTF-8"}};
+    o.timeout = 90s;
+    const auto r = runProcess(argv, o);
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "ORGA 930 M online: CVC-Zertifikatsliste 1.0.0 ist veraltet; nötig ist 1.1.1."))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "(status.mobile-terminal.cvc-list-outdated)")) << r.out;
+}
+
 TEST_F(PluginHost, AFullRunInGermanHasNoEnglishWordAndNoRawCode) {
     // What the demo's practice reads, from the first notice to the archive, as MEDISTAR shows it.
     start("expired-connector-outdated-terminal.json");
