@@ -31,8 +31,8 @@
         <translation>Check again later; the last verified catalog stays in use.</translation>
     </message>
     <message>
-        <source>der Dienstleister, der den Konnektor eingerichtet hat</source>
-        <translation>the service provider who set up the connector</translation>
+        <source>Ihr Dienstleister vor Ort (DVO), der den Konnektor eingerichtet hat</source>
+        <translation>your local service partner who set up the connector</translation>
     </message>
 </context>
 <context>

@@ -567,6 +567,7 @@ TEST_F(StatusCheck, TheMobileTerminalIsReadFromThisPcWithItsCvcList) {
     EXPECT_TRUE(contains(r.out, "CVC-Zertifikatsliste 1.0.0 ist veraltet; nötig ist 1.1.1.")) << r.out;
     EXPECT_TRUE(contains(r.out, "Das mobile Terminal am PC aktualisieren (nicht über den Konnektor)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Akku 35 %, nicht in der Ladeschale.")) << r.out;
+    EXPECT_TRUE(foreignInGerman(r.out).empty()) << ::testing::PrintToString(foreignInGerman(r.out));
     const auto en = status({}, "en_GB.UTF-8");
     EXPECT_TRUE(contains(en.out, "CVC certificate list 1.0.0 is outdated; 1.1.1 is needed.")) << en.out;
     const auto json = statusJson();

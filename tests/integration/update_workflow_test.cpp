@@ -571,6 +571,9 @@ TEST_F(Workflow, EveryWorkstationShowsThePracticesArchiveFromTheConnectorsList) 
     // The status check says that it is done, and by whom, so nobody starts it again.
     const auto status = runProcess(argv({"status"}, "Empfang"), env());
     EXPECT_TRUE(contains(status.out, "auf 3.7.4 aktualisiert (von PVS1/Sprechzimmer1).")) << status.out;
+    // Every German word of it, as a person reads it: no English, no raw code.
+    const auto seen = local.out + shown.out + status.out;
+    EXPECT_TRUE(foreignInGerman(seen).empty()) << ::testing::PrintToString(foreignInGerman(seen));
     // The printed proof of maintenance at the reception holds it too.
     const auto exported = runProcess(argv({"history", "--export", (dir / "nachweis.html").string()}, "Empfang"), env());
     ASSERT_EQ(exported.exitCode, 0) << exported.err;
@@ -640,6 +643,8 @@ TEST_F(Workflow, APlannedUpdateIsMovedAndCancelledFromAnyWorkstation) {
     EXPECT_EQ(count(atB, "planned", "CT_ID_0176"), 1);  // moved
     EXPECT_EQ(count(atB, "cancelled", "CT_ID_0176"), 1);
 
+    const auto said = moved.out + status.out + cancelled.out;
+    EXPECT_TRUE(foreignInGerman(said).empty()) << ::testing::PrintToString(foreignInGerman(said));
     // The reception's next start finds its plan gone: it records that once and plans anew.
     const auto again = update(answers("Praxis2026!", {kNewPassword}, "cancel"));
     EXPECT_EQ(again.exitCode, 1) << again.out;

@@ -225,7 +225,7 @@ Result<ApprovalCatalog> parseApprovalCatalog(std::string_view json) {
 LocalizedText supportContactText(const ApprovalCatalog* catalog, std::string_view contactId) {
     const SupportContact* c = catalog ? catalog->contact(contactId) : nullptr;
     if (!c) c = builtInProductTable().contact(contactId);
-    if (!c) return TIS_TEXT("approval_catalog", "der Dienstleister, der den Konnektor eingerichtet hat");
+    if (!c) return TIS_TEXT("approval_catalog", "Ihr Dienstleister vor Ort (DVO), der den Konnektor eingerichtet hat");
     LocalizedText text = LocalizedText::fromData(c->name.de + ": " + c->phone, c->name.en + ": " + c->phone);
     if (!c->note.de.empty() || !c->note.en.empty())
         text = LocalizedText::fromData(text.de + " (" + c->note.de + ")", text.en + " (" + c->note.en + ")");
