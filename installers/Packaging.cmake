@@ -15,10 +15,10 @@ set(CPACK_DEBIAN_SAMPLE-HOST_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VER
 set(CPACK_DEBIAN_SIMULATOR_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_PUBLISHER_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_SDK_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), qt6-base-dev, libspdlog-dev")
-foreach(adapter medistar albis z1 turbomed chremasoft)
+foreach(adapter medistar albis z1 turbomed chremasoft m1pro z1pro)
   string(TOUPPER "ADAPTER-${adapter}" _c)
   set(CPACK_DEBIAN_${_c}_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
 endforeach()
 set(CPACK_COMPONENTS_ALL runtime sample-host simulator publisher sdk
-  adapter-medistar adapter-albis adapter-z1 adapter-turbomed adapter-chremasoft)
+  adapter-medistar adapter-albis adapter-z1 adapter-turbomed adapter-chremasoft adapter-m1pro adapter-z1pro)
 include(CPack)

@@ -43,7 +43,7 @@ seine Hinweise, Fragen und Fortschritte im Terminal.
 
 Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
 
-  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft | m1pro | z1pro
   --plugins ORDNER    Ordner der Adapter (Standard: <bin>/../lib/tiservice/adapters)
   --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware ("Schlüssel = Wert"), siehe
                       host-adapters/<pvs>/README.md

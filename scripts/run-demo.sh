@@ -9,7 +9,7 @@
 # connector installs alone; the next morning MEDISTAR records it; Sprechzimmer 1's archive shows
 # it from the connector's own list; the printable proof of maintenance (kept as
 # $TMPDIR/tiservice-demo-Wartungsnachweis.html). Scripted answers; --interactive lets a person
-# answer. Everything else runs in a temporary folder on loopback; nothing of the real user's is
+# answer; --pvs NAME runs another adapter (m1pro, z1pro, albis, …) with its own settings names. Everything else runs in a temporary folder on loopback; nothing of the real user's is
 # touched.
 set -euo pipefail
 bin="$(cd "$1" && pwd)"; shift
@@ -33,7 +33,18 @@ echo "== 1. Der Hersteller veröffentlicht den Zulassungskatalog (TUF, signiert)
 echo "   Vertrauensbasis: $work/repo/published/metadata/1.root.json"
 
 interactive=0
-for a in "$@"; do [ "$a" = "--interactive" ] && interactive=1; done
+pvs=medistar
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --interactive) interactive=1 ;;
+    --pvs) pvs="${2:?--pvs braucht einen Namen, z. B. m1pro}"; shift ;;
+    *) echo "unbekannte Option / unknown option: $1 (--interactive, --pvs NAME)" >&2; exit 3 ;;
+  esac
+  shift
+done
+profile="$root/host-adapters/$pvs/profile.json"
+[ -f "$profile" ] || { echo "Keinen Adapter für $pvs gefunden / no adapter for $pvs: $profile" >&2; exit 3; }
+PVS="$(sed -n 's/^  "name": "\([^"]*\)".*/\1/p' "$profile")"
 
 echo "== 2. Die simulierte Praxis startet (KoCoBox MED+ 1.3.4 mit abgelaufener Zulassung, ORGA 6141 online 3.7.2, Admin-Passwort abgelaufen) =="
 scale=600; [ "$interactive" = 1 ] && scale=60
@@ -49,20 +60,22 @@ json() { printf '%s' "$ready" | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 sds="$(json sds)"; management="$(json management)"; updates="$(json updates)"; ca="$(json caCertificate)"
 echo "   connector.sds: $sds  (Zeit läuft ${scale}-mal schneller)"
 
-# MEDISTAR's own names for its TI settings (host-adapters/medistar/README.md).
-cat >"$work/medistar.settings" <<SETTINGS
-Konnektor.Dienstverzeichnis = $sds
-Konnektor.MandantID = Praxis1
-Konnektor.ClientsystemID = PVS1
-Konnektor.ArbeitsplatzID = Empfang
-Konnektor.Verwaltung = $management
-Konnektor.Sicherheit = server
-Konnektor.CAZertifikat = $ca
-Update.Metadaten = ${updates}metadata/
-Update.Dateien = ${updates}targets/
-Update.Vertrauensbasis = $work/repo/published/metadata/1.root.json
-Praxis.Sprechzeiten = Mo-Fr 08:00-18:00
-tiservice.poll_interval_ms = 200
+# The practice software's own names for its TI settings (host-adapters/$pvs/README.md), read
+# from the adapter's profile: "connector.sds_url": "Konnektor.Dienstverzeichnis", …
+key() { sed -n "s/^ *\"$1\": \"\([^\"]*\)\".*/\1/p" "$profile"; }
+cat >"$work/pvs.settings" <<SETTINGS
+$(key connector.sds_url) = $sds
+$(key connector.mandant_id) = Praxis1
+$(key connector.client_system_id) = PVS1
+$(key connector.workplace_id) = Empfang
+$(key connector.management_url) = $management
+$(key tls.mode) = server
+$(key tls.ca_file) = $ca
+$(key update_server.metadata_url) = ${updates}metadata/
+$(key update_server.targets_url) = ${updates}targets/
+$(key update_server.trusted_root) = $work/repo/published/metadata/1.root.json
+$(key practice.hours) = Mo-Fr 08:00-18:00
+$(key update.poll_interval_ms) = 200
 SETTINGS
 
 control="$(json control)"
@@ -90,8 +103,8 @@ hours = Mo-Fr 08:00-18:00
 SETTINGS
 sprechzimmer1() { XDG_STATE_HOME="$work/state-sprechzimmer1" "$bin/tiservice" "$@" --config "$work/sprechzimmer1.ini"; }
 
-medistar() {
-  local args=(--pvs medistar --settings "$work/medistar.settings" --state-dir "$work/state" "$@")
+practice_software() {
+  local args=(--pvs "$pvs" --settings "$work/pvs.settings" --state-dir "$work/state" "$@")
   if [ "$interactive" = 1 ]; then args+=(--interactive); else args+=(--answers "$root/sample-host/demo/answers-tonight.json"); fi
   set +e
   "$bin/tiservice-host" "${args[@]}"
@@ -100,10 +113,11 @@ medistar() {
   [ "$code" -eq 0 ] || { echo "tiservice-host endete mit $code"; exit "$code"; }
 }
 
-echo "== 3. Empfang: MEDISTAR startet mit dem tiservice-Adapter – Hinweise beim Start (eine Frist, mit Countdown);"
-echo "      dann Extras > TI-Konnektor > Aktualisieren: planen für heute Abend, mit „Was ist neu?“ =="
+echo "== 3. Empfang: $PVS startet mit dem tiservice-Adapter – Hinweise beim Start (eine Frist, mit Countdown);"
+location="$(sed -n 's/^ *"location": "\([^"]*\)".*/\1/p' "$profile" | head -n 1)"
+echo "      dann $location > TI-Komponenten aktualisieren: planen für heute Abend, mit „Was ist neu?“ =="
 [ "$interactive" = 1 ] && echo "   (Interaktiv: das bisherige Admin-Passwort ist Praxis2025!)"
-medistar --run ti-service.update
+practice_software --run ti-service.update
 echo
 echo "   → Nach dem Planen sagt der Hinweis „geplant … nichts weiter tun“ statt „sofort installieren“."
 
@@ -123,8 +137,8 @@ done
 echo "   connector.sds meldet jetzt Firmware $(curl -s --cacert "$ca" "$sds" | sed -n 's/.*FWVersion>\([^<]*\)<.*/\1/p' | head -n 1)"
 
 echo
-echo "== 6. Am nächsten Morgen startet MEDISTAR: das Update wird zu Ende verfolgt, eingetragen, und alles ist aktuell =="
-medistar --run ti-service.history
+echo "== 6. Am nächsten Morgen startet $PVS: das Update wird zu Ende verfolgt, eingetragen, und alles ist aktuell =="
+practice_software --run ti-service.history
 
 echo
 echo "== 7. Sprechzimmer 1: dasselbe Update-Archiv, aus der Liste der Installationen im Konnektor (tiservice history) =="

@@ -1868,12 +1868,32 @@ Control port (HTTP, JSON):
         <translation>--plugin-deadline expects seconds from 1 to 600</translation>
     </message>
     <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>%1: Hinweis entfernt – %2</source>
+        <translation>%1: notice removed – %2</translation>
+    </message>
+    <message>
+        <source>Hinweise: %1; init %2 ms; erster Hinweis nach %3 ms</source>
+        <translation>notices: %1; init %2 ms; first notice after %3 ms</translation>
+    </message>
+    <message>
+        <source>Hinweise: %1; init %2 ms</source>
+        <translation>notices: %1; init %2 ms</translation>
+    </message>
+    <message>
         <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
 seine Hinweise, Fragen und Fortschritte im Terminal.
 
 Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
 
-  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft | m1pro | z1pro
   --plugins ORDNER    Ordner der Adapter (Standard: &lt;bin&gt;/../lib/tiservice/adapters)
   --settings DATEI    TI-Einstellungen in der Sprache der Praxissoftware (&quot;Schlüssel = Wert&quot;), siehe
                       host-adapters/&lt;pvs&gt;/README.md
@@ -1895,7 +1915,7 @@ questions and progress in the terminal.
 
 Usage: tiservice-host --pvs NAME --settings FILE [options]
 
-  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft
+  --pvs NAME          medistar | albis | z1 | turbomed | chremasoft | m1pro | z1pro
   --plugins DIR       adapter folder (default: &lt;bin&gt;/../lib/tiservice/adapters)
   --settings FILE     TI settings in the practice software&apos;s own names (&quot;key = value&quot;), see
                       host-adapters/&lt;pvs&gt;/README.md
@@ -1912,26 +1932,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
                       an update while people work; default: unknown)
   --stay              keep running when everything is done (Ctrl+C)
 </translation>
-    </message>
-    <message>
-        <source>Später</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>Geschlossen</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>%1: Hinweis entfernt – %2</source>
-        <translation>%1: notice removed – %2</translation>
-    </message>
-    <message>
-        <source>Hinweise: %1; init %2 ms; erster Hinweis nach %3 ms</source>
-        <translation>notices: %1; init %2 ms; first notice after %3 ms</translation>
-    </message>
-    <message>
-        <source>Hinweise: %1; init %2 ms</source>
-        <translation>notices: %1; init %2 ms</translation>
     </message>
 </context>
 <context>

@@ -40,8 +40,9 @@ std::vector<std::string> Packages::debs;
 }  // namespace
 
 TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
-    for (const char* c : {"runtime", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis",
-                          "adapter-z1", "adapter-turbomed", "adapter-chremasoft"}) {
+    for (const char* c :
+         {"runtime", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis", "adapter-z1",
+          "adapter-turbomed", "adapter-chremasoft", "adapter-m1pro", "adapter-z1pro"}) {
         bool deb = false, tgz = false;
         for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
             const auto n = e.path().filename().string();

@@ -17,7 +17,7 @@ namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-const std::vector<std::string> kAdapters{"medistar", "albis", "z1", "turbomed", "chremasoft"};
+const std::vector<std::string> kAdapters{"medistar", "albis", "z1", "turbomed", "chremasoft", "m1pro", "z1pro"};
 
 QJsonObject profile(const std::string& adapter) {
     return QJsonDocument::fromJson(QByteArray::fromStdString(
