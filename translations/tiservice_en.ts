@@ -2424,6 +2424,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>Update starten oder planen: tiservice update</source>
         <translation>To start or plan the update: tiservice update</translation>
     </message>
+    <message>
+        <source>kein Update verfügbar</source>
+        <translation>no update available</translation>
+    </message>
 </context>
 <context>
     <name>terminal_ui</name>

@@ -2,6 +2,8 @@
 // approval catalog published by the publisher code and fetched through TUF.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +90,12 @@ TEST_F(StatusCheck, AllCurrent) {
     // Real terminals report no product name: it comes from the product table; the place is the terminal's own name.
     EXPECT_TRUE(contains(r.out, "ORGA 6141 online (ORGA6100-0241000000B692)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Cherry G87-1505 (G87-1505-0500123)")) << r.out;
+    // The vendor offers none for the Cherry: said where a version would stand, never "plan 3.0.1".
+    EXPECT_TRUE(std::regex_search(
+        r.out, std::regex(R"(Cherry G87-1505 \(G87-1505-0500123\) +3\.0\.1 +kein Update verfügbar +aktuell)")))
+        << r.out;
+    const auto en = status({}, "en_GB.UTF-8");
+    EXPECT_TRUE(contains(en.out, "no update available")) << en.out;
 }
 
 TEST_F(StatusCheck, UpdateAvailable) {

@@ -125,6 +125,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
                           {"productKey", q(f.productKey)},
                           {"installed", f.installed.isUnknown() ? QJsonValue() : QJsonValue(q(f.installed.toString()))},
                           {"recommended", f.recommended ? QJsonValue(q(f.recommended->toString())) : QJsonValue()},
+                          {"noUpdateOffered", f.noUpdateOffered},
                           {"summary", texts(f.summary)},
                           {"action", texts(f.action)}};
             if (!f.place.empty()) o.insert("place", q(f.place));
@@ -208,7 +209,10 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     rows.reserve(findings.size());
     for (const auto& f : findings)
         rows.push_back({f.name, f.installed.isUnknown() ? "?" : f.installed.toString(),
-                        f.recommended ? f.recommended->toString() : "–", tr(assess::statusText(f.status)),
+                        f.recommended       ? f.recommended->toString()
+                        : f.noUpdateOffered ? tr(TIS_TEXT("status_command", "kein Update verfügbar"))
+                                            : "–",
+                        tr(assess::statusText(f.status)),
                         f.deadline ? day(*f.deadline - std::chrono::seconds(1), l) : "–"});
     out << table({tr(TIS_TEXT("status_command", "Komponente")), tr(TIS_TEXT("status_command", "installiert")),
                   tr(TIS_TEXT("status_command", "empfohlen")), tr(TIS_TEXT("status_command", "Status")),

@@ -240,6 +240,7 @@ void judgeByCatalog(Finding& f, const Input& in, const catalog::CatalogProduct* 
     }
     f.status = ComponentStatus::Current;
     f.code = prefix + ".current";
+    f.noUpdateOffered = !product->updatesAvailable;
     if (endsAt) setDeadline(f, *endsAt, in.now);
     f.summary =
         product->updatesAvailable

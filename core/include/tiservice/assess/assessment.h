@@ -49,6 +49,9 @@ struct Finding {
     FirmwareVersion installed; ///< unknown when not known
     FirmwareVersion hardware;  ///< as the device reports it
     std::optional<FirmwareVersion> recommended;
+    /// The vendor offers no update for this device (catalog updatesAvailable false): every
+    /// screen says "kein Update verfügbar" where a version would stand.
+    bool noUpdateOffered = false;
     /// The date that governs: the earliest of the catalog's approval end, the catalog's and
     /// the connector's (KSR) critical deadline. Every screen says it the same way (deadlineText).
     std::optional<TimePoint> deadline;
