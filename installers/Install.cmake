@@ -35,6 +35,7 @@ install(FILES "${PROJECT_BINARY_DIR}/tiserviceConfig.cmake" "${PROJECT_BINARY_DI
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiservice COMPONENT sdk)
 
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/tiservice.ini.example" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice COMPONENT runtime)
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/man/tiservice.1" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/systemd/tiservice-check.service" "${CMAKE_CURRENT_LIST_DIR}/systemd/tiservice-check.timer"
   DESTINATION lib/systemd/user COMPONENT runtime)
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/launchd/de.tiservice.check.plist" DESTINATION ${CMAKE_INSTALL_DATADIR}/tiservice/launchd COMPONENT runtime)

@@ -9,7 +9,7 @@ packages=(
   qt6-base-dev libboost-dev libboost-filesystem-dev libssl-dev openssl
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-l10n-tools libxml2-utils curl ca-certificates clang-14 libclang-rt-14-dev
-  clang-format-14 clang-tidy-14
+  clang-format-14 clang-tidy-14 file
 )
 
 missing=()

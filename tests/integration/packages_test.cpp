@@ -2,6 +2,8 @@
 // fresh prefix with dpkg -x, then used from there — nothing may depend on the build tree.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/simulator.h"
 #include "tiservice/trust/repository.h"
 
@@ -51,6 +53,47 @@ TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
         }
         EXPECT_TRUE(deb) << c;
         EXPECT_TRUE(tgz) << c;
+    }
+}
+
+TEST_F(Packages, EachPackageSaysWhatItIsAndShipsNoDebugInfo) {
+    std::set<std::string> descriptions;
+    for (const auto& deb : debs) {
+        const auto f = runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / deb).string(), "Description"});
+        ASSERT_EQ(f.exitCode, 0) << f.err;
+        EXPECT_TRUE(f.out.starts_with("tiservice: ")) << deb << ": " << f.out;
+        EXPECT_TRUE(descriptions.insert(f.out).second) << deb << " repeats another package's description: " << f.out;
+    }
+    EXPECT_GE(descriptions.size(), 12u);
+    // Stripped: the debug info is in the -dbgsym package beside it, not in what a practice installs.
+    const auto sections = runProcess({"/usr/bin/readelf", "-S", (prefix() / "lib/libtiservice_core.so").string()});
+    ASSERT_EQ(sections.exitCode, 0) << sections.err;
+    EXPECT_FALSE(contains(sections.out, ".debug_info")) << "libtiservice_core.so is not stripped";
+    bool dbgsym = false;
+    for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+        const auto n = e.path().filename().string();
+        if (!contains(n, "runtime-dbgsym")) continue;
+        dbgsym = true;
+        const auto listing = runProcess({"/usr/bin/dpkg-deb", "-c", e.path().string()});
+        EXPECT_TRUE(contains(listing.out, "/usr/lib/debug/.build-id/")) << listing.out;
+    }
+    EXPECT_TRUE(dbgsym) << "no tiservice-runtime-dbgsym package";
+}
+
+TEST_F(Packages, TheManPageTheUnitNamesIsInstalled) {
+    const auto page = prefix() / "share/man/man1/tiservice.1";
+    ASSERT_TRUE(std::filesystem::exists(page));
+    const auto text = readFile(page);
+    EXPECT_TRUE(contains(text, ".TH TISERVICE 1")) << text;
+    for (const char* command : {"status", "update", "plan", "password", "history", "setup"})
+        EXPECT_TRUE(contains(text, std::string(".B ") + command)) << command;
+    EXPECT_TRUE(contains(readFile(dir->path() / "prefix/usr/lib/systemd/user/tiservice-check.service"),
+                         "Documentation=man:tiservice(1)"));
+    // Rendered as a person reads it, where man is installed.
+    if (std::filesystem::exists("/usr/bin/man")) {
+        const auto shown = runProcess({"/usr/bin/man", "-l", page.string()}, {.env = {{"MANPAGER", "cat"}, {"PAGER", "cat"}}});
+        EXPECT_EQ(shown.exitCode, 0) << shown.err;
+        EXPECT_TRUE(contains(shown.out, "tiservice")) << shown.out;
     }
 }
 
