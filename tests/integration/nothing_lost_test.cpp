@@ -180,7 +180,13 @@ TEST_F(NothingLost, AStartWhoseOutcomeIsUnknownIsJournalledAsMaybeStartedAndNeve
     EXPECT_TRUE(contains(journalText(), "\"maybe-started\"")) << journalText();  // not forgotten
     // Power back: the connector never took it; the next start sees that, starts it and records it once.
     sim->control("POST", "/power", R"({"on": true})");
-    ASSERT_TRUE(SimulatorProcess::waitFor([&] { return sim->request("GET", sim->sdsUrl()).status == 200; }, 20s));
+    // Back means every port: the service directory and the management interface.
+    ASSERT_TRUE(SimulatorProcess::waitFor(
+        [&] {
+            return sim->request("GET", sim->sdsUrl()).status == 200 &&
+                   sim->request("GET", sim->managementBase() + "/status").status == 200;
+        },
+        20s));
     const auto again = update();
     EXPECT_EQ(again.exitCode, 0) << again.out << again.err;
     EXPECT_EQ(installations(), 1);

@@ -675,3 +675,29 @@ TEST_F(Workflow, APlanAskedAboutAndLeftAsItWasStaysUnchanged) {
     EXPECT_TRUE(contains(twice.out, "„Geplantes Update ändern“")) << twice.out;
     EXPECT_EQ(simState()["installations"].toArray().size(), 1);
 }
+
+TEST_F(Workflow, APlanReplacedByAColleaguesInstallationIsRecordedAsCancelledNotAsOurs) {
+    start("terminal-update-available.json", {}, 20);
+    ASSERT_EQ(update(answers("Praxis2026!"), {"--at", "21:00"}).exitCode, 0) << allOutput;
+    // Sprechzimmer 1 cancels the reception's plan and installs at once.
+    writeSettings("Sprechzimmer1");
+    auto other = env();
+    other.env["XDG_STATE_HOME"] = (dir / "state-b").string();
+    writeFile(dir / "b.json", answers("Praxis2026!"));
+    ASSERT_EQ(
+        runProcess(argv({"plan", "--cancel", "--answers", (dir / "b.json").string()}, "Sprechzimmer1"), other).exitCode,
+        0);
+    const auto b = runProcess(argv({"update", "--answers", (dir / "b.json").string()}, "Sprechzimmer1"), other);
+    ASSERT_EQ(b.exitCode, 0) << b.out << b.err;
+    // The reception's next start: its plan is gone; the installation is the colleague's.
+    const auto again = update(answers("Praxis2026!"));
+    EXPECT_TRUE(journalEmpty()) << again.out;
+    const auto h = history();
+    EXPECT_EQ(count(h, "cancelled", "CT_ID_0176"), 1) << QJsonDocument(h).toJson().toStdString();
+    EXPECT_EQ(count(h, "finished", "CT_ID_0176", "succeeded"), 1) << QJsonDocument(h).toJson().toStdString();
+    for (const auto& e : h)
+        if (e.toObject()["event"] == "finished") {
+            EXPECT_EQ(e.toObject()["workplaceId"].toString(), "Sprechzimmer1");
+            EXPECT_EQ(e.toObject()["source"].toString(), "connector");
+        }
+}

@@ -316,6 +316,11 @@ TEST_F(EngineTest, ANoticeThatNoLongerHoldsIsWithdrawnAndTheOthersReplaced) {
     connector.reachable = false;
     engine->announce(engine->check());
     EXPECT_EQ(ui.withdrawn().size(), 1u);
+    EXPECT_EQ(ui.count("status.error"), 1);
+    // Back: the "check not possible" notice goes, the findings are said again.
+    connector.reachable = true;
+    engine->announce(engine->check());
+    EXPECT_EQ(ui.withdrawn(), (std::vector<std::string>{"status.terminal.update-available", "status.error"}));
 }
 
 TEST_F(EngineTest, APostponedNoticeComesBackAfterFourHoursADismissedOneTheNextDay) {

@@ -13,6 +13,9 @@ using konnektor::Installation;
 namespace {
 
 const std::string kConnector = "KOCOC-kocobox@127.0.0.1:8443";
+/// The reception asks; the list is the KoCoBox's.
+const ConnectorList kList{
+    .connectorId = kConnector, .identity = "KOCOC-kocobox", .clientSystemId = "PVS1", .workplaceId = "Empfang"};
 
 Installation finished(std::string id, std::string component, std::string from, std::string to,
                       Installation::State state, const std::string& finishedAt, std::string client = "PVS1",
@@ -46,7 +49,7 @@ protected:
 TEST_F(PracticeArchive, AColleaguesInstallationIsTakenInWithTheConnectorsTimesAndWhoStartedIt) {
     const auto list = std::vector{
         finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded, "2026-12-01T18:20:00Z")};
-    ASSERT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 1);
+    ASSERT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
     const auto entries = history.read();
     ASSERT_EQ(entries.size(), 2u);
     EXPECT_EQ(entries[0].event, "started");
@@ -63,27 +66,40 @@ TEST_F(PracticeArchive, TakingTheSameListAgainAddsNothing) {
     const auto list = std::vector{
         finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed, "2026-12-01T18:05:00Z"),
         finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Succeeded, "2026-12-01T18:30:00Z")};
-    ASSERT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 2);
-    EXPECT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 0);
+    ASSERT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 2);
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 0);
     EXPECT_EQ(history.read().size(), 4u);
 }
 
-TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsNotDoubledWhateverTheConnectorsClockSays) {
+TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsNeverTakenFromTheList) {
+    // Its journal records it: even when the two disagree on the result (a version that was not
+    // confirmed in time here, succeeded on the connector) or the clocks are a month apart.
     HistoryEntry own;
     own.id = "run-1/U-1.3.10/finished";
     own.event = "finished";
     own.connector = kConnector;
     own.component = "connector";
     own.toVersion = "1.3.10";
-    own.result = "succeeded";
+    own.result = "failed";
+    own.reason = "version-not-confirmed";
     own.clientSystemId = "PVS1";
     own.workplaceId = "Empfang";
-    own.time = parseUtc("2026-11-01T08:00:00Z").value();  // a PC clock a month off the connector's
+    own.time = parseUtc("2026-11-01T08:00:00Z").value();
     ASSERT_TRUE(history.append(own).ok());
     const auto list = std::vector{finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded,
                                            "2026-12-01T18:20:00Z", "PVS1", "Empfang")};
-    EXPECT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 0);
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 0);
     EXPECT_EQ(history.read().size(), 1u);
+}
+
+TEST_F(PracticeArchive, ANewAddressOfTheSameConnectorTakesNothingInTwice) {
+    const auto list = std::vector{
+        finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded, "2026-12-01T18:20:00Z")};
+    ASSERT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
+    ConnectorList moved = kList;
+    moved.connectorId = "KOCOC-kocobox@konnektor.praxis.local:443";  // DHCP gave it a new address, or a name
+    EXPECT_EQ(takeConnectorInstallations(history, moved, list, nameOf).value(), 0);
+    EXPECT_EQ(history.read().size(), 2u);
 }
 
 TEST_F(PracticeArchive, TheAutoUpdateAndTheAdminInterfaceAreNamedAsSuch) {
@@ -92,7 +108,7 @@ TEST_F(PracticeArchive, TheAutoUpdateAndTheAdminInterfaceAreNamedAsSuch) {
     auto_.byAutoUpdate = true;
     const auto admin =
         finished("4", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Broken, "2026-11-26T10:00:00Z", "", "");
-    ASSERT_EQ(takeConnectorInstallations(history, kConnector, {auto_, admin}, nameOf).value(), 2);
+    ASSERT_EQ(takeConnectorInstallations(history, kList, {auto_, admin}, nameOf).value(), 2);
     const auto entries = history.read();
     ASSERT_EQ(entries.size(), 4u);
     EXPECT_EQ(historyStartedByText(entries[1]).de, "Auto-Update des Konnektors");
@@ -106,19 +122,19 @@ TEST_F(PracticeArchive, PlannedAndRunningInstallationsAreNotInTheArchiveYet) {
         finished("9", "connector", "1.3.4", "1.3.10", Installation::State::Installing, "2026-12-01T18:20:00Z");
     running.finishedAt.reset();
     auto planned = finished("10", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Planned, "2026-12-01T18:20:00Z");
-    EXPECT_EQ(takeConnectorInstallations(history, kConnector, {running, planned}, nameOf).value(), 0);
+    EXPECT_EQ(takeConnectorInstallations(history, kList, {running, planned}, nameOf).value(), 0);
     EXPECT_TRUE(history.read().empty());
 }
 
 TEST_F(PracticeArchive, AnEntryHalfWrittenBeforeACrashIsCompletedNotDoubled) {
     const auto list = std::vector{
         finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded, "2026-12-01T18:20:00Z")};
-    ASSERT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 1);
+    ASSERT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
     // Keep only the "started" line, as after a kill between the two writes.
     const auto entries = history.read();
     std::filesystem::remove(history.file());
     ASSERT_TRUE(history.append(entries[0]).ok());
-    EXPECT_EQ(takeConnectorInstallations(history, kConnector, list, nameOf).value(), 1);
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
     const auto again = history.read();
     ASSERT_EQ(again.size(), 2u);
     EXPECT_EQ(again[1].event, "finished");

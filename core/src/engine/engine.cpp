@@ -118,9 +118,13 @@ struct Engine::Impl {
         const auto catalog = catalog::loadVerifiedCatalog(setup.stateDir);
         const catalog::ApprovalCatalog* known = catalog.ok() ? &catalog.value() : nullptr;
         workflow::UpdateHistory history(setup.stateDir / "history.jsonl");
-        const auto added = workflow::takeConnectorInstallations(
-            history, workflow::connectorKey(snapshot.directory.product, settings->connector.sdsUrl), management.recent,
-            [&](const std::string& component) {
+        const workflow::ConnectorList list{
+            .connectorId = workflow::connectorKey(snapshot.directory.product, settings->connector.sdsUrl),
+            .identity = snapshot.directory.product.key(),
+            .clientSystemId = settings->connector.context.clientSystemId,
+            .workplaceId = settings->connector.context.workplaceId};
+        const auto added =
+            workflow::takeConnectorInstallations(history, list, management.recent, [&](const std::string& component) {
                 if (component == "connector") return assess::connectorDisplayName(snapshot.directory.product, known);
                 for (const auto& t : snapshot.terminals)
                     if (t.ctId == component) return assess::terminalDisplayName(t, known);
@@ -304,19 +308,25 @@ void Engine::announce(const CheckOutcome& outcome) {
     const auto& w = impl_->setup.wording;
     if (!outcome.report.ok()) {
         const auto& e = outcome.report.error();
+        // The findings shown before stay (nothing is known that contradicts them); the error
+        // itself is withdrawn by the next check that succeeds.
         if (e.code.starts_with("settings.")) {
             announce(e);
+            impl_->shown["settings.invalid"] = Severity::Warning;
             return;
         }
         impl_->ui.notice({"status.error", Severity::Warning,
                           TIS_TEXT("engine", "%1: Prüfung nicht möglich").arg(w.statusTitle), e.text()});
+        impl_->shown["status.error"] = Severity::Warning;
         return;
     }
-    if (outcome.followedUp)
-        impl_->ui.notice({"status.followed-up", Severity::Info, w.statusTitle, *outcome.followedUp});
     auto& x = *impl_;
     const auto now = x.clock.now();
     std::map<std::string, Severity> shownNow;
+    if (outcome.followedUp) {
+        x.ui.notice({"status.followed-up", Severity::Info, w.statusTitle, *outcome.followedUp});
+        shownNow.emplace("status.followed-up", Severity::Info);
+    }
     for (const auto& n : noticesFor(*outcome.report)) {
         if (const auto h = x.held.find(n.id); h != x.held.end()) {
             if (now < h->second.until && n.severity <= h->second.severity) continue;  // closed by a person: not yet

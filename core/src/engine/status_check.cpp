@@ -34,11 +34,13 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     input.resources = report.snapshot.resources;
     input.terminals = report.snapshot.terminals;
     input.catalog = report.catalog ? &report.catalog->catalog : nullptr;
-    // The mobile terminal is read from this PC, with the connection's trust (a stand-in on
-    // loopback in tests; docs/mobile-terminal.md).
+    // The mobile terminal is read from this PC, never with the connector's credentials (Basic
+    // Auth, client certificate): it is another device (docs/mobile-terminal.md).
     if (!settings.mobileTerminal.url.empty()) {
         input.mobileTerminalConfigured = true;
-        if (auto m = konnektor::readMobileTerminal(settings.mobileTerminal.url, connectorOptions); m.ok())
+        net::ClientOptions mobile;
+        mobile.connectTimeout = connectorOptions.connectTimeout;
+        if (auto m = konnektor::readMobileTerminal(settings.mobileTerminal.url, mobile); m.ok())
             input.mobileTerminal = std::move(m).value();
         else log::logger()->info("mobile terminal not read: {}", m.error().describe(Language::English));
     }

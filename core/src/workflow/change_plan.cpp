@@ -95,7 +95,19 @@ WorkflowResult UpdateWorkflow::Impl::changePlan(PlanChange change) {
                 driver->logout();
                 return failure(s.error());
             }
-            if (auto s = recordPlanChange(p, "cancelled", was); !s.ok()) return archiveFailure(s.error());
+            // This workstation's own plan: recorded through its journal, under the id its next
+            // start would use, so a crash between the two never writes "cancelled" twice.
+            JournalItem* mine = nullptr;
+            if (journal)
+                for (auto& item : journal->items)
+                    if (item.updateId == p.updateId && item.state == ItemState::Planned) mine = &item;
+            if (mine) {
+                if (auto s = record(*mine, "cancelled"); !s.ok()) return archiveFailure(s.error());
+                mine->moveTo(ItemState::Pending);
+                if (auto s = journal->save(journalPath); !s.ok()) return failure(s.error());
+            } else if (auto s = recordPlanChange(p, "cancelled", was); !s.ok()) {
+                return archiveFailure(s.error());
+            }
         } else {
             auto moved = driver->reschedule(p.updateId, *change.to);
             if (!moved.ok()) {
@@ -105,13 +117,6 @@ WorkflowResult UpdateWorkflow::Impl::changePlan(PlanChange change) {
             if (auto s = recordPlanChange(p, "planned", *change.to); !s.ok()) return archiveFailure(s.error());
         }
         ++changed;
-        // This workstation's own story of it follows the change.
-        if (journal)
-            for (auto& item : journal->items)
-                if (item.updateId == p.updateId && item.state == ItemState::Planned &&
-                    change.kind == PlanChange::Kind::Cancel) {
-                    item.moveTo(ItemState::Pending);
-                }
     }
     driver->logout();
     if (journal) {

@@ -364,11 +364,19 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::continueJournal() {
             ui.notice({"plan.planned", Severity::Info, TIS_TEXT("update_workflow", "Update geplant"), text});
             return result(Outcome::Planned, text);
         }
-        if (rule == ResumeRule::WaitForThePlan && !running && waiting == st->planned.end() && !finished) {
-            // Gone from the plan without running: cancelled, here or at another workstation.
+        if (rule == ResumeRule::WaitForThePlan && waiting == st->planned.end()) {
+            // Gone from the plan without running as ours: cancelled, here or at another
+            // workstation — also when another workstation then installed it itself (its own
+            // archive entry comes from the connector's list, never as ours).
+            const bool runningOurs = running && ours(*st->active);
+            const bool finishedOurs = std::any_of(st->recent.begin(), st->recent.end(),
+                                                  [&](const Installation& i) { return matches(i, item) && ours(i); });
+            const bool others = (running && !runningOurs) ||
+                                std::any_of(st->recent.begin(), st->recent.end(),
+                                            [&](const Installation& i) { return matches(i, item) && !ours(i); });
             const auto now = versionNow(item);
             const auto expected = FirmwareVersion::parse(item.toVersion);
-            if (!(expected.ok() && now == *expected)) {
+            if (!runningOurs && !finishedOurs && (others || !(expected.ok() && now == *expected))) {
                 log::logger()->info("planned {} is no longer planned on the connector: cancelled", item.updateId);
                 if (auto s = record(item, "cancelled"); !s.ok()) return archiveFailure(s.error());
                 item.moveTo(ItemState::Pending);

@@ -16,21 +16,9 @@ std::string resultOf(Installation::State s) {
     }
 }
 
-/// This workstation's own record of the same installation: its entries are named
-/// "<run>/<update id>/finished" and carry the workstation that started it, as the connector's
-/// list does. (Times cannot tell: the connector's clock need not be the PC's.)
-bool recordedHere(const std::vector<HistoryEntry>& archive, const std::string& connectorId, const Installation& i,
-                  const std::string& result) {
-    const auto suffix = "/" + i.updateId + "/finished";
-    return std::any_of(archive.begin(), archive.end(), [&](const HistoryEntry& e) {
-        return e.source.empty() && e.event == "finished" && e.connector == connectorId && e.id.ends_with(suffix) &&
-               e.result == result && e.clientSystemId == i.clientSystemId && e.workplaceId == i.workplaceId;
-    });
-}
-
 }  // namespace
 
-Result<int> takeConnectorInstallations(UpdateHistory& history, const std::string& connectorId,
+Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorList& list,
                                        const std::vector<Installation>& installations,
                                        const std::function<std::string(const std::string&)>& nameOf) {
     const auto archive = history.read();
@@ -43,16 +31,16 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const std::string
               [](const Installation* a, const Installation* b) { return *a->finishedAt < *b->finishedAt; });
     for (const auto* i : finished) {
         const auto result = resultOf(i->state);
-        if (recordedHere(archive, connectorId, *i, result)) continue;
+        if (i->clientSystemId == list.clientSystemId && i->workplaceId == list.workplaceId) continue;  // our own
         // The connector's number alone may repeat (after a factory reset); with the update and
         // its start it names one installation.
-        const auto key = connectorId + "/installation/" + i->id + "/" + i->updateId + "/" +
+        const auto key = "connector:" + list.identity + "/installation/" + i->id + "/" + i->updateId + "/" +
                          formatUtc(i->startedAt.value_or(*i->finishedAt));
         const bool known = std::any_of(archive.begin(), archive.end(),
                                        [&](const HistoryEntry& e) { return e.id == key + "/finished"; });
         if (known) continue;
         HistoryEntry e;
-        e.connector = connectorId;
+        e.connector = list.connectorId;
         e.component = i->component;
         e.name = nameOf(i->component);
         e.fromVersion = i->fromVersion.toString();

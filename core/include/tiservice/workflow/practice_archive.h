@@ -16,13 +16,24 @@
 
 namespace tiservice::workflow {
 
+/// Whose list it is and who is asking.
+struct ConnectorList {
+    std::string connectorId;  ///< as the archive names the connector ("KOCOC-kocobox@host:port")
+    /// What stays when the connector's address changes (its product, "KOCOC-kocobox"): the
+    /// entries taken from its list are named by it, so a new address takes nothing in twice.
+    std::string identity;
+    /// This workstation: its own runs are recorded by its journal, never taken from the list
+    /// (whatever the two say of the result, and however far the clocks are apart).
+    std::string clientSystemId, workplaceId;
+};
+
 /// Adds each finished installation of the connector's list that the archive does not hold yet
-/// (as "started" and "finished", with the connector's times and who started it). An
-/// installation this workstation recorded itself is recognised (same update, result and
-/// workstation) and not doubled; taking the same list again adds nothing. `nameOf` gives what people call a component
-/// ("connector", a terminal's CtId). Returns how many installations were added.
+/// (as "started" and "finished", with the connector's times and who started it), except this
+/// workstation's own. Taking the same list again adds nothing; an entry half written before a
+/// crash is completed. `nameOf` gives what people call a component ("connector", a terminal's
+/// CtId). Returns how many installations were added.
 TISERVICE_CORE_EXPORT Result<int> takeConnectorInstallations(
-    UpdateHistory& history, const std::string& connectorId, const std::vector<konnektor::Installation>& installations,
+    UpdateHistory& history, const ConnectorList& list, const std::vector<konnektor::Installation>& installations,
     const std::function<std::string(const std::string& component)>& nameOf);
 
 }  // namespace tiservice::workflow
