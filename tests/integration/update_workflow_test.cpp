@@ -701,3 +701,27 @@ TEST_F(Workflow, APlanReplacedByAColleaguesInstallationIsRecordedAsCancelledNotA
             EXPECT_EQ(e.toObject()["source"].toString(), "connector");
         }
 }
+
+TEST_F(Workflow, APlannedUpdateThatRanIsRecordedByTheNextCheckWithoutARestart) {
+    start("terminal-update-available.json", {}, 600);
+    ASSERT_EQ(update(answers("Praxis2026!"), {"--at", "21:00"}).exitCode, 0) << allOutput;
+    EXPECT_FALSE(journalEmpty());
+    // The evening comes; the connector installs alone. The next status check (the practice
+    // software's periodic one, here the CLI) records it: no start of the tool needed.
+    sim->control("POST", "/clock", R"({"untilPlanned": true})");
+    ASSERT_TRUE(SimulatorProcess::waitFor(
+        [&] {
+            const auto installs = simState()["installations"].toArray();
+            return !installs.isEmpty() && installs[0].toObject()["state"].toString() == "succeeded";
+        },
+        60s));
+    const auto status = runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_TRUE(contains(status.out, "ist beendet (erfolgreich) und im Update-Archiv eingetragen")) << status.out;
+    EXPECT_TRUE(journalEmpty());
+    const auto h = history();
+    EXPECT_EQ(count(h, "started", "CT_ID_0176"), 1);
+    EXPECT_EQ(count(h, "finished", "CT_ID_0176", "succeeded"), 1);
+    // Asked again: nothing twice.
+    (void)runProcess(argv({"status"}, "Empfang"), env());
+    EXPECT_EQ(count(history(), "finished", "CT_ID_0176", "succeeded"), 1);
+}

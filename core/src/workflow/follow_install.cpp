@@ -424,6 +424,34 @@ WorkflowResult UpdateWorkflow::Impl::reconcile() {
     if (!st.ok()) return failure(st.error());
     LocalizedText said;
     for (auto& item : journal->items) {
+        if (item.state == ItemState::Planned) {
+            // A PC that is never restarted learns here what became of its plan: it ran (then it
+            // is followed like any started item), it is still planned, or it is gone (cancelled).
+            const bool stillPlanned = std::any_of(st->planned.begin(), st->planned.end(),
+                                                  [&](const Installation& i) { return matches(i, item); });
+            const bool runningOurs = st->active && matches(*st->active, item) && ours(*st->active);
+            const auto done = std::find_if(st->recent.begin(), st->recent.end(),
+                                           [&](const Installation& i) { return matches(i, item) && ours(i); });
+            if (stillPlanned) continue;
+            const bool others = (st->active && matches(*st->active, item) && !ours(*st->active)) ||
+                                std::any_of(st->recent.begin(), st->recent.end(),
+                                            [&](const Installation& i) { return matches(i, item) && !ours(i); });
+            const auto now = versionNow(item);
+            const auto expected = FirmwareVersion::parse(item.toVersion);
+            const bool newVersionRuns = expected.ok() && now == *expected;
+            if (!runningOurs && done == st->recent.end() && (others || !newVersionRuns)) {
+                if (auto s = record(item, "cancelled"); !s.ok()) return archiveFailure(s.error());
+                item.moveTo(ItemState::Pending);
+                if (auto s = journal->save(journalPath); !s.ok()) return failure(s.error());
+                continue;
+            }
+            item.moveTo(ItemState::Started);
+            if (runningOurs && st->active->startedAt) item.startedAt = st->active->startedAt;
+            else if (done != st->recent.end() && done->startedAt) item.startedAt = done->startedAt;
+            else item.startedAt = clock.now();
+            if (auto s = journal->save(journalPath); !s.ok()) return failure(s.error());
+            if (auto s = archiveWhatTheJournalKnows(); !s.ok()) return archiveFailure(s.error());
+        }
         if (!isUnderway(item.state)) continue;
         if (st->active && matches(*st->active, item)) {
             said.append(TIS_TEXT("update_workflow", "%1 wird gerade installiert: den Konnektor nicht ausschalten.")
