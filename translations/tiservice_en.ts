@@ -3416,6 +3416,10 @@ Update: %1?</translation>
         <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt die Prüfung, ob es gelaufen ist.</source>
         <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, the check shows whether it ran.</translation>
     </message>
+    <message>
+        <source>an der Verwaltungsoberfläche des Konnektors</source>
+        <translation>at the connector&apos;s admin interface</translation>
+    </message>
 </context>
 <context>
     <name>xml_tree</name>

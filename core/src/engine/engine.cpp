@@ -230,6 +230,9 @@ HistoryView Engine::history() const {
     workflow::UpdateHistory h(impl_->setup.stateDir / "history.jsonl");
     HistoryView view;
     view.entries = h.read(&view.unreadableLines);
+    // In the order things happened: entries taken from the connector's list later are older.
+    std::stable_sort(view.entries.begin(), view.entries.end(),
+                     [](const workflow::HistoryEntry& a, const workflow::HistoryEntry& b) { return a.time < b.time; });
     view.file = h.file();
     return view;
 }
@@ -281,6 +284,8 @@ std::vector<Notice> Engine::noticesFor(const StatusReport& report) const {
     bool anything = false;
     for (const auto& f : report.findings) {
         if (f.status == ComponentStatus::Current) continue;
+        // A mobile terminal out on a house call is no news at every check: `status` says it.
+        if (f.type == ComponentType::MobileTerminal && f.status == ComponentStatus::NotConnected) continue;
         anything = true;
         LocalizedText text = LocalizedText(f.summary).append(f.action);
         for (const auto& d : f.details) text.append(d, "\n");
