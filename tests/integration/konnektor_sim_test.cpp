@@ -762,8 +762,9 @@ TEST(KonnektorSimFaults, UpdateServerServesFilesWithRangesAndCanBeDown) {
 
 TEST(KonnektorSimFleet, CountStartsConnectorsOnConsecutivePortsEachWithItsOwnState) {
     TempDir dir;
-    // Fixed ports make "consecutive" visible; pick a base unlikely to be taken.
-    const int base = 20000 + (getpid() % 20000);
+    // Fixed ports make "consecutive" visible; pick a base unlikely to be taken: below Linux's
+    // ephemeral range (32768–60999), where other tests' connections get their local ports.
+    const int base = 20000 + (getpid() % 12000);
     ProcessOptions o;
     o.env = {{"HOME", dir.path().string()}};
     BackgroundProcess sim({binary("konnektor-sim").string(), "--count", "3", "--port", std::to_string(base),
