@@ -234,6 +234,9 @@ awaitable<void> acceptLoop(std::shared_ptr<HttpServer::Impl> self, unsigned gene
             if (ec == asio::error::operation_aborted || self->generation != generation) co_return;
             continue;
         }
+        // No Nagle: a head and a body written one after the other must not wait for the
+        // client's delayed ACK (41 ms per keep-alive answer).
+        socket.set_option(tcp::no_delay(true), ec);
         if (self->options.tls) {
             auto stream = std::make_shared<beast::ssl_stream<beast::tcp_stream>>(std::move(socket), *self->options.tls);
             self->track(std::shared_ptr<beast::tcp_stream>(stream, &beast::get_lowest_layer(*stream)));
