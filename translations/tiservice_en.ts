@@ -916,6 +916,10 @@
         <source>Im Konnektor ein Client-Zertifikat für dieses Clientsystem exportieren und die .p12-Datei in den Einstellungen eintragen.</source>
         <translation>Export a client certificate for this client system in the connector and enter the .p12 file in the settings.</translation>
     </message>
+    <message>
+        <source>Abgebrochen: tiservice wird beendet.</source>
+        <translation>Stopped: tiservice is closing.</translation>
+    </message>
 </context>
 <context>
     <name>journal</name>

@@ -1,6 +1,11 @@
 // Adapters hosted by the sample host (and by a host written in C) against konnektor-sim.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -361,6 +366,36 @@ TEST_F(PluginHost, APluginBreakingTheAbiIsSwitchedOffAndThePracticeSoftwareCarri
         }
         EXPECT_LT(std::chrono::steady_clock::now() - started, 30s) << c.pvs << " kept the host waiting";
     }
+}
+
+TEST_F(PluginHost, ShutdownDoesNotWaitForAConnectorThatNeverAnswers) {
+    // A "connector" that takes every connection and never says a word: the check's read would
+    // wait 15 s three times. The practice software closes after 2 s; shutdown must not wait.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(listener, 16), 0);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+    const auto port = std::to_string(ntohs(addr.sin_port));
+    writeFile(dir / "silent.settings", "Konnektor.Dienstverzeichnis = http://127.0.0.1:" + port +
+                                           "/connector.sds\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = "
+                                           "PVS1\nKonnektor.ArbeitsplatzID = Empfang\nKonnektor.Sicherheit = none\n");
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = runProcess(
+        {binary("tiservice-host").string(), "--pvs", "medistar", "--settings", (dir / "silent.settings").string(),
+         "--state-dir", (dir / "state-silent").string(), "--timeout", "2", "--stay"},
+        {.env = {{"HOME", (dir / "home").string()}, {"LANG", "de_DE.UTF-8"}}, .timeout = 60s});
+    const auto took = std::chrono::steady_clock::now() - started;
+    ::close(listener);
+    EXPECT_EQ(r.exitCode, 5) << r.out << r.err;  // "Zeitlimit erreicht", and then a clean end
+    EXPECT_FALSE(contains(r.out, "antwortet beim Beenden nicht mehr")) << r.out;
+    EXPECT_TRUE(contains(r.out, "MEDISTAR beendet")) << r.out;
+    // Before: 2 s + up to 45 s of reads. Now the read ends when the host stops (a bound, not a benchmark).
+    EXPECT_LT(took, 6s) << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
 }
 
 TEST_F(PluginHost, APluginThatBlocksInShutdownDoesNotKeepThePracticeSoftwareOpen) {

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "tiservice/logger.h"
+#include "tiservice/net/http_client.h"
 
 namespace tiservice::engine {
 
@@ -107,6 +108,9 @@ void EngineThread::post(std::function<void()> task) {
 }
 
 void EngineThread::loop() {
+    // A request on this thread that waits on the network ends at once when the host stops
+    // (shutdown must not wait for a connector that does not answer).
+    net::setThreadCancellation([this] { return stopping_.load(); });
     for (;;) {
         std::function<void()> task;
         {

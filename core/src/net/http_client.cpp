@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <future>
 #include <limits>
 #include <random>
 #include <thread>
@@ -153,6 +154,12 @@ struct Outcome {
     bool stale = false;      ///< a reused connection had been closed by the peer
 };
 
+namespace {
+thread_local std::function<bool()> threadCancellation;
+
+bool cancelledNow() { return threadCancellation && threadCancellation(); }
+}  // namespace
+
 struct HttpClient::Impl {
     ClientOptions options;
     asio::io_context io;
@@ -161,6 +168,7 @@ struct HttpClient::Impl {
     bool tlsPrepared = false;
 
     std::string connectionKey;
+    beast::tcp_stream* connecting = nullptr;  ///< the connection being opened, to close it on cancellation
     std::unique_ptr<beast::tcp_stream> plain;
     std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> secure;
     beast::flat_buffer buffer;
@@ -199,6 +207,48 @@ struct HttpClient::Impl {
     }
 
     beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
+    /// Runs the io until `future` is ready; when the thread's cancellation says stop, closes
+    /// every socket (their operations end at once) and lets the request finish with that.
+    /// Returns whether it was cancelled.
+    template <typename Future>
+    bool runUntilReady(Future& future) {
+        io.restart();
+        if (!threadCancellation) {
+            io.run();
+            return false;
+        }
+        bool cancelled = false;
+        while (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            if (io.stopped()) io.restart();
+            io.run_for(std::chrono::milliseconds(50));
+            if (!cancelled && cancelledNow()) {
+                cancelled = true;
+                beast::error_code ec;
+                if (connecting) connecting->socket().close(ec);
+                close();
+            }
+        }
+        return cancelled;
+    }
+
+    Error cancelledError(const Url& url) const {
+        return Error{.code = errors::kCancelled,
+                     .message = TIS_TEXT("http_client", "Abgebrochen: tiservice wird beendet."),
+                     .action = {},
+                     .detail = url.toString()};
+    }
+
+    /// Waits `d`, or less when the thread's cancellation says stop; false then.
+    static bool pause(std::chrono::milliseconds d) {
+        const auto until = std::chrono::steady_clock::now() + d;
+        while (std::chrono::steady_clock::now() < until) {
+            if (cancelledNow()) return false;
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                std::chrono::milliseconds(50), until - std::chrono::steady_clock::now()));
+        }
+        return !cancelledNow();
+    }
 
     std::optional<Error> prepareTls(const Url& url) {
         if (tlsPrepared) return tlsSetupError;
@@ -395,7 +445,9 @@ asio::awaitable<std::optional<Outcome>> HttpClient::Impl::connect(const Url& url
     }
     auto tcpStream = std::make_unique<beast::tcp_stream>(io);
     tcpStream->expires_after(std::min(options.connectTimeout, remaining(deadline)));
+    connecting = tcpStream.get();
     co_await tcpStream->async_connect(endpoints, redirect_error(use_awaitable, ec));
+    connecting = nullptr;
     if (ec) {
         out.error = ec == beast::error::timeout ? timeout(url) : unreachable(url, ec.message());
         out.retriable = true;
@@ -639,6 +691,8 @@ const ClientOptions& HttpClient::options() const { return impl_->options; }
 int HttpClient::connectionsOpened() const { return impl_->opened; }
 void HttpClient::disconnect() { impl_->close(); }
 
+void setThreadCancellation(std::function<bool()> cancelled) { threadCancellation = std::move(cancelled); }
+
 Result<Response> HttpClient::send(const Request& request) {
     auto url = Url::parse(request.url);
     if (!url.ok()) return url.error();
@@ -650,14 +704,16 @@ Result<Response> HttpClient::send(const Request& request) {
     const int attempts = idempotent ? std::max(1, o.maxAttempts) : 1;
     std::optional<Error> lastError;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
+        if (cancelledNow()) return impl_->cancelledError(*url);
+        bool cancelled = false;
         const auto run = [&](bool allowReuse) {
             auto future = asio::co_spawn(impl_->io, impl_->exchange(*url, request, deadline, allowReuse), asio::use_future);
-            impl_->io.restart();
-            impl_->io.run();
+            cancelled = impl_->runUntilReady(future) || cancelled;
             return future.get();
         };
         Outcome outcome = run(true);
-        if (outcome.stale) outcome = run(false);  // the kept connection had gone; once more, fresh
+        if (outcome.stale && !cancelled) outcome = run(false);  // the kept connection had gone; once more, fresh
+        if (cancelled) return impl_->cancelledError(*url);
 
         const bool lastAttempt = attempt == attempts || remaining(deadline).count() == 0;
         if (outcome.response) {
@@ -677,7 +733,7 @@ Result<Response> HttpClient::send(const Request& request) {
         const auto base = o.retryBaseDelay * (1 << (attempt - 1));
         std::uniform_int_distribution<long> jitter(0, base.count());
         const auto wait = std::min(std::chrono::milliseconds(base.count() / 2 + jitter(impl_->rng)), remaining(deadline));
-        std::this_thread::sleep_for(wait);
+        if (!Impl::pause(wait)) return impl_->cancelledError(*url);
     }
     return lastError.value_or(impl_->timeout(*url));
 }
@@ -727,16 +783,18 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     Request request{.method = "GET", .url = urlText};
     if (offset > 0) request.headers.emplace_back("Range", "bytes=" + std::to_string(offset) + "-");
     DownloadResult result;
+    bool cancelled = false;
     const auto run = [&](bool allowReuse) {
         auto future = asio::co_spawn(impl_->io,
                                      impl_->stream(*url, request, deadline, allowReuse, file, offset, dl, result, hashers),
                                      asio::use_future);
-        impl_->io.restart();
-        impl_->io.run();
+        cancelled = impl_->runUntilReady(future) || cancelled;
         return future.get();
     };
+    if (cancelledNow()) return impl_->cancelledError(*url);
     Outcome outcome = run(true);
-    if (outcome.stale) outcome = run(false);
+    if (outcome.stale && !cancelled) outcome = run(false);
+    if (cancelled) return impl_->cancelledError(*url);
     if (std::fflush(file) != 0)
         return saveFailed(destination.string());
     if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
@@ -790,8 +848,16 @@ bool speaksTls(std::string_view urlText, std::chrono::milliseconds timeout) {
         beast::error_code ignored;
         tcpStream.socket().close(ignored);
     };
+    if (cancelledNow()) return false;  // only an explanation: not worth a moment of a shutdown
     asio::co_spawn(io, probe(), asio::detached);
-    io.run();
+    // Polled like a request: a host that stops does not wait for the probe's timeout.
+    while (!io.stopped()) {
+        io.run_for(std::chrono::milliseconds(50));
+        if (cancelledNow()) {
+            beast::error_code ignored;
+            beast::get_lowest_layer(stream).socket().close(ignored);
+        }
+    }
     ERR_clear_error();
     return answered;
 }

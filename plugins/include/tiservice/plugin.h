@@ -248,7 +248,8 @@ struct tis_plugin {
     tis_result (TIS_ABI *answer)(const tis_plugin* self, uint64_t question_handle, const char* value);
 
     /* [main-thread] Stops background work; an update the connector is installing goes on
-     * there and is followed up at the next start. Returns within a few seconds. */
+     * there and is followed up at the next start. Returns at once: a request waiting on the
+     * network (a connector that does not answer) is ended, not waited for. */
     void (TIS_ABI *shutdown)(const tis_plugin* self);
 
     /* [main-thread] Frees the plugin; `self` is invalid afterwards. */

@@ -117,7 +117,14 @@ inline constexpr const char* kMalformedAnswer = "net.malformed-answer";
 inline constexpr const char* kConnectionLost = "net.connection-lost";
 inline constexpr const char* kWrongCredentials = "net.wrong-credentials";
 inline constexpr const char* kHttpStatus = "net.http-status";
+inline constexpr const char* kCancelled = "net.cancelled";  ///< the thread's cancellation said stop
 }  // namespace errors
+
+/// The calling thread's cancellation: while a request of an HttpClient made on this thread waits
+/// on the network, it is asked every 50 ms; true ends the request at once (errors::kCancelled),
+/// and a retry is not tried. An engine worker sets it for its own thread, so a practice
+/// software's shutdown never waits for a connector that does not answer. Empty: none.
+TISERVICE_CORE_EXPORT void setThreadCancellation(std::function<bool()> cancelled);
 
 class TISERVICE_CORE_EXPORT HttpClient {
 public:
