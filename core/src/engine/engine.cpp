@@ -123,7 +123,7 @@ struct Engine::Impl {
             .identity = snapshot.directory.product.key(),
             .clientSystemId = settings->connector.context.clientSystemId,
             .workplaceId = settings->connector.context.workplaceId};
-        const auto added =
+        auto added =
             workflow::takeConnectorInstallations(history, list, management.recent, [&](const std::string& component) {
                 if (component == "connector") return assess::connectorDisplayName(snapshot.directory.product, known);
                 for (const auto& t : snapshot.terminals)
