@@ -3349,14 +3349,6 @@ Update: %1?</translation>
         <translation>Planned in the connector:</translation>
     </message>
     <message>
-        <source>vom Auto-Update des Konnektors</source>
-        <translation>by the connector&apos;s auto-update</translation>
-    </message>
-    <message>
-        <source>von %1/%2</source>
-        <translation>by %1/%2</translation>
-    </message>
-    <message>
         <source>• %1 auf %2, %3 (%4)</source>
         <translation>• %1 to %2, %3 (%4)</translation>
     </message>
@@ -3419,10 +3411,6 @@ Update: %1?</translation>
     <message>
         <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt die Prüfung, ob es gelaufen ist.</source>
         <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, the check shows whether it ran.</translation>
-    </message>
-    <message>
-        <source>an der Verwaltungsoberfläche des Konnektors</source>
-        <translation>at the connector&apos;s admin interface</translation>
     </message>
 </context>
 <context>

@@ -162,19 +162,6 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
     return finish(p->engine->changePassword(), out, err);
 }
 
-namespace {
-
-/// Reading the connector's list asks nobody anything: a client certificate's password that
-/// is not stored means the local archive.
-class NoQuestionsUi final : public workflow::Ui {
-public:
-    void notice(const workflow::Notice&) override {}
-    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
-    void progress(const workflow::Progress&) override {}
-};
-
-}  // namespace
-
 int runPlan(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     std::optional<std::filesystem::path> answers;
@@ -237,7 +224,9 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         err << s.error().describe() << "\n";
     // The practice's archive: the connector's list taken in when settings and connector allow;
     // the archive alone is always enough.
-    NoQuestionsUi quiet;
+    // Reading the connector's list asks nobody anything: a client certificate's password that
+    // is not stored means the local archive.
+    workflow::SilentUi quiet;
     engine::Engine engine({.stateDir = stateDir, .ui = &quiet});
     auto settings = loadConnectionSettings(config);
     engine.useSettings(settings);

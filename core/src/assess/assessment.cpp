@@ -559,16 +559,15 @@ LocalizedText deadlineText(const Finding& f, TimePoint now) {
     return TIS_TEXT("assessment", "abgelaufen am %1").arg(day);
 }
 
-namespace {
-
-/// "PVS1/Sprechzimmer 1", or the connector's own auto-update.
-LocalizedText startedBy(const konnektor::Installation& i) {
+LocalizedText startedByText(const konnektor::Installation& i) {
     if (i.byAutoUpdate) return TIS_TEXT("assessment", "vom Auto-Update des Konnektors");
     if (i.clientSystemId.empty() && i.workplaceId.empty())
         return TIS_TEXT("assessment",
                         "an der Verwaltungsoberfläche des Konnektors, etwa von Ihrem Dienstleister vor Ort (DVO)");
     return TIS_TEXT("assessment", "von %1/%2").arg(i.clientSystemId, i.workplaceId);
 }
+
+namespace {
 
 /// A colleague, the service partner or the auto-update has already installed it: the
 /// connector's own list says so, whoever did it.
@@ -582,7 +581,7 @@ void noteRecentInstallation(Finding& f, const Input& in) {
             *r.finishedAt > now || now - *r.finishedAt > kRecent || r.toVersion != f.installed)
             continue;
         f.recentInstallation = TIS_TEXT("assessment", "Am %1 auf %2 aktualisiert (%3).")
-                                   .arg(formatLocalDateTime(*r.finishedAt), r.toVersion.toString(), startedBy(r));
+                                   .arg(formatLocalDateTime(*r.finishedAt), r.toVersion.toString(), startedByText(r));
         f.details.push_back(*f.recentInstallation);
         return;
     }
@@ -597,7 +596,7 @@ void followPlan(Finding& f, const Input& in) {
         f.action = TIS_TEXT("assessment",
                             "Das Update auf %1 läuft gerade (%2): nichts weiter tun und den Konnektor nicht "
                             "ausschalten.")
-                       .arg(m.active->toVersion.toString(), startedBy(*m.active));
+                       .arg(m.active->toVersion.toString(), startedByText(*m.active));
         return;
     }
     for (const auto& p : m.planned) {
@@ -605,7 +604,7 @@ void followPlan(Finding& f, const Input& in) {
         f.action = TIS_TEXT("assessment",
                             "Das Update auf %1 ist für %2 geplant (%3): nichts weiter tun; den Konnektor dann "
                             "eingeschaltet lassen.")
-                       .arg(p.toVersion.toString(), formatLocalDateTime(*p.plannedAt), startedBy(p));
+                       .arg(p.toVersion.toString(), formatLocalDateTime(*p.plannedAt), startedByText(p));
         return;
     }
 }

@@ -38,14 +38,6 @@ private:
     LocalizedText last_;
 };
 
-/// A check of its own asks nobody anything: the notices of a follow-up are its message.
-class QuietUi final : public workflow::Ui {
-public:
-    void notice(const Notice&) override {}
-    std::optional<std::string> ask(const workflow::Question&) override { return std::nullopt; }
-    void progress(const workflow::Progress&) override {}
-};
-
 /// 00:00 of the next local day: when a dismissed notice may come back.
 TimePoint startOfNextLocalDay(TimePoint t) {
     const std::time_t tt = std::chrono::system_clock::to_time_t(t);
@@ -181,7 +173,7 @@ CheckOutcome Engine::check() {
     if (!outcome.report.ok() && journal && journal->installationUnderway())
         outcome.report = workflow::withInstallationWarning(outcome.report.error());
     if (outcome.report.ok() && journal && lock.ok()) {
-        QuietUi quiet;
+        workflow::SilentUi quiet;  // a check asks nobody anything: the follow-up's notices are its message
         workflow::UpdateWorkflow wf(*x.settings, *options, quiet, x.clock, x.workflowOptions());
         const auto r = wf.reconcile();
         if (r.outcome == workflow::Outcome::Succeeded) {

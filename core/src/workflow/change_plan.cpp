@@ -38,14 +38,11 @@ WorkflowResult UpdateWorkflow::Impl::changePlan(PlanChange change) {
     // The plan as the connector holds it, whoever made it.
     LocalizedText plan = TIS_TEXT("update_workflow", "Im Konnektor geplant:");
     for (const auto& p : st->planned) {
-        const auto who = p.byAutoUpdate ? TIS_TEXT("update_workflow", "vom Auto-Update des Konnektors")
-                         : p.clientSystemId.empty() && p.workplaceId.empty()
-                             ? TIS_TEXT("update_workflow", "an der Verwaltungsoberfläche des Konnektors")
-                             : TIS_TEXT("update_workflow", "von %1/%2").arg(p.clientSystemId, p.workplaceId);
-        plan.append(TIS_TEXT("update_workflow", "• %1 auf %2, %3 (%4)")
-                        .arg(componentName(p.component, ""), p.toVersion.toString(),
-                             p.plannedAt ? clockText(*p.plannedAt) : LocalizedText::same("?"), who),
-                    "\n");
+        plan.append(
+            TIS_TEXT("update_workflow", "• %1 auf %2, %3 (%4)")
+                .arg(componentName(p.component, ""), p.toVersion.toString(),
+                     p.plannedAt ? clockText(*p.plannedAt) : LocalizedText::same("?"), assess::startedByText(p)),
+            "\n");
     }
     ui.notice({"plan.current", Severity::Info, TIS_TEXT("update_workflow", "Geplantes Update"), plan});
 

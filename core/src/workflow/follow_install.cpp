@@ -319,6 +319,29 @@ void UpdateWorkflow::Impl::finishOrDropJournal() {
 }
 
 // --- finishing a story the journal tells -----------------------------------------------
+/// A planned item the connector no longer has planned: gone (cancelled here or at another
+/// workstation — also when another workstation then installed it itself, whose archive entry
+/// comes from the connector's list, never as ours) unless it runs or ran as ours, or the new
+/// version runs without a trace of anybody's installation.
+bool UpdateWorkflow::Impl::planGone(const JournalItem& item, const konnektor::ManagementStatus& st) {
+    const bool running = st.active && matches(*st.active, item);
+    const bool finishedOurs = std::any_of(st.recent.begin(), st.recent.end(),
+                                          [&](const Installation& i) { return matches(i, item) && ours(i); });
+    if ((running && ours(*st.active)) || finishedOurs) return false;
+    const bool others = running || std::any_of(st.recent.begin(), st.recent.end(),
+                                               [&](const Installation& i) { return matches(i, item) && !ours(i); });
+    const auto now = versionNow(item);
+    const auto expected = FirmwareVersion::parse(item.toVersion);
+    return others || !(expected.ok() && now == *expected);
+}
+
+Status UpdateWorkflow::Impl::recordPlanGone(JournalItem& item) {
+    log::logger()->info("planned {} is no longer planned on the connector: cancelled", item.updateId);
+    if (auto s = record(item, "cancelled"); !s.ok()) return s;
+    item.moveTo(ItemState::Pending);
+    return Status::success();
+}
+
 /// nullopt: nothing left from the journal; continue as a fresh run.
 std::optional<WorkflowResult> UpdateWorkflow::Impl::continueJournal() {
     if (!journal) return std::nullopt;
@@ -365,21 +388,8 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::continueJournal() {
             return result(Outcome::Planned, text);
         }
         if (rule == ResumeRule::WaitForThePlan && waiting == st->planned.end()) {
-            // Gone from the plan without running as ours: cancelled, here or at another
-            // workstation — also when another workstation then installed it itself (its own
-            // archive entry comes from the connector's list, never as ours).
-            const bool runningOurs = running && ours(*st->active);
-            const bool finishedOurs = std::any_of(st->recent.begin(), st->recent.end(),
-                                                  [&](const Installation& i) { return matches(i, item) && ours(i); });
-            const bool others = (running && !runningOurs) ||
-                                std::any_of(st->recent.begin(), st->recent.end(),
-                                            [&](const Installation& i) { return matches(i, item) && !ours(i); });
-            const auto now = versionNow(item);
-            const auto expected = FirmwareVersion::parse(item.toVersion);
-            if (!runningOurs && !finishedOurs && (others || !(expected.ok() && now == *expected))) {
-                log::logger()->info("planned {} is no longer planned on the connector: cancelled", item.updateId);
-                if (auto s = record(item, "cancelled"); !s.ok()) return archiveFailure(s.error());
-                item.moveTo(ItemState::Pending);
+            if (planGone(item, *st)) {
+                if (auto s = recordPlanGone(item); !s.ok()) return archiveFailure(s.error());
                 continue;
             }
         }
@@ -429,22 +439,15 @@ WorkflowResult UpdateWorkflow::Impl::reconcile() {
             // is followed like any started item), it is still planned, or it is gone (cancelled).
             const bool stillPlanned = std::any_of(st->planned.begin(), st->planned.end(),
                                                   [&](const Installation& i) { return matches(i, item); });
-            const bool runningOurs = st->active && matches(*st->active, item) && ours(*st->active);
-            const auto done = std::find_if(st->recent.begin(), st->recent.end(),
-                                           [&](const Installation& i) { return matches(i, item) && ours(i); });
             if (stillPlanned) continue;
-            const bool others = (st->active && matches(*st->active, item) && !ours(*st->active)) ||
-                                std::any_of(st->recent.begin(), st->recent.end(),
-                                            [&](const Installation& i) { return matches(i, item) && !ours(i); });
-            const auto now = versionNow(item);
-            const auto expected = FirmwareVersion::parse(item.toVersion);
-            const bool newVersionRuns = expected.ok() && now == *expected;
-            if (!runningOurs && done == st->recent.end() && (others || !newVersionRuns)) {
-                if (auto s = record(item, "cancelled"); !s.ok()) return archiveFailure(s.error());
-                item.moveTo(ItemState::Pending);
+            if (planGone(item, *st)) {
+                if (auto s = recordPlanGone(item); !s.ok()) return archiveFailure(s.error());
                 if (auto s = journal->save(journalPath); !s.ok()) return failure(s.error());
                 continue;
             }
+            const bool runningOurs = st->active && matches(*st->active, item) && ours(*st->active);
+            const auto done = std::find_if(st->recent.begin(), st->recent.end(),
+                                           [&](const Installation& i) { return matches(i, item) && ours(i); });
             item.moveTo(ItemState::Started);
             if (runningOurs && st->active->startedAt) item.startedAt = st->active->startedAt;
             else if (done != st->recent.end() && done->startedAt) item.startedAt = done->startedAt;

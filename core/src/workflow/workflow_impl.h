@@ -203,6 +203,12 @@ struct UpdateWorkflow::Impl {
     /// nullopt: nothing left from the journal; continue as a fresh run.
     std::optional<WorkflowResult> continueJournal();
 
+    /// A planned item the connector no longer plans is gone (cancelled), unless it runs or ran
+    /// as ours; for continueJournal and reconcile alike.
+    bool planGone(const JournalItem& item, const konnektor::ManagementStatus& st);
+    /// Records a gone plan as "cancelled" once and leaves the item to a new run.
+    Status recordPlanGone(JournalItem& item);
+
     /// One look, no waiting and no questions: records what the connector says of items the
     /// journal still follows (for a status check that sees the new version).
     WorkflowResult reconcile();

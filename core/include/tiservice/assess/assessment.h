@@ -106,6 +106,11 @@ TISERVICE_CORE_EXPORT LocalizedText daysLeftText(int days);
 /// "abgelaufen am 31.12.2019; Sperre am 06.12.2026, noch 4 Tage"; empty without a date.
 TISERVICE_CORE_EXPORT LocalizedText deadlineText(const Finding& finding, TimePoint now);
 
+/// Who started an installation, as every screen says it: "von PVS1/Sprechzimmer 1", "vom
+/// Auto-Update des Konnektors", or "an der Verwaltungsoberfläche des Konnektors, etwa von Ihrem
+/// Dienstleister vor Ort (DVO)" when no workstation is named.
+TISERVICE_CORE_EXPORT LocalizedText startedByText(const konnektor::Installation& installation);
+
 /// One finding per component, most urgent first (the connector first among equals).
 TISERVICE_CORE_EXPORT std::vector<Finding> assess(const Input& input);
 

@@ -59,6 +59,15 @@ public:
     virtual void withdraw(const std::string& noticeId) { (void)noticeId; }
 };
 
+/// A Ui that shows nothing and asks nobody (every question counts as cancelled): for work that
+/// must not talk to a person, such as a check's follow-up or reading the connector's list.
+class TISERVICE_CORE_EXPORT SilentUi final : public Ui {
+public:
+    void notice(const Notice&) override {}
+    std::optional<std::string> ask(const Question&) override { return std::nullopt; }
+    void progress(const Progress&) override {}
+};
+
 /// The Ui as the workflow uses it: the answer to a choice is one of its choices or nothing.
 /// Anything else — a password typed into "When?", a mistyped word — is asked again with a word
 /// why (three times at most, then it counts as cancelled); it is never taken for a choice.
