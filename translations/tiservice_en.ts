@@ -999,6 +999,34 @@
         <source>Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt.</source>
         <translation>Check the connector again; the journal is then created anew.</translation>
     </message>
+    <message>
+        <source>das Gerät meldete sich nicht zurück</source>
+        <translation>the device did not come back</translation>
+    </message>
+    <message>
+        <source>das Gerät meldet danach nicht die neue Version</source>
+        <translation>the device does not report the new version afterwards</translation>
+    </message>
+    <message>
+        <source>die Übertragung zum Gerät brach ab</source>
+        <translation>the transfer to the device was cut off</translation>
+    </message>
+    <message>
+        <source>die Übertragung zum Gerät ist nicht gelungen</source>
+        <translation>the transfer to the device did not succeed</translation>
+    </message>
+    <message>
+        <source>der Akku des Geräts war zu schwach</source>
+        <translation>the device&apos;s battery was too weak</translation>
+    </message>
+    <message>
+        <source>das Gerät lehnte die Firmware ab: nicht für dieses Gerät</source>
+        <translation>the device refused the firmware: not for this device</translation>
+    </message>
+    <message>
+        <source>das Gerät lehnte die Firmware ab</source>
+        <translation>the device refused the firmware</translation>
+    </message>
 </context>
 <context>
     <name>keys</name>
@@ -1202,6 +1230,9 @@ Steuer-Port (HTTP, JSON):
   POST /clock {&quot;untilPlanned&quot;:true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
+  POST /mobile-terminal {&quot;docked&quot;:false, &quot;batteryPercent&quot;:15, &quot;interruptAfterBytes&quot;:100000, &quot;rebootSeconds&quot;:60}
+                                          mobiles Kartenterminal: aus der Ladeschale, Akku, Kabel nach N
+                                          Bytes der Firmware einmal gezogen, Dauer des Neustarts
 </source>
         <translation>konnektor-sim – a simulated practice: connector (KoCoBox MED+), card terminals, KSR and the
 vendor&apos;s update server, as real servers on this machine (loopback only).
@@ -1268,6 +1299,9 @@ Control port (HTTP, JSON):
   POST /clock {&quot;untilPlanned&quot;:true}       jump to the first planned installation
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
   POST /power {&quot;on&quot;:false}                switch the connector off (every port closed) or on again
+  POST /mobile-terminal {&quot;docked&quot;:false, &quot;batteryPercent&quot;:15, &quot;interruptAfterBytes&quot;:100000, &quot;rebootSeconds&quot;:60}
+                                          mobile card terminal: out of its dock, battery, cable pulled once
+                                          after N bytes of the firmware, length of its restart
 </translation>
     </message>
 </context>
@@ -1393,6 +1427,157 @@ Control port (HTTP, JSON):
     <message>
         <source>Das mobile Kartenterminal</source>
         <translation>The mobile card terminal</translation>
+    </message>
+</context>
+<context>
+    <name>mobile_terminal_update</name>
+    <message>
+        <source>Abgebrochen. Am mobilen Kartenterminal wurde nichts geändert.</source>
+        <translation>Cancelled. Nothing was changed on the mobile card terminal.</translation>
+    </message>
+    <message>
+        <source>Es ist kein mobiles Kartenterminal eingerichtet.</source>
+        <translation>No mobile card terminal is set up.</translation>
+    </message>
+    <message>
+        <source>In den Einstellungen unter [mobile_terminal] die Adresse des Geräts eintragen.</source>
+        <translation>Enter the device&apos;s address in the settings under [mobile_terminal].</translation>
+    </message>
+    <message>
+        <source>Das Gerät in seine Ladeschale stellen oder per USB an diesen PC anschließen, dann erneut starten.</source>
+        <translation>Put the device in its dock or connect it to this PC by USB, then start again.</translation>
+    </message>
+    <message>
+        <source>Das mobile Kartenterminal hat die Firmware angenommen und meldet sich noch nicht zurück (es startet vielleicht gerade neu).</source>
+        <translation>The mobile card terminal took the firmware and has not come back yet (it may be restarting right now).</translation>
+    </message>
+    <message>
+        <source>%1 erhält Firmware %2 mit %3 %4 (bisher %5). Die Übertragung dauert einige Minuten, danach startet das Gerät neu.
+
+Währenddessen das Gerät NICHT aus der Ladeschale nehmen und das Kabel NICHT ziehen. Karten können in dieser Zeit nicht gelesen werden.
+
+Jetzt übertragen?</source>
+        <translation>%1 receives firmware %2 with %3 %4 (so far %5). The transfer takes a few minutes, then the device restarts.
+
+Meanwhile do NOT take the device out of its dock and do NOT pull the cable. Cards cannot be read during this time.
+
+Transfer now?</translation>
+    </message>
+    <message>
+        <source>CVC-Zertifikatsliste</source>
+        <translation>CVC certificate list</translation>
+    </message>
+    <message>
+        <source>Verstanden – jetzt übertragen</source>
+        <translation>Understood – transfer now</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Für %1 kennt der Zulassungskatalog keine Firmware.</source>
+        <translation>The approval catalog knows no firmware for %1.</translation>
+    </message>
+    <message>
+        <source>Bitte den Support anrufen: %1</source>
+        <translation>Please call support: %1</translation>
+    </message>
+    <message>
+        <source>%1 ist aktuell: Firmware %2, %3 %4. Es ist nichts zu tun.</source>
+        <translation>%1 is current: firmware %2, %3 %4. There is nothing to do.</translation>
+    </message>
+    <message>
+        <source>Die Firmware %1 für %2 liegt auf dem Update-Server nicht vor.</source>
+        <translation>Firmware %1 for %2 is not on the update server.</translation>
+    </message>
+    <message>
+        <source>Später erneut versuchen; bleibt es so, den Support anrufen: %1</source>
+        <translation>Try again later; if it stays like this, call support: %1</translation>
+    </message>
+    <message>
+        <source>Die Firmware auf dem Update-Server passt nicht zu diesem Gerät; sie wird nicht übertragen. Am mobilen Kartenterminal wurde nichts geändert.</source>
+        <translation>The firmware on the update server does not match this device; it is not transferred. Nothing was changed on the mobile card terminal.</translation>
+    </message>
+    <message>
+        <source>Firmware wird vom Update-Server geladen und geprüft</source>
+        <translation>Downloading and checking the firmware from the update server</translation>
+    </message>
+    <message>
+        <source>Der Akkustand ist unbekannt</source>
+        <translation>The battery level is unknown</translation>
+    </message>
+    <message>
+        <source>Der Akku ist zu %1 % geladen</source>
+        <translation>The battery is at %1 %</translation>
+    </message>
+    <message>
+        <source>%1, und das Gerät steht nicht in der Ladeschale. Damit die Übertragung nicht abbricht, das Gerät bitte in die Ladeschale stellen (oder auf mindestens %2 % laden).</source>
+        <translation>%1, and the device is not in its dock. So that the transfer does not break off, please put the device in its dock (or charge it to at least %2 %).</translation>
+    </message>
+    <message>
+        <source>Steht in der Ladeschale – erneut prüfen</source>
+        <translation>It is in its dock – check again</translation>
+    </message>
+    <message>
+        <source>Die Übertragung wurde beendet.</source>
+        <translation>The transfer was stopped.</translation>
+    </message>
+    <message>
+        <source>Die Übertragung wurde abgebrochen: der Akku des Geräts ist zu schwach.</source>
+        <translation>The transfer was stopped: the device&apos;s battery is too weak.</translation>
+    </message>
+    <message>
+        <source>Das Gerät in die Ladeschale stellen und das Update erneut starten; es geht dort weiter, wo es stand.</source>
+        <translation>Put the device in its dock and start the update again; it continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Das mobile Kartenterminal nimmt die Firmware nicht an.</source>
+        <translation>The mobile card terminal does not accept the firmware.</translation>
+    </message>
+    <message>
+        <source>Verbindung zum Gerät unterbrochen – die Übertragung geht gleich dort weiter, wo sie stand</source>
+        <translation>Connection to the device lost – the transfer continues in a moment where it stopped</translation>
+    </message>
+    <message>
+        <source>Firmware wird auf das Gerät übertragen</source>
+        <translation>Transferring the firmware to the device</translation>
+    </message>
+    <message>
+        <source>Das mobile Kartenterminal hat die Firmware geprüft und abgelehnt; es arbeitet mit der bisherigen Version weiter.</source>
+        <translation>The mobile card terminal checked the firmware and refused it; it keeps working with its previous version.</translation>
+    </message>
+    <message>
+        <source>Firmware wird installiert</source>
+        <translation>Installing the firmware</translation>
+    </message>
+    <message>
+        <source>Das Gerät installiert die Firmware und startet neu. Bitte nicht aus der Ladeschale nehmen.</source>
+        <translation>The device installs the firmware and restarts. Please do not take it out of its dock.</translation>
+    </message>
+    <message>
+        <source>Das Gerät startet neu</source>
+        <translation>The device is restarting</translation>
+    </message>
+    <message>
+        <source>Das Gerät installiert weiter. Beim nächsten Start wird das Ergebnis geprüft und eingetragen.</source>
+        <translation>The device goes on installing. The result is checked and recorded at the next start.</translation>
+    </message>
+    <message>
+        <source>Das mobile Kartenterminal meldet sich nach der Installation nicht zurück.</source>
+        <translation>The mobile card terminal does not come back after the installation.</translation>
+    </message>
+    <message>
+        <source>Das Gerät in der Ladeschale lassen und den Support anrufen: %1</source>
+        <translation>Leave the device in its dock and call support: %1</translation>
+    </message>
+    <message>
+        <source>Das Gerät meldet nach dem Neustart %1 statt %2; das Update hat nicht gewirkt.</source>
+        <translation>After its restart the device reports %1 instead of %2; the update did not take effect.</translation>
+    </message>
+    <message>
+        <source>%1 ist aktualisiert: Firmware %2, %3 %4. Es liest jetzt auch die neueste Kartengeneration. Im Update-Archiv eingetragen.</source>
+        <translation>%1 is updated: firmware %2, %3 %4. It now also reads the newest card generation. Recorded in the update archive.</translation>
     </message>
 </context>
 <context>
@@ -2699,32 +2884,6 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
 <context>
     <name>update_command</name>
     <message>
-        <source>tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
-
-  Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
-  Konnektor), laden, bestätigen, starten, den Konnektor durch seine Neustarts begleiten, prüfen,
-  im Update-Archiv eintragen. Ein unterbrochenes Update wird beim nächsten Start zu Ende verfolgt.
-
-  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
-  --at HH:MM       für diese Uhrzeit planen
-
-  Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
-  gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
-</source>
-        <translation>tiservice update [--config FILE] [--answers FILE] [--at HH:MM]
-
-  Guides through the update: log in (change an expired password), plan (card terminals before the
-  connector), download, confirm, start, follow the connector through its restarts, verify,
-  record it in the update archive. An interrupted update is followed up at the next start.
-
-  --answers FILE   answers from a JSON file instead of the terminal
-  --at HH:MM       plan it for this time
-
-  Exit codes: 0 done or planned, 1 cancelled or started at another workplace,
-  2 failed or support needed, 3 could not start
-</translation>
-    </message>
-    <message>
         <source>--at erwartet eine Uhrzeit HH:MM, z. B. 19:30.</source>
         <translation>--at expects a time HH:MM, e.g. 19:30.</translation>
     </message>
@@ -2860,6 +3019,42 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>--move erwartet eine Uhrzeit HH:MM, z. B. 19:30.</source>
         <translation>--move expects a time HH:MM, e.g. 19:30.</translation>
+    </message>
+    <message>
+        <source>tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM | --mobile-terminal]
+
+  Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
+  Konnektor), laden, bestätigen, starten, den Konnektor durch seine Neustarts begleiten, prüfen,
+  im Update-Archiv eintragen. Ein unterbrochenes Update wird beim nächsten Start zu Ende verfolgt.
+
+  --answers DATEI    Antworten aus einer JSON-Datei statt vom Terminal
+  --at HH:MM         für diese Uhrzeit planen
+  --mobile-terminal  das mobile Kartenterminal von diesem PC aus aktualisieren (Firmware und
+                     CVC-Zertifikatsliste; Akku und Ladeschale werden vorher geprüft, eine
+                     unterbrochene Übertragung geht dort weiter, wo sie stand)
+
+  Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
+  gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
+</source>
+        <translation>tiservice update [--config FILE] [--answers FILE] [--at HH:MM | --mobile-terminal]
+
+  Guides through the update: log in (change an expired password), plan (card terminals before the
+  connector), download, confirm, start, follow the connector through its restarts, verify,
+  record it in the update archive. An interrupted update is followed up at the next start.
+
+  --answers FILE     answers from a JSON file instead of the terminal
+  --at HH:MM         plan it for this time
+  --mobile-terminal  update the mobile card terminal from this PC (firmware and CVC
+                     certificate list; battery and dock are checked first, an interrupted
+                     transfer continues where it stopped)
+
+  Exit codes: 0 done or planned, 1 cancelled or started at another workplace,
+  2 failed or support needed, 3 could not start
+</translation>
+    </message>
+    <message>
+        <source>--at gilt für den Konnektor und die Kartenterminals; das mobile Kartenterminal wird sofort aktualisiert.</source>
+        <translation>--at applies to the connector and the card terminals; the mobile card terminal is updated at once.</translation>
     </message>
 </context>
 <context>

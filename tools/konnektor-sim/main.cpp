@@ -90,6 +90,9 @@ Steuer-Port (HTTP, JSON):
   POST /clock {"untilPlanned":true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {"ctId":"CT_ID_0176","connected":false}
   POST /power {"on":false}                Konnektor ausschalten (alle Ports zu) oder wieder ein
+  POST /mobile-terminal {"docked":false, "batteryPercent":15, "interruptAfterBytes":100000, "rebootSeconds":60}
+                                          mobiles Kartenterminal: aus der Ladeschale, Akku, Kabel nach N
+                                          Bytes der Firmware einmal gezogen, Dauer des Neustarts
 )");
 
 using command_line::UsageError;

@@ -268,6 +268,7 @@ Result<Scenario> parseScenario(const std::string& json, TimePoint realNow) {
         t.cvcListVersion = str(o, "cvcListVersion", t.cvcListVersion);
         t.batteryPercent = std::clamp(o.value("batteryPercent").toInt(t.batteryPercent), 0, 100);
         t.docked = o.value("docked").toBool(t.docked);
+        t.rebootSeconds = std::max(1, o.value("rebootSeconds").toInt(t.rebootSeconds));
         s.mobileTerminal = t;
     }
     return s;

@@ -22,6 +22,7 @@ struct MobileTerminalModel {
     std::string cvcListVersion = "1.1.1";
     int batteryPercent = 80;
     bool docked = true;
+    int rebootSeconds = 60;  ///< after a firmware installation, on the simulated clock
 };
 
 struct Scenario {

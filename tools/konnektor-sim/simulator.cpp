@@ -13,6 +13,8 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "json_answer.h"
+#include "mobile_terminal_device.h"
 #include "pki.h"
 #include "soap_answers.h"
 #include "soap_validator.h"
@@ -48,25 +50,6 @@ namespace {
 
 HttpResponse xmlResponse(std::string body, int status = 200) {
     return HttpResponse{.status = status, .contentType = "text/xml; charset=utf-8", .body = std::move(body)};
-}
-
-HttpResponse jsonResponse(const QJsonObject& o, int status = 200) {
-    return HttpResponse{.status = status,
-                        .contentType = "application/json",
-                        .body = QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString()};
-}
-
-QJsonObject textJson(const std::string& de, const std::string& en) {
-    return QJsonObject{{"de", QString::fromStdString(de)}, {"en", QString::fromStdString(en)}};
-}
-QJsonObject textJson(const DeviceText& t) { return textJson(t.de, t.en); }
-// The password rules the simulated connector enforces are tiservice's own model of them.
-QJsonObject textJson(const LocalizedText& t) { return textJson(t.de, t.en); }
-
-HttpResponse jsonError(int status, const std::string& code, const DeviceText& message, QJsonObject extra = {}) {
-    extra.insert("error", QString::fromStdString(code));
-    extra.insert("message", textJson(message));
-    return jsonResponse(extra, status);
 }
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
@@ -268,6 +251,7 @@ void Simulator::start() {
         [this](const HttpRequest& r) { return handleUpdates(r); });
     updates_->start();
     if (scenario_.mobileTerminal) {
+        mobileDevice_ = std::make_unique<MobileTerminalDevice>(*scenario_.mobileTerminal);
         mobile_ = std::make_unique<HttpServer>(
             io_, HttpServer::Options{.address = options_.listen, .port = options_.mobilePort},
             [this](const HttpRequest& r) { return handleMobileTerminal(r); });
@@ -277,16 +261,7 @@ void Simulator::start() {
 }
 
 HttpResponse Simulator::handleMobileTerminal(const HttpRequest& req) {
-    const auto& t = *scenario_.mobileTerminal;
-    if (req.method == "GET" && req.path() == "/mobile-terminal/v1/status")
-        return jsonResponse(QJsonObject{{"vendorId", qs(t.vendorId)},
-                                        {"productCode", qs(t.productCode)},
-                                        {"productName", qs(t.productName)},
-                                        {"firmwareVersion", qs(t.fwVersion)},
-                                        {"cvcListVersion", qs(t.cvcListVersion)},
-                                        {"batteryPercent", t.batteryPercent},
-                                        {"docked", t.docked}});
-    return jsonError(404, "not-found", {"Unbekannte Adresse.", "Unknown address."});
+    return mobileDevice_->handle(req, clock_->now());
 }
 
 void Simulator::tick() {
@@ -303,6 +278,12 @@ void Simulator::tick() {
             u->plain->stop();
             u->management->stop();
         }
+    }
+    if (mobileDevice_) {
+        // A rebooting mobile terminal is gone from the PC until it is back.
+        mobileDevice_->advance(now);
+        if (mobileDevice_->reachable() && !mobile_->listening()) mobile_->start();
+        else if (!mobileDevice_->reachable() && mobile_->listening()) mobile_->stop();
     }
     auto timer = std::make_shared<boost::asio::steady_timer>(io_, std::chrono::milliseconds(20));
     tickTimer_ = timer;
@@ -731,6 +712,13 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
         for (auto& u : units_) targets.push_back(u.get());
     }
 
+    if (req.method == "POST" && path == "/mobile-terminal") {
+        if (!mobileDevice_)
+            return jsonError(
+                404, "no-mobile-terminal",
+                {"Das Szenario hat kein mobiles Kartenterminal.", "The scenario has no mobile card terminal."});
+        return mobileDevice_->control(body);
+    }
     if (req.method == "POST" && path == "/faults") {
         for (auto* u : targets) {
             auto& f = u->model.faults;

@@ -20,6 +20,8 @@
 
 namespace tiservice::sim {
 
+class MobileTerminalDevice;
+
 struct SimulatorOptions {
     std::string listen = "127.0.0.1";
     std::uint16_t port = 8443;            ///< first connector's TLS service port; 0: any free port
@@ -93,6 +95,7 @@ private:
     std::shared_ptr<SimClock> clock_;
     std::vector<std::unique_ptr<Unit>> units_;
     std::unique_ptr<HttpServer> control_, updates_, mobile_;
+    std::unique_ptr<MobileTerminalDevice> mobileDevice_;
     std::filesystem::path caFile_;
     std::unique_ptr<SoapValidator> soap_;
     std::string sdsFileText_, sdsFileEventPath_;

@@ -21,14 +21,17 @@ namespace tiservice::cli {
 namespace {
 
 constexpr Message kUpdateHelp =
-    TIS_TEXT("update_command", R"(tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM]
+    TIS_TEXT("update_command", R"(tiservice update [--config DATEI] [--answers DATEI] [--at HH:MM | --mobile-terminal]
 
   Führt durch das Update: anmelden (abgelaufenes Passwort ändern), planen (Kartenterminals vor dem
   Konnektor), laden, bestätigen, starten, den Konnektor durch seine Neustarts begleiten, prüfen,
   im Update-Archiv eintragen. Ein unterbrochenes Update wird beim nächsten Start zu Ende verfolgt.
 
-  --answers DATEI  Antworten aus einer JSON-Datei statt vom Terminal
-  --at HH:MM       für diese Uhrzeit planen
+  --answers DATEI    Antworten aus einer JSON-Datei statt vom Terminal
+  --at HH:MM         für diese Uhrzeit planen
+  --mobile-terminal  das mobile Kartenterminal von diesem PC aus aktualisieren (Firmware und
+                     CVC-Zertifikatsliste; Akku und Ladeschale werden vorher geprüft, eine
+                     unterbrochene Übertragung geht dort weiter, wo sie stand)
 
   Rückgabewerte: 0 erledigt oder geplant, 1 abgebrochen oder an einem anderen Arbeitsplatz
   gestartet, 2 fehlgeschlagen oder Support nötig, 3 nicht möglich
@@ -116,11 +119,13 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
     std::optional<std::filesystem::path> answers;
     std::optional<std::string> at;
+    bool mobileTerminal = false;
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--config")) config = o.value();
             else if (o.is("--answers")) answers = o.value();
             else if (o.is("--at")) at = o.value();
+            else if (o.is("--mobile-terminal")) mobileTerminal = true;
             else if (o.is("-h", "--help")) {
                 out << tr(kUpdateHelp);
                 return general_exit::kDone;
@@ -128,6 +133,13 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
         }
     } catch (const command_line::UsageError& e) {
         return usage("update", e, err);
+    }
+    if (at && mobileTerminal) {
+        err << tr(TIS_TEXT("update_command",
+                           "--at gilt für den Konnektor und die Kartenterminals; das mobile Kartenterminal wird sofort "
+                           "aktualisiert."))
+            << "\n";
+        return general_exit::kUsage;
     }
     std::optional<TimePoint> plannedAt;
     if (at) {
@@ -139,6 +151,7 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     }
     auto p = prepare(config, answers, out, err);
     if (!p) return update_exit::kNotPossible;
+    if (mobileTerminal) return finish(p->engine->updateMobileTerminal(), out, err);
     return finish(p->engine->update(plannedAt), out, err);
 }
 

@@ -5,10 +5,14 @@
 #include "tiservice/trust/tuf_client.h"
 
 namespace tiservice::catalog {
-namespace {
-
-Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::path& stateDir, const Clock& clock,
-                         const std::filesystem::path& cached) {
+Result<std::unique_ptr<trust::TufClient>> openUpdateServer(const ConnectionSettings& s,
+                                                           const std::filesystem::path& stateDir, const Clock& clock,
+                                                           net::ClientOptions http) {
+    if (s.updateServer.metadataUrl.empty() || s.updateServer.targetsUrl.empty())
+        return Error{.code = "catalog.no-update-server",
+                     .message = TIS_TEXT("catalog_source", "Es ist kein Update-Server eingerichtet."),
+                     .action = TIS_TEXT("catalog_source", "[update_server] metadata_url und targets_url setzen."),
+                     .detail = "update_server"};
     const auto metadataDir = stateDir / "trust";
     if (!std::filesystem::exists(metadataDir / "root.json")) {
         if (s.updateServer.trustedRoot.empty())
@@ -20,20 +24,30 @@ Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::pat
                     "catalog_source",
                     "tiservice neu installieren oder [update_server] trusted_root in den Einstellungen setzen."),
                 .detail = "trusted_root"};
-        if (auto st = trust::TufClient::trustRoot(metadataDir, s.updateServer.trustedRoot); !st.ok()) return st;
+        if (auto st = trust::TufClient::trustRoot(metadataDir, s.updateServer.trustedRoot); !st.ok()) return st.error();
     }
     trust::TufClientOptions o;
     o.metadataDir = metadataDir;
     o.metadataUrl = s.updateServer.metadataUrl;
     o.targetBaseUrl = s.updateServer.targetsUrl;
-    o.http.caFile = s.updateServer.caFile;
-    o.http.maxAttempts = 2;
+    http.peerName = o.http.peerName;
+    http.caFile = s.updateServer.caFile;
+    o.http = std::move(http);
     o.clock = std::shared_ptr<const Clock>(&clock, [](const Clock*) {});
-    trust::TufClient client(o);
-    if (auto st = client.refresh(); !st.ok()) return st;
-    auto target = client.findTarget(kCatalogTarget);
+    auto client = std::make_unique<trust::TufClient>(o);
+    if (auto st = client->refresh(); !st.ok()) return st.error();
+    return client;
+}
+
+namespace {
+
+Status refreshThroughTuf(const ConnectionSettings& s, const std::filesystem::path& stateDir, const Clock& clock,
+                         const std::filesystem::path& cached) {
+    auto client = openUpdateServer(s, stateDir, clock, net::ClientOptions{.maxAttempts = 2});
+    if (!client.ok()) return client.error();
+    auto target = (*client)->findTarget(kCatalogTarget);
     if (!target.ok()) return target.error();
-    auto file = client.download(*target, cached);
+    auto file = (*client)->download(*target, cached);
     if (!file.ok()) return file.error();
     return Status::success();
 }

@@ -9,6 +9,7 @@
 #include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
 #include "tiservice/store/state_lock.h"
+#include "tiservice/workflow/mobile_terminal_update.h"
 #include "tiservice/workflow/offered_updates.h"
 #include "tiservice/workflow/practice_archive.h"
 
@@ -201,6 +202,18 @@ Result<workflow::WorkflowResult> Engine::changePlan(workflow::PlanChange change)
 
 Result<workflow::WorkflowResult> Engine::changePassword() {
     return impl_->guided("password", [](workflow::UpdateWorkflow& wf) { return wf.changePassword(); });
+}
+
+Result<workflow::WorkflowResult> Engine::updateMobileTerminal() {
+    auto& x = *impl_;
+    if (!x.settings) return x.settingsError;
+    auto lock = store::StateLock::acquire(x.setup.stateDir, x.setup.lockWait, "mobile-terminal");
+    if (!lock.ok()) return lock.error();
+    workflow::MobileTerminalUpdateOptions o{.stateDir = x.setup.stateDir,
+                                            .rebootTimeout = x.settings->update.followTimeout,
+                                            .pollInterval = x.settings->update.pollInterval,
+                                            .stopRequested = x.setup.stopRequested};
+    return workflow::updateMobileTerminal(*x.settings, x.ui, x.clock, o);
 }
 
 workflow::WorkflowResult Engine::resume() {

@@ -182,6 +182,40 @@ std::vector<HistoryEntry> UpdateHistory::read(int* unreadable) const {
     return out;
 }
 
+Status recordInArchive(UpdateHistory& history, const UpdateJournal& journal, JournalItem& item,
+                       const std::string& event, const std::string& connector, TimePoint now) {
+    HistoryEntry e;
+    e.id = journal.id + "/" + item.updateId + "/" + event;
+    e.time = event == "started" && item.startedAt     ? *item.startedAt
+             : event == "finished" && item.finishedAt ? *item.finishedAt
+                                                      : now;
+    e.event = event;
+    e.connector = connector;
+    e.component = item.component;
+    e.name = item.name;
+    e.fromVersion = item.fromVersion;
+    e.toVersion = item.toVersion;
+    if (event == "finished") e.result = std::string(itemStateId(item.state));
+    e.reason = item.reason;
+    e.clientSystemId = journal.clientSystemId;
+    e.workplaceId = journal.workplaceId;
+    e.plannedAt = journal.plannedAt;
+    if (auto s = history.append(e); !s.ok()) return s;
+    if (!item.isArchived(event)) item.archived.push_back(event);
+    return Status::success();
+}
+
+Status recordDueEvents(UpdateHistory& history, UpdateJournal& journal, const std::string& connector, TimePoint now,
+                       bool& wrote) {
+    for (auto& item : journal.items)
+        for (const auto& event : item.dueEvents())
+            if (!item.isArchived(event)) {
+                if (auto s = recordInArchive(history, journal, item, event, connector, now); !s.ok()) return s;
+                wrote = true;
+            }
+    return Status::success();
+}
+
 std::string journalFileName(const std::string& connector) {
     std::string out;
     for (char c : connector) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
@@ -227,6 +261,16 @@ LocalizedText historyReasonText(const std::string& reason) {
     if (reason == "failed") return TIS_TEXT("journal", "der Konnektor nennt keinen Grund");
     if (reason == "not-on-connector") return TIS_TEXT("journal", "der Konnektor kennt die Installation nicht");
     if (reason == "not-back") return TIS_TEXT("journal", "der Konnektor meldete sich nicht zurück");
+    // The mobile card terminal, updated from this PC.
+    if (reason == "device-not-back") return TIS_TEXT("journal", "das Gerät meldete sich nicht zurück");
+    if (reason == "device-version-not-confirmed")
+        return TIS_TEXT("journal", "das Gerät meldet danach nicht die neue Version");
+    if (reason == "transfer-interrupted") return TIS_TEXT("journal", "die Übertragung zum Gerät brach ab");
+    if (reason == "transfer-failed") return TIS_TEXT("journal", "die Übertragung zum Gerät ist nicht gelungen");
+    if (reason == "battery-low") return TIS_TEXT("journal", "der Akku des Geräts war zu schwach");
+    if (reason == "wrong-firmware")
+        return TIS_TEXT("journal", "das Gerät lehnte die Firmware ab: nicht für dieses Gerät");
+    if (reason == "refused-by-device") return TIS_TEXT("journal", "das Gerät lehnte die Firmware ab");
     return TIS_TEXT("journal", "der Konnektor meldet „%1“").arg(reason);
 }
 

@@ -38,6 +38,28 @@ WorkflowResult UpdateWorkflow::Impl::cancelled() {
     return result(Outcome::Cancelled, TIS_TEXT("update_workflow", "Abgebrochen; es wurde nichts installiert."));
 }
 
+namespace detail {
+void pauseForFaultInjection(const std::string& step, std::map<std::string, int>& counts) {
+#ifdef TISERVICE_FAULT_HOOKS
+    // Test builds only (TISERVICE_DEVELOPER_MODE): the kill-and-resume tests pause here.
+    // "installing" pauses at the first time the step is reached, "installing:2" at the second.
+    if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT")) {
+        const std::string wanted(pause);
+        const auto colon = wanted.find(':');
+        const int nth = colon == std::string::npos ? 1 : std::atoi(wanted.c_str() + colon + 1);
+        if (wanted.substr(0, colon) == step && ++counts[step] == nth) {
+            log::logger()->warn("fault injection: pausing at step {} for a kill-and-resume test", step);
+            const char* ms = std::getenv("TISERVICE_FAULT_PAUSE_MS");
+            std::this_thread::sleep_for(ms ? std::chrono::milliseconds(std::atol(ms)) : std::chrono::minutes(10));
+        }
+    }
+#else
+    (void)step;
+    (void)counts;
+#endif
+}
+}  // namespace detail
+
 /// Sleeps in short slices so a host shutting down is never kept waiting.
 void UpdateWorkflow::Impl::sleepFor(std::chrono::milliseconds d) {
     const auto until = SteadyClock::now() + d;
@@ -53,20 +75,7 @@ Status UpdateWorkflow::Impl::checkpoint(Step at) {
     journal->updatedAt = clock.now();
     if (auto s = journal->save(journalPath); !s.ok()) return s;
     log::logger()->info("update journal: step {}", step);
-#ifdef TISERVICE_FAULT_HOOKS
-    // Test builds only (TISERVICE_DEVELOPER_MODE): the kill-and-resume tests pause here.
-    // "installing" pauses at the first time the step is reached, "installing:2" at the second.
-    if (const char* pause = std::getenv("TISERVICE_FAULT_PAUSE_AT")) {
-        const std::string wanted(pause);
-        const auto colon = wanted.find(':');
-        const int nth = colon == std::string::npos ? 1 : std::atoi(wanted.c_str() + colon + 1);
-        if (wanted.substr(0, colon) == step && ++stepCounts[step] == nth) {
-            log::logger()->warn("fault injection: pausing at step {} for a kill-and-resume test", step);
-            const char* ms = std::getenv("TISERVICE_FAULT_PAUSE_MS");
-            std::this_thread::sleep_for(ms ? std::chrono::milliseconds(std::atol(ms)) : std::chrono::minutes(10));
-        }
-    }
-#endif
+    pauseForFaultInjection(step, stepCounts);
     return Status::success();
 }
 
@@ -76,41 +85,13 @@ void UpdateWorkflow::Impl::dropJournal() {
     journal.reset();
 }
 
-/// Writes one archive entry for `item` unless it is there already (its id is checked), and
-/// notes it in the item, so the journal always says what the archive holds.
 Status UpdateWorkflow::Impl::record(JournalItem& item, const std::string& event) {
-    HistoryEntry e;
-    e.id = journal->id + "/" + item.updateId + "/" + event;
-    // The time of the event itself, not of the run that writes it down.
-    e.time = event == "started" && item.startedAt     ? *item.startedAt
-             : event == "finished" && item.finishedAt ? *item.finishedAt
-                                                      : clock.now();
-    e.event = event;
-    e.connector = connectorId;
-    e.component = item.component;
-    e.name = item.name;
-    e.fromVersion = item.fromVersion;
-    e.toVersion = item.toVersion;
-    if (event == "finished") e.result = std::string(itemStateId(item.state));
-    e.reason = item.reason;
-    e.clientSystemId = journal->clientSystemId;
-    e.workplaceId = journal->workplaceId;
-    e.plannedAt = journal->plannedAt;
-    if (auto s = history.append(e); !s.ok()) return s;
-    if (!item.isArchived(event)) item.archived.push_back(event);
-    return Status::success();
+    return recordInArchive(history, *journal, item, event, connectorId, clock.now());
 }
 
-/// Writes every archive entry the journal's states call for that is not written yet
-/// (a run killed between journal and archive), then saves the journal.
 Status UpdateWorkflow::Impl::archiveWhatTheJournalKnows() {
     bool wrote = false;
-    for (auto& item : journal->items)
-        for (const auto& event : item.dueEvents())
-            if (!item.isArchived(event)) {
-                if (auto s = record(item, event); !s.ok()) return s;
-                wrote = true;
-            }
+    if (auto s = recordDueEvents(history, *journal, connectorId, clock.now(), wrote); !s.ok()) return s;
     return wrote ? journal->save(journalPath) : Status::success();
 }
 

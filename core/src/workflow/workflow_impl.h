@@ -37,11 +37,15 @@ LocalizedText eveningText(TimePoint evening, TimePoint now);
 /// Whom to call: the support contact for the practice's customer type, from the catalog.
 LocalizedText supportText(const catalog::ApprovalCatalog* catalog, CustomerType customerType);
 std::string newRunId();
+/// Test builds only (TISERVICE_FAULT_HOOKS): pauses at `step` when TISERVICE_FAULT_PAUSE_AT names
+/// it ("installing", "installing:2" for its second time), so kill-and-resume tests can strike there.
+void pauseForFaultInjection(const std::string& step, std::map<std::string, int>& counts);
 }  // namespace detail
 using detail::clockText;
 using detail::eveningText;
 using detail::megabytes;
 using detail::newRunId;
+using detail::pauseForFaultInjection;
 using detail::supportText;
 
 struct UpdateWorkflow::Impl {

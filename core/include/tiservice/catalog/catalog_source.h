@@ -11,6 +11,7 @@
 #include "tiservice/core_export.h"
 #include "tiservice/error.h"
 #include "tiservice/settings.h"
+#include "tiservice/trust/tuf_client.h"
 
 namespace tiservice::catalog {
 
@@ -23,6 +24,15 @@ struct LoadedCatalog {
     bool fresh = false;       ///< verified in this run
     std::optional<Error> refreshError;  ///< why the update server could not be used this time
 };
+
+/// The vendor's update server as the settings name it, its metadata refreshed through TUF into
+/// <stateDir>/trust (the settings' trusted_root is trusted on first use): where the catalog,
+/// mobile-terminal firmware and tiservice's own releases come from. `http` sets timeouts and
+/// attempts; the CA file comes from the settings.
+TISERVICE_CORE_EXPORT Result<std::unique_ptr<trust::TufClient>> openUpdateServer(const ConnectionSettings& settings,
+                                                                                 const std::filesystem::path& stateDir,
+                                                                                 const Clock& clock,
+                                                                                 net::ClientOptions http = {});
 
 /// Refreshes the catalog through TUF into <stateDir>/trust and <stateDir>/cache; when the
 /// update server cannot be used, falls back to the last verified catalog. An Error only

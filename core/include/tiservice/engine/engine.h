@@ -102,6 +102,9 @@ public:
     /// The guided update; an Error when it could not even begin (settings, another run).
     Result<workflow::WorkflowResult> update(std::optional<TimePoint> plannedAt = std::nullopt);
     Result<workflow::WorkflowResult> changePassword();
+    /// The guided update of the mobile card terminal the settings name, from this PC
+    /// (workflow::updateMobileTerminal); an Error when it could not even begin.
+    Result<workflow::WorkflowResult> updateMobileTerminal();
     /// Moves or cancels the connector's planned installations (workflow::UpdateWorkflow::changePlan).
     Result<workflow::WorkflowResult> changePlan(workflow::PlanChange change = {});
     /// Finishes a story the journal tells (at start of a host); NothingToDo without one or

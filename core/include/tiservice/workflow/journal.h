@@ -189,6 +189,17 @@ private:
     std::filesystem::path file_;
 };
 
+/// Writes the archive entry of `event` ("planned", "started", "finished") for one item of a
+/// journal unless it is there already (its id, "<journal id>/<update id>/<event>", is checked),
+/// and notes it in the item, so the journal always says what the archive holds. The time is
+/// the event's own (the item's start or end), not the time of the run that writes it down.
+TISERVICE_CORE_EXPORT Status recordInArchive(UpdateHistory& history, const UpdateJournal& journal, JournalItem& item,
+                                             const std::string& event, const std::string& connector, TimePoint now);
+/// Every archive entry the items' states call for that is not written yet (a run killed between
+/// journal and archive); true in `wrote` when one was written (then save the journal).
+TISERVICE_CORE_EXPORT Status recordDueEvents(UpdateHistory& history, UpdateJournal& journal,
+                                             const std::string& connector, TimePoint now, bool& wrote);
+
 /// "KOCOC-kocobox@127.0.0.1_8443" → a file name for the journal.
 TISERVICE_CORE_EXPORT std::string journalFileName(const std::string& connector);
 
