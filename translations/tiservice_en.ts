@@ -514,6 +514,14 @@
         <source>Rückgabewerte von status (die der anderen Befehle nennt ihre Hilfe):</source>
         <translation>Exit codes of status (each other command names its own in its help):</translation>
     </message>
+    <message>
+        <source>Eigenständige Installation in %1, Version %2</source>
+        <translation>Standalone installation in %1, version %2</translation>
+    </message>
+    <message>
+        <source>Die neue Version ließ sich nicht starten; weiter mit dieser.</source>
+        <translation>The new version could not be started; continuing with this one.</translation>
+    </message>
 </context>
 <context>
     <name>command_line</name>
@@ -2124,6 +2132,53 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     </message>
 </context>
 <context>
+    <name>self_update</name>
+    <message>
+        <source>Die neue Version kann nicht abgelegt werden: %1</source>
+        <translation>The new version cannot be stored: %1</translation>
+    </message>
+    <message>
+        <source>Die neue Version ließ sich nicht auspacken.</source>
+        <translation>The new version could not be unpacked.</translation>
+    </message>
+    <message>
+        <source>Die angebotene neue Version ist für ein anderes Betriebssystem (%1) und wird nicht installiert.</source>
+        <translation>The new version offered is for another operating system (%1) and is not installed.</translation>
+    </message>
+    <message>
+        <source>Die angebotene neue Version nennt keine gültige Versionsnummer.</source>
+        <translation>The new version offered names no valid version number.</translation>
+    </message>
+    <message>
+        <source>Eine angebotene neue Version von tiservice wurde abgelehnt: %1</source>
+        <translation>A new version of tiservice that was offered was refused: %1</translation>
+    </message>
+    <message>
+        <source>tiservice arbeitet mit der installierten Version weiter.</source>
+        <translation>tiservice keeps working with the installed version.</translation>
+    </message>
+    <message>
+        <source>tiservice %1 ist geladen und geprüft; es wird beim nächsten Start verwendet (jetzt: %2).</source>
+        <translation>tiservice %1 is downloaded and verified; it is used at the next start (now: %2).</translation>
+    </message>
+    <message>
+        <source>Eine neuere Version von tiservice ist verfügbar: %1 (installiert: %2). Sie kommt über die Paketverwaltung dieses PCs oder mit dem Update Ihrer Praxissoftware.</source>
+        <translation>A newer version of tiservice is available: %1 (installed: %2). It comes through this PC&apos;s package manager or with the update of your practice software.</translation>
+    </message>
+    <message>
+        <source>Die neue Version %1 von tiservice ließ sich nicht starten; tiservice bleibt bei %2.</source>
+        <translation>The new version %1 of tiservice could not be started; tiservice stays at %2.</translation>
+    </message>
+    <message>
+        <source>Die neue Version %1 ließ sich nicht einsetzen (%2); tiservice bleibt bei %3.</source>
+        <translation>The new version %1 could not be put in place (%2); tiservice stays at %3.</translation>
+    </message>
+    <message>
+        <source>tiservice wurde von %1 auf %2 aktualisiert.</source>
+        <translation>tiservice was updated from %1 to %2.</translation>
+    </message>
+</context>
+<context>
     <name>service_directory</name>
     <message>
         <source>Die Dienstbeschreibung des Konnektors (connector.sds) ist unvollständig oder beschädigt: %1</source>
@@ -2295,6 +2350,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Die Einstellung „%1“ in den TI-Einstellungen der Praxissoftware korrigieren.</source>
         <translation>Correct the setting “%1” in the practice software&apos;s TI settings.</translation>
+    </message>
+    <message>
+        <source>erlaubt sind stable, beta und off</source>
+        <translation>allowed are stable, beta and off</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2735,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>unknown command %1</translation>
     </message>
     <message>
+        <source>%1 erwartet eine Zahl ab 1, nicht &quot;%2&quot;</source>
+        <translation>%1 expects a number from 1 up, not &quot;%2&quot;</translation>
+    </message>
+    <message>
         <source>tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
 
   tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
@@ -2684,6 +2747,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         wird mit SHA-256 verzeichnet (mit --target-hashes sha256,sha512 zusätzlich mit SHA-512).
   tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
   tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
+  tiservice-repo --repo ORDNER add-release ARCHIV.tar.gz --version VERSION [--platform PLATTFORM]
+                 [--channel stable|beta]
+        eine neue Version von tiservice anbieten (Standard: linux-x86_64, stable); jede Installation
+        findet sie beim nächsten Start unter releases/KANAL/PLATTFORM/tiservice.tar.gz
   tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
                  [--threshold N] [--keys N] [--from ROLLE]
   tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
@@ -2702,6 +2769,10 @@ Die Vertrauensbasis für Installer ist ORDNER/published/metadata/1.root.json.
         SHA-256 (with --target-hashes sha256,sha512 also with SHA-512).
   tiservice-repo --repo DIR add-target FILE --path TARGET_PATH [--custom JSON] [--role ROLE]
   tiservice-repo --repo DIR remove-target --path TARGET_PATH [--role ROLE]
+  tiservice-repo --repo DIR add-release ARCHIVE.tar.gz --version VERSION [--platform PLATFORM]
+                 [--channel stable|beta]
+        offer a new version of tiservice (default: linux-x86_64, stable); every installation
+        finds it at its next start under releases/CHANNEL/PLATFORM/tiservice.tar.gz
   tiservice-repo --repo DIR delegate --name ROLE --paths PATTERN[,PATTERN] [--terminating]
                  [--threshold N] [--keys N] [--from ROLE]
   tiservice-repo --repo DIR publish            sign changed roles, renew snapshot and timestamp
@@ -2714,8 +2785,12 @@ The trust anchor for installers is DIR/published/metadata/1.root.json.
 </translation>
     </message>
     <message>
-        <source>%1 erwartet eine Zahl ab 1, nicht &quot;%2&quot;</source>
-        <translation>%1 expects a number from 1 up, not &quot;%2&quot;</translation>
+        <source>Aufruf: add-release ARCHIV.tar.gz --version VERSION (z. B. 1.3.0)</source>
+        <translation>Usage: add-release ARCHIVE.tar.gz --version VERSION (e.g. 1.3.0)</translation>
+    </message>
+    <message>
+        <source>--channel erwartet stable oder beta</source>
+        <translation>--channel expects stable or beta</translation>
     </message>
 </context>
 <context>

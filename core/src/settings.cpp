@@ -199,6 +199,12 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
     all.updateServer.targetsUrl = ini.value("update_server", "targets_url");
     all.updateServer.trustedRoot = path(ini.value("update_server", "trusted_root"));
     all.updateServer.caFile = path(ini.value("update_server", "ca_file"));
+    if (const auto channel = ini.value("update_server", "releases"); !channel.empty()) {
+        if (channel != "stable" && channel != "beta" && channel != "off")
+            return settingsError(source, "[update_server] releases",
+                                 TIS_TEXT("settings", "erlaubt sind stable, beta und off"));
+        all.updateServer.releaseChannel = channel == "off" ? "" : channel;
+    }
     c.managementUrl = ini.value("connector", "management_url");
     // The management interface gets exactly the connector's transport rule: with TLS asked, the
     // admin password is never posted in clear.

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 
 #include "command_line.h"
+#include "tiservice/firmware_version.h"
+#include "tiservice/release/self_update.h"
 #include "tiservice/trust/repository.h"
 
 using namespace tiservice;
@@ -17,7 +19,8 @@ using namespace tiservice::trust;
 
 namespace {
 
-constexpr Message kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
+constexpr Message kHelp =
+    TIS_TEXT("tiservice-repo", R"(tiservice-repo – Update-Repository des Herstellers (TUF) anlegen, füllen, signieren
 
   tiservice-repo --repo ORDNER init [--key-type ed25519|ecdsa|rsa] [--threshold ROLLE=N] [--keys ROLLE=N]
                  [--expires ROLLE=TAGE] [--no-consistent-snapshot] [--target-hashes sha256[,sha512]]
@@ -25,6 +28,10 @@ constexpr Message kHelp = TIS_TEXT("tiservice-repo", R"(tiservice-repo – Updat
         wird mit SHA-256 verzeichnet (mit --target-hashes sha256,sha512 zusätzlich mit SHA-512).
   tiservice-repo --repo ORDNER add-target DATEI --path ZIELPFAD [--custom JSON] [--role ROLLE]
   tiservice-repo --repo ORDNER remove-target --path ZIELPFAD [--role ROLLE]
+  tiservice-repo --repo ORDNER add-release ARCHIV.tar.gz --version VERSION [--platform PLATTFORM]
+                 [--channel stable|beta]
+        eine neue Version von tiservice anbieten (Standard: linux-x86_64, stable); jede Installation
+        findet sie beim nächsten Start unter releases/KANAL/PLATTFORM/tiservice.tar.gz
   tiservice-repo --repo ORDNER delegate --name ROLLE --paths MUSTER[,MUSTER] [--terminating]
                  [--threshold N] [--keys N] [--from ROLLE]
   tiservice-repo --repo ORDNER publish            geänderte Rollen signieren, Snapshot und Timestamp erneuern
@@ -70,7 +77,8 @@ UsageError roleValueExpected(const std::string& option, const LocalizedText& val
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::optional<std::string> repoDir, command, file, path, role, name, paths, custom, from;
+    std::optional<std::string> repoDir, command, file, path, role, name, paths, custom, from, version, platform,
+        channel;
     RepositoryOptions options;
     RoleSettings delegation{1, 1, 90};
     bool terminating = false;
@@ -107,6 +115,9 @@ int main(int argc, char** argv) {
             else if (o.is("--paths")) paths = o.value();
             else if (o.is("--custom")) custom = o.value();
             else if (o.is("--from")) from = o.value();
+            else if (o.is("--version")) version = o.value();
+            else if (o.is("--platform")) platform = o.value();
+            else if (o.is("--channel")) channel = o.value();
             else if (o.is("--terminating")) terminating = true;
             else if (!command) command = a;
             else if (!file) file = a;
@@ -145,6 +156,26 @@ int main(int argc, char** argv) {
             }
         }
         s = repo->addTarget(*file, *path, customJson, role.value_or("targets"));
+    } else if (*command == "add-release") {
+        if (!file || !version || !FirmwareVersion::parse(*version).ok()) {
+            std::cerr << "tiservice-repo: "
+                      << tr(TIS_TEXT("tiservice-repo",
+                                     "Aufruf: add-release ARCHIV.tar.gz --version VERSION (z. B. 1.3.0)"))
+                      << "\n";
+            return 1;
+        }
+        const std::string p = platform.value_or(std::string(release::thisPlatform()));
+        const std::string c = channel.value_or("stable");
+        if (c != "stable" && c != "beta") {
+            std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "--channel erwartet stable oder beta"))
+                      << "\n";
+            return 1;
+        }
+        s = repo->addTarget(*file, release::releaseTarget(c, p),
+                            QJsonObject{{"version", QString::fromStdString(*version)},
+                                        {"platform", QString::fromStdString(p)},
+                                        {"channel", QString::fromStdString(c)}},
+                            role.value_or("targets"));
     } else if (*command == "remove-target") {
         if (!path) {
             std::cerr << "tiservice-repo: " << tr(TIS_TEXT("tiservice-repo", "Aufruf: remove-target --path ZIELPFAD")) << "\n";

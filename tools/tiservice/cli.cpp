@@ -1,11 +1,19 @@
 #include "cli.h"
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "exit_codes.h"
 #include "tiservice/build_info.h"
 #include "tiservice/catalog/catalog_source.h"
+#include "tiservice/clock.h"
+#include "tiservice/logger.h"
+#include "tiservice/net/http_client.h"
 #include "tiservice/paths.h"
+#include "tiservice/release/self_update.h"
 
 namespace tiservice::cli {
 namespace {
@@ -22,7 +30,71 @@ std::string option(std::string_view flags, const LocalizedText& text, Language l
     return line + text.in(l) + "\n";
 }
 
+/// The look for a new tiservice release at every start, beside the command (never in the way:
+/// after the command it waits a moment at most, then ends its requests). Not beside the
+/// commands that install, plan or change something on the connector.
+class ReleaseLookout {
+public:
+    ReleaseLookout(const std::string& command, std::span<const std::string> commandArgs) {
+        if (command == "update" || command == "plan" || command == "password" || command == "setup") return;
+        std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
+        for (std::size_t i = 0; i + 1 < commandArgs.size(); ++i)
+            if (commandArgs[i] == "--config") config = commandArgs[i + 1];
+        for (const auto& a : commandArgs)
+            if (a == "-h" || a == "--help") return;
+        auto settings = loadConnectionSettings(config);
+        if (!settings.ok() || settings->updateServer.releaseChannel.empty()) return;
+        installation_ = release::findInstallation(currentExecutable());
+        worker_ = std::thread([this, s = std::move(settings).value()] {
+            net::setThreadCancellation([this] { return stop_.load(); });
+            auto found = release::checkForRelease(s, defaultStateFolder(), *SystemClock::shared(), installation_);
+            std::lock_guard lock(mutex_);
+            result_ = std::move(found);
+            done_.notify_all();
+        });
+    }
+    ~ReleaseLookout() { end(); }
+    ReleaseLookout(const ReleaseLookout&) = delete;
+    ReleaseLookout& operator=(const ReleaseLookout&) = delete;
+
+    /// Waits a moment for the answer, then says what it found (on stderr: stdout stays the command's).
+    void finish(std::ostream& err) {
+        if (!worker_.joinable()) return;
+        {
+            std::unique_lock lock(mutex_);
+            done_.wait_for(lock, std::chrono::seconds(5), [this] { return result_.has_value(); });
+        }
+        end();
+        if (!result_) return;
+        if (result_->error) log::logger()->info("release check: {}", result_->error->describe(Language::English));
+        if (auto text = release::describe(*result_, installation_)) err << "\n" << tr(*text) << "\n";
+    }
+
+private:
+    void end() {
+        stop_ = true;
+        if (worker_.joinable()) worker_.join();
+    }
+
+    release::Installation installation_;
+    std::thread worker_;
+    std::atomic<bool> stop_{false};
+    std::mutex mutex_;
+    std::condition_variable done_;
+    std::optional<release::ReleaseCheck> result_;
+};
+
 }  // namespace
+
+std::filesystem::path currentExecutable() {
+#if defined(__linux__)
+    std::error_code ec;
+    auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : p;
+#else
+    return {};
+#endif
+}
 
 std::string versionText(Language l) {
     std::string text = "tiservice " + std::string(build_info::version());
@@ -86,6 +158,16 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
         }
         if (rest.empty() && (a == "-V" || a == "--version")) {
             out << versionText(l);
+            const auto installed = release::findInstallation(currentExecutable());
+            if (installed.kind == release::Installation::Kind::Standalone)
+                out << tr(TIS_TEXT("cli", "Eigenständige Installation in %1, Version %2")
+                              .arg(installed.root.string(), installed.version.toString()))
+                    << "\n";
+            return general_exit::kDone;
+        }
+        // The start check a new release must pass before it is used (release/self_update.h).
+        if (rest.empty() && a == "--self-check") {
+            out << "tiservice " << build_info::version() << ": ok\n";
             return general_exit::kDone;
         }
         rest.push_back(a);
@@ -100,8 +182,14 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
         return general_exit::kUsage;
     }
     for (const auto& c : commands)
-        if (c.name == rest.front())
-            return c.run(std::span<const std::string>(rest).subspan(1), out, err);
+        if (c.name == rest.front()) {
+            const auto commandArgs = std::span<const std::string>(rest).subspan(1);
+            ReleaseLookout lookout(c.name, commandArgs);
+            const int rc = c.run(commandArgs, out, err);
+            out.flush();
+            lookout.finish(err);
+            return rc;
+        }
 
     err << tr(TIS_TEXT("cli", "Unbekannter Befehl \"%1\". Hilfe: tiservice --help").arg(rest.front())) << "\n";
     return general_exit::kUsage;

@@ -1,6 +1,7 @@
 #pragma once
 // The command line of the standalone tool: global options, commands, help and version.
 
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <span>
@@ -24,5 +25,7 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
 
 std::string helpText(const std::vector<Command>& commands, Language language);
 std::string versionText(Language language);
+/// The running program's real path (links resolved); empty where it cannot be told.
+std::filesystem::path currentExecutable();
 
 }  // namespace tiservice::cli

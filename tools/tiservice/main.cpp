@@ -1,4 +1,8 @@
 #include <iostream>
+
+#if defined(__linux__)
+#include <unistd.h>
+#endif
 #include <string>
 #include <vector>
 
@@ -6,6 +10,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "tiservice/display_text.h"
+#include "tiservice/release/self_update.h"
 
 int main(int argc, char** argv) {
     // Whatever a connector wrote reaches the terminal without its control characters.
@@ -22,6 +27,28 @@ int main(int argc, char** argv) {
         }
     } restore{out.target(), err.target()};
     std::vector<std::string> args(argv + 1, argv + argc);
+    // A standalone installation starts a verified new release it unpacked at the last start,
+    // once that release passed its own start check; otherwise it stays on this one.
+    if (args.empty() || args.front() != "--self-check") {
+        const auto installation = tiservice::release::findInstallation(tiservice::cli::currentExecutable());
+        const auto sw = tiservice::release::usePendingRelease(installation, "tiservice");
+        if (sw.result != tiservice::release::Switch::Result::Nothing)
+            std::cerr << tiservice::tr(sw.message) << "\n" << std::flush;
+#if defined(__linux__)
+        if (sw.result == tiservice::release::Switch::Result::Switched) {
+            std::cout.flush();
+            std::cout.rdbuf(restore.o);
+            std::cerr.rdbuf(restore.e);
+            const auto program = sw.executable.string();
+            argv[0] = const_cast<char*>(program.c_str());  // NOLINT: execv's signature
+            execv(program.c_str(), argv);
+            std::cerr << tiservice::tr(TIS_TEXT("cli", "Die neue Version ließ sich nicht starten; weiter mit dieser."))
+                      << "\n";
+            std::cerr.rdbuf(&err);
+            std::cout.rdbuf(&out);
+        }
+#endif
+    }
     const auto commands = tiservice::cli::allCommands();
     try {
         return tiservice::cli::run(args, commands, std::cout, std::cerr);

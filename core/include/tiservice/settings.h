@@ -74,6 +74,8 @@ struct UpdateServerSettings {
     std::string targetsUrl;
     std::filesystem::path trustedRoot;  ///< the root shipped with the installer
     std::filesystem::path caFile;
+    /// releases: tiservice's own releases it looks for at every start, "stable" or "beta"; empty: off.
+    std::string releaseChannel = "stable";
 };
 
 /// Who installed the connector, and so whom the practice calls.

@@ -7,13 +7,13 @@
 namespace tiservice::catalog {
 Result<std::unique_ptr<trust::TufClient>> openUpdateServer(const ConnectionSettings& s,
                                                            const std::filesystem::path& stateDir, const Clock& clock,
-                                                           net::ClientOptions http) {
+                                                           net::ClientOptions http, const std::string& metadataFolder) {
     if (s.updateServer.metadataUrl.empty() || s.updateServer.targetsUrl.empty())
         return Error{.code = "catalog.no-update-server",
                      .message = TIS_TEXT("catalog_source", "Es ist kein Update-Server eingerichtet."),
                      .action = TIS_TEXT("catalog_source", "[update_server] metadata_url und targets_url setzen."),
                      .detail = "update_server"};
-    const auto metadataDir = stateDir / "trust";
+    const auto metadataDir = stateDir / metadataFolder;
     if (!std::filesystem::exists(metadataDir / "root.json")) {
         if (s.updateServer.trustedRoot.empty())
             return Error{

@@ -26,13 +26,13 @@ struct LoadedCatalog {
 };
 
 /// The vendor's update server as the settings name it, its metadata refreshed through TUF into
-/// <stateDir>/trust (the settings' trusted_root is trusted on first use): where the catalog,
-/// mobile-terminal firmware and tiservice's own releases come from. `http` sets timeouts and
-/// attempts; the CA file comes from the settings.
-TISERVICE_CORE_EXPORT Result<std::unique_ptr<trust::TufClient>> openUpdateServer(const ConnectionSettings& settings,
-                                                                                 const std::filesystem::path& stateDir,
-                                                                                 const Clock& clock,
-                                                                                 net::ClientOptions http = {});
+/// <stateDir>/<metadataFolder> (the settings' trusted_root is trusted on first use): where the
+/// catalog, mobile-terminal firmware and tiservice's own releases come from. `http` sets timeouts
+/// and attempts; the CA file comes from the settings. Work that may run beside another refresh
+/// (the look for a new release at start) uses a folder of its own.
+TISERVICE_CORE_EXPORT Result<std::unique_ptr<trust::TufClient>> openUpdateServer(
+    const ConnectionSettings& settings, const std::filesystem::path& stateDir, const Clock& clock,
+    net::ClientOptions http = {}, const std::string& metadataFolder = "trust");
 
 /// Refreshes the catalog through TUF into <stateDir>/trust and <stateDir>/cache; when the
 /// update server cannot be used, falls back to the last verified catalog. An Error only
