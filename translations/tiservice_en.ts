@@ -639,6 +639,10 @@
         <source>Die Liste des Konnektors war nicht zu lesen; gezeigt wird, was dieser Arbeitsplatz selbst eingetragen hat.</source>
         <translation>The connector&apos;s list could not be read; shown is what this workstation recorded itself.</translation>
     </message>
+    <message>
+        <source>Neue Version von tiservice</source>
+        <translation>New version of tiservice</translation>
+    </message>
 </context>
 <context>
     <name>event_service</name>

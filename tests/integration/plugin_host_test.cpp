@@ -13,6 +13,7 @@
 #include "support/catalog.h"
 #include "support/simulator.h"
 #include "tiservice/clock.h"
+#include "tiservice/release/self_update.h"
 #include "tiservice/trust/repository.h"
 
 using namespace tiservice::testing;
@@ -524,4 +525,32 @@ TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {
     EXPECT_TRUE(contains(r.out, "LOG 1 tiservice 0.1.0 for MEDISTAR started")) << r.out;  // the host's log is used
     // Revision 2 from C: the host says the person postponed the notice; the plugin takes it.
     EXPECT_TRUE(contains(r.out, "POSTPONED status.connector.approval-expired result=0")) << r.out;
+}
+
+TEST_F(PluginHost, AnAdapterOnlySaysThatANewerTiserviceIsAvailableAndWritesNothing) {
+    start("all-current.json");
+    {
+        auto repo = tiservice::trust::Repository::open(dir / "repo");
+        ASSERT_TRUE(repo.ok());
+        writeFile(dir / "release.tar.gz", "a release archive an adapter never downloads");
+        const auto platform = QString::fromStdString(std::string(tiservice::release::thisPlatform()));
+        ASSERT_TRUE(repo->addTarget(dir / "release.tar.gz",
+                                    tiservice::release::releaseTarget("stable", tiservice::release::thisPlatform()),
+                                    QJsonObject{{"version", "9.0.0"}, {"platform", platform}, {"channel", "stable"}})
+                        .ok());
+        ASSERT_TRUE(repo->publish().ok());
+    }
+    const auto r = host("medistar");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "(status.current)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(tiservice.new-version)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Eine neuere Version von tiservice ist verfügbar: 9.0.0")) << r.out;
+    EXPECT_TRUE(contains(r.out, "mit dem Update Ihrer Praxissoftware")) << r.out;
+    // Told, never fetched: no release archive anywhere in the adapter's state.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "state-medistar"))
+        EXPECT_FALSE(contains(e.path().filename().string(), "tiservice.tar.gz") ||
+                     contains(e.path().filename().string(), "9.0.0"))
+            << e.path();
+    const auto en = host("medistar", {"--lang", "en"});
+    EXPECT_TRUE(contains(en.out, "A newer version of tiservice is available: 9.0.0")) << en.out;
 }

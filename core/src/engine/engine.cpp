@@ -8,6 +8,7 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
+#include "tiservice/release/self_update.h"
 #include "tiservice/store/state_lock.h"
 #include "tiservice/workflow/mobile_terminal_update.h"
 #include "tiservice/workflow/offered_updates.h"
@@ -202,6 +203,20 @@ Result<workflow::WorkflowResult> Engine::changePlan(workflow::PlanChange change)
 
 Result<workflow::WorkflowResult> Engine::changePassword() {
     return impl_->guided("password", [](workflow::UpdateWorkflow& wf) { return wf.changePassword(); });
+}
+
+bool Engine::lookForRelease() {
+    auto& x = *impl_;
+    if (!x.settings) return false;
+    release::Installation embedded;  // inside a practice software: its files are never written to
+    embedded.version = release::findInstallation({}).version;
+    const auto found = release::checkForRelease(*x.settings, x.setup.stateDir, x.clock, embedded);
+    if (found.error) log::logger()->info("release check: {}", found.error->describe(Language::English));
+    const auto text = release::describe(found, embedded);
+    if (!text) return false;
+    x.ui.notice({"tiservice.new-version", found.refused ? workflow::Severity::Warning : workflow::Severity::Info,
+                 TIS_TEXT("engine", "Neue Version von tiservice"), *text});
+    return true;
 }
 
 Result<workflow::WorkflowResult> Engine::updateMobileTerminal() {

@@ -23,6 +23,9 @@ void EngineThread::start() {
         if (!outcome.report.ok() && hostLog_)
             hostLog_(true, "status check failed: " + outcome.report.error().describe(Language::English));
         engine_.announce(outcome);
+        // After the notices that matter for the TI: whether tiservice itself has a newer version.
+        if (!stopping_ && engine_.lookForRelease() && hostLog_)
+            hostLog_(false, "release check: a notice about a tiservice release");
     });
     worker_ = std::thread([this] { loop(); });
 }

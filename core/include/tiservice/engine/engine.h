@@ -110,6 +110,11 @@ public:
     /// Finishes a story the journal tells (at start of a host); NothingToDo without one or
     /// while another tiservice owns the state folder (it follows the story).
     workflow::WorkflowResult resume();
+    /// Looks for a newer tiservice release for a host that embeds the engine (an adapter, the
+    /// window): it never installs one, it only says that one is available and where it comes
+    /// from, or that one offered was refused (release/self_update.h). Nothing while an update
+    /// is underway or when the settings switch it off. True when it said something.
+    bool lookForRelease();
     /// The update archive as this workstation holds it, without asking anybody.
     [[nodiscard]] HistoryView history() const;
     /// The practice's archive: first takes in what the connector's own installation list holds
