@@ -1591,6 +1591,10 @@ Transfer now?</translation>
         <source>%1 ist aktualisiert: Firmware %2, %3 %4. Es liest jetzt auch die neueste Kartengeneration. Im Update-Archiv eingetragen.</source>
         <translation>%1 is updated: firmware %2, %3 %4. It now also reads the newest card generation. Recorded in the update archive.</translation>
     </message>
+    <message>
+        <source>Der Eintrag im Update-Archiv fehlt noch; er wird beim nächsten Start des Updates nachgetragen. Am Gerät ist nichts mehr zu tun.</source>
+        <translation>The entry in the update archive is still missing; it is added at the next start of the update. Nothing more needs to be done on the device.</translation>
+    </message>
 </context>
 <context>
     <name>operating_states</name>
@@ -2138,10 +2142,6 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
 <context>
     <name>self_update</name>
     <message>
-        <source>Die neue Version kann nicht abgelegt werden: %1</source>
-        <translation>The new version cannot be stored: %1</translation>
-    </message>
-    <message>
         <source>Die neue Version ließ sich nicht auspacken.</source>
         <translation>The new version could not be unpacked.</translation>
     </message>
@@ -2174,12 +2174,16 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <translation>The new version %1 of tiservice could not be started; tiservice stays at %2.</translation>
     </message>
     <message>
-        <source>Die neue Version %1 ließ sich nicht einsetzen (%2); tiservice bleibt bei %3.</source>
-        <translation>The new version %1 could not be put in place (%2); tiservice stays at %3.</translation>
-    </message>
-    <message>
         <source>tiservice wurde von %1 auf %2 aktualisiert.</source>
         <translation>tiservice was updated from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Die neue Version kann nicht abgelegt werden.</source>
+        <translation>The new version cannot be stored.</translation>
+    </message>
+    <message>
+        <source>Die neue Version %1 ließ sich nicht einsetzen; tiservice bleibt bei %2.</source>
+        <translation>The new version %1 could not be put in place; tiservice stays at %2.</translation>
     </message>
 </context>
 <context>

@@ -307,3 +307,36 @@ TEST_F(MobileTerminal, KilledAfterTheDeviceTookTheFirmwareTheNextRunConfirmsAndR
     ASSERT_EQ(archive("finished").size(), 1u);
     EXPECT_EQ(archive("finished")[0]["result"].toString(), "succeeded");
 }
+
+TEST_F(MobileTerminal, KilledAfterTheStartWasArchivedTheNextRunContinuesUnderTheSameEntry) {
+    start(kOldList);
+    const auto answers = dir / "answers.json";
+    writeFile(answers, R"({"mobile-terminal.confirm":"start"})");
+    ProcessOptions o;
+    o.env = {{"HOME", (dir / "home").string()},
+             {"XDG_STATE_HOME", (dir / "state").string()},
+             {"XDG_CONFIG_HOME", (dir / "config").string()},
+             {"LANG", "de_DE.UTF-8"},
+             {"LC_ALL", std::nullopt},
+             {"TISERVICE_STATE_DIR", std::nullopt},
+             {"TISERVICE_FAULT_PAUSE_AT", "mobile-terminal.starting:2"}};
+    BackgroundProcess run({binary("tiservice").string(), "update", "--mobile-terminal", "--answers", answers.string(),
+                           "--config", (dir / "tiservice.ini").string()},
+                          o, dir / "logs");
+    ASSERT_TRUE(SimulatorProcess::waitFor(
+        [&] {
+            return contains(readFile(dir / "state/tiservice/logs/tiservice.log"),
+                            "pausing at step mobile-terminal.starting");
+        },
+        60s))
+        << run.out() << run.err();
+    run.stop(SIGKILL);
+    EXPECT_EQ(archive("started").size(), 1u);
+
+    const auto r = update();
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(device()["cvcListVersion"].toString(), "1.1.1");
+    EXPECT_EQ(archive("started").size(), 1u) << "the same run's entry, not a second one";
+    ASSERT_EQ(archive("finished").size(), 1u);
+    EXPECT_EQ(archive("finished")[0]["result"].toString(), "succeeded");
+}

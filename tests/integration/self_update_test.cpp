@@ -211,6 +211,10 @@ TEST_F(SelfUpdate, NotWhileAnUpdateIsUnderwayAndNotWhenSwitchedOff) {
     r = status(installed());
     EXPECT_FALSE(contains(r.err, "1.3.0")) << r.err;
     EXPECT_FALSE(fs::exists(root() / "versions/1.3.0"));
+    // And with the journal closed and the look switched on again, the same release is taken.
+    writeSettings("releases = stable\n");
+    r = status(installed());
+    EXPECT_TRUE(contains(r.err, "tiservice 1.3.0 ist geladen und geprüft")) << r.err;
     writeSettings("releases = weekly\n");
     r = status(installed());
     EXPECT_TRUE(contains(r.err, "erlaubt sind stable, beta und off")) << r.err;

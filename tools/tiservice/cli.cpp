@@ -47,7 +47,12 @@ public:
         installation_ = release::findInstallation(currentExecutable());
         worker_ = std::thread([this, s = std::move(settings).value()] {
             net::setThreadCancellation([this] { return stop_.load(); });
-            auto found = release::checkForRelease(s, defaultStateFolder(), *SystemClock::shared(), installation_);
+            release::ReleaseCheck found;
+            try {
+                found = release::checkForRelease(s, defaultStateFolder(), *SystemClock::shared(), installation_);
+            } catch (const std::exception& e) {  // a file system surprise never ends the command
+                log::logger()->info("release check failed: {}", e.what());
+            }
             std::lock_guard lock(mutex_);
             result_ = std::move(found);
             done_.notify_all();

@@ -225,7 +225,8 @@ Result<workflow::WorkflowResult> Engine::updateMobileTerminal() {
     auto lock = store::StateLock::acquire(x.setup.stateDir, x.setup.lockWait, "mobile-terminal");
     if (!lock.ok()) return lock.error();
     workflow::MobileTerminalUpdateOptions o{.stateDir = x.setup.stateDir,
-                                            .rebootTimeout = x.settings->update.followTimeout,
+                                            .rebootTimeout = std::min<std::chrono::milliseconds>(
+                                                x.settings->update.followTimeout, std::chrono::minutes(10)),
                                             .pollInterval = x.settings->update.pollInterval,
                                             .stopRequested = x.setup.stopRequested};
     return workflow::updateMobileTerminal(*x.settings, x.ui, x.clock, o);

@@ -95,9 +95,8 @@ Status unpack(const fs::path& archive, const fs::path& root, const FirmwareVersi
     fs::create_directories(partial, ec);
     if (ec)
         return releaseError("release.not-writable",
-                            TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden: %1")
-                                .arg(LocalizedText::same(ec.message())),
-                            partial.string());
+                            TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden."),
+                            partial.string() + ": " + ec.message());
     std::string out;
     // GNU tar refuses members that climb out of the folder ("..") and absolute names.
     const int rc = runProgram("tar",
@@ -114,9 +113,8 @@ Status unpack(const fs::path& archive, const fs::path& root, const FirmwareVersi
     fs::rename(partial, target, ec);
     if (ec)
         return releaseError("release.not-writable",
-                            TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden: %1")
-                                .arg(LocalizedText::same(ec.message())),
-                            target.string());
+                            TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden."),
+                            target.string() + ": " + ec.message());
     return Status::success();
 }
 
@@ -176,7 +174,7 @@ ReleaseCheck checkForRelease(const ConnectionSettings& settings, const fs::path&
     // Never back: an older release, even a correctly signed one, is not installed.
     if (!(installation.version < *version)) {
         if (*version < installation.version)
-            log::logger()->warn("release {} refused: older than the running {}", version->toString(),
+            log::logger()->info("release {} refused: older than the running {}", version->toString(),
                                 installation.version.toString());
         return check;
     }
@@ -263,9 +261,9 @@ Switch usePendingRelease(const Installation& installation, const std::string& pr
     if (!ec) fs::rename(next, root / "current", ec);
     if (ec) {
         sw.result = Switch::Result::FellBack;
-        sw.message =
-            TIS_TEXT("self_update", "Die neue Version %1 ließ sich nicht einsetzen (%2); tiservice bleibt bei %3.")
-                .arg(pending, LocalizedText::same(ec.message()), installation.version.toString());
+        log::logger()->info("release {} not put in place: {}", pending, ec.message());
+        sw.message = TIS_TEXT("self_update", "Die neue Version %1 ließ sich nicht einsetzen; tiservice bleibt bei %2.")
+                         .arg(pending, installation.version.toString());
         return sw;
     }
     (void)store::writeAtomically(root / "previous", installation.version.toString() + "\n");

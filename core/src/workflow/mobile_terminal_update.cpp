@@ -144,6 +144,15 @@ WorkflowResult MobileTerminalUpdate::run() {
     auto stored = UpdateJournal::read(journalPath_);
     if (!stored.ok()) return couldNotStart(stored.error());
     journal_ = std::move(stored).value();
+    // A run that ended but could not write the archive (a full disk): what the archive lacks first.
+    if (journal_ && !journal_->items.empty() && isFinished(item().state)) {
+        bool wrote = false;
+        if (auto s = recordDueEvents(history_, *journal_, journal_->connector, clock_.now(), wrote); !s.ok())
+            return couldNotStart(s.error());
+        std::error_code ec;
+        std::filesystem::remove(journalPath_, ec);
+        journal_.reset();
+    }
 
     auto read = readDevice();
     if (!read.ok() && journal_ && journal_->step == stepId(Step::Installing)) {
@@ -176,6 +185,8 @@ WorkflowResult MobileTerminalUpdate::run() {
     // continues that transfer, and the archive keeps its one "started".
     if (journal_ && (journal_->items.empty() ||
                      journal_->items.front().toVersion != versionsText(wantedFirmware_, wantedCvcList_))) {
+        // The catalog asks for another version now: the stopped run gets its end, once.
+        (void)finish(ItemState::Failed, "transfer-interrupted", {});
         journal_.reset();
         std::error_code ec;
         std::filesystem::remove(journalPath_, ec);
@@ -256,7 +267,11 @@ std::optional<WorkflowResult> MobileTerminalUpdate::whatToInstall() {
     const bool firmwareCurrent = !(device_.firmwareVersion < wantedFirmware_);
     const bool listCurrent = !device_.cvcListVersion.isUnknown() && !(device_.cvcListVersion < wantedCvcList_);
     if (firmwareCurrent && listCurrent && !(journal_ && journal_->step == stepId(Step::Installing))) {
-        if (journal_) {  // a stopped run whose firmware is now there (installed at another PC)
+        if (journal_ && !journal_->items.empty()) {
+            // A transfer stopped before the device took it, and the firmware came another way
+            // (another PC): this run's "started" gets its end, once.
+            (void)finish(ItemState::Failed, "transfer-interrupted", {});
+        } else if (journal_) {
             journal_.reset();
             std::error_code ec;
             std::filesystem::remove(journalPath_, ec);
@@ -367,6 +382,7 @@ std::optional<WorkflowResult> MobileTerminalUpdate::transfer() {
     if (offset > 0) log::logger()->info("mobile terminal: continuing the transfer at byte {} of {}", offset, size);
     int cut = 0;
     int batteryLow = 0;
+    int mismatches = 0;
     const auto began = std::chrono::steady_clock::now();
     const std::uint64_t first = offset;
     while (offset < size) {
@@ -393,8 +409,11 @@ std::optional<WorkflowResult> MobileTerminalUpdate::transfer() {
         } else {
             const auto o = jsonObject(r->body);
             const auto code = o.value("error").toString().toStdString();
-            if (code == "offset-mismatch") {
-                offset = static_cast<std::uint64_t>(std::max<qint64>(0, o.value("received").toInteger(0)));
+            if (code == "offset-mismatch" && ++mismatches <= 20) {
+                // Where the device stands: go on from there (never past the end).
+                offset = std::min<std::uint64_t>(
+                    size, static_cast<std::uint64_t>(std::max<qint64>(0, o.value("received").toInteger(0))));
+                if (!pause(std::chrono::milliseconds(20))) continue;
                 continue;
             }
             if (code == "battery-low" && ++batteryLow <= 3) {
@@ -485,6 +504,7 @@ WorkflowResult MobileTerminalUpdate::followReboot(bool resumed) {
                   "Das Gerät installiert die Firmware und startet neu. Bitte nicht aus der Ladeschale nehmen.")});
     const auto until = std::chrono::steady_clock::now() + opt_.rebootTimeout;
     bool away = resumed;
+    int oldAfterBack = 0;  // readings of the old versions after it was away: one alone is no proof
     while (std::chrono::steady_clock::now() < until) {
         net::ClientOptions quick = deviceOptions(5s);
         quick.connectTimeout = 1s;
@@ -496,8 +516,8 @@ WorkflowResult MobileTerminalUpdate::followReboot(bool resumed) {
         } else {
             const bool isNew = !(st->firmwareVersion < wantedFirmware_) && !st->cvcListVersion.isUnknown() &&
                                !(st->cvcListVersion < wantedCvcList_);
-            // Back with the new versions, or back after its reboot with the old ones.
-            if (isNew || away) return confirm(*st);
+            // Back with the new versions, or back after its reboot with the old ones, three times.
+            if (isNew || (away && ++oldAfterBack >= 3)) return confirm(*st);
         }
         if (!pause(opt_.pollInterval))
             return {Outcome::CouldNotStart,
@@ -559,10 +579,15 @@ WorkflowResult MobileTerminalUpdate::finish(ItemState state, const std::string& 
     bool wrote = false;
     const auto recorded = recordDueEvents(history_, *journal_, archiveName(), clock_.now(), wrote);
     if (!recorded.ok()) {
-        // The journal stays: the next run writes what the archive lacks.
+        // The journal stays: the next run writes what the archive lacks. Never "recorded".
         (void)save(Step::Recording);
-        result.message.append(recorded.error().text(), "\n");
-        return result;
+        return {Outcome::Failed,
+                LocalizedText(recorded.error().text())
+                    .append(TIS_TEXT("mobile_terminal_update",
+                                     "Der Eintrag im Update-Archiv fehlt noch; er wird beim nächsten Start des Updates "
+                                     "nachgetragen. Am Gerät ist nichts mehr zu tun."),
+                            "\n"),
+                recorded.error()};
     }
     std::error_code ec;
     std::filesystem::remove(journalPath_, ec);
