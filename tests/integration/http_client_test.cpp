@@ -129,11 +129,8 @@ TEST(HttpClient, WrongBasicAuthCredentialsAreNamed) {
 }
 
 TEST(HttpClient, ClosedPortIsUnreachable) {
-    std::string url;
-    {
-        SimulatorProcess sim;
-        url = sim.sdsUrl();
-    }  // stopped: nothing listens there now
+    const ClosedPort closed;  // nothing listens there
+    const std::string url = closed.httpsBase() + "/connector.sds";
     auto o = ClientOptions{};
     o.retryBaseDelay = 1ms;
     HttpClient client(o);

@@ -213,12 +213,17 @@ TEST_F(StatusCheck, PasswordInTheSettingsFileIsRefused) {
 
 TEST_F(StatusCheck, ConnectorDown) {
     start({});
-    std::filesystem::copy_file(sim->caFile(), dir / "ca.pem");
-    writeSettings("mode = server\nca_file = " + (dir / "ca.pem").string() + "\n");
-    sim.reset();  // the connector is gone
+    // The connector is gone: its addresses lead to a port where nothing answers.
+    const ClosedPort gone;
+    auto ini = readFile(dir / "tiservice.ini");
+    for (auto at = ini.find(sim->serviceBase()); at != std::string::npos; at = ini.find(sim->serviceBase()))
+        ini.replace(at, sim->serviceBase().size(), gone.httpsBase());
+    ASSERT_TRUE(contains(ini, gone.httpsBase() + "/")) << ini;
+    writeFile(dir / "tiservice.ini", ini);
     const auto r = status();
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(contains(r.err, "ist nicht erreichbar")) << r.err;
+    EXPECT_TRUE(contains(r.err, "127.0.0.1:" + std::to_string(gone.port()))) << r.err;
 }
 
 TEST_F(StatusCheck, MalformedAnswers) {

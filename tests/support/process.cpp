@@ -1,8 +1,11 @@
 #include "support/process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -178,5 +181,27 @@ bool BackgroundProcess::waitForOutput(const std::string& text, std::chrono::mill
 std::filesystem::path binary(const std::string& name) {
     return std::filesystem::path(TISERVICE_BIN_DIR) / name;
 }
+
+ClosedPort::ClosedPort() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        const std::string reason = std::strerror(errno);
+        ::close(fd_);
+        throw std::runtime_error("bind 127.0.0.1:0: " + reason);
+    }
+    port_ = ntohs(addr.sin_port);
+}
+
+ClosedPort::~ClosedPort() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::string ClosedPort::httpsBase() const { return "https://127.0.0.1:" + std::to_string(port_); }
 
 }  // namespace tiservice::testing

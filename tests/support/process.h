@@ -57,4 +57,22 @@ private:
 /// Path of a binary built by this project.
 std::filesystem::path binary(const std::string& name);
 
+/// A loopback port nobody listens on and nobody else can take while this holds it: the socket is
+/// bound but never listens, so a connection there is refused. (A port freed by stopping a server
+/// may be taken by a parallel test's server before the test connects.)
+class ClosedPort {
+public:
+    ClosedPort();
+    ~ClosedPort();
+    ClosedPort(const ClosedPort&) = delete;
+    ClosedPort& operator=(const ClosedPort&) = delete;
+    [[nodiscard]] int port() const { return port_; }
+    /// https://127.0.0.1:PORT
+    [[nodiscard]] std::string httpsBase() const;
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
 }  // namespace tiservice::testing
