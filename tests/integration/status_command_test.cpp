@@ -216,7 +216,9 @@ TEST_F(StatusCheck, ConnectorDown) {
     // The connector is gone: its addresses lead to a port where nothing answers.
     const ClosedPort gone;
     auto ini = readFile(dir / "tiservice.ini");
-    for (auto at = ini.find(sim->serviceBase()); at != std::string::npos; at = ini.find(sim->serviceBase()))
+    // Searched on after each replacement: one port may begin with the other's digits (3981, 39817).
+    for (auto at = ini.find(sim->serviceBase()); at != std::string::npos;
+         at = ini.find(sim->serviceBase(), at + gone.httpsBase().size()))
         ini.replace(at, sim->serviceBase().size(), gone.httpsBase());
     ASSERT_TRUE(contains(ini, gone.httpsBase() + "/")) << ini;
     writeFile(dir / "tiservice.ini", ini);
