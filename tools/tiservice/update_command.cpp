@@ -249,11 +249,7 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     const Language l = currentLanguage();
     if (exportTo) {
         // The practice's names come from its settings when they can be read; the archive is enough.
-        engine::PracticeIdentity practice;
-        if (settings.ok()) {
-            practice = {settings->connector.context.mandantId, settings->connector.context.clientSystemId,
-                        settings->connector.context.workplaceId, settings->connector.sdsUrl};
-        }
+        const auto practice = settings.ok() ? engine::practiceIdentityOf(*settings) : engine::PracticeIdentity{};
         const auto html = engine::maintenanceRecordHtml(view, practice, SystemClock::shared()->now(), l);
         if (auto written = store::writeAtomically(*exportTo, html); !written.ok()) {
             err << written.error().describe() << "\n";

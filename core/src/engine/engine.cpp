@@ -299,6 +299,40 @@ HistoryView Engine::practiceHistory() {
 
 // --- what it means to a person --------------------------------------------------------------
 
+namespace {
+bool sameLocalDay(TimePoint a, TimePoint b) {
+    const auto day = [](TimePoint t) {
+        const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+        std::tm tm{};
+        localtime_r(&tt, &tm);
+        return std::pair(tm.tm_year, tm.tm_yday);
+    };
+    return day(a) == day(b);
+}
+}  // namespace
+
+std::optional<MainAction> Engine::mainAction(const assess::Finding& f) const {
+    if (f.status == ComponentStatus::Blocked)
+        return MainAction{"support", TIS_TEXT("engine", "Support anrufen"), std::nullopt,
+                          LocalizedText(f.summary).append(f.action)};
+    if (f.status < ComponentStatus::UpdateAvailable || f.noUpdateOffered || !f.recommended) return std::nullopt;
+    if (f.type == ComponentType::MobileTerminal)
+        return MainAction{"mobile-terminal-update", TIS_TEXT("engine", "Jetzt aktualisieren"), std::nullopt};
+    const auto now = impl_->clock.now();
+    const PracticeHours hours = impl_->settings ? impl_->settings->practice.hours : PracticeHours{};
+    const auto evening = hours.suggestEvening(now);
+    // Expired: the VPN access is blocked soon, there is no evening to wait for.
+    if (f.status == ComponentStatus::Expired || !evening || (f.deadline && *evening >= *f.deadline))
+        return MainAction{"update", TIS_TEXT("engine", "Jetzt aktualisieren"), std::nullopt};
+    const auto at = LocalizedText::same(formatLocalTime(*evening));
+    if (sameLocalDay(*evening, now))
+        return MainAction{"plan-evening", TIS_TEXT("engine", "Heute Abend um %1 einplanen").arg(at), evening};
+    if (sameLocalDay(*evening, now + std::chrono::hours(24)))
+        return MainAction{"plan-evening", TIS_TEXT("engine", "Morgen Abend um %1 einplanen").arg(at), evening};
+    return MainAction{"plan-evening", TIS_TEXT("engine", "Für %1 einplanen").arg(formatLocalWeekdayTime(*evening)),
+                      evening};
+}
+
 std::vector<Notice> Engine::noticesFor(const StatusReport& report) const {
     const auto& w = impl_->setup.wording;
     std::vector<Notice> notices;

@@ -19,10 +19,7 @@ void EngineThread::start() {
     // At start: finish a story an earlier run began, then check the equipment.
     tasks_.push_back([this] {
         (void)engine_.resume();
-        const auto outcome = engine_.check();
-        if (!outcome.report.ok() && hostLog_)
-            hostLog_(true, "status check failed: " + outcome.report.error().describe(Language::English));
-        engine_.announce(outcome);
+        checkAndAnnounce();
         // After the notices that matter for the TI: whether tiservice itself has a newer version.
         if (!stopping_ && engine_.lookForRelease() && hostLog_)
             hostLog_(false, "release check: a notice about a tiservice release");
@@ -30,57 +27,68 @@ void EngineThread::start() {
     worker_ = std::thread([this] { loop(); });
 }
 
+void EngineThread::observeChecks(CheckObserver observer) {
+    std::lock_guard lock(mutex_);
+    if (!worker_.joinable()) observer_ = std::move(observer);
+}
+
+void EngineThread::checkAndAnnounce() {
+    const auto outcome = engine_.check();
+    if (!outcome.report.ok() && hostLog_)
+        hostLog_(true, "status check failed: " + outcome.report.error().describe(Language::English));
+    if (observer_) observer_(outcome);
+    engine_.announce(outcome);
+}
+
 void EngineThread::checkNow() {
+    post([this] { checkAndAnnounce(); });
+}
+
+void EngineThread::run(std::function<void(Engine&)> task) {
+    post([this, task = std::move(task)] { task(engine_); });
+}
+
+void EngineThread::observeWorkflows(WorkflowObserver observer) {
+    std::lock_guard lock(mutex_);
+    if (!worker_.joinable()) workflowObserver_ = std::move(observer);
+}
+
+bool EngineThread::finished(const Result<workflow::WorkflowResult>& r, const char* what, bool passwordOnly) {
+    if (!r.ok()) {
+        engine_.announce(r.error());
+    } else {
+        using workflow::Outcome;
+        const bool fine = r->outcome == Outcome::Succeeded || r->outcome == Outcome::Planned ||
+                          r->outcome == Outcome::PlanCancelled || r->outcome == Outcome::NothingToDo ||
+                          r->outcome == Outcome::Cancelled;
+        if (hostLog_) hostLog_(!fine, std::string(what) + ": " + std::string(workflow::outcomeId(r->outcome)));
+        engine_.announce(*r, passwordOnly);
+    }
+    if (workflowObserver_) workflowObserver_(r);
+    return r.ok();
+}
+
+void EngineThread::updateMobileTerminal() {
     post([this] {
-        const auto outcome = engine_.check();
-        if (!outcome.report.ok() && hostLog_)
-            hostLog_(true, "status check failed: " + outcome.report.error().describe(Language::English));
-        engine_.announce(outcome);
+        if (finished(engine_.updateMobileTerminal(), "mobile terminal update") && !stopping_) checkAndAnnounce();
     });
 }
 
-void EngineThread::update() {
-    post([this] {
-        auto r = engine_.update();
-        if (!r.ok()) {
-            engine_.announce(r.error());
-            return;
-        }
-        const bool fine = r->outcome == workflow::Outcome::Succeeded || r->outcome == workflow::Outcome::Planned ||
-                          r->outcome == workflow::Outcome::NothingToDo;
-        if (hostLog_) hostLog_(!fine, "update: " + std::string(workflow::outcomeId(r->outcome)));
-        engine_.announce(*r);
-        if (!stopping_) {  // what the connector runs now
-            const auto outcome = engine_.check();
-            engine_.announce(outcome);
-        }
+void EngineThread::update(std::optional<TimePoint> plannedAt) {
+    post([this, plannedAt] {
+        // Then what the connector runs now.
+        if (finished(engine_.update(plannedAt), "update") && !stopping_) checkAndAnnounce();
     });
 }
 
 void EngineThread::changePassword() {
-    post([this] {
-        auto r = engine_.changePassword();
-        if (!r.ok()) {
-            engine_.announce(r.error());
-            return;
-        }
-        if (hostLog_)
-            hostLog_(r->outcome != workflow::Outcome::Succeeded,
-                     "password change: " + std::string(workflow::outcomeId(r->outcome)));
-        engine_.announce(*r, true);
-    });
+    post([this] { (void)finished(engine_.changePassword(), "password change", true); });
 }
 
 void EngineThread::changePlan() {
     post([this] {
-        auto r = engine_.changePlan();
-        if (!r.ok()) {
-            engine_.announce(r.error());
-            return;
-        }
-        if (hostLog_) hostLog_(false, "plan change: " + std::string(workflow::outcomeId(r->outcome)));
-        engine_.announce(*r);
-        if (!stopping_) engine_.announce(engine_.check());  // every notice says the new plan
+        // Every notice says the new plan.
+        if (finished(engine_.changePlan(), "plan change") && !stopping_) checkAndAnnounce();
     });
 }
 
@@ -122,7 +130,7 @@ void EngineThread::loop() {
             if (stopping_) return;
             if (tasks_.empty()) {  // the periodic check is due
                 nextCheck_ = std::chrono::steady_clock::now() + checkEvery_;
-                tasks_.push_back([this] { engine_.announce(engine_.check()); });
+                tasks_.push_back([this] { checkAndAnnounce(); });
             }
             task = std::move(tasks_.front());
             tasks_.pop_front();

@@ -89,4 +89,9 @@ std::string maintenanceRecordHtml(const HistoryView& history, const PracticeIden
     return html;
 }
 
+PracticeIdentity practiceIdentityOf(const ConnectionSettings& settings) {
+    const auto& c = settings.connector;
+    return {c.context.mandantId, c.context.clientSystemId, c.context.workplaceId, c.sdsUrl};
+}
+
 }  // namespace tiservice::engine

@@ -60,8 +60,11 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::changePasswordWith(const std
     ui.notice({"password.rules", Severity::Info, TIS_TEXT("update_workflow", "Neues Passwort"),
                driver->passwordPolicy().rules()});
     for (int attempt = 0; attempt < 10; ++attempt) {
-        auto fresh =
-            ui.ask({"password.new", Question::Kind::Secret, TIS_TEXT("update_workflow", "Neues Passwort"), {}, ""});
+        const auto& policy = driver->passwordPolicy();
+        auto fresh = ui.ask({"password.new", Question::Kind::Secret, TIS_TEXT("update_workflow", "Neues Passwort"), {}, "",
+                             policy.ruleLines(), [&policy, &user, &oldPassword](std::string_view typed) {
+                                 return policy.check(user, typed, {oldPassword});
+                             }});
         if (!fresh) return cancelled();
         log::ScopedSecret s1(*fresh);
         auto repeat = ui.ask({"password.repeat",

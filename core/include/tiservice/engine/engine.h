@@ -82,6 +82,14 @@ struct HistoryView {
     int takenFromConnector = 0;  ///< installations the connector's list added now
 };
 
+/// The one thing a window offers for a device on its start page: its main button.
+struct MainAction {
+    std::string id;                      ///< "plan-evening", "update", "mobile-terminal-update", "support"
+    LocalizedText label;                 ///< "Heute Abend um 19:00 einplanen", "Jetzt aktualisieren", …
+    std::optional<TimePoint> plannedAt;  ///< for "plan-evening": the evening the practice hours leave
+    LocalizedText advice = {};           ///< for "support": what the finding says to do, with whom to call
+};
+
 class TISERVICE_CORE_EXPORT Engine {
 public:
     explicit Engine(EngineSetup setup);
@@ -134,6 +142,11 @@ public:
     /// Why an operation could not begin (settings incomplete, another run on this PC).
     void announce(const Error& couldNotBegin);
     void announce(const HistoryView& history);
+    /// What a window's start page offers for this finding: tonight after the practice hours
+    /// while the deadline allows it, now when it does not (or the hours leave no evening), a
+    /// call to the support when the connector blocks the TI; nothing when nothing is to do or
+    /// nothing can be done from here (a device switched off, no update offered).
+    [[nodiscard]] std::optional<MainAction> mainAction(const assess::Finding& finding) const;
     /// The notices a status report means, for hosts that present them themselves.
     [[nodiscard]] std::vector<workflow::Notice> noticesFor(const StatusReport& report) const;
 

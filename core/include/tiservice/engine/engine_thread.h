@@ -24,6 +24,14 @@ public:
     /// A line for the host's log, in English, never a secret: "update: succeeded", …
     using HostLog = std::function<void(bool warning, const std::string& line)>;
 
+    /// Each check's outcome, on the worker thread, before its notices: for a host that shows
+    /// the devices themselves (the window's start page). Copy what is needed; do not block.
+    using CheckObserver = std::function<void(const CheckOutcome&)>;
+    /// How a guided run (update, password change, plan change, mobile terminal) ended, or why
+    /// it could not begin, on the worker thread after its notices and before the check that
+    /// follows it: for a window that shows the result as a page of its own.
+    using WorkflowObserver = std::function<void(const Result<workflow::WorkflowResult>&)>;
+
     EngineThread(Engine& engine, std::chrono::minutes checkEvery, HostLog hostLog = {});
     ~EngineThread();
     EngineThread(const EngineThread&) = delete;
@@ -31,8 +39,18 @@ public:
 
     /// Starts the worker; its first task finishes a story the journal tells, then checks.
     void start();
+    /// Set before start(); called for every check (at start, periodic, asked, after an update).
+    void observeChecks(CheckObserver observer);
+    /// Set before start(); called when each guided run has ended.
+    void observeWorkflows(WorkflowObserver observer);
     void checkNow();
-    void update();
+    /// The guided update; planned for `plannedAt` when given ("tonight at 19:00").
+    void update(std::optional<TimePoint> plannedAt = std::nullopt);
+    /// The mobile card terminal's guided update from this PC.
+    void updateMobileTerminal();
+    /// A host's own task on the worker, between two others (the window reads the archive
+    /// this way). It must not block on the host's UI thread.
+    void run(std::function<void(Engine&)> task);
     void changePassword();
     void showHistory();
     /// Move or cancel the planned update (asks the person).
@@ -52,10 +70,16 @@ public:
 private:
     void post(std::function<void()> task);
     void loop();
+    /// A check, told to the observer, then announced.
+    void checkAndAnnounce();
+    /// Announces how a guided run ended and tells the observer; false when it could not begin.
+    bool finished(const Result<workflow::WorkflowResult>& result, const char* what, bool passwordOnly = false);
 
     Engine& engine_;
     std::chrono::minutes checkEvery_;
     HostLog hostLog_;
+    CheckObserver observer_;
+    WorkflowObserver workflowObserver_;
     std::thread worker_;
     mutable std::mutex mutex_;
     std::condition_variable cv_;

@@ -16,6 +16,9 @@ struct PracticeIdentity {
     std::string connectorAddress;  ///< the connector.sds address
 };
 
+/// The practice as its settings name it.
+TISERVICE_CORE_EXPORT PracticeIdentity practiceIdentityOf(const ConnectionSettings& settings);
+
 /// A complete, self-contained HTML document (UTF-8, inline style, no script, nothing fetched);
 /// every value from the archive is escaped.
 TISERVICE_CORE_EXPORT std::string maintenanceRecordHtml(const HistoryView& history, const PracticeIdentity& practice,

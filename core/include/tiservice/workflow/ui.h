@@ -5,12 +5,15 @@
 // files and hosts can refer to it.
 
 #include <chrono>
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "tiservice/core_export.h"
 #include "tiservice/i18n.h"
+#include "tiservice/password_policy.h"
 
 namespace tiservice::workflow {
 
@@ -37,6 +40,12 @@ struct Question {
     LocalizedText text;
     std::vector<Choice> choices;  ///< for Kind::Choice
     std::string defaultValue;
+    /// A new password's rules, one per line, and what the answer typed so far breaks: a window
+    /// ticks each rule off as the person types, before the connector is asked. Empty for other
+    /// questions. checkAsTyped may only be called while the question is open (until ask()
+    /// returns); it is pure and quick, and it names no secret.
+    std::vector<PasswordRuleLine> rules = {};
+    std::function<std::vector<PasswordViolation>(std::string_view typed)> checkAsTyped = {};
 };
 
 struct Progress {

@@ -1,0 +1,175 @@
+#include "window_fixture.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QKeyEvent>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QTest>
+
+#include "start_page.h"
+#include "support/catalog.h"
+#include "tiservice/trust/repository.h"
+#include "update_page.h"
+
+namespace tiservice::testing {
+
+void WindowTest::open(const std::string& scenario, std::vector<std::string> simArgs, const std::string& hours,
+                      double timeScale) {
+    auto repo = trust::Repository::create(dir / "repo", {});
+    ASSERT_TRUE(repo.ok());
+    const auto catalog = std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json";
+    ASSERT_TRUE(repo->addTarget(catalog, "catalog/approval-catalog.json").ok());
+    ASSERT_TRUE(repo->publish().ok());
+    simArgs.push_back("--updates-dir");
+    simArgs.push_back((dir / "repo/published").string());
+    sim = std::make_unique<SimulatorProcess>(
+        SimulatorSetup{.scenario = scenario, .timeScale = timeScale, .args = std::move(simArgs)});
+    writeFile(dir / "tiservice.ini",
+              "[connector]\nsds_url = " + sim->sdsUrl() + "\nmanagement_url = " + sim->managementBase() +
+                  "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\nmode = server\n"
+                  "ca_file = " + sim->caFile().string() +
+                  "\n\n[update_server]\nmetadata_url = " + sim->updatesBase() + "metadata/\ntargets_url = " +
+                  sim->updatesBase() + "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
+                  "\n\n[update]\npoll_interval_ms = 50\npoll_max_ms = 200\nfollow_timeout_minutes = 2\n"
+                  "download_timeout_minutes = 1\n\n[practice]\nhours = " + hours + "\n");
+    window = std::make_unique<gui::MainWindow>(
+        gui::WindowSetup{.configFile = dir / "tiservice.ini", .stateDir = dir / "state"});
+    window->show();
+    ASSERT_TRUE(waitFor([&] {
+        const auto& m = window->startPage()->model();
+        return !m.devices.empty() || m.checkFailed;
+    })) << "the first check never reached the start page";
+}
+
+void WindowTest::TearDown() {
+    if (window) {
+        window->close();
+        window.reset();
+    }
+    sim.reset();
+}
+
+bool WindowTest::waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+    return QTest::qWaitFor(condition, static_cast<int>(timeout.count()));
+}
+
+std::string WindowTest::questionId() const {
+    const auto& q = window->updatePage()->question();
+    return q ? q->id : "";
+}
+
+bool WindowTest::waitForQuestion(const std::string& id, std::chrono::milliseconds timeout) {
+    const bool asked = waitFor([&] { return !questionId().empty() || !window->updatePage()->running(); }, timeout);
+    if (questionId() == id) return true;
+    ADD_FAILURE() << "expected the question " << id << ", got " << (asked ? questionId() : "nothing")
+                  << (window->updatePage()->running() ? "" : " (the run has ended)") << "\n"
+                  << story().toStdString();
+    return false;
+}
+
+void WindowTest::type(const QString& text) {
+    auto* field = find<QLineEdit>("answer");
+    ASSERT_NE(field, nullptr);
+    field->setFocus();
+    field->clear();
+    for (const QChar c : text) {
+        if (c.unicode() < 128) {
+            QTest::keyClick(field, c.toLatin1());
+        } else {  // "ä": what a German keyboard sends, which QTest's ASCII table does not know
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+            QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(field, &press);
+            QApplication::sendEvent(field, &release);
+        }
+    }
+}
+
+void WindowTest::click(const QString& objectName) {
+    auto* b = find<QAbstractButton>(objectName);
+    ASSERT_NE(b, nullptr) << objectName.toStdString();
+    ASSERT_TRUE(b->isVisible() && b->isEnabled()) << objectName.toStdString() << " cannot be pressed";
+    // A tick box or a round choice is pressed where its box is, as a person does.
+    const bool box = qobject_cast<QCheckBox*>(b) || qobject_cast<QRadioButton*>(b);
+    QTest::mouseClick(b, Qt::LeftButton, Qt::NoModifier, box ? QPoint(8, b->height() / 2) : QPoint());
+}
+
+void WindowTest::choose(const std::string& choiceId) {
+    auto* b = find<QRadioButton>(QString::fromStdString("choice:" + choiceId));
+    ASSERT_NE(b, nullptr) << choiceId;
+    QTest::mouseClick(b, Qt::LeftButton, Qt::NoModifier, QPoint(8, b->height() / 2));
+}
+
+void WindowTest::runThrough(const std::string& password, const std::string& newPassword, const std::string& when) {
+    auto* page = window->updatePage();
+    while (waitFor([&] { return !questionId().empty() || !page->running(); }) && page->running()) {
+        const auto id = questionId();
+        if (id == "login.user") {
+            click("next");  // koco-root is given
+        } else if (id == "login.password") {
+            type(QString::fromStdString(password));
+            click("next");
+        } else if (id == "password.new" || id == "password.repeat") {
+            type(QString::fromStdString(newPassword));
+            click("next");
+        } else if (id == "password.noted") {
+            click("next");
+        } else if (id == "plan.when") {
+            choose(when);
+            click("next");
+        } else if (id == "plan.during-hours" || id == "plan.at-during-hours") {
+            choose(id == "plan.during-hours" ? "now" : "at");
+            click("next");
+        } else if (id == "confirm.start") {
+            click("acknowledge");
+            click("next");
+        } else {
+            ADD_FAILURE() << "a question this test does not know: " << id;
+            click("cancel");
+        }
+        if (::testing::Test::HasFatalFailure()) return;
+        // The answered question leaves; the next one comes from the engine's thread.
+        waitFor([&] { return questionId() != id || !page->running(); }, std::chrono::seconds(5));
+    }
+}
+
+QString WindowTest::textOf(const QString& objectName) const {
+    if (auto* l = find<QLabel>(objectName)) return l->text();
+    if (auto* b = find<QAbstractButton>(objectName)) return b->text();
+    return {};
+}
+
+QString WindowTest::story() const { return textOf("story"); }
+
+std::vector<std::string> cutOffTexts(QWidget* root) {
+    std::vector<std::string> cut;
+    for (auto* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root)) continue;
+        if (auto* b = qobject_cast<QAbstractButton*>(w); b && !b->text().isEmpty()) {
+            if (b->width() < b->minimumSizeHint().width() || b->height() < b->minimumSizeHint().height())
+                cut.push_back("button \"" + b->text().toStdString() + "\" " + std::to_string(b->width()) + " < " +
+                              std::to_string(b->minimumSizeHint().width()));
+        } else if (auto* l = qobject_cast<QLabel*>(w); l && !l->text().isEmpty()) {
+            const int needed = l->wordWrap() ? l->heightForWidth(l->width()) : l->sizeHint().height();
+            const bool narrow = !l->wordWrap() && l->width() < l->minimumSizeHint().width();
+            if (narrow || (needed > 0 && l->height() < needed))
+                cut.push_back("label \"" + l->text().left(60).toStdString() + "\" " + std::to_string(l->width()) + "x" +
+                              std::to_string(l->height()) + ", needs height " + std::to_string(needed));
+        }
+    }
+    return cut;
+}
+
+bool blank(const QImage& image) {
+    if (image.isNull() || image.width() == 0) return true;
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            if (image.pixel(x, y) != first) return false;
+    return true;
+}
+
+}  // namespace tiservice::testing
