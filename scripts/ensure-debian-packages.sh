@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-l10n-tools libxml2-utils curl ca-certificates clang-14 libclang-rt-14-dev
   clang-format-14 clang-tidy-14 file
+  fonts-dejavu-core
 )
 
 missing=()

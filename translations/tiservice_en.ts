@@ -586,6 +586,33 @@
     </message>
 </context>
 <context>
+    <name>connector_setup</name>
+    <message>
+        <source>Ohne diese Angabe kann tiservice den Konnektor nicht fragen.</source>
+        <translation>Without it tiservice cannot ask the connector.</translation>
+    </message>
+    <message>
+        <source>Adresse des Konnektors</source>
+        <translation>Address of the connector</translation>
+    </message>
+    <message>
+        <source>Mandant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Clientsystem</source>
+        <translation>Client system</translation>
+    </message>
+    <message>
+        <source>Arbeitsplatz</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>Bitte „%1“ ausfüllen.</source>
+        <translation>Please fill in “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>engine</name>
     <message>
         <source>TI-Komponenten</source>
@@ -642,6 +669,22 @@
     <message>
         <source>Neue Version von tiservice</source>
         <translation>New version of tiservice</translation>
+    </message>
+    <message>
+        <source>Support anrufen</source>
+        <translation>Call support</translation>
+    </message>
+    <message>
+        <source>Heute Abend um %1 einplanen</source>
+        <translation>Plan for this evening at %1</translation>
+    </message>
+    <message>
+        <source>Morgen Abend um %1 einplanen</source>
+        <translation>Plan for tomorrow evening at %1</translation>
+    </message>
+    <message>
+        <source>Für %1 einplanen</source>
+        <translation>Plan for %1</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +1871,26 @@ Transfer now?</translation>
     <message>
         <source>Das neue Passwort: 8 bis 24 Zeichen; mindestens 3 von 4 Gruppen (Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen !@#$%^&amp;*_=+-/); nicht den Benutzernamen enthalten, auch nicht rückwärts und ohne Rücksicht auf Groß- und Kleinschreibung; keines der letzten drei Passwörter.</source>
         <translation>The new password: 8 to 24 characters; at least 3 of 4 groups (upper case, lower case, digits, special characters !@#$%^&amp;*_=+-/); must not contain the user name, not even backwards, ignoring upper and lower case; none of the last three passwords.</translation>
+    </message>
+    <message>
+        <source>8 bis 24 Zeichen</source>
+        <translation>8 to 24 characters</translation>
+    </message>
+    <message>
+        <source>mindestens 3 von 4 Gruppen: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen</source>
+        <translation>at least 3 of 4 groups: capital letters, small letters, digits, special characters</translation>
+    </message>
+    <message>
+        <source>nur Buchstaben A–Z und a–z, Ziffern und %1</source>
+        <translation>only letters A–Z and a–z, digits and %1</translation>
+    </message>
+    <message>
+        <source>enthält nicht den Benutzernamen, auch nicht rückwärts</source>
+        <translation>does not contain the user name, not even backwards</translation>
+    </message>
+    <message>
+        <source>keines der letzten drei Passwörter</source>
+        <translation>none of the last three passwords</translation>
     </message>
 </context>
 <context>
@@ -3689,6 +3752,363 @@ Update: %1?</translation>
     <message>
         <source>Der Konnektor installiert das Update beim Auto-Update am %1 selbst. Den Konnektor bis dahin eingeschaltet lassen; am Morgen danach zeigt die Prüfung, ob es gelaufen ist.</source>
         <translation>The connector installs the update itself at the auto-update on %1. Keep the connector switched on until then; the morning after, the check shows whether it ran.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Update-Archiv: der Nachweis der Wartung</source>
+        <translation>Update archive: the proof of maintenance</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Gestartet von</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <source>&amp;Zur Übersicht</source>
+        <translation>&amp;Back to overview</translation>
+    </message>
+    <message>
+        <source>&amp;Neu lesen</source>
+        <translation>&amp;Read again</translation>
+    </message>
+    <message>
+        <source>Wartungsnachweis &amp;speichern (PDF) …</source>
+        <translation>&amp;Save proof of maintenance (PDF) …</translation>
+    </message>
+    <message>
+        <source>Das Archiv wird gelesen …</source>
+        <translation>Reading the archive …</translation>
+    </message>
+    <message>
+        <source>Mit der Liste der Installationen im Konnektor: auch was andere Arbeitsplätze, das Auto-Update oder Ihr Dienstleister vor Ort installiert haben.</source>
+        <translation>Including the connector&apos;s list of installations: also what other workstations, the auto-update or your on-site service provider installed.</translation>
+    </message>
+    <message>
+        <source>Die Liste der Installationen im Konnektor war nicht zu lesen; gezeigt wird, was dieser Arbeitsplatz selbst eingetragen hat.</source>
+        <translation>The connector&apos;s list of installations could not be read; shown is what this workstation recorded itself.</translation>
+    </message>
+    <message>
+        <source>Das Update-Archiv ist leer.</source>
+        <translation>The update archive is empty.</translation>
+    </message>
+    <message>
+        <source>%1 Zeile(n) des Archivs sind beschädigt und werden nicht gezeigt.</source>
+        <translation>%1 line(s) of the archive are damaged and are not shown.</translation>
+    </message>
+    <message>
+        <source>Das Archiv ist noch nicht gelesen.</source>
+        <translation>The archive has not been read yet.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Moment warten und noch einmal versuchen.</source>
+        <translation>Please wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>Wartungsnachweis</source>
+        <translation>Proof of maintenance</translation>
+    </message>
+    <message>
+        <source>Wartungsnachweis speichern</source>
+        <translation>Save proof of maintenance</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Der Wartungsnachweis steht in %1.</source>
+        <translation>The proof of maintenance is in %1.</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>tiservice-gui [--config DATEI] [--check-every MINUTEN]
+
+  Das Fenster von tiservice: zeigt Konnektor und Kartenterminals mit ihrem Stand und ihrer
+  Frist, führt Schritt für Schritt durch das Update und zeigt das Update-Archiv.
+
+  --config DATEI          die Einstellungen (sonst ~/.config/tiservice/tiservice.ini)
+  --check-every MINUTEN   wie oft geprüft wird, solange das Fenster offen ist (sonst 15)
+</source>
+        <translation>tiservice-gui [--config FILE] [--check-every MINUTES]
+
+  The tiservice window: shows the connector and card terminals with their versions and
+  deadlines, guides step by step through the update and shows the update archive.
+
+  --config FILE           the settings (otherwise ~/.config/tiservice/tiservice.ini)
+  --check-every MINUTES   how often to check while the window is open (otherwise 15)
+</translation>
+    </message>
+    <message>
+        <source>tiservice – Wartung von Konnektor und Kartenterminals</source>
+        <translation>tiservice – maintenance of connector and card terminals</translation>
+    </message>
+    <message>
+        <source>Eine Frage von tiservice</source>
+        <translation>A question from tiservice</translation>
+    </message>
+    <message>
+        <source>Update für %1 einplanen</source>
+        <translation>Plan the update for %1</translation>
+    </message>
+    <message>
+        <source>Update von Konnektor und Kartenterminals</source>
+        <translation>Update of connector and card terminals</translation>
+    </message>
+    <message>
+        <source>Update des mobilen Kartenterminals</source>
+        <translation>Update of the mobile card terminal</translation>
+    </message>
+    <message>
+        <source>Support anrufen</source>
+        <translation>Call support</translation>
+    </message>
+    <message>
+        <source>Die Installation läuft</source>
+        <translation>The installation is running</translation>
+    </message>
+    <message>
+        <source>Der Konnektor installiert weiter, auch wenn Sie dieses Fenster schließen. Den Konnektor jetzt NICHT ausschalten und NICHT vom Strom trennen. Beim nächsten Start zeigt tiservice, wie es ausgegangen ist, und trägt es ins Update-Archiv ein.</source>
+        <translation>The connector goes on installing even if you close this window. Do NOT switch the connector off now and do NOT unplug it. At its next start tiservice shows how it ended and records it in the update archive.</translation>
+    </message>
+    <message>
+        <source>Fenster schließen</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <source>Offen lassen</source>
+        <translation>Keep open</translation>
+    </message>
+    <message>
+        <source>Prüfung nicht möglich</source>
+        <translation>Check not possible</translation>
+    </message>
+    <message>
+        <source>kein Update verfügbar</source>
+        <translation>no update available</translation>
+    </message>
+    <message>
+        <source>Alles aktuell. Es ist nichts zu tun.</source>
+        <translation>Everything is current. There is nothing to do.</translation>
+    </message>
+    <message>
+        <source>Sofort handeln: sonst ist die TI bald nicht mehr erreichbar.</source>
+        <translation>Act now: otherwise the TI will soon be out of reach.</translation>
+    </message>
+    <message>
+        <source>Ein Update steht an.</source>
+        <translation>An update is due.</translation>
+    </message>
+    <message>
+        <source>Nicht alles ließ sich prüfen.</source>
+        <translation>Not everything could be checked.</translation>
+    </message>
+    <message>
+        <source>Geprüft am %1.</source>
+        <translation>Checked on %1.</translation>
+    </message>
+    <message>
+        <source>Zulassungskatalog vom %1.</source>
+        <translation>Approval catalog of %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Jetzt prüfen</source>
+        <translation>&amp;Check now</translation>
+    </message>
+    <message>
+        <source>&amp;Update-Archiv</source>
+        <translation>&amp;Update archive</translation>
+    </message>
+    <message>
+        <source>&amp;Einstellungen</source>
+        <translation>S&amp;ettings</translation>
+    </message>
+    <message>
+        <source>Konnektor und Kartenterminals werden geprüft …</source>
+        <translation>Checking connector and card terminals …</translation>
+    </message>
+    <message>
+        <source>Installiert</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>Empfohlen</source>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>noch etwa 1 Minute</source>
+        <translation>about 1 minute left</translation>
+    </message>
+    <message>
+        <source>noch etwa %1 Minuten</source>
+        <translation>about %1 minutes left</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Update geplant</source>
+        <translation>Update planned</translation>
+    </message>
+    <message>
+        <source>Geplantes Update abgesagt</source>
+        <translation>Planned update cancelled</translation>
+    </message>
+    <message>
+        <source>Es ist nichts zu tun</source>
+        <translation>There is nothing to do</translation>
+    </message>
+    <message>
+        <source>Abgebrochen</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Ein anderer Arbeitsplatz ist dabei</source>
+        <translation>Another workstation is at it</translation>
+    </message>
+    <message>
+        <source>Update fehlgeschlagen</source>
+        <translation>Update failed</translation>
+    </message>
+    <message>
+        <source>Bitte jetzt den Support anrufen</source>
+        <translation>Please call support now</translation>
+    </message>
+    <message>
+        <source>Update nicht möglich</source>
+        <translation>Update not possible</translation>
+    </message>
+    <message>
+        <source>Anmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Planen</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Bestätigen</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Ich habe das gelesen und verstanden.</source>
+        <translation>I have read and understood this.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>aktueller Schritt</source>
+        <translation>current step</translation>
+    </message>
+    <message>
+        <source>Durchsuchen …</source>
+        <translation>Browse …</translation>
+    </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse des Konnektors</source>
+        <translation>&amp;Address of the connector</translation>
+    </message>
+    <message>
+        <source>&amp;Verbindung</source>
+        <translation>Co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>&amp;CA-Zertifikat des Konnektors (PEM)</source>
+        <translation>&amp;CA certificate of the connector (PEM)</translation>
+    </message>
+    <message>
+        <source>C&amp;lient-Zertifikat dieses PCs (.p12)</source>
+        <translation>C&amp;lient certificate of this PC (.p12)</translation>
+    </message>
+    <message>
+        <source>leer: bei jedem Start fragen</source>
+        <translation>empty: ask at every start</translation>
+    </message>
+    <message>
+        <source>Datei mit dem &amp;Passwort des Client-Zertifikats</source>
+        <translation>File with the client certificate&apos;s &amp;password</translation>
+    </message>
+    <message>
+        <source>&amp;Mandant</source>
+        <translation>&amp;Mandant</translation>
+    </message>
+    <message>
+        <source>Client&amp;system</source>
+        <translation>Client &amp;system</translation>
+    </message>
+    <message>
+        <source>Arbeits&amp;platz dieses PCs</source>
+        <translation>&amp;Workplace of this PC</translation>
+    </message>
+    <message>
+        <source>&amp;Sprechzeiten</source>
+        <translation>Practice &amp;hours</translation>
+    </message>
+    <message>
+        <source>Verbindung p&amp;rüfen</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Spei&amp;chern</source>
+        <translation>Sa&amp;ve</translation>
+    </message>
+    <message>
+        <source>Der Konnektor wird gefragt …</source>
+        <translation>Asking the connector …</translation>
+    </message>
+    <message>
+        <source>Willkommen. Bitte einmal eintragen, wie dieser PC den Konnektor erreicht; die Angaben stehen in den Unterlagen Ihres Dienstleisters oder in den TI-Einstellungen Ihrer Praxissoftware. Ein Passwort wird hier nicht gespeichert.</source>
+        <translation>Welcome. Please enter once how this PC reaches the connector; you find the details in your service provider&apos;s documents or in the TI settings of your practice software. No password is stored here.</translation>
+    </message>
+    <message>
+        <source>Gespeichert in %1.</source>
+        <translation>Saved in %1.</translation>
     </message>
 </context>
 <context>

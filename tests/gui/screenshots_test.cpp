@@ -1,7 +1,7 @@
 // Pictures of every page — the start page in each status, each step of the guided update, the
 // result, the archive — in German and English, saved under the build folder
-// (screenshots/<scale>/<language>/<page>.png). A page that is blank or whose text is cut off
-// fails. ctest runs them at 100 %, 125 % and 200 % (QT_SCALE_FACTOR).
+// (screenshots/<scale>/<language>/<page>.png), and the settings form of the first run. A page that is blank or whose
+// text is cut off fails. ctest runs them at 100 %, 125 % and 200 % (QT_SCALE_FACTOR).
 #include <QAbstractButton>
 #include <QDir>
 #include <QImage>
@@ -10,6 +10,7 @@
 #include <QTableWidget>
 
 #include "archive_page.h"
+#include "settings_page.h"
 #include "start_page.h"
 #include "tiservice/i18n.h"
 #include "update_page.h"
@@ -31,6 +32,13 @@ protected:
         folder_ = QString(TISERVICE_SCREENSHOT_DIR) + "/" + scale + "/" +
                   QString::fromUtf8(languageTag(language).data(), static_cast<int>(languageTag(language).size()));
         QDir().mkpath(folder_);
+
+        openFirstRun("all-current.json");
+        ASSERT_TRUE(waitFor([&] { return window->settingsPage()->isVisible(); }, 5s));
+        shoot("settings-first-run");
+        window->close();
+        window.reset();
+        sim.reset();
 
         for (const auto& [scenario, name] : std::vector<std::pair<std::string, QString>>{
                  {"all-current.json", "start-current"},

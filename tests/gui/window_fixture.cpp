@@ -19,15 +19,44 @@ namespace tiservice::testing {
 
 void WindowTest::open(const std::string& scenario, std::vector<std::string> simArgs, const std::string& hours,
                       double timeScale) {
-    auto repo = trust::Repository::create(dir / "repo", {});
-    ASSERT_TRUE(repo.ok());
-    const auto catalog = std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json";
-    ASSERT_TRUE(repo->addTarget(catalog, "catalog/approval-catalog.json").ok());
-    ASSERT_TRUE(repo->publish().ok());
+    openWindow(scenario, std::move(simArgs), hours, timeScale);
+    if (HasFatalFailure() || !window) throw std::runtime_error("the window for " + scenario + " did not open");
+}
+
+void WindowTest::openFirstRun(const std::string& scenario) {
+    startSimulator(scenario, {}, 600);
+    if (HasFatalFailure()) throw std::runtime_error("the simulator for " + scenario + " did not start");
+    // What the installer puts there: the vendor's update server, nothing about the practice.
+    std::filesystem::create_directories(dir / "config");
+    writeFile(dir / "config/tiservice.ini",
+              "; installed with tiservice\n[update_server]\nmetadata_url = " + sim->updatesBase() +
+                  "metadata/\ntargets_url = " + sim->updatesBase() +
+                  "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() + "\n");
+    window = std::make_unique<gui::MainWindow>(
+        gui::WindowSetup{.configFile = dir / "config/tiservice.ini", .stateDir = dir / "state"});
+    window->show();
+}
+
+void WindowTest::startSimulator(const std::string& scenario, std::vector<std::string> simArgs, double timeScale) {
+    // One published catalog for every window this test opens.
+    if (!std::filesystem::exists(dir / "repo/published/metadata/1.root.json")) {
+        auto repo = trust::Repository::create(dir / "repo", {});
+        ASSERT_TRUE(repo.ok());
+        const auto catalog =
+            std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json";
+        ASSERT_TRUE(repo->addTarget(catalog, "catalog/approval-catalog.json").ok());
+        ASSERT_TRUE(repo->publish().ok());
+    }
     simArgs.push_back("--updates-dir");
     simArgs.push_back((dir / "repo/published").string());
     sim = std::make_unique<SimulatorProcess>(
         SimulatorSetup{.scenario = scenario, .timeScale = timeScale, .args = std::move(simArgs)});
+}
+
+void WindowTest::openWindow(const std::string& scenario, std::vector<std::string> simArgs, const std::string& hours,
+                            double timeScale) {
+    startSimulator(scenario, std::move(simArgs), timeScale);
+    if (HasFatalFailure()) return;
     writeFile(dir / "tiservice.ini",
               "[connector]\nsds_url = " + sim->sdsUrl() + "\nmanagement_url = " + sim->managementBase() +
                   "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\nmode = server\n"
@@ -95,6 +124,16 @@ void WindowTest::click(const QString& objectName) {
     // A tick box or a round choice is pressed where its box is, as a person does.
     const bool box = qobject_cast<QCheckBox*>(b) || qobject_cast<QRadioButton*>(b);
     QTest::mouseClick(b, Qt::LeftButton, Qt::NoModifier, box ? QPoint(8, b->height() / 2) : QPoint());
+}
+
+void WindowTest::typeInto(const QString& objectName, const QString& text) {
+    auto* field = find<QLineEdit>(objectName);
+    ASSERT_NE(field, nullptr) << objectName.toStdString();
+    ASSERT_TRUE(field->isVisible() && field->isEnabled()) << objectName.toStdString() << " cannot be typed into";
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClick(field, Qt::Key_Backspace);
+    QTest::keyClicks(field, text);
 }
 
 void WindowTest::choose(const std::string& choiceId) {

@@ -28,7 +28,17 @@ class WindowTest : public ::testing::Test {
 protected:
     void TearDown() override;
 
+    /// The first run: the simulator, the update server, but no settings file; the window shown.
+    void openFirstRun(const std::string& scenario);
+
+private:
+    void startSimulator(const std::string& scenario, std::vector<std::string> simArgs, double timeScale);
+    void openWindow(const std::string& scenario, std::vector<std::string> simArgs, const std::string& hours,
+                    double timeScale);
+
+protected:
     /// The simulator with `scenario`, the settings, and the window, shown; waits for the first check.
+    /// Throws (the test fails there) when the window could not be opened.
     void open(const std::string& scenario, std::vector<std::string> simArgs = {},
               const std::string& hours = "Mo-Fr 08:00-18:00", double timeScale = 600);
     /// Waits (the event loop runs) until `condition` holds; false after `timeout`.
@@ -44,6 +54,8 @@ protected:
     /// Answers the usual questions of an update the way a practice does, until the result.
     void runThrough(const std::string& password, const std::string& newPassword = "Sommer2026!x",
                     const std::string& when = "now");
+    /// Types into the field with this name (replacing what is there), key by key.
+    void typeInto(const QString& objectName, const QString& text);
     /// The text of the child widget with this name (label or button).
     [[nodiscard]] QString textOf(const QString& objectName) const;
     [[nodiscard]] QString story() const;

@@ -9,6 +9,7 @@
 
 #include "archive_page.h"
 #include "gui_text.h"
+#include "settings_page.h"
 #include "start_page.h"
 #include "tiservice/engine/maintenance_record.h"
 #include "tiservice/logger.h"
@@ -32,9 +33,11 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
     start_ = new StartPage;
     update_ = new UpdatePage;
     archive_ = new ArchivePage;
+    settings_ = new SettingsPage;
     pages_->addWidget(start_);
     pages_->addWidget(update_);
     pages_->addWidget(archive_);
+    pages_->addWidget(settings_);
     layout->addWidget(pages_, 1);
     setCentralWidget(central);
     resize(960, 620);
@@ -45,6 +48,23 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
     connect(update_, &UpdatePage::backToStart, this, &MainWindow::showStart);
     connect(archive_, &ArchivePage::backToStart, this, &MainWindow::showStart);
     connect(archive_, &ArchivePage::refreshRequested, this, &MainWindow::showArchive);
+    connect(start_, &StartPage::settingsRequested, this, &MainWindow::showSettings);
+    connect(settings_, &SettingsPage::backToStart, this, &MainWindow::showStart);
+    connect(settings_, &SettingsPage::connectionTestRequested, this, [this](const engine::ConnectorSetup& values) {
+        // The connector is asked on the engine's worker, never on the window's thread.
+        thread_->run([this, values, config = setup_.configFile](engine::Engine&) {
+            auto found = std::make_shared<Result<engine::FoundConnector>>(engine::findConnector(values, config));
+            QMetaObject::invokeMethod(
+                this, [this, found] { settings_->showFound(*found); }, Qt::QueuedConnection);
+        });
+    });
+    connect(settings_, &SettingsPage::saved, this, [this] {
+        // The engine reads the new settings on its thread, then checks with them.
+        thread_->run(
+            [config = setup_.configFile](engine::Engine& e) { e.useSettings(loadConnectionSettings(config)); });
+        checkNow();
+        showStart();
+    });
 
     ui_ = std::make_unique<WindowUi>(
         this, WindowSinks{.notice = [this](const workflow::Notice& n) { onNotice(n); },
@@ -96,6 +116,12 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
         QMetaObject::invokeMethod(this, [this, copy] { update_->finish(*copy); }, Qt::QueuedConnection);
     });
     thread_->start();
+    // The first run: no settings yet, or only what the installer put there (the update server).
+    const auto existing = IniFile::load(setup_.configFile);
+    if (!existing.ok() || existing->value("connector", "sds_url").empty()) {
+        settings_->load(setup_.configFile, true);
+        pages_->setCurrentWidget(settings_);
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -155,6 +181,11 @@ void MainWindow::showArchive() {
     });
 }
 
+void MainWindow::showSettings() {
+    settings_->load(setup_.configFile, false);
+    pages_->setCurrentWidget(settings_);
+}
+
 void MainWindow::showStart() { pages_->setCurrentWidget(start_); }
 
 void MainWindow::onNotice(const workflow::Notice& n) {
@@ -162,6 +193,8 @@ void MainWindow::onNotice(const workflow::Notice& n) {
         update_->showNotice(n);
         return;
     }
+    // The form being filled in already says what the settings lack.
+    if (n.id == "settings.invalid" && pages_->currentWidget() == settings_) return;
     // The devices themselves are on the start page; the archive has its page.
     if ((n.id.rfind("status.", 0) == 0 && n.id != "status.followed-up" && n.id != "status.error") || n.id == "history" ||
         n.id.rfind("workflow.", 0) == 0)

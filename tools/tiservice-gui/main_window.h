@@ -22,6 +22,7 @@ class QStackedWidget;
 namespace tiservice::gui {
 
 class ArchivePage;
+class SettingsPage;
 class StartPage;
 class UpdatePage;
 
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] StartPage* startPage() const { return start_; }
     [[nodiscard]] UpdatePage* updatePage() const { return update_; }
     [[nodiscard]] ArchivePage* archivePage() const { return archive_; }
+    [[nodiscard]] SettingsPage* settingsPage() const { return settings_; }
     /// The messages beside the devices: a newer tiservice, an update someone else finished, …
     [[nodiscard]] QLabel* banner() const { return banner_; }
 
@@ -48,6 +50,8 @@ public:
     void startUpdate(std::optional<TimePoint> plannedAt = std::nullopt);
     void startMobileTerminalUpdate();
     void showArchive();
+    /// The settings form; at the first run (no settings file yet) the window opens with it.
+    void showSettings();
     void showStart();
 
 protected:
@@ -67,6 +71,7 @@ private:
     StartPage* start_ = nullptr;
     UpdatePage* update_ = nullptr;
     ArchivePage* archive_ = nullptr;
+    SettingsPage* settings_ = nullptr;
     QLabel* banner_ = nullptr;
     std::map<std::string, workflow::Notice> bannerNotices_;
     bool closing_ = false;

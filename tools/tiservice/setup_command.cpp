@@ -9,9 +9,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "terminal_ui.h"
-#include "tiservice/konnektor/connector_reader.h"
-#include "tiservice/konnektor/service_directory.h"
-#include "tiservice/net/http_client.h"
+#include "tiservice/engine/connector_setup.h"
 #include "tiservice/paths.h"
 #include "tiservice/settings.h"
 #include "tiservice/store/atomic_file.h"
@@ -34,20 +32,6 @@ constexpr Message kSetupHelp = TIS_TEXT("setup_command", R"(tiservice setup [--c
 
   Rückgabewerte: 0 geschrieben, 1 abgebrochen, 3 nicht möglich
 )");
-
-/// "192.168.1.10" → "https://192.168.1.10/connector.sds"; a full address stays as it is.
-std::string sdsAddress(std::string text) {
-    while (!text.empty() && text.back() == '/') text.pop_back();
-    if (!text.starts_with("http://") && !text.starts_with("https://")) text = "https://" + text;
-    const auto afterScheme = text.find("://") + 3;
-    if (text.find('/', afterScheme) == std::string::npos) text += "/connector.sds";
-    return text;
-}
-
-/// One line of an INI file; values are written as given (the settings reader checks them).
-void line(std::string& ini, const std::string& key, const std::string& value) {
-    if (!value.empty()) ini += key + " = " + value + "\n";
-}
 
 }  // namespace
 
@@ -95,8 +79,9 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
              {},
              ""});
     if (!address || address->empty()) return cancelled;
-    const auto sdsUrl = sdsAddress(*address);
-    std::string mode = "none", caFile, clientCertificate, clientCertificatePasswordFile;
+    engine::ConnectorSetup setup;
+    setup.address = *address;
+    const auto sdsUrl = engine::serviceDirectoryAddress(*address);
     if (sdsUrl.starts_with("https://")) {
         auto m = ask({"setup.tls",
                       Question::Kind::Choice,
@@ -106,59 +91,31 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
                         TIS_TEXT("setup_command", "TLS mit Client-Zertifikat: auch dieser PC weist sich aus")}},
                       "server"});
         if (!m) return cancelled;
-        mode = *m;
+        setup.tlsMode = *m;
         auto ca = text("setup.ca-file", TIS_TEXT("setup_command", "Datei mit dem CA-Zertifikat des Konnektors (PEM)"));
         if (!ca) return cancelled;
-        caFile = *ca;
-        if (mode == "client-certificate") {
+        setup.caFile = *ca;
+        if (setup.tlsMode == "client-certificate") {
             auto p12 = text("setup.client-certificate",
                             TIS_TEXT("setup_command", "Datei mit dem Client-Zertifikat dieses PCs (.p12)"));
             if (!p12) return cancelled;
-            clientCertificate = *p12;
+            setup.clientCertificate = *p12;
             auto pw = text("setup.client-certificate-password-file",
                            TIS_TEXT("setup_command",
                                     "Datei, in der das Passwort des Client-Zertifikats steht (leer: bei jedem Start "
                                     "fragen)"));
             if (!pw) return cancelled;
-            clientCertificatePasswordFile = *pw;
+            setup.clientCertificatePasswordFile = *pw;
         }
     }
 
     // 2. Who answers there: the service directory, read with these settings.
-    SettingValues probe;
-    probe.set("connector", "sds_url", sdsUrl);
-    probe.set("connector", "mandant_id", "-");
-    probe.set("connector", "client_system_id", "-");
-    probe.set("connector", "workplace_id", "-");
-    probe.set("tls", "mode", mode);
-    if (!caFile.empty()) probe.set("tls", "ca_file", caFile);
-    if (!clientCertificate.empty()) probe.set("tls", "client_certificate", clientCertificate);
-    if (!clientCertificatePasswordFile.empty())
-        probe.set("tls", "client_certificate_password_file", clientCertificatePasswordFile);
-    std::optional<Error> problem;
-    if (auto s = connectionSettingsFrom(probe, config); !s.ok()) {
-        problem = s.error();
-    } else if (auto options = konnektor::connectorClientOptions(*s); !options.ok()) {
-        problem = options.error();
+    if (auto found = engine::findConnector(setup, config); found.ok()) {
+        ui->notice({"setup.connector-found", workflow::Severity::Info, TIS_TEXT("setup_command", "Konnektor gefunden"),
+                    engine::foundConnectorText(*found)});
     } else {
-        net::HttpClient http(*options);
-        auto answer = http.sendExpectingSuccess({.method = "GET", .url = sdsUrl});
-        if (!answer.ok()) {
-            problem = answer.error();
-        } else if (auto sds = konnektor::parseServiceDirectory(answer->body); !sds.ok()) {
-            problem = sds.error();
-        } else {
-            const auto& p = sds->product;
-            const std::string name = !p.productName.empty() ? p.productName : p.vendorId + "-" + p.productCode;
-            ui->notice({"setup.connector-found", workflow::Severity::Info,
-                        TIS_TEXT("setup_command", "Konnektor gefunden"),
-                        TIS_TEXT("setup_command", "Unter %1 antwortet %2 mit Firmware %3.")
-                            .arg(sdsUrl, name, p.firmwareVersion.toString())});
-        }
-    }
-    if (problem) {
         ui->notice({"setup.connector-not-found", workflow::Severity::Warning,
-                    TIS_TEXT("setup_command", "Konnektor nicht erreicht"), problem->text()});
+                    TIS_TEXT("setup_command", "Konnektor nicht erreicht"), found.error().text()});
         auto keep = ask({"setup.keep-address",
                          Question::Kind::Choice,
                          TIS_TEXT("setup_command", "Die Einstellungen trotzdem so schreiben?"),
@@ -183,29 +140,20 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
                         "cgm"});
     if (!support) return cancelled;
 
-    std::string ini = "; " + tr(TIS_TEXT("setup_command", "Geschrieben von tiservice setup.")) + "\n[connector]\n";
-    line(ini, "sds_url", sdsUrl);
-    line(ini, "mandant_id", *mandant);
-    line(ini, "client_system_id", *clientSystem);
-    line(ini, "workplace_id", *workplace);
-    ini += "\n[tls]\n";
-    line(ini, "mode", mode);
-    line(ini, "ca_file", caFile);
-    line(ini, "client_certificate", clientCertificate);
-    line(ini, "client_certificate_password_file", clientCertificatePasswordFile);
-    ini += "\n[practice]\n";
-    line(ini, "support", *support);
-
-    // What is written must read back as valid settings, or nothing is written.
-    auto pairs = IniFile::parse(ini);
-    auto check = pairs.ok() ? connectionSettingsFrom(*pairs, config) : Result<ConnectionSettings>(pairs.error());
-    if (!check.ok()) {
-        err << check.error().describe() << "\n";
+    setup.mandant = *mandant;
+    setup.clientSystem = *clientSystem;
+    setup.workplace = *workplace;
+    setup.support = *support;
+    // What is written must read back as valid settings, or nothing is written. The file is
+    // replaced as a whole (the person was asked).
+    auto ini = engine::connectorSetupIni(setup, config);
+    if (!ini.ok()) {
+        err << ini.error().describe() << "\n";
         return update_exit::kNotPossible;
     }
     std::error_code ec;
     std::filesystem::create_directories(config.parent_path(), ec);
-    if (auto written = store::writeAtomically(config, ini); !written.ok()) {
+    if (auto written = store::writeAtomically(config, *ini); !written.ok()) {
         err << written.error().describe() << "\n";
         return update_exit::kNotPossible;
     }
