@@ -1,10 +1,10 @@
 // tiservice-host: a stand-in practice software (PVS). It loads a tiservice adapter through
 // plugins/loader, hosts it on a real main-thread loop that honours request_callback, shows
 // notices, questions and progress in the terminal in the PVS's style, and answers from a
-// file for automation. It is the reference for PVS vendors hosting an adapter: it calls the
-// plugin only through plugins::LoadedPlugin (guarded calls, deadlines for init and shutdown)
-// and reads what the plugin hands over only through plugins::check*() (NULL, length, count,
-// control characters), as plugin.h asks of every host.
+// file for automation; with --gui it is a window instead (pvs_window.h). It is the reference for PVS vendors hosting an
+// adapter: it calls the plugin only through plugins::LoadedPlugin (guarded calls, deadlines for init and shutdown) and
+// reads what the plugin hands over only through plugins::check*() (NULL, length, count, control characters), as
+// plugin.h asks of every host.
 
 #include <termios.h>
 #include <unistd.h>
@@ -27,9 +27,10 @@
 #include <QJsonObject>
 
 #include "command_line.h"
+#include "host_settings.h"
+#include "pvs_window.h"
 #include "tiservice/display_text.h"
 #include "tiservice/i18n.h"
-#include "host_settings.h"
 #include "tiservice/plugin_loader.h"
 #include "tiservice/workflow/answers.h"
 
@@ -39,7 +40,7 @@ namespace {
 
 constexpr Message kHelp = TIS_TEXT(
     "sample_host", R"(tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
-seine Hinweise, Fragen und Fortschritte im Terminal.
+seine Hinweise, Fragen und Fortschritte im Terminal oder (--gui) als Fenster.
 
 Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
 
@@ -59,6 +60,10 @@ Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
                       so viele weitere Arbeitsplätze sind gerade angemeldet (für die Warnung vor
                       einem Update während der Arbeit; Standard: unbekannt)
   --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
+  --gui               als Fenster: Hinweise als Leiste, Dialog oder Aufgabe (je nach Adapter),
+                      Fragen als Dialoge, Fortschritt als Balken, die Menüeinträge im Menü
+  --screenshots ORDNER
+                      mit --gui: ein Bild des Fensters zu jedem Hinweis und jeder Frage
 )");
 
 struct HostState {
@@ -306,6 +311,8 @@ int main(int argc, char** argv) {
     int timeoutSeconds = 900;
     int pluginDeadlineSeconds = 10;
     bool stay = false;
+    bool gui = false;
+    std::filesystem::path screenshots;
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("-h", "--help")) {
@@ -329,6 +336,8 @@ int main(int argc, char** argv) {
                         TIS_TEXT("sample_host", "--plugin-deadline erwartet Sekunden von 1 bis 600")};
             } else if (o.is("--workplaces-in-use")) g.workplacesInUse = o.number<int>();
             else if (o.is("--stay")) stay = true;
+            else if (o.is("--gui")) gui = true;
+            else if (o.is("--screenshots")) screenshots = o.value();
             else if (o.is("--lang")) {
                 const auto v = o.value();
                 const auto l = parseLanguage(v);
@@ -392,6 +401,18 @@ int main(int argc, char** argv) {
     if (loaded->state() != plugins::PluginState::Loaded) return finish(withoutTiService(*loaded));
     std::cout << tr(TIS_TEXT("sample_host", "Erweiterung geladen: ")) << loaded->manifest().name << " "
               << loaded->manifest().version << "\n";
+
+    if (gui) {
+        return finish(sample_host::runGuiHost(argc, argv, *loaded,
+                                              {.pvs = pvs,
+                                               .settings = g.settings,
+                                               .answers = g.answers,
+                                               .runs = runs,
+                                               .stay = stay,
+                                               .timeout = std::chrono::seconds(timeoutSeconds),
+                                               .workplacesInUse = g.workplacesInUse,
+                                               .screenshots = screenshots}));
+    }
 
     static tis_host host{};
     host.struct_size = sizeof(tis_host);

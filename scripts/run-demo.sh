@@ -33,12 +33,14 @@ echo "== 1. Der Hersteller veröffentlicht den Zulassungskatalog (TUF, signiert)
 echo "   Vertrauensbasis: $work/repo/published/metadata/1.root.json"
 
 interactive=0
+gui=0
 pvs=medistar
 while [ $# -gt 0 ]; do
   case "$1" in
     --interactive) interactive=1 ;;
+    --gui) gui=1 ;;
     --pvs) pvs="${2:?--pvs braucht einen Namen, z. B. m1pro}"; shift ;;
-    *) echo "unbekannte Option / unknown option: $1 (--interactive, --pvs NAME)" >&2; exit 3 ;;
+    *) echo "unbekannte Option / unknown option: $1 (--interactive, --gui, --pvs NAME)" >&2; exit 3 ;;
   esac
   shift
 done
@@ -103,9 +105,22 @@ hours = Mo-Fr 08:00-18:00
 SETTINGS
 sprechzimmer1() { XDG_STATE_HOME="$work/state-sprechzimmer1" "$bin/tiservice" "$@" --config "$work/sprechzimmer1.ini"; }
 
+pictures="${TMPDIR:-/tmp}/tiservice-demo-bilder"
+runs=0
+[ "$gui" = 1 ] && rm -rf "$pictures"
+
 practice_software() {
   local args=(--pvs "$pvs" --settings "$work/pvs.settings" --state-dir "$work/state" "$@")
   if [ "$interactive" = 1 ]; then args+=(--interactive); else args+=(--answers "$root/sample-host/demo/answers-tonight.json"); fi
+  if [ "$gui" = 1 ]; then
+    # The window as a PVS shows it; without a screen, drawn off-screen into pictures.
+    args+=(--gui)
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      export QT_QPA_PLATFORM=offscreen
+      runs=$((runs + 1))
+      args+=(--screenshots "$pictures/start-$runs")
+    fi
+  fi
   set +e
   "$bin/tiservice-host" "${args[@]}"
   local code=$?
@@ -150,3 +165,7 @@ record="${TMPDIR:-/tmp}/tiservice-demo-Wartungsnachweis.html"
 sprechzimmer1 history --export "$record"
 # The devices table as text: what the printed page says.
 sed -n '/<h2>Geräte<\/h2>/,/<\/table>/p' "$record" | sed -e 's/<\/t[dh]>/  /g' -e 's/<[^>]*>//g' -e '/^\s*$/d' -e 's/^/   /'
+if [ "$gui" = 1 ] && [ -d "$pictures" ]; then
+  echo
+  echo "== Bilder des Fensters von $PVS / pictures of the $PVS window: $pictures =="
+fi

@@ -2156,8 +2156,36 @@ Transfer now?</translation>
         <translation>notices: %1; init %2 ms</translation>
     </message>
     <message>
+        <source>Patientenliste (Beispiel): hier arbeitet die Praxis wie gewohnt.</source>
+        <translation>Patient list (example): here the practice works as usual.</translation>
+    </message>
+    <message>
+        <source>Aufgaben</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>TI-Service</source>
+        <translation>TI service</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Abhaken, wenn erledigt</source>
+        <translation>Tick off when done</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>tiservice-host – eine Praxissoftware zum Ausprobieren: lädt einen tiservice-Adapter und zeigt
-seine Hinweise, Fragen und Fortschritte im Terminal.
+seine Hinweise, Fragen und Fortschritte im Terminal oder (--gui) als Fenster.
 
 Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
 
@@ -2177,9 +2205,13 @@ Aufruf: tiservice-host --pvs NAME --settings DATEI [Optionen]
                       so viele weitere Arbeitsplätze sind gerade angemeldet (für die Warnung vor
                       einem Update während der Arbeit; Standard: unbekannt)
   --stay              nicht beenden, wenn alles erledigt ist (Strg+C)
+  --gui               als Fenster: Hinweise als Leiste, Dialog oder Aufgabe (je nach Adapter),
+                      Fragen als Dialoge, Fortschritt als Balken, die Menüeinträge im Menü
+  --screenshots ORDNER
+                      mit --gui: ein Bild des Fensters zu jedem Hinweis und jeder Frage
 </source>
         <translation>tiservice-host – a stand-in practice software: loads a tiservice adapter and shows its notices,
-questions and progress in the terminal.
+questions and progress in the terminal or (--gui) as a window.
 
 Usage: tiservice-host --pvs NAME --settings FILE [options]
 
@@ -2199,7 +2231,15 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
                       this many other workplaces are signed in right now (for the warning before
                       an update while people work; default: unknown)
   --stay              keep running when everything is done (Ctrl+C)
+  --gui               as a window: notices as a strip, a dialog or a task (as the adapter says),
+                      questions as dialogs, progress as a bar, the menu entries in the menu
+  --screenshots DIR
+                      with --gui: a picture of the window for each notice and question
 </translation>
+    </message>
+    <message>
+        <source>%1 – Praxissoftware (Beispiel)</source>
+        <translation>%1 – practice software (example)</translation>
     </message>
 </context>
 <context>

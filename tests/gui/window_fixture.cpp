@@ -198,6 +198,22 @@ std::vector<std::string> cutOffTexts(QWidget* root) {
                 cut.push_back("label \"" + l->text().left(60).toStdString() + "\" " + std::to_string(l->width()) + "x" +
                               std::to_string(l->height()) + ", needs height " + std::to_string(needed));
         }
+        // Wider than what holds it (a list or scroll area without wrapping): the line is cut at
+        // the side. Scrolled away vertically is not cut; it is reached by scrolling.
+        const bool hasText =
+            (qobject_cast<QLabel*>(w) && !qobject_cast<QLabel*>(w)->text().isEmpty()) ||
+            (qobject_cast<QAbstractButton*>(w) && !qobject_cast<QAbstractButton*>(w)->text().isEmpty());
+        if (!hasText) continue;
+        for (QWidget* a = w->parentWidget(); a && a != root->parentWidget(); a = a->parentWidget()) {
+            const QRect inside(w->mapTo(a, QPoint(0, 0)), w->size());
+            const QRect shown = inside.intersected(a->rect());
+            if (shown.height() > 0 && shown.width() < inside.width()) {
+                cut.push_back("\"" + w->objectName().toStdString() + "\" is cut at the side by \"" +
+                              a->objectName().toStdString() + "\": " + std::to_string(shown.width()) + " of " +
+                              std::to_string(inside.width()));
+                break;
+            }
+        }
     }
     return cut;
 }

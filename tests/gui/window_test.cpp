@@ -3,15 +3,17 @@
 // password, planning in the practice hours, a failed installation, the archive and its PDF,
 // and closing the window while the connector installs. Against the real simulator.
 #include <QAbstractButton>
+#include <QApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -332,4 +334,34 @@ TEST_F(Window, ClosingDuringTheInstallationSaysTheConnectorCarriesOnAlone) {
     for (const auto& e : std::filesystem::directory_iterator(dir / "state/journal", ec))
         journalKept = journalKept || e.path().extension() == ".json";
     EXPECT_TRUE(journalKept);
+}
+
+// The geometry check the screenshot tests rely on finds what a person could not read.
+TEST(CutOffTexts, FindsALineCutAtTheSideAndAButtonTooNarrowButNotWhatIsScrolledAway) {
+    QWidget root;
+    root.resize(300, 120);
+    auto* scroll = new QScrollArea(&root);
+    scroll->setObjectName("scroll");
+    scroll->setGeometry(0, 0, 200, 100);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* inner = new QWidget;
+    inner->resize(600, 400);
+    auto* wide = new QLabel("Eine sehr lange Zeile, die nicht umbricht und rechts abgeschnitten wird", inner);
+    wide->setObjectName("wide");
+    wide->setGeometry(0, 0, 600, 20);
+    scroll->setWidget(inner);
+    root.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&root));
+    auto cut = cutOffTexts(&root);
+    ASSERT_EQ(cut.size(), 1u);
+    EXPECT_NE(cut.front().find("wide"), std::string::npos) << cut.front();
+    // Scrolled out of view below is reachable, not cut.
+    wide->setGeometry(0, 300, 600, 20);
+    EXPECT_TRUE(cutOffTexts(&root).empty()) << cutOffTexts(&root).front();
+    auto* narrow = new QPushButton("Wartungsnachweis speichern", &root);
+    narrow->setGeometry(210, 0, 40, 30);
+    narrow->show();
+    cut = cutOffTexts(&root);
+    ASSERT_EQ(cut.size(), 1u);
+    EXPECT_NE(cut.front().find("Wartungsnachweis"), std::string::npos) << cut.front();
 }
