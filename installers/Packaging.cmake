@@ -20,9 +20,13 @@ set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "tiservice: the update engine and the command line
  The engine library, `tiservice` (status, update, plan, password, history, setup), the
  shipped approval catalog, the daily check as a systemd user timer and the man page.")
+set(CPACK_COMPONENT_GUI_DESCRIPTION "tiservice: the window for practices without an integration
+ `tiservice-gui` shows the connector and card terminals with their versions and deadlines,
+ guides step by step through the update, keeps the settings and shows the update archive with
+ its proof of maintenance (PDF). With a desktop entry and an icon.")
 set(CPACK_COMPONENT_SAMPLE-HOST_DESCRIPTION "tiservice: a stand-in practice software for trying the adapters
  `tiservice-host` loads an adapter as a practice software would and shows its notices,
- questions and progress; with the demo's answers.")
+ questions and progress, in the terminal or as a window (--gui); with the demo's answers.")
 set(CPACK_COMPONENT_SIMULATOR_DESCRIPTION "tiservice: a simulated practice (connector, card terminals, update server)
  `konnektor-sim` serves connector.sds, the EventService, a KoCoBox-style management API and a
  TUF update server on loopback, with scenarios and faults.")
@@ -33,7 +37,9 @@ set(CPACK_COMPONENT_SDK_DESCRIPTION "tiservice: SDK for practice-software vendor
  Headers, CMake package (find_package(tiservice), tiservice_add_adapter) and the plugin ABI
  to build and host adapters.")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libssl3, libspdlog1.10, libboost-filesystem1.74.0")
-set(CPACK_DEBIAN_SAMPLE-HOST_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
+# The runtime and the adapters need Qt Core only; the window and the sample host need Widgets.
+set(CPACK_DEBIAN_GUI_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), libqt6widgets6 (>= 6.4), libqt6gui6 (>= 6.4)")
+set(CPACK_DEBIAN_SAMPLE-HOST_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), libqt6widgets6 (>= 6.4), libqt6gui6 (>= 6.4)")
 set(CPACK_DEBIAN_SIMULATOR_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_PUBLISHER_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_SDK_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), qt6-base-dev, libspdlog-dev")
@@ -52,10 +58,10 @@ foreach(adapter medistar albis z1 turbomed chremasoft m1pro z1pro)
  window and runs the guided update from its menu.")
 endforeach()
 # The Debian description of each package is its own: first line the summary, then the text.
-foreach(_c RUNTIME SAMPLE-HOST SIMULATOR PUBLISHER SDK ADAPTER-MEDISTAR ADAPTER-ALBIS ADAPTER-Z1 ADAPTER-TURBOMED
+foreach(_c RUNTIME GUI SAMPLE-HOST SIMULATOR PUBLISHER SDK ADAPTER-MEDISTAR ADAPTER-ALBIS ADAPTER-Z1 ADAPTER-TURBOMED
            ADAPTER-CHREMASOFT ADAPTER-M1PRO ADAPTER-Z1PRO)
   set(CPACK_DEBIAN_${_c}_DESCRIPTION "${CPACK_COMPONENT_${_c}_DESCRIPTION}")
 endforeach()
-set(CPACK_COMPONENTS_ALL runtime sample-host simulator publisher sdk
+set(CPACK_COMPONENTS_ALL runtime gui sample-host simulator publisher sdk
   adapter-medistar adapter-albis adapter-z1 adapter-turbomed adapter-chremasoft adapter-m1pro adapter-z1pro)
 include(CPack)

@@ -292,14 +292,13 @@ TEST_F(Window, ClosingDuringTheInstallationSaysTheConnectorCarriesOnAlone) {
         else if (id == "login.password") {
             type("Praxis2026!");
             click("next");
-        } else if (id == "plan.when" || id == "plan.during-hours") {
+        } else if ((id == "plan.when" || id == "plan.during-hours") && find<QRadioButton>("choice:now")) {
             choose("now");
             click("next");
         } else if (id == "confirm.start") {
             click("acknowledge");
             click("next");
-        } else
-            FAIL() << id;
+        } else FAIL() << id;
         waitFor([&] { return questionId() != id || page->installing(); }, 5s);
     }
     ASSERT_TRUE(page->installing()) << story().toStdString();
@@ -334,6 +333,72 @@ TEST_F(Window, ClosingDuringTheInstallationSaysTheConnectorCarriesOnAlone) {
     for (const auto& e : std::filesystem::directory_iterator(dir / "state/journal", ec))
         journalKept = journalKept || e.path().extension() == ".json";
     EXPECT_TRUE(journalKept);
+}
+
+TEST_F(Window, TheWholeUpdateWorksWithTheKeyboardAlone) {
+    open("terminal-update-available.json", {}, "Mo-So 00:00-23:59");
+    // Tab to the device's main button and press it with the space bar.
+    QWidget* focused = nullptr;
+    for (int i = 0; i < 30; ++i) {
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), Qt::Key_Tab);
+        focused = QApplication::focusWidget();
+        if (focused && focused->objectName().startsWith("action:")) break;
+    }
+    ASSERT_TRUE(focused && focused->objectName().startsWith("action:"))
+        << (focused ? focused->objectName().toStdString() : "nothing has the focus");
+    QTest::keyClick(focused, Qt::Key_Space);
+    auto* page = window->updatePage();
+    const auto key = [](Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+        QTest::keyClick(QApplication::focusWidget(), k, m);
+    };
+    std::vector<std::string> asked;
+    while (waitFor([&] { return !questionId().empty() || !page->running(); }) && page->running()) {
+        const auto id = questionId();
+        asked.push_back(id);
+        // Where a person starts typing: the field, the choices or the tick box has the focus.
+        const auto focusName = [] {
+            return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
+        };
+        ASSERT_TRUE(waitFor(
+            [&] {
+                const auto f = focusName();
+                return f == "answer" || f.startsWith("choice:") || f == "acknowledge" || f == "next";
+            },
+            3s))
+            << id << ": the focus is on " << focusName().toStdString() << " "
+            << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "-")
+            << (QApplication::focusWidget() && QApplication::focusWidget()->parentWidget()
+                    ? QApplication::focusWidget()->parentWidget()->objectName().toStdString()
+                    : "");
+        if (id == "login.password") {
+            QTest::keyClicks(QApplication::focusWidget(), "Praxis2026!");
+            key(Qt::Key_Return);
+        } else if ((id == "plan.when" || id == "plan.during-hours") && find<QRadioButton>("choice:now")) {
+            // The choice "now" with the arrow keys from where the focus is, then Enter.
+            for (int i = 0; i < 5 && !find<QRadioButton>("choice:now")->isChecked(); ++i) key(Qt::Key_Up);
+            for (int i = 0; i < 5 && !find<QRadioButton>("choice:now")->isChecked(); ++i) key(Qt::Key_Down);
+            ASSERT_TRUE(find<QRadioButton>("choice:now")->isChecked())
+                << (QApplication::focusWidget()
+                        ? QApplication::focusWidget()->metaObject()->className() + std::string(" ") +
+                              QApplication::focusWidget()->objectName().toStdString()
+                        : "no focus");
+            key(Qt::Key_Return);
+        } else if (id == "confirm.start") {
+            key(Qt::Key_Return);  // not yet: the tick box first
+            EXPECT_EQ(questionId(), "confirm.start");
+            EXPECT_EQ(QApplication::focusWidget()->objectName(), "acknowledge");
+            key(Qt::Key_Space);
+            key(Qt::Key_Return);
+        } else {
+            key(Qt::Key_Return);  // the given default (the user name)
+        }
+        ASSERT_TRUE(waitFor([&] { return questionId() != id || !page->running(); }, 10s))
+            << id << " was not answered by the keyboard";
+        ASSERT_LT(asked.size(), 12u) << ::testing::PrintToString(asked);
+    }
+    EXPECT_TRUE(has(textOf("pageTitle"), "Erledigt")) << textOf("pageTitle").toStdString() << "\n"
+                                                      << story().toStdString();
+    EXPECT_NE(std::find(asked.begin(), asked.end(), "confirm.start"), asked.end()) << ::testing::PrintToString(asked);
 }
 
 // The geometry check the screenshot tests rely on finds what a person could not read.

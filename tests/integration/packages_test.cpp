@@ -43,8 +43,8 @@ std::vector<std::string> Packages::debs;
 
 TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
     for (const char* c :
-         {"runtime", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis", "adapter-z1",
-          "adapter-turbomed", "adapter-chremasoft", "adapter-m1pro", "adapter-z1pro"}) {
+         {"runtime", "gui", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis",
+          "adapter-z1", "adapter-turbomed", "adapter-chremasoft", "adapter-m1pro", "adapter-z1pro"}) {
         bool deb = false, tgz = false;
         for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
             const auto n = e.path().filename().string();
@@ -95,6 +95,43 @@ TEST_F(Packages, TheManPageTheUnitNamesIsInstalled) {
         EXPECT_EQ(shown.exitCode, 0) << shown.err;
         EXPECT_TRUE(contains(shown.out, "tiservice")) << shown.out;
     }
+}
+
+TEST_F(Packages, TheWindowHasItsOwnPackageWithADesktopEntryAndAnIcon) {
+    const auto entry = dir->path() / "prefix/usr/share/applications/tiservice-gui.desktop";
+    ASSERT_TRUE(std::filesystem::exists(entry));
+    const auto text = readFile(entry);
+    for (const char* line : {"[Desktop Entry]", "Type=Application", "Exec=tiservice-gui", "Icon=tiservice-gui",
+                             "Name=tiservice", "Comment[en]="})
+        EXPECT_TRUE(contains(text, line)) << line << "\n" << text;
+    // The icon the entry names, where desktops look for it.
+    const auto icon = dir->path() / "prefix/usr/share/icons/hicolor/scalable/apps/tiservice-gui.svg";
+    ASSERT_TRUE(std::filesystem::exists(icon));
+    EXPECT_TRUE(contains(readFile(icon), "<svg"));
+    // The window runs from the fresh prefix.
+    const auto r =
+        runProcess({(prefix() / "bin/tiservice-gui").string(), "--help"}, {.env = {{"LD_LIBRARY_PATH", std::nullopt},
+                                                                                   {"QT_QPA_PLATFORM", "offscreen"},
+                                                                                   {"LANG", "de_DE.UTF-8"},
+                                                                                   {"LC_ALL", std::nullopt},
+                                                                                   {"LC_MESSAGES", std::nullopt}}});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "tiservice-gui [--config DATEI]")) << r.out;
+    // Widgets only where a window is: the runtime, which every adapter needs, stays on Qt Core.
+    std::string runtimeDeb, guiDeb;
+    for (const auto& deb : debs) {
+        if (contains(deb, "-runtime") && !contains(deb, "dbgsym")) runtimeDeb = deb;
+        if (contains(deb, "-gui") && !contains(deb, "dbgsym")) guiDeb = deb;
+    }
+    ASSERT_FALSE(guiDeb.empty());
+    const auto guiDepends =
+        runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / guiDeb).string(), "Depends"});
+    EXPECT_TRUE(contains(guiDepends.out, "libqt6widgets6")) << guiDepends.out;
+    const auto runtimeDepends =
+        runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / runtimeDeb).string(), "Depends"});
+    EXPECT_FALSE(contains(runtimeDepends.out, "widgets")) << runtimeDepends.out;
+    const auto runtimeFiles = runProcess({"/usr/bin/dpkg-deb", "-c", (dir->path() / "packages" / runtimeDeb).string()});
+    EXPECT_FALSE(contains(runtimeFiles.out, "tiservice-gui")) << runtimeFiles.out;
 }
 
 TEST_F(Packages, InstalledToolRunsFromTheFreshPrefix) {

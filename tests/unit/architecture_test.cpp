@@ -70,6 +70,10 @@ const std::regex kReachingOut(
 const std::regex kPolicy(
     R"re(tiservice/assess/|\bassess::|\bComponentStatus\b|\bFinding\b|Severity::\w+\s*[;,})]|\bworkflow::Notice\s*[{(]|\bNotice\s+\w+\s*[{;]|\.id\s*=\s*")re");
 
+// Qt Gui or Widgets: the window's world, never the engine's or an adapter's.
+const std::regex kWidgets(
+    R"re(#\s*include\s*[<"](QtWidgets/|QtGui/|Q(Widget|Application|MainWindow|Dialog|Label|PushButton|MessageBox|Painter|Pixmap|Image|Icon|Font|Gui[A-Za-z]*)\b))re");
+
 const std::vector<std::filesystem::path> kPublicHeaderDirs = {
     kSourceDir / "core/include", kSourceDir / "plugins/include", kSourceDir / "plugins/sdk/include"};
 
@@ -97,7 +101,25 @@ TEST(Architecture, ThePluginSdkDecidesNothingTheEngineDecides) {
     EXPECT_TRUE(hits.empty()) << "this belongs in core/engine:\n" << joined(hits);
 }
 
+TEST(Architecture, QtWidgetsOnlyInTheWindowAndTheSampleHostsWindow) {
+    // The engine and every adapter run inside a practice software's process: Qt Core only.
+    // Widgets belong to tools/tiservice-gui and to sample-host's window (pvs_window.*).
+    auto hits = offendingUnder(
+        {kSourceDir / "core", kSourceDir / "plugins", kSourceDir / "publisher", kSourceDir / "tools/tiservice",
+         kSourceDir / "tools/konnektor-sim", kSourceDir / "tools/command-line"},
+        kWidgets);
+    for (const auto& f : filesUnder(kSourceDir / "sample-host"))
+        if (f.filename().string().rfind("pvs_window", 0) != 0)
+            for (auto& h : offending(f, kWidgets)) hits.push_back(std::move(h));
+    EXPECT_TRUE(hits.empty()) << "Qt Widgets outside the window:\n" << joined(hits);
+}
+
 TEST(Architecture, TheChecksFindWhatTheyLookFor) {
+    EXPECT_TRUE(std::regex_search("#include <QWidget>", kWidgets));
+    EXPECT_TRUE(std::regex_search("#include <QtWidgets/QLabel>", kWidgets));
+    EXPECT_TRUE(std::regex_search("#include <QApplication>", kWidgets));
+    EXPECT_FALSE(std::regex_search("#include <QCoreApplication>", kWidgets));
+    EXPECT_FALSE(std::regex_search("#include <QJsonDocument>", kWidgets));
     // Each rule above, shown a line it must refuse — a rule that matches nothing proves nothing.
     EXPECT_TRUE(std::regex_search("#include <QString>", kQtOrSpdlog));
     EXPECT_TRUE(std::regex_search("    QJsonObject toJson() const;", kQtOrSpdlog));

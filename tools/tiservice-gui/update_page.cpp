@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -21,6 +23,15 @@
 
 namespace tiservice::gui {
 namespace {
+
+/// The focus on `w` once it is shown (a widget made visible in this turn takes no focus yet).
+void focusSoon(QWidget* w, int tries = 10) {
+    QTimer::singleShot(tries == 10 ? 0 : 20, w, [p = QPointer<QWidget>(w), tries] {
+        if (!p) return;
+        if (p->isVisible()) p->setFocus(Qt::OtherFocusReason);
+        else if (tries > 0) focusSoon(p, tries - 1);
+    });
+}
 
 using workflow::Outcome;
 using workflow::Question;
@@ -171,6 +182,19 @@ UpdatePage::UpdatePage(QWidget* parent) : QWidget(parent) {
         if (pending_) pending_->cancel();
         clearQuestion();
     });
+    // Enter goes on from anywhere on the page, as in a dialog; on a focused button it presses that one.
+    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto* enter = new QShortcut(QKeySequence(key), this);
+        enter->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(enter, &QShortcut::activated, this, [this] {
+            auto* focused = qobject_cast<QPushButton*>(QApplication::focusWidget());
+            if (focused && focused != next_ && isAncestorOf(focused)) {
+                if (focused->isEnabled()) focused->click();
+            } else if (next_->isVisible() && next_->isEnabled()) {
+                answer();
+            }
+        });
+    }
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, cancel_, [this] {
         if (cancel_->isVisible() && cancel_->isEnabled()) cancel_->click();
@@ -267,7 +291,7 @@ void UpdatePage::ask(const workflow::Question& q, std::shared_ptr<PendingAnswer>
             rules_.emplace_back(line.rule, l);
         }
         updateRules();
-        field_->setFocus();
+        focusSoon(field_);
     } else {
         // "Abbrechen" is the cancel button; a single other choice is the next button itself
         // ("Notiert", "Verstanden – jetzt starten"); more are radio buttons.
@@ -280,6 +304,7 @@ void UpdatePage::ask(const workflow::Question& q, std::shared_ptr<PendingAnswer>
         if (offered.size() == 1) {
             nextChoice_ = offered.front()->id;
             next_->setText(text(offered.front()->label));
+            focusSoon(next_);
         } else {
             choicesBox_->setVisible(true);
             int index = 0;
@@ -291,12 +316,10 @@ void UpdatePage::ask(const workflow::Question& q, std::shared_ptr<PendingAnswer>
                 choicesLayout_->addWidget(b);
                 if (c->id == q.defaultValue) b->setChecked(true);
             }
-            if (auto* checked = choices_->checkedButton())
-                checked->setFocus();
-            else if (!choices_->buttons().isEmpty())
-                choices_->buttons().front()->setFocus();
+            if (auto* checked = choices_->checkedButton()) focusSoon(checked);
+            else if (!choices_->buttons().isEmpty()) focusSoon(choices_->buttons().front());
         }
-        if (acknowledge_->isVisible()) acknowledge_->setFocus();
+        if (!acknowledge_->isHidden()) focusSoon(acknowledge_);
     }
     updateNext();
 }
