@@ -540,7 +540,7 @@ void PvsWindow::ask(const plugins::CheckedQuestion& question) {
                 if (b->property("choice").toString() == q(answer)) b->setChecked(true);
             it->second->accept();
         });
-    } else if (setup_.answers.size() > 0 && !setup_.stay) {
+    } else if (!setup_.answers.empty() && !setup_.stay) {
         // Automated and no answer for it: cancelled, as the terminal host does.
         QTimer::singleShot(setup_.answerDelay, this, [this, handle] {
             if (const auto it = questions_.find(handle); it != questions_.end()) it->second->reject();

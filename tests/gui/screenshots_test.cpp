@@ -40,10 +40,10 @@ protected:
         window.reset();
         sim.reset();
 
-        for (const auto& [scenario, name] : std::vector<std::pair<std::string, QString>>{
-                 {"all-current.json", "start-current"},
-                 {"terminal-update-available.json", "start-update-available"},
-                 {"connector-blocked.json", "start-blocked"}}) {
+        for (const auto& [scenario, name] :
+             std::vector<std::pair<std::string, QString>>{{"all-current.json", "start-current"},
+                                                          {"terminal-update-available.json", "start-update-available"},
+                                                          {"connector-blocked.json", "start-blocked"}}) {
             open(scenario);
             shoot(name);
             window->close();
@@ -82,7 +82,8 @@ protected:
         shoot("wizard-4-confirm");
         click("acknowledge");
         click("next");
-        ASSERT_TRUE(waitFor([&] { return window->updatePage()->installing() || !window->updatePage()->running(); }, 30s));
+        ASSERT_TRUE(
+            waitFor([&] { return window->updatePage()->installing() || !window->updatePage()->running(); }, 30s));
         if (window->updatePage()->installing()) shoot("wizard-5-installation");
         runThrough("Sommer2026!x", "Sommer2026!x");
         ASSERT_FALSE(window->updatePage()->running());

@@ -3,8 +3,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
-#include <QKeyEvent>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -60,11 +60,13 @@ void WindowTest::openWindow(const std::string& scenario, std::vector<std::string
     writeFile(dir / "tiservice.ini",
               "[connector]\nsds_url = " + sim->sdsUrl() + "\nmanagement_url = " + sim->managementBase() +
                   "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\nmode = server\n"
-                  "ca_file = " + sim->caFile().string() +
-                  "\n\n[update_server]\nmetadata_url = " + sim->updatesBase() + "metadata/\ntargets_url = " +
-                  sim->updatesBase() + "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
+                  "ca_file = " +
+                  sim->caFile().string() + "\n\n[update_server]\nmetadata_url = " + sim->updatesBase() +
+                  "metadata/\ntargets_url = " + sim->updatesBase() +
+                  "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
                   "\n\n[update]\npoll_interval_ms = 50\npoll_max_ms = 200\nfollow_timeout_minutes = 2\n"
-                  "download_timeout_minutes = 1\n\n[practice]\nhours = " + hours + "\n");
+                  "download_timeout_minutes = 1\n\n[practice]\nhours = " +
+                  hours + "\n");
     window = std::make_unique<gui::MainWindow>(
         gui::WindowSetup{.configFile = dir / "tiservice.ini", .stateDir = dir / "state"});
     window->show();

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <ostream>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -42,7 +42,8 @@ protected:
     void open(const std::string& scenario, std::vector<std::string> simArgs = {},
               const std::string& hours = "Mo-Fr 08:00-18:00", double timeScale = 600);
     /// Waits (the event loop runs) until `condition` holds; false after `timeout`.
-    static bool waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout = std::chrono::seconds(30));
+    static bool waitFor(const std::function<bool()>& condition,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(30));
     /// Waits for the wizard to ask `id`; fails the test when another question or the end comes.
     bool waitForQuestion(const std::string& id, std::chrono::milliseconds timeout = std::chrono::seconds(30));
     /// The open question's id, "" without one.

@@ -56,7 +56,8 @@ TEST_F(Window, TheStartPageShowsEachDeviceWithItsLightVersionsDeadlineAndWhatToD
     EXPECT_TRUE(has(textOf("name:CT_ID_0176"), "ORGA 6141 online")) << textOf("name:CT_ID_0176").toStdString();
     EXPECT_EQ(textOf("installed:CT_ID_0176"), "3.7.2");
     EXPECT_EQ(textOf("recommended:CT_ID_0176"), "3.7.4");
-    EXPECT_TRUE(QRegularExpression("^(Heute|Morgen) Abend um 19:00 einplanen$").match(textOf("action:CT_ID_0176")).hasMatch())
+    EXPECT_TRUE(
+        QRegularExpression("^(Heute|Morgen) Abend um 19:00 einplanen$").match(textOf("action:CT_ID_0176")).hasMatch())
         << textOf("action:CT_ID_0176").toStdString();
     // Each light says its status in words too (screen readers, colour blindness).
     EXPECT_EQ(find<QLabel>("light:connector")->accessibleName(), "abgelaufen: VPN wird gesperrt");
@@ -321,7 +322,8 @@ TEST_F(Window, ClosingDuringTheInstallationSaysTheConnectorCarriesOnAlone) {
     // Then closed: the connector goes on with the installation.
     press("closeAnyway");
     EXPECT_TRUE(window->close());
-    const auto installs = sim->control("GET", "/state")["connectors"].toArray()[0].toObject()["installations"].toArray();
+    const auto installs =
+        sim->control("GET", "/state")["connectors"].toArray()[0].toObject()["installations"].toArray();
     ASSERT_FALSE(installs.isEmpty());
     const auto state = installs[0].toObject()["state"].toString().toStdString();
     EXPECT_NE(state, "failed");

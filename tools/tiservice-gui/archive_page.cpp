@@ -36,7 +36,8 @@ ArchivePage::ArchivePage(QWidget* parent) : QWidget(parent) {
     table_->setObjectName("archive");
     table_->setHorizontalHeaderLabels({text(TIS_TEXT("window", "Zeit")), text(TIS_TEXT("window", "Gerät")),
                                        text(TIS_TEXT("window", "Was")), text(TIS_TEXT("window", "Version")),
-                                       text(TIS_TEXT("window", "Ergebnis")), text(TIS_TEXT("window", "Gestartet von"))});
+                                       text(TIS_TEXT("window", "Ergebnis")),
+                                       text(TIS_TEXT("window", "Gestartet von"))});
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
@@ -71,11 +72,13 @@ void ArchivePage::show(const engine::HistoryView& view, const engine::PracticeId
     practice_ = practice;
     LocalizedText note;
     if (view.connectorListRead)
-        note = TIS_TEXT("window", "Mit der Liste der Installationen im Konnektor: auch was andere Arbeitsplätze, das "
-                                  "Auto-Update oder Ihr Dienstleister vor Ort installiert haben.");
+        note = TIS_TEXT("window",
+                        "Mit der Liste der Installationen im Konnektor: auch was andere Arbeitsplätze, das "
+                        "Auto-Update oder Ihr Dienstleister vor Ort installiert haben.");
     else if (view.connectorListError)
-        note = LocalizedText(TIS_TEXT("window", "Die Liste der Installationen im Konnektor war nicht zu lesen; gezeigt wird, was "
-                                  "dieser Arbeitsplatz selbst eingetragen hat."))
+        note = LocalizedText(TIS_TEXT("window",
+                                      "Die Liste der Installationen im Konnektor war nicht zu lesen; gezeigt wird, was "
+                                      "dieser Arbeitsplatz selbst eingetragen hat."))
                    .append(view.connectorListError->text(), "\n");
     if (view.entries.empty()) note.append(TIS_TEXT("window", "Das Update-Archiv ist leer."), "\n");
     if (view.unreadableLines > 0)
@@ -89,12 +92,16 @@ void ArchivePage::show(const engine::HistoryView& view, const engine::PracticeId
         const auto& e = *it;
         const int row = table_->rowCount();
         table_->insertRow(row);
-        QString version = QString::fromStdString(e.fromVersion.empty() ? e.toVersion : e.fromVersion + " → " + e.toVersion);
+        QString version =
+            QString::fromStdString(e.fromVersion.empty() ? e.toVersion : e.fromVersion + " → " + e.toVersion);
         QString result = e.event == "finished" ? text(workflow::historyResultText(e.result)) : QString();
         if (e.event == "finished" && e.result != "succeeded" && !e.reason.empty())
             result += ": " + text(workflow::historyReasonText(e.reason));
-        const QStringList cells{text(formatLocalDateTime(e.time)), QString::fromStdString(e.name),
-                                text(workflow::historyEventText(e.event)), version, result,
+        const QStringList cells{text(formatLocalDateTime(e.time)),
+                                QString::fromStdString(e.name),
+                                text(workflow::historyEventText(e.event)),
+                                version,
+                                result,
                                 text(workflow::historyStartedByText(e))};
         for (int c = 0; c < cells.size(); ++c) table_->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
@@ -127,16 +134,16 @@ Status ArchivePage::savePdf(const std::filesystem::path& file) const {
 
 void ArchivePage::askWhereToSave() {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString chosen = QFileDialog::getSaveFileName(this, text(TIS_TEXT("window", "Wartungsnachweis speichern")),
-                                                        folder + "/" + text(TIS_TEXT("window", "Wartungsnachweis")) + ".pdf",
-                                                        "PDF (*.pdf)");
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, text(TIS_TEXT("window", "Wartungsnachweis speichern")),
+        folder + "/" + text(TIS_TEXT("window", "Wartungsnachweis")) + ".pdf", "PDF (*.pdf)");
     if (chosen.isEmpty()) return;
     const auto saved = savePdf(chosen.toStdString());
     if (saved.ok())
-        QMessageBox::information(this, text(TIS_TEXT("window", "Gespeichert")),
-                                 text(TIS_TEXT("window", "Der Wartungsnachweis steht in %1.").arg(chosen.toStdString())));
-    else
-        QMessageBox::warning(this, text(TIS_TEXT("window", "Nicht gespeichert")), text(saved.error().text()));
+        QMessageBox::information(
+            this, text(TIS_TEXT("window", "Gespeichert")),
+            text(TIS_TEXT("window", "Der Wartungsnachweis steht in %1.").arg(chosen.toStdString())));
+    else QMessageBox::warning(this, text(TIS_TEXT("window", "Nicht gespeichert")), text(saved.error().text()));
 }
 
 }  // namespace tiservice::gui

@@ -34,15 +34,12 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config"))
-                setup.configFile = o.value();
-            else if (o.is("--check-every"))
-                setup.checkEvery = std::chrono::minutes(std::max(1, o.number<int>()));
+            if (o.is("--config")) setup.configFile = o.value();
+            else if (o.is("--check-every")) setup.checkEvery = std::chrono::minutes(std::max(1, o.number<int>()));
             else if (o.is("--help", "-h")) {
                 std::cout << tr(kHelp);
                 return 0;
-            } else
-                o.unknown();
+            } else o.unknown();
         }
     } catch (const command_line::UsageError& e) {
         std::cerr << tr(e.text) << "\n\n" << tr(kHelp);

@@ -88,17 +88,14 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
                                   if (bannerNotices_.erase(id) > 0) refreshBanner();
                               }});
     engine_ = std::make_unique<engine::Engine>(engine::EngineSetup{
-        .stateDir = setup_.stateDir,
-        .ui = ui_.get(),
-        .lockWait = std::chrono::seconds(3),
-        .stopRequested = [this] { return thread_ && thread_->stopping(); }});
+        .stateDir = setup_.stateDir, .ui = ui_.get(), .lockWait = std::chrono::seconds(3), .stopRequested = [this] {
+            return thread_ && thread_->stopping();
+        }});
     engine_->useSettings(loadConnectionSettings(setup_.configFile));
-    thread_ = std::make_unique<engine::EngineThread>(
-        *engine_, setup_.checkEvery, [](bool warning, const std::string& line) {
-            if (warning)
-                log::logger()->warn("window: {}", line);
-            else
-                log::logger()->info("window: {}", line);
+    thread_ =
+        std::make_unique<engine::EngineThread>(*engine_, setup_.checkEvery, [](bool warning, const std::string& line) {
+            if (warning) log::logger()->warn("window: {}", line);
+            else log::logger()->info("window: {}", line);
         });
     // Both observers run on the engine's thread: the model is made there, shown here.
     thread_->observeChecks([this](const engine::CheckOutcome& outcome) {
@@ -113,7 +110,8 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
     });
     thread_->observeWorkflows([this](const Result<workflow::WorkflowResult>& r) {
         auto copy = std::make_shared<Result<workflow::WorkflowResult>>(r);
-        QMetaObject::invokeMethod(this, [this, copy] { update_->finish(*copy); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, copy] { update_->finish(*copy); }, Qt::QueuedConnection);
     });
     thread_->start();
     // The first run: no settings yet, or only what the installer put there (the update server).
@@ -160,12 +158,9 @@ void MainWindow::startMobileTerminalUpdate() {
 }
 
 void MainWindow::onAction(const engine::MainAction& action) {
-    if (action.id == "plan-evening")
-        startUpdate(action.plannedAt);
-    else if (action.id == "update")
-        startUpdate();
-    else if (action.id == "mobile-terminal-update")
-        startMobileTerminalUpdate();
+    if (action.id == "plan-evening") startUpdate(action.plannedAt);
+    else if (action.id == "update") startUpdate();
+    else if (action.id == "mobile-terminal-update") startMobileTerminalUpdate();
     else if (action.id == "support")
         QMessageBox::information(this, text(TIS_TEXT("window", "Support anrufen")), text(action.advice));
 }
@@ -176,8 +171,8 @@ void MainWindow::showArchive() {
     thread_->run([this](engine::Engine& e) {
         auto view = std::make_shared<engine::HistoryView>(e.practiceHistory());
         const auto practice = e.settings() ? engine::practiceIdentityOf(*e.settings()) : engine::PracticeIdentity{};
-        QMetaObject::invokeMethod(this, [this, view, practice] { archive_->show(*view, practice); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, view, practice] { archive_->show(*view, practice); }, Qt::QueuedConnection);
     });
 }
 
@@ -196,8 +191,8 @@ void MainWindow::onNotice(const workflow::Notice& n) {
     // The form being filled in already says what the settings lack.
     if (n.id == "settings.invalid" && pages_->currentWidget() == settings_) return;
     // The devices themselves are on the start page; the archive has its page.
-    if ((n.id.rfind("status.", 0) == 0 && n.id != "status.followed-up" && n.id != "status.error") || n.id == "history" ||
-        n.id.rfind("workflow.", 0) == 0)
+    if ((n.id.rfind("status.", 0) == 0 && n.id != "status.followed-up" && n.id != "status.error") ||
+        n.id == "history" || n.id.rfind("workflow.", 0) == 0)
         return;
     bannerNotices_[n.id] = n;
     refreshBanner();

@@ -41,7 +41,8 @@ StartPageModel startPageModel(const engine::CheckOutcome& outcome, const engine:
         d.action = engine.mainAction(f);
         m.devices.push_back(std::move(d));
     }
-    m.headline = m.overall == ComponentStatus::Current ? LocalizedText(TIS_TEXT("window", "Alles aktuell. Es ist nichts zu tun."))
+    m.headline = m.overall == ComponentStatus::Current
+                     ? LocalizedText(TIS_TEXT("window", "Alles aktuell. Es ist nichts zu tun."))
                  : m.overall >= ComponentStatus::Expired
                      ? LocalizedText(TIS_TEXT("window", "Sofort handeln: sonst ist die TI bald nicht mehr erreichbar."))
                  : m.overall >= ComponentStatus::UpdateAvailable
@@ -49,7 +50,8 @@ StartPageModel startPageModel(const engine::CheckOutcome& outcome, const engine:
                      : LocalizedText(TIS_TEXT("window", "Nicht alles ließ sich prüfen."));
     m.detail = TIS_TEXT("window", "Geprüft am %1.").arg(formatLocalDateTime(report.checkedAt));
     if (report.catalog) {
-        m.detail.append(TIS_TEXT("window", "Zulassungskatalog vom %1.").arg(formatDay(report.catalog->catalog.published)));
+        m.detail.append(
+            TIS_TEXT("window", "Zulassungskatalog vom %1.").arg(formatDay(report.catalog->catalog.published)));
         if (!report.catalog->fresh && report.catalog->refreshError)
             m.detail.append(report.catalog->refreshError->text(), "\n");
     } else if (report.catalogError) {

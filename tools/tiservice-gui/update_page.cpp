@@ -43,8 +43,10 @@ std::optional<WizardStep> stepOf(const std::string& id) {
     if (starts("login.") || id == "connection.password") return WizardStep::SignIn;
     if (starts("password.")) return WizardStep::Password;
     if (starts("plan.")) return WizardStep::Plan;
-    if (starts("confirm.") || id == "mobile-terminal.confirm" || id == "mobile-terminal.dock") return WizardStep::Confirm;
-    if (starts("install.") || id == "install" || id == "reboot" || id == "transfer" || id == "mobile-terminal.installing")
+    if (starts("confirm.") || id == "mobile-terminal.confirm" || id == "mobile-terminal.dock")
+        return WizardStep::Confirm;
+    if (starts("install.") || id == "install" || id == "reboot" || id == "transfer" ||
+        id == "mobile-terminal.installing")
         return WizardStep::Install;
     return std::nullopt;
 }
@@ -91,8 +93,8 @@ UpdatePage::UpdatePage(QWidget* parent) : QWidget(parent) {
 
     auto* steps = new QHBoxLayout;
     const std::vector<std::pair<const char*, Message>> names{
-        {"signin", TIS_TEXT("window", "Anmelden")},    {"password", TIS_TEXT("window", "Passwort")},
-        {"plan", TIS_TEXT("window", "Planen")},        {"confirm", TIS_TEXT("window", "Bestätigen")},
+        {"signin", TIS_TEXT("window", "Anmelden")},      {"password", TIS_TEXT("window", "Passwort")},
+        {"plan", TIS_TEXT("window", "Planen")},          {"confirm", TIS_TEXT("window", "Bestätigen")},
         {"install", TIS_TEXT("window", "Installation")}, {"result", TIS_TEXT("window", "Ergebnis")}};
     for (const auto& [id, name] : names) {
         auto* l = new QLabel(text(name));
@@ -232,16 +234,18 @@ void UpdatePage::setStep(WizardStep step) {
         l->setFont(f);
         l->setEnabled(i <= static_cast<std::size_t>(step));
         l->setAccessibleDescription(i == static_cast<std::size_t>(step) ? text(TIS_TEXT("window", "aktueller Schritt"))
-                                                                         : QString());
+                                                                        : QString());
     }
 }
 
 void UpdatePage::showNotice(const workflow::Notice& n) {
     if (auto s = stepOf(n.id); s && *s > step_) setStep(*s);
     if (n.id == "install.succeeded" || n.id == "install.failed" || n.id == "install.refused") installing_ = false;
-    storyHtml_ += "<p style='color:" + colourOf(n.severity) + "'><b>" + html(n.title) + "</b><br>" + html(n.text) + "</p>";
+    storyHtml_ +=
+        "<p style='color:" + colourOf(n.severity) + "'><b>" + html(n.title) + "</b><br>" + html(n.text) + "</p>";
     story_->setText(storyHtml_);
-    QTimer::singleShot(0, this, [this] { storyScroll_->verticalScrollBar()->setValue(storyScroll_->verticalScrollBar()->maximum()); });
+    QTimer::singleShot(
+        0, this, [this] { storyScroll_->verticalScrollBar()->setValue(storyScroll_->verticalScrollBar()->maximum()); });
 }
 
 void UpdatePage::clearQuestion() {
@@ -297,10 +301,8 @@ void UpdatePage::ask(const workflow::Question& q, std::shared_ptr<PendingAnswer>
         // ("Notiert", "Verstanden – jetzt starten"); more are radio buttons.
         std::vector<const workflow::Choice*> offered;
         for (const auto& c : q.choices)
-            if (c.id == "cancel")
-                cancel_->setText(text(c.label));
-            else
-                offered.push_back(&c);
+            if (c.id == "cancel") cancel_->setText(text(c.label));
+            else offered.push_back(&c);
         if (offered.size() == 1) {
             nextChoice_ = offered.front()->id;
             next_->setText(text(offered.front()->label));
@@ -365,12 +367,9 @@ void UpdatePage::updateNext() {
 void UpdatePage::answer() {
     if (!question_ || !pending_ || !next_->isEnabled()) return;
     std::string value;
-    if (question_->kind != Question::Kind::Choice)
-        value = field_->text().toStdString();
-    else if (!nextChoice_.empty())
-        value = nextChoice_;
-    else if (auto* b = choices_->checkedButton())
-        value = b->property("choiceId").toString().toStdString();
+    if (question_->kind != Question::Kind::Choice) value = field_->text().toStdString();
+    else if (!nextChoice_.empty()) value = nextChoice_;
+    else if (auto* b = choices_->checkedButton()) value = b->property("choiceId").toString().toStdString();
     auto pending = pending_;
     clearQuestion();  // the typed password leaves the field at once
     pending->answer(std::move(value));
@@ -402,8 +401,9 @@ void UpdatePage::finish(const Result<workflow::WorkflowResult>& r) {
         title_->setText(text(headingOf(r->outcome)));
         title_->setProperty("outcome", QString::fromStdString(std::string(workflow::outcomeId(r->outcome))));
         if (!r->message.empty())
-            showNotice({"result", r->outcome == Outcome::Failed || r->outcome == Outcome::NeedsSupport ? Severity::Critical
-                                                                                                         : Severity::Info,
+            showNotice({"result",
+                        r->outcome == Outcome::Failed || r->outcome == Outcome::NeedsSupport ? Severity::Critical
+                                                                                             : Severity::Info,
                         headingOf(r->outcome), r->message});
         if (r->outcome == Outcome::Succeeded) {
             progress_->setRange(0, 100);

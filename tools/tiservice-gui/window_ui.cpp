@@ -43,10 +43,8 @@ std::optional<std::string> WindowUi::ask(const workflow::Question& q) {
         open_.push_back(pending);
     }
     toWindow([this, q, pending] {
-        if (sinks_.question)
-            sinks_.question(q, pending);
-        else
-            pending->cancel();
+        if (sinks_.question) sinks_.question(q, pending);
+        else pending->cancel();
     });
     return pending->wait();
 }

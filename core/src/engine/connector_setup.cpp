@@ -107,8 +107,8 @@ Result<std::string> connectorSetupIni(const ConnectorSetup& setup, const std::fi
     for (const auto& [section, keys] : all.sections()) {
         std::string lines;
         for (const auto& [key, value] : keys)
-            if (!value.empty()) lines += key + " = " + value + "\n";
-        if (!lines.empty()) ini += "\n[" + section + "]\n" + lines;
+            if (!value.empty()) lines.append(key).append(" = ").append(value).append("\n");
+        if (!lines.empty()) ini.append("\n[").append(section).append("]\n").append(lines);
     }
     // What is written must read back as valid settings, or nothing is written.
     auto pairs = IniFile::parse(ini);

@@ -94,15 +94,16 @@ class KocoboxPasswordPolicy final : public PasswordPolicy {
 public:
     LocalizedText rules() const override { return connectorPasswordRules(); }
     std::vector<PasswordRuleLine> ruleLines() const override {
-        return {{PasswordRule::Length, TIS_TEXT("password_policy", "8 bis 24 Zeichen")},
-                {PasswordRule::CharacterClasses,
-                 TIS_TEXT("password_policy",
-                          "mindestens 3 von 4 Gruppen: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen")},
-                {PasswordRule::AllowedCharacters,
-                 TIS_TEXT("password_policy", "nur Buchstaben A–Z und a–z, Ziffern und %1").arg(kPasswordSpecialCharacters)},
-                {PasswordRule::ContainsUserName,
-                 TIS_TEXT("password_policy", "enthält nicht den Benutzernamen, auch nicht rückwärts")},
-                {PasswordRule::RecentlyUsed, TIS_TEXT("password_policy", "keines der letzten drei Passwörter")}};
+        return {
+            {PasswordRule::Length, TIS_TEXT("password_policy", "8 bis 24 Zeichen")},
+            {PasswordRule::CharacterClasses,
+             TIS_TEXT("password_policy",
+                      "mindestens 3 von 4 Gruppen: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen")},
+            {PasswordRule::AllowedCharacters,
+             TIS_TEXT("password_policy", "nur Buchstaben A–Z und a–z, Ziffern und %1").arg(kPasswordSpecialCharacters)},
+            {PasswordRule::ContainsUserName,
+             TIS_TEXT("password_policy", "enthält nicht den Benutzernamen, auch nicht rückwärts")},
+            {PasswordRule::RecentlyUsed, TIS_TEXT("password_policy", "keines der letzten drei Passwörter")}};
     }
     std::vector<PasswordViolation> check(std::string_view userName, std::string_view password,
                                          const std::vector<std::string>& recentPasswords) const override {

@@ -61,8 +61,13 @@ std::optional<WorkflowResult> UpdateWorkflow::Impl::changePasswordWith(const std
                driver->passwordPolicy().rules()});
     for (int attempt = 0; attempt < 10; ++attempt) {
         const auto& policy = driver->passwordPolicy();
-        auto fresh = ui.ask({"password.new", Question::Kind::Secret, TIS_TEXT("update_workflow", "Neues Passwort"), {}, "",
-                             policy.ruleLines(), [&policy, &user, &oldPassword](std::string_view typed) {
+        auto fresh = ui.ask({"password.new",
+                             Question::Kind::Secret,
+                             TIS_TEXT("update_workflow", "Neues Passwort"),
+                             {},
+                             "",
+                             policy.ruleLines(),
+                             [&policy, &user, &oldPassword](std::string_view typed) {
                                  return policy.check(user, typed, {oldPassword});
                              }});
         if (!fresh) return cancelled();
