@@ -1,5 +1,6 @@
 #include "pvs_window.h"
 
+#include <atomic>
 #include <iostream>
 
 #include <QApplication>
@@ -29,7 +30,9 @@
 namespace tiservice::sample_host {
 namespace {
 
-PvsWindow* g_window = nullptr;  // one host, one plugin: the C callbacks find the window here
+// One host, one plugin: the C callbacks find the window here. Plugin threads read it
+// (request_callback, signed_in); it is cleared before the plugin is stopped.
+std::atomic<PvsWindow*> g_window{nullptr};
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString t(const Message& m) { return q(tiservice::tr(m)); }
@@ -54,10 +57,11 @@ void TIS_ABI hostLog(const tis_host*, int32_t level, const char* message) {
     if (level >= TIS_LOG_WARNING) std::cerr << "[tiservice] " << plugins::checkedString(message) << "\n";
 }
 void TIS_ABI hostRequestCallback(const tis_host*) {
-    if (auto* w = g_window) w->requestTurn();
+    if (auto* w = g_window.load()) w->requestTurn();
 }
 const char* TIS_ABI hostGetSetting(const tis_host*, const char* key) {
-    return key && g_window ? g_window->setting(plugins::checkedString(key, 256)) : nullptr;
+    auto* w = g_window.load();
+    return key && w ? w->setting(plugins::checkedString(key, 256)) : nullptr;
 }
 void TIS_ABI hostShowNotice(const tis_host*, const tis_notice* raw) {
     const auto n = plugins::checkNotice(raw);
@@ -68,24 +72,27 @@ void TIS_ABI hostShowNotice(const tis_host*, const tis_notice* raw) {
                   << "\n";
         return;
     }
-    if (g_window) g_window->showNotice(*n);
+    if (auto* w = g_window.load()) w->showNotice(*n);
 }
 void TIS_ABI hostWithdrawNotice(const tis_host*, const char* id) {
-    if (g_window) g_window->withdrawNotice(plugins::checkedString(id, 256));
+    if (auto* w = g_window.load()) w->withdrawNotice(plugins::checkedString(id, 256));
 }
 void TIS_ABI hostAsk(const tis_host*, const tis_question* raw) {
     const auto question = plugins::checkQuestion(raw);
-    if (g_window && question) g_window->ask(*question);
+    if (auto* w = g_window.load(); w && question) w->ask(*question);
 }
 void TIS_ABI hostProgress(const tis_host*, const tis_progress* raw) {
     const auto p = plugins::checkProgress(raw);
-    if (g_window && p && !p->text.empty()) g_window->showProgress(*p);
+    if (auto* w = g_window.load(); w && p && !p->text.empty()) w->showProgress(*p);
 }
 void TIS_ABI hostOpenUrl(const tis_host*, const char* url) {
     const auto u = plugins::checkedString(url, 2048);
     if (u.starts_with("https://") || u.starts_with("http://")) std::cout << "[Browser] " << u << "\n" << std::flush;
 }
-int32_t TIS_ABI hostWorkplaces(const tis_host*) { return g_window ? g_window->workplacesInUse() : -1; }
+int32_t TIS_ABI hostWorkplaces(const tis_host*) {
+    auto* w = g_window.load();
+    return w ? w->workplacesInUse() : -1;
+}
 const tis_workplaces_ext kWorkplaces{hostWorkplaces};
 const void* TIS_ABI hostGetExtension(const tis_host*, const char* id) {
     if (id && std::string_view(id) == TIS_HOST_EXT_WORKPLACES) return &kWorkplaces;
@@ -159,10 +166,7 @@ PvsWindow::PvsWindow(plugins::LoadedPlugin& plugin, GuiHostSetup setup, QWidget*
     connect(loop_, &QTimer::timeout, this, &PvsWindow::turn);
 }
 
-PvsWindow::~PvsWindow() {
-    finish(exitCode_);
-    if (g_window == this) g_window = nullptr;
-}
+PvsWindow::~PvsWindow() { finish(exitCode_); }
 
 const char* PvsWindow::setting(const std::string& key) const {
     const auto it = setup_.settings.find(key);
@@ -373,14 +377,21 @@ QDialog* PvsWindow::dialogFor(const plugins::CheckedNotice& n) {
     box->setObjectName(q("dialog:" + n.id));
     box->setInformativeText(q(n.text));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    for (const auto& a : n.actions) {
-        auto* b = box->addButton(q(a.label), a.id == "later" ? QMessageBox::RejectRole : QMessageBox::ActionRole);
-        b->setObjectName(q("action:" + a.id));
-        connect(b, &QAbstractButton::clicked, this, [this, id = n.id, action = a.id] { acted(id, action); });
-    }
+    for (const auto& a : n.actions)
+        box->addButton(q(a.label), a.id == "later" ? QMessageBox::RejectRole : QMessageBox::ActionRole)
+            ->setObjectName(q("action:" + a.id));
     auto* ok = box->addButton(t(TIS_TEXT("sample_host", "OK")), QMessageBox::AcceptRole);
     ok->setObjectName("ok");
-    connect(ok, &QAbstractButton::clicked, this, [this, id = n.id] { closed(id, false); });
+    box->setEscapeButton(ok);
+    // However it ends — a button, Esc or the title bar's ✕ — the plugin hears of it once.
+    connect(box, &QDialog::finished, this, [this, box, id = n.id] {
+        const auto it = notices_.find(id);
+        if (it == notices_.end() || it->second != box) return;  // withdrawn or replaced meanwhile
+        const auto* pressed = box->clickedButton();
+        const auto name = pressed ? pressed->objectName().toStdString() : std::string();
+        if (name.starts_with("action:")) acted(id, name.substr(7));
+        else closed(id, false);
+    });
     box->setWindowModality(Qt::WindowModal);
     box->open();
     return box;
@@ -417,7 +428,7 @@ void PvsWindow::remove(const std::string& id) {
     notices_.erase(it);
     if (!w) return;
     if (auto* dialog = qobject_cast<QDialog*>(w.data())) {
-        dialog->close();  // deletes itself
+        dialog->done(QDialog::Rejected);  // close() is ignored by a box without an Escape button; deletes itself
         return;
     }
     w->hide();
@@ -570,6 +581,8 @@ QDialog* PvsWindow::openDialog() const {
 void PvsWindow::finish(int exitCode) {
     if (finished_) return;
     finished_ = true;
+    // What the plugin calls from now on (or from a thread it could not stop) reaches nothing.
+    g_window = nullptr;
     exitCode_ = exitCode;
     loop_->stop();
     for (auto& [handle, dialog] : questions_)

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "tiservice/plugin_loader.h"
 
@@ -118,7 +119,7 @@ private:
     QLabel* progressText_ = nullptr;
     QLabel* patients_ = nullptr;
     QTimer* loop_ = nullptr;
-    std::map<std::string, QWidget*> notices_;  ///< shown now, by id (banner, task row or dialog)
+    std::map<std::string, QPointer<QWidget>> notices_;  ///< shown now, by id (banner, task or dialog)
     std::map<std::string, std::size_t> answered_;
     std::deque<std::pair<std::uint64_t, std::optional<std::string>>> pendingAnswers_;
     std::deque<std::pair<std::string, bool>> pendingClosings_;

@@ -611,6 +611,38 @@
         <source>Bitte „%1“ ausfüllen.</source>
         <translation>Please fill in “%1”.</translation>
     </message>
+    <message>
+        <source>Ohne die Datei mit dem Passwort des Client-Zertifikats lässt sich die Verbindung hier nicht prüfen: das Passwort wird erst beim Start gefragt.</source>
+        <translation>Without the file with the client certificate&apos;s password the connection cannot be tested here: the password is only asked at the start.</translation>
+    </message>
+    <message>
+        <source>Zum Prüfen die Datei angeben, oder speichern und „Jetzt prüfen“ wählen.</source>
+        <translation>Give the file to test it, or save and choose “Check now”.</translation>
+    </message>
+    <message>
+        <source>CA-Zertifikat des Konnektors</source>
+        <translation>CA certificate of the connector</translation>
+    </message>
+    <message>
+        <source>Client-Zertifikat dieses PCs</source>
+        <translation>Client certificate of this PC</translation>
+    </message>
+    <message>
+        <source>Datei mit dem Passwort des Client-Zertifikats</source>
+        <translation>File with the client certificate&apos;s password</translation>
+    </message>
+    <message>
+        <source>Sprechzeiten</source>
+        <translation>Practice hours</translation>
+    </message>
+    <message>
+        <source>Wer hat den Konnektor installiert?</source>
+        <translation>Who installed the connector?</translation>
+    </message>
+    <message>
+        <source>Bitte „%1“ im Formular korrigieren.</source>
+        <translation>Please correct “%1” in the form.</translation>
+    </message>
 </context>
 <context>
     <name>engine</name>
@@ -799,6 +831,98 @@
     <message>
         <source>die Build-Nummer ist größer als 255.</source>
         <translation>the build number is larger than 255.</translation>
+    </message>
+</context>
+<context>
+    <name>fleet</name>
+    <message>
+        <source>Der Konnektor hat nicht innerhalb von %1 Sekunden geantwortet.</source>
+        <translation>The connector did not answer within %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal prüfen; bleibt es so, die Praxis anrufen.</source>
+        <translation>Check again later; if it stays so, call the practice.</translation>
+    </message>
+</context>
+<context>
+    <name>fleet_command</name>
+    <message>
+        <source>tiservice fleet [--dir ORDNER] [DATEI …] [--parallel N] [--timeout SEKUNDEN] [--json]
+
+  Für Dienstleister: prüft die Konnektoren vieler Praxen in einem Lauf – je Praxis eine
+  Einstellungsdatei (wie tiservice.ini) – und listet das Dringendste zuerst, mit den Fristen.
+  Ein toter oder langsamer Konnektor hält die anderen nicht auf.
+
+  --dir ORDNER          jede .ini-Datei in ORDNER ist eine Praxis (ihr Name: der Dateiname)
+  DATEI …               einzelne Einstellungsdateien
+  --parallel N          so viele Konnektoren zugleich (Standard 32, höchstens 256)
+  --timeout SEKUNDEN    so lange darf ein Konnektor brauchen (Standard 10)
+  --json                Ausgabe für Programme
+
+  Passwörter stehen nur in Dateien, die die Einstellungen nennen; gefragt wird nichts.
+  Rückgabewerte: 0 alle aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt,
+  3 mindestens eine Praxis nicht prüfbar (ohne abgelaufene oder gesperrte)
+</source>
+        <translation>tiservice fleet [--dir FOLDER] [FILE …] [--parallel N] [--timeout SECONDS] [--json]
+
+  For service providers: checks the connectors of many practices in one run – a settings
+  file per practice (like tiservice.ini) – and lists the most urgent first, with the deadlines.
+  A dead or slow connector does not hold up the others.
+
+  --dir FOLDER          every .ini file in FOLDER is one practice (its name: the file name)
+  FILE …                single settings files
+  --parallel N          this many connectors at the same time (default 32, at most 256)
+  --timeout SECONDS     how long one connector may take (default 10)
+  --json                output for programs
+
+  Passwords are only in files the settings name; nothing is asked.
+  Exit codes: 0 all current, 1 action needed, 2 expired or blocked,
+  3 at least one practice could not be checked (and none expired or blocked)
+</translation>
+    </message>
+    <message>
+        <source>nicht prüfbar</source>
+        <translation>not checkable</translation>
+    </message>
+    <message>
+        <source>Der Ordner %1 ist nicht lesbar.</source>
+        <translation>The folder %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>--parallel erwartet 1 bis 256</source>
+        <translation>--parallel expects 1 to 256</translation>
+    </message>
+    <message>
+        <source>--timeout erwartet 1 bis 600 Sekunden</source>
+        <translation>--timeout expects 1 to 600 seconds</translation>
+    </message>
+    <message>
+        <source>Keine Praxis angegeben: --dir ORDNER oder Einstellungsdateien nennen.</source>
+        <translation>No practice given: name --dir FOLDER or settings files.</translation>
+    </message>
+    <message>
+        <source>%1 Praxen geprüft in %2 s: %3 abgelaufen oder gesperrt, %4 mit Handlungsbedarf, %5 nicht prüfbar, %6 aktuell.</source>
+        <translation>%1 practices checked in %2 s: %3 expired or blocked, %4 needing action, %5 not checkable, %6 current.</translation>
+    </message>
+    <message>
+        <source>Praxis</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Konnektor</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
     </message>
 </context>
 <context>
@@ -1188,10 +1312,6 @@
         <translation>--time-scale must be &gt; 0</translation>
     </message>
     <message>
-        <source>--count muss zwischen 1 und 200 liegen</source>
-        <translation>--count must be 1..200</translation>
-    </message>
-    <message>
         <source>--basic-auth-user braucht --basic-auth-password-file</source>
         <translation>--basic-auth-user needs --basic-auth-password-file</translation>
     </message>
@@ -1227,7 +1347,7 @@ Aufruf: konnektor-sim [Optionen]
 
 Praxis:
   --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
-  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
+  --count N                  N Konnektoren (1 bis 1000) mit eigenen Ports (fortlaufend)
   --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
 
 Netz (nur Loopback):
@@ -1296,7 +1416,7 @@ Usage: konnektor-sim [options]
 
 Practice:
   --scenario FILE            scenario (JSON, docs/konnektor-sim.md); without one: everything current
-  --count N                  N connectors with ports of their own (consecutive)
+  --count N                  N connectors (1 to 1000) with ports of their own (consecutive)
   --time-scale N             simulated time runs N times faster (a 20 min update at 600: 2 s)
 
 Network (loopback only):
@@ -1358,6 +1478,10 @@ Control port (HTTP, JSON):
                                           mobile card terminal: out of its dock, battery, cable pulled once
                                           after N bytes of the firmware, length of its restart
 </translation>
+    </message>
+    <message>
+        <source>--count muss zwischen 1 und 1000 liegen</source>
+        <translation>--count must be between 1 and 1000</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +2911,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>kein Update verfügbar</source>
         <translation>no update available</translation>
     </message>
+    <message>
+        <source>für Dienstleister: die Konnektoren vieler Praxen auf einmal prüfen</source>
+        <translation>for service providers: check the connectors of many practices at once</translation>
+    </message>
 </context>
 <context>
     <name>terminal_ui</name>
@@ -4149,6 +4277,18 @@ Update: %1?</translation>
     <message>
         <source>Gespeichert in %1.</source>
         <translation>Saved in %1.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>TLS mit Benutzername und Passwort (wie eingetragen)</source>
+        <translation>TLS with user name and password (as entered)</translation>
+    </message>
+    <message>
+        <source>Die Einstellungsdatei ist nicht lesbar; sie bleibt, wie sie ist.</source>
+        <translation>The settings file cannot be read; it stays as it is.</translation>
     </message>
 </context>
 <context>

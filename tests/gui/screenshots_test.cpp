@@ -84,6 +84,7 @@ protected:
         click("next");
         ASSERT_TRUE(
             waitFor([&] { return window->updatePage()->installing() || !window->updatePage()->running(); }, 30s));
+        EXPECT_TRUE(window->updatePage()->installing()) << "no picture of the installation: it had ended";
         if (window->updatePage()->installing()) shoot("wizard-5-installation");
         runThrough("Sommer2026!x", "Sommer2026!x");
         ASSERT_FALSE(window->updatePage()->running());

@@ -74,7 +74,6 @@ TEST_F(Settings, TheFirstRunAsksForTheConnectorTriesItAndThenChecksWithWhatWasSa
     EXPECT_TRUE(has(QString::fromStdString(written), "hours = Mo-Fr 08:00-12:00")) << written;
     // What the installer put there stays.
     EXPECT_TRUE(has(QString::fromStdString(written), "metadata_url = " + sim->updatesBase() + "metadata/")) << written;
-    EXPECT_FALSE(has(QString::fromStdString(written), "password =")) << written;
 
     // The window checks with what was saved: the connector with its versions on the start page.
     ASSERT_TRUE(waitFor([&] { return textOf("installed:connector") == "1.3.10"; }, 30s))
@@ -103,6 +102,11 @@ TEST_F(Settings, TheFormShowsTheSettingsAndChangesOnlyWhatItShows) {
     typeInto("field:hours", "Mo-Fr 25:00-18:00");
     click("saveSettings");
     EXPECT_TRUE(has(outcome(), "Nicht gespeichert")) << outcome().toStdString();
+    // Named as the form names it, not as the file does.
+    EXPECT_TRUE(has(outcome(), "„Sprechzeiten“")) << outcome().toStdString();
+    EXPECT_TRUE(has(outcome(), "im Formular korrigieren")) << outcome().toStdString();
+    EXPECT_FALSE(has(outcome(), "[practice]")) << outcome().toStdString();
+    EXPECT_FALSE(has(outcome(), "README")) << outcome().toStdString();
     EXPECT_EQ(readFile(config), before);
 
     typeInto("field:hours", "Mo-Fr 08:00-18:00");
@@ -117,4 +121,46 @@ TEST_F(Settings, TheFormShowsTheSettingsAndChangesOnlyWhatItShows) {
     EXPECT_TRUE(has(after, "trusted_root = ")) << after.toStdString();
     EXPECT_TRUE(has(after, "poll_interval_ms = 50")) << after.toStdString();
     ASSERT_TRUE(waitFor([&] { return textOf("installed:connector") == "1.3.10"; }, 30s));
+}
+
+TEST_F(Settings, AFileThatCannotBeReadIsNeverOverwritten) {
+    openFirstRun("all-current.json");
+    window.reset();
+    // A settings file someone broke by hand: what it holds must not be lost to the form.
+    const auto config = dir / "config/tiservice.ini";
+    const std::string broken = readFile(config) + "this line is no setting\n";
+    writeFile(config, broken);
+    window = std::make_unique<gui::MainWindow>(gui::WindowSetup{.configFile = config, .stateDir = dir / "state"});
+    window->show();
+    ASSERT_TRUE(waitFor([&] { return onSettingsPage(); }, 5s));
+    EXPECT_FALSE(has(textOf("settingsIntro"), "Willkommen")) << textOf("settingsIntro").toStdString();
+    EXPECT_TRUE(has(outcome(), "nicht lesbar")) << outcome().toStdString();
+    typeInto("field:address", QString::fromStdString(sim->sdsUrl()));
+    typeInto("field:mandant", "Praxis1");
+    typeInto("field:client-system", "PVS1");
+    typeInto("field:workplace", "Empfang");
+    click("saveSettings");
+    EXPECT_TRUE(has(outcome(), "Nicht gespeichert")) << outcome().toStdString();
+    EXPECT_EQ(readFile(config), broken);
+}
+
+TEST_F(Settings, WhatTheFormDoesNotOfferIsKeptAsItIs) {
+    open("all-current.json");
+    const auto config = dir / "tiservice.ini";
+    // User and password for the connector (basic), and "Self" written by hand.
+    writeFile(config, readFile(config) + "\n[practice]\nsupport = Self\n");
+    auto text = readFile(config);
+    text.replace(text.find("mode = server"), 13, "mode = basic\nbasic_user = pvs\nbasic_password_file = /etc/pw");
+    writeFile(config, text);
+    click("openSettings");
+    ASSERT_TRUE(onSettingsPage());
+    EXPECT_EQ(find<QComboBox>("field:tls")->currentData().toString(), "basic");
+    EXPECT_TRUE(find<QAbstractButton>("field:support:self")->isChecked());
+    typeInto("field:workplace", "Labor");
+    click("saveSettings");
+    const auto after = QString::fromStdString(readFile(config));
+    EXPECT_TRUE(has(after, "mode = basic")) << after.toStdString();
+    EXPECT_TRUE(has(after, "basic_user = pvs")) << after.toStdString();
+    EXPECT_TRUE(has(after, "support = self")) << after.toStdString();
+    EXPECT_TRUE(has(after, "workplace_id = Labor")) << after.toStdString();
 }

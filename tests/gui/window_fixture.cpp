@@ -3,11 +3,13 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "start_page.h"
@@ -59,9 +61,9 @@ void WindowTest::openWindow(const std::string& scenario, std::vector<std::string
     if (HasFatalFailure()) return;
     writeFile(dir / "tiservice.ini",
               "[connector]\nsds_url = " + sim->sdsUrl() + "\nmanagement_url = " + sim->managementBase() +
-                  "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\nmode = server\n"
-                  "ca_file = " +
-                  sim->caFile().string() + "\n\n[update_server]\nmetadata_url = " + sim->updatesBase() +
+                  "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\n" +
+                  (tlsSettings.empty() ? std::string("mode = server\n") : tlsSettings) +
+                  "ca_file = " + sim->caFile().string() + "\n\n[update_server]\nmetadata_url = " + sim->updatesBase() +
                   "metadata/\ntargets_url = " + sim->updatesBase() +
                   "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() +
                   "\n\n[update]\npoll_interval_ms = 50\npoll_max_ms = 200\nfollow_timeout_minutes = 2\n"
@@ -72,7 +74,9 @@ void WindowTest::openWindow(const std::string& scenario, std::vector<std::string
     window->show();
     ASSERT_TRUE(waitFor([&] {
         const auto& m = window->startPage()->model();
-        return !m.devices.empty() || m.checkFailed;
+        // Or the check asks first (the client certificate's password).
+        return !m.devices.empty() || m.checkFailed ||
+               !window->findChildren<QDialog*>(QRegularExpression("^question:")).isEmpty();
     })) << "the first check never reached the start page";
 }
 
@@ -173,8 +177,12 @@ void WindowTest::runThrough(const std::string& password, const std::string& newP
         }
         if (::testing::Test::HasFatalFailure()) return;
         // The answered question leaves; the next one comes from the engine's thread.
-        waitFor([&] { return questionId() != id || !page->running(); }, std::chrono::seconds(5));
+        if (!waitFor([&] { return questionId() != id || !page->running(); }, std::chrono::seconds(5))) {
+            ADD_FAILURE() << "the answer to " << id << " was not taken\n" << story().toStdString();
+            return;
+        }
     }
+    if (page->running()) ADD_FAILURE() << "the run neither asked nor ended within 30 s\n" << story().toStdString();
 }
 
 QString WindowTest::textOf(const QString& objectName) const {

@@ -66,6 +66,8 @@ protected:
     }
 
     TempDir dir;
+    /// The [tls] lines of the settings open() writes (without ca_file); empty: mode = server.
+    std::string tlsSettings;
     std::unique_ptr<SimulatorProcess> sim;
     std::unique_ptr<gui::MainWindow> window;
 };

@@ -4,7 +4,9 @@
 // and closing the window while the connector installs. Against the real simulator.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDialog>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -179,10 +181,12 @@ TEST_F(Window, EachPasswordRuleIsTickedOffAsThePersonTypes) {
     type(QString::fromStdString(kNewPassword));
     for (auto r : all) EXPECT_EQ(state(r), "kept");
     EXPECT_TRUE(find<QAbstractButton>("next")->isEnabled());
-    // Nothing was sent to the connector: still the old password there.
+    // Nothing was sent to the connector: its password is still the old, expired one.
     click("cancel");
     ASSERT_TRUE(waitFor([&] { return !window->updatePage()->running(); }));
     EXPECT_EQ(textOf("pageTitle"), "Abgebrochen");
+    const auto connector = sim->control("GET", "/state")["connectors"].toArray()[0].toObject();
+    EXPECT_TRUE(connector["passwordExpired"].toBool()) << QJsonDocument(connector).toJson().toStdString();
 }
 
 TEST_F(Window, AWrongPasswordSaysHowManyTriesAreLeftAndAsksAgain) {
@@ -431,4 +435,28 @@ TEST(CutOffTexts, FindsALineCutAtTheSideAndAButtonTooNarrowButNotWhatIsScrolledA
     cut = cutOffTexts(&root);
     ASSERT_EQ(cut.size(), 1u);
     EXPECT_NE(cut.front().find("Wartungsnachweis"), std::string::npos) << cut.front();
+}
+
+TEST_F(Window, TheCertificatePasswordAtACheckIsAskedInADialogAndThePageStays) {
+    // The connector wants this PC's client certificate, and its password is in no file.
+    writeFile(dir / "p12pw", "p12-Geheim\n");
+    tlsSettings = "mode = client-certificate\nclient_certificate = " + (dir / "client.p12").string() + "\n";
+    open("all-current.json", {"--tls", "client", "--client-p12", (dir / "client.p12").string(),
+                              "--client-p12-password-file", (dir / "p12pw").string()});
+    auto* dialog = window->findChild<QDialog*>("question:connection.password");
+    ASSERT_TRUE(waitFor([&] { return (dialog = window->findChild<QDialog*>("question:connection.password")); }, 10s));
+    EXPECT_TRUE(dialog->isVisible());
+    // The start page stays where the person is; no guided update was begun for it.
+    EXPECT_TRUE(window->startPage()->isVisible());
+    EXPECT_FALSE(window->updatePage()->running());
+    auto* field = dialog->findChild<QLineEdit*>("answer");
+    ASSERT_NE(field, nullptr);
+    EXPECT_EQ(field->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(field, "p12-Geheim");
+    QTest::keyClick(field, Qt::Key_Return);
+    // With it, the check reads the connector.
+    ASSERT_TRUE(waitFor([&] { return textOf("installed:connector") == "1.3.10"; }, 30s))
+        << textOf("headline").toStdString() << " / " << textOf("detail").toStdString();
+    EXPECT_TRUE(window->startPage()->isVisible());
+    EXPECT_FALSE(window->updatePage()->running());
 }

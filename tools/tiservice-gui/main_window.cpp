@@ -1,9 +1,14 @@
 #include "main_window.h"
 
+#include <QButtonGroup>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -74,9 +79,13 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
                                       pending->cancel();
                                       return;
                                   }
-                                  // A question outside a run the person started (a connection
-                                  // password at the first check): the wizard asks it all the same.
-                                  if (!update_->running()) beginRun(TIS_TEXT("window", "Eine Frage von tiservice"));
+                                  // A question outside a run the person started (the client
+                                  // certificate's password at a check) is a dialog of its own:
+                                  // the page the person is on stays.
+                                  if (!update_->running()) {
+                                      askOutsideRun(q, std::move(pending));
+                                      return;
+                                  }
                                   update_->ask(q, std::move(pending));
                               },
                           .progress =
@@ -115,9 +124,12 @@ MainWindow::MainWindow(WindowSetup setup, QWidget* parent) : QMainWindow(parent)
     });
     thread_->start();
     // The first run: no settings yet, or only what the installer put there (the update server).
+    // A file that cannot be read opens the form too, saying why (and it is not overwritten).
+    std::error_code ec;
+    const bool present = std::filesystem::exists(setup_.configFile, ec);
     const auto existing = IniFile::load(setup_.configFile);
     if (!existing.ok() || existing->value("connector", "sds_url").empty()) {
-        settings_->load(setup_.configFile, true);
+        settings_->load(setup_.configFile, !present || existing.ok());
         pages_->setCurrentWidget(settings_);
     }
 }
@@ -174,6 +186,64 @@ void MainWindow::showArchive() {
         QMetaObject::invokeMethod(
             this, [this, view, practice] { archive_->show(*view, practice); }, Qt::QueuedConnection);
     });
+}
+
+void MainWindow::askOutsideRun(const workflow::Question& q, std::shared_ptr<PendingAnswer> pending) {
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QString::fromStdString("question:" + q.id));
+    dialog->setWindowTitle(text(TIS_TEXT("window", "Eine Frage von tiservice")));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMinimumWidth(420);
+    auto* layout = new QVBoxLayout(dialog);
+    auto* question = new QLabel(text(q.text));
+    question->setObjectName("questionText");
+    question->setWordWrap(true);
+    layout->addWidget(question);
+    QLineEdit* field = nullptr;
+    auto* group = new QButtonGroup(dialog);
+    if (q.kind == workflow::Question::Kind::Choice) {
+        for (const auto& c : q.choices) {
+            if (c.id == "cancel") continue;
+            auto* radio = new QRadioButton(text(c.label));
+            radio->setObjectName(QString::fromStdString("choice:" + c.id));
+            radio->setProperty("choiceId", QString::fromStdString(c.id));
+            radio->setChecked(c.id == q.defaultValue);
+            group->addButton(radio);
+            layout->addWidget(radio);
+        }
+        if (!group->checkedButton() && !group->buttons().isEmpty()) group->buttons().front()->setChecked(true);
+    } else {
+        field = new QLineEdit;
+        field->setObjectName("answer");
+        if (q.kind == workflow::Question::Kind::Secret)
+            field->setEchoMode(QLineEdit::Password);  // dots; the text leaves the field on OK
+        else field->setText(QString::fromStdString(q.defaultValue));
+        layout->addWidget(field);
+    }
+    auto* buttons = new QDialogButtonBox;
+    auto* ok = buttons->addButton(text(TIS_TEXT("window", "OK")), QDialogButtonBox::AcceptRole);
+    ok->setObjectName("ok");
+    ok->setDefault(true);
+    buttons->addButton(text(TIS_TEXT("window", "Abbrechen")), QDialogButtonBox::RejectRole)->setObjectName("cancel");
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    // Answered once, whichever way the dialog ends (OK, Abbrechen, Esc, the title bar's ✕).
+    connect(dialog, &QDialog::finished, dialog, [pending, field, group](int result) {
+        if (result != QDialog::Accepted) {
+            pending->cancel();
+        } else if (field) {
+            std::string typed = field->text().toStdString();
+            field->clear();
+            pending->answer(std::move(typed));
+        } else {
+            auto* chosen = group->checkedButton();
+            pending->answer(chosen ? chosen->property("choiceId").toString().toStdString() : std::string());
+        }
+    });
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->open();
+    if (field) field->setFocus();
 }
 
 void MainWindow::showSettings() {

@@ -62,6 +62,7 @@ private:
     void onAction(const engine::MainAction& action);
     void refreshBanner();
     void beginRun(const LocalizedText& title);
+    void askOutsideRun(const workflow::Question& q, std::shared_ptr<PendingAnswer> pending);
 
     WindowSetup setup_;
     std::unique_ptr<WindowUi> ui_;

@@ -1,5 +1,7 @@
 #include "settings_page.h"
 
+#include <optional>
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFileDialog>
@@ -134,16 +136,26 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent) {
 void SettingsPage::load(const std::filesystem::path& config, bool firstRun) {
     config_ = config;
     engine::ConnectorSetup values;
-    if (auto existing = IniFile::load(config); existing.ok()) values = engine::connectorSetupFrom(*existing);
+    std::optional<Error> unreadable;
+    std::error_code ec;
+    if (std::filesystem::exists(config, ec)) {
+        if (auto existing = IniFile::load(config); existing.ok()) values = engine::connectorSetupFrom(*existing);
+        else unreadable = existing.error();
+    }
     address_->setText(q(values.address));
-    tls_->setCurrentIndex(std::max(0, tls_->findData(q(values.tlsMode))));
+    // A kind of connection the form does not offer (user and password) is kept as it is.
+    const QString mode = q(values.tlsMode).toLower();
+    if (tls_->findData(mode) < 0 && mode == "basic")
+        tls_->addItem(text(TIS_TEXT("window", "TLS mit Benutzername und Passwort (wie eingetragen)")), "basic");
+    tls_->setCurrentIndex(std::max(0, tls_->findData(mode)));
     caFile_->setText(q(values.caFile));
     clientCertificate_->setText(q(values.clientCertificate));
     passwordFile_->setText(q(values.clientCertificatePasswordFile));
     mandant_->setText(q(values.mandant));
     clientSystem_->setText(q(values.clientSystem));
     workplace_->setText(q(values.workplace));
-    for (auto* b : support_->buttons()) b->setChecked(b->property("choice").toString() == q(values.support));
+    for (auto* b : support_->buttons())
+        b->setChecked(b->property("choice").toString().compare(q(values.support), Qt::CaseInsensitive) == 0);
     hours_->setText(q(values.practiceHours));
     intro_->setText(firstRun
                         ? text(TIS_TEXT("window",
@@ -153,6 +165,12 @@ void SettingsPage::load(const std::filesystem::path& config, bool firstRun) {
                                         "gespeichert."))
                         : text(TIS_TEXT("window", "Gespeichert in %1.").arg(config.string())));
     outcome_->clear();
+    if (unreadable)
+        say("<b>" +
+                text(TIS_TEXT("window", "Die Einstellungsdatei ist nicht lesbar; sie bleibt, wie sie ist."))
+                    .toHtmlEscaped() +
+                "</b><br>" + text(unreadable->text()).toHtmlEscaped(),
+            true);
     updateTlsFields();
 }
 
@@ -194,14 +212,14 @@ void SettingsPage::showFound(const Result<engine::FoundConnector>& found) {
             false);
     else
         say("<b>" + text(TIS_TEXT("setup_command", "Konnektor nicht erreicht")).toHtmlEscaped() + "</b><br>" +
-                text(found.error().text()).toHtmlEscaped(),
+                text(engine::asFormError(found.error(), config_).text()).toHtmlEscaped(),
             true);
 }
 
 bool SettingsPage::save() {
     if (auto written = engine::writeConnectorSetup(setup(), config_); !written.ok()) {
         say("<b>" + text(TIS_TEXT("window", "Nicht gespeichert")).toHtmlEscaped() + "</b><br>" +
-                text(written.error().text()).toHtmlEscaped(),
+                text(engine::asFormError(written.error(), config_).text()).toHtmlEscaped(),
             true);
         return false;
     }

@@ -146,8 +146,13 @@ void StartPage::show(const StartPageModel& model) {
     light_->setAccessibleName(text(assess::statusText(model.overall)));
     headline_->setText(text(model.headline));
     detail_->setText(text(model.detail));
+    // Later, not now: the button pressed may still be inside its own clicked() (a dialog's loop).
     while (auto* item = grid_->takeAt(0)) {
-        delete item->widget();
+        if (auto* w = item->widget()) {
+            w->hide();
+            w->setParent(nullptr);
+            w->deleteLater();
+        }
         delete item;
     }
     if (model.devices.empty()) return;

@@ -1,5 +1,7 @@
 #include "tiservice/engine/connector_setup.h"
 
+#include <map>
+
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/konnektor/service_directory.h"
 #include "tiservice/net/http_client.h"
@@ -24,7 +26,7 @@ SettingValues decided(const ConnectorSetup& s) {
     v.set("tls", "client_certificate_password_file",
           mode == "client-certificate" ? s.clientCertificatePasswordFile : "");
     v.set("practice", "support", s.support);
-    if (!s.practiceHours.empty()) v.set("practice", "hours", s.practiceHours);
+    v.set("practice", "hours", s.practiceHours);  // empty: the default, the key dropped
     return v;
 }
 
@@ -73,6 +75,15 @@ LocalizedText foundConnectorText(const FoundConnector& f) {
 
 Result<FoundConnector> findConnector(const ConnectorSetup& setup, const std::filesystem::path& config) {
     if (trimmed(setup.address).empty()) return missing(TIS_TEXT("connector_setup", "Adresse des Konnektors"));
+    if (serviceDirectoryAddress(setup.address).starts_with("https://") && setup.tlsMode == "client-certificate" &&
+        trimmed(setup.clientCertificatePasswordFile).empty())
+        return Error{
+            "setup.client-certificate-password-asked",
+            TIS_TEXT("connector_setup",
+                     "Ohne die Datei mit dem Passwort des Client-Zertifikats lässt sich die Verbindung hier "
+                     "nicht prüfen: das Passwort wird erst beim Start gefragt."),
+            TIS_TEXT("connector_setup", "Zum Prüfen die Datei angeben, oder speichern und „Jetzt prüfen“ wählen."),
+            "client_certificate_password_file"};
     // The call context is not needed to read the service directory.
     SettingValues probe = decided(setup);
     probe.set("connector", "mandant_id", "-");
@@ -117,12 +128,41 @@ Result<std::string> connectorSetupIni(const ConnectorSetup& setup, const std::fi
     return ini;
 }
 
+Error asFormError(Error e, const std::filesystem::path& config) {
+    // detail is "[section] key" for every setting error; the form names its fields instead.
+    static const std::map<std::string, Message> kFields{
+        {"[connector] sds_url", TIS_TEXT("connector_setup", "Adresse des Konnektors")},
+        {"[connector] mandant_id", TIS_TEXT("connector_setup", "Mandant")},
+        {"[connector] client_system_id", TIS_TEXT("connector_setup", "Clientsystem")},
+        {"[connector] workplace_id", TIS_TEXT("connector_setup", "Arbeitsplatz")},
+        {"[tls] ca_file", TIS_TEXT("connector_setup", "CA-Zertifikat des Konnektors")},
+        {"[tls] client_certificate", TIS_TEXT("connector_setup", "Client-Zertifikat dieses PCs")},
+        {"[tls] client_certificate_password_file",
+         TIS_TEXT("connector_setup", "Datei mit dem Passwort des Client-Zertifikats")},
+        {"[practice] hours", TIS_TEXT("connector_setup", "Sprechzeiten")},
+        {"[practice] support", TIS_TEXT("connector_setup", "Wer hat den Konnektor installiert?")},
+    };
+    const auto field = kFields.find(e.detail);
+    if (field == kFields.end()) return e;  // a setting the form does not show: the file is named
+    const LocalizedText label = field->second;
+    const std::string where = "(" + config.string() + ", " + e.detail + ")";
+    for (const auto language : {Language::German, Language::English}) {
+        auto& text = language == Language::German ? e.message.de : e.message.en;
+        for (std::size_t at; (at = text.find(where)) != std::string::npos;)
+            text.replace(at, where.size(), "„" + label.in(language) + "“");
+    }
+    e.action = TIS_TEXT("connector_setup", "Bitte „%1“ im Formular korrigieren.").arg(label);
+    return e;
+}
+
 Status writeConnectorSetup(const ConnectorSetup& setup, const std::filesystem::path& config) {
     SettingValues keep;
     std::error_code ec;
     if (std::filesystem::exists(config, ec)) {
+        // A file that cannot be read is never overwritten: what it holds beside the form would be lost.
         auto existing = IniFile::load(config);
-        if (existing.ok()) keep = std::move(existing).value();  // a broken file is replaced as a whole
+        if (!existing.ok()) return existing.error();
+        keep = std::move(existing).value();
     }
     auto ini = connectorSetupIni(setup, config, keep);
     if (!ini.ok()) return ini.error();

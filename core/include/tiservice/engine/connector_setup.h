@@ -55,8 +55,13 @@ struct FoundConnector {
                                                                           const std::filesystem::path& config,
                                                                           const SettingValues& keep = {});
 
+/// A settings error as the form shows it: the field's label instead of the file and key, and
+/// "correct it in the form" instead of "in the file". Errors about other settings stay as they are.
+[[nodiscard]] TISERVICE_CORE_EXPORT Error asFormError(Error error, const std::filesystem::path& config);
+
 /// Writes connectorSetupIni() atomically to `config` (its folder made when missing), keeping
-/// what the file there already says beside the setup.
+/// what the file there already says beside the setup. A file there that cannot be read is
+/// left as it is (the Error says why).
 TISERVICE_CORE_EXPORT Status writeConnectorSetup(const ConnectorSetup& setup, const std::filesystem::path& config);
 
 }  // namespace tiservice::engine
