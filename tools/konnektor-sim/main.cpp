@@ -32,7 +32,7 @@ Aufruf: konnektor-sim [Optionen]
 
 Praxis:
   --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
-  --count N                  N Konnektoren mit eigenen Ports (fortlaufend)
+  --count N                  N Konnektoren (1 bis 1000) mit eigenen Ports (fortlaufend)
   --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
 
 Netz (nur Loopback):
@@ -188,8 +188,8 @@ int main(int argc, char** argv) {
             throw UsageError{TIS_TEXT("konnektor-sim", "--updates-tls braucht TLS (nicht --tls off)")};
         if (options.timeScale <= 0)
             throw UsageError{TIS_TEXT("konnektor-sim", "--time-scale muss größer als 0 sein")};
-        if (options.count < 1 || options.count > 200)
-            throw UsageError{TIS_TEXT("konnektor-sim", "--count muss zwischen 1 und 200 liegen")};
+        if (options.count < 1 || options.count > 1000)
+            throw UsageError{TIS_TEXT("konnektor-sim", "--count muss zwischen 1 und 1000 liegen")};
         const auto& m = options.faults.malformed;
         if (!m.empty() && m != "broken-xml" && m != "truncated" && m != "wrong-content-type" && m != "attribute-bomb")
             throw UsageError{TIS_TEXT("konnektor-sim",

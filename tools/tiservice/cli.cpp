@@ -36,7 +36,9 @@ std::string option(std::string_view flags, const LocalizedText& text, Language l
 class ReleaseLookout {
 public:
     ReleaseLookout(const std::string& command, std::span<const std::string> commandArgs) {
-        if (command == "update" || command == "plan" || command == "password" || command == "setup") return;
+        if (command == "update" || command == "plan" || command == "password" || command == "setup" ||
+            command == "fleet")
+            return;
         std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
         for (std::size_t i = 0; i + 1 < commandArgs.size(); ++i)
             if (commandArgs[i] == "--config") config = commandArgs[i + 1];

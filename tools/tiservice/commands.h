@@ -30,5 +30,6 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
 int runHistory(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runPlan(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace tiservice::cli

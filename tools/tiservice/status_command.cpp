@@ -273,6 +273,8 @@ std::vector<Command> allCommands() {
         {"password", TIS_TEXT("status_command", "Admin-Passwort des Konnektors ändern"), runPassword},
         {"history", TIS_TEXT("status_command", "Update-Archiv anzeigen (Nachweis der Wartung)"), runHistory},
         {"setup", TIS_TEXT("status_command", "einrichten: Konnektor suchen, Einstellungen schreiben"), runSetup},
+        {"fleet", TIS_TEXT("status_command", "für Dienstleister: die Konnektoren vieler Praxen auf einmal prüfen"),
+         runFleet},
     };
 }
 

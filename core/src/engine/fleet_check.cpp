@@ -1,0 +1,135 @@
+#include "tiservice/engine/fleet_check.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "tiservice/catalog/catalog_source.h"
+#include "tiservice/konnektor/connector_reader.h"
+#include "tiservice/logger.h"
+#include "tiservice/net/http_client.h"
+
+namespace tiservice::engine {
+namespace {
+
+using assess::ComponentStatus;
+
+int rankOf(ComponentStatus s) {
+    switch (s) {
+        case ComponentStatus::Blocked: return 0;
+        case ComponentStatus::Expired: return 1;
+        case ComponentStatus::ApprovalEnds: return 3;
+        case ComponentStatus::UpdateAvailable: return 4;
+        case ComponentStatus::NotConnected:
+        case ComponentStatus::Unknown: return 5;
+        case ComponentStatus::Current: return 6;
+    }
+    return 5;
+}
+
+Error tooSlow(std::chrono::milliseconds limit, const std::string& sdsUrl) {
+    return Error{"fleet.too-slow",
+                 TIS_TEXT("fleet", "Der Konnektor hat nicht innerhalb von %1 Sekunden geantwortet.")
+                     .arg(static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(limit).count())),
+                 TIS_TEXT("fleet", "Später noch einmal prüfen; bleibt es so, die Praxis anrufen."), sdsUrl};
+}
+
+/// The update servers of the fleet: one folder each, the catalog verified there once.
+struct UpdateServers {
+    std::map<std::string, std::filesystem::path> folders;
+
+    std::filesystem::path folderFor(const ConnectionSettings& s, const std::filesystem::path& base) {
+        const std::string key = s.updateServer.metadataUrl + "\n" + s.updateServer.trustedRoot.string();
+        auto it = folders.find(key);
+        if (it == folders.end())
+            it = folders.emplace(key, base / ("update-server-" + std::to_string(folders.size() + 1))).first;
+        return it->second;
+    }
+};
+
+}  // namespace
+
+std::optional<TimePoint> FleetResult::earliestDeadline() const {
+    std::optional<TimePoint> first;
+    if (report)
+        for (const auto& f : report->findings)
+            if (f.deadline && (!first || *f.deadline < *first)) first = f.deadline;
+    return first;
+}
+
+int fleetRank(const FleetResult& r) {
+    if (!r.report) return 2;  // not checkable: after blocked and expired, before everything else
+    return rankOf(r.report->overall);
+}
+
+std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices, const FleetOptions& options,
+                                    const Clock& clock) {
+    std::vector<FleetResult> results(practices.size());
+    std::vector<std::optional<ConnectionSettings>> settings(practices.size());
+    std::vector<std::filesystem::path> folders(practices.size());
+    UpdateServers servers;
+    // Read every settings file, and verify each update server's catalog once, before any
+    // connector is asked.
+    std::map<std::filesystem::path, bool> refreshed;
+    for (std::size_t i = 0; i < practices.size(); ++i) {
+        results[i].practice = practices[i];
+        auto s = loadConnectionSettings(practices[i].settingsFile);
+        if (!s.ok()) {
+            results[i].error = s.error();
+            continue;
+        }
+        results[i].sdsUrl = s->connector.sdsUrl;
+        folders[i] = servers.folderFor(*s, options.stateDir);
+        if (!refreshed[folders[i]]) {
+            refreshed[folders[i]] = true;
+            if (auto c = catalog::loadApprovalCatalog(*s, folders[i], clock, true); !c.ok())
+                log::logger()->warn("fleet: no verified catalog from {}: {}", s->updateServer.metadataUrl,
+                                    c.error().describe(Language::English));
+        }
+        settings[i] = std::move(s).value();
+    }
+
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < practices.size();) {
+            if (!settings[i]) continue;
+            const auto started = std::chrono::steady_clock::now();
+            const auto deadline = started + options.perConnector;
+            // Every request of this check ends at the practice's deadline, whatever the network does.
+            net::setThreadCancellation([deadline] { return std::chrono::steady_clock::now() >= deadline; });
+            auto& r = results[i];
+            auto http = konnektor::connectorClientOptions(*settings[i]);  // no prompt: a secret must be in a file
+            if (!http.ok()) {
+                r.error = http.error();
+            } else {
+                http->connectTimeout = std::min(http->connectTimeout, options.perConnector);
+                http->readTimeout = std::min(http->readTimeout, options.perConnector);
+                http->totalTimeout = std::min(http->totalTimeout, options.perConnector);
+                auto report = runStatusCheck(*settings[i], *http, folders[i], clock, {.refreshCatalog = false});
+                if (report.ok()) r.report = std::move(report).value();
+                else if (std::chrono::steady_clock::now() >= deadline || report.error().code == net::errors::kCancelled)
+                    r.error = tooSlow(options.perConnector, r.sdsUrl);
+                else r.error = report.error();
+            }
+            net::setThreadCancellation({});
+            r.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        }
+    };
+    const std::size_t threads =
+        std::clamp<std::size_t>(options.parallel, 1, std::max<std::size_t>(practices.size(), 1));
+    {
+        std::vector<std::jthread> pool;
+        pool.reserve(threads);
+        for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    }
+    std::stable_sort(results.begin(), results.end(), [](const FleetResult& a, const FleetResult& b) {
+        if (fleetRank(a) != fleetRank(b)) return fleetRank(a) < fleetRank(b);
+        const auto da = a.earliestDeadline(), db = b.earliestDeadline();
+        if (da != db) return da && (!db || *da < *db);
+        return a.practice.name < b.practice.name;
+    });
+    return results;
+}
+
+}  // namespace tiservice::engine

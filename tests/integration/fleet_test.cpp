@@ -1,0 +1,162 @@
+// tiservice fleet against real simulated practices: current ones, expired ones, a slow one that
+// answers after the deadline and dead ones (a port that refuses) — the list is worst first with
+// the deadlines, the dead and slow ones are named without holding up the rest, and the exit
+// code is the worst status.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "support/process.h"
+#include "support/simulator.h"
+#include "tiservice/trust/repository.h"
+
+using namespace tiservice::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class Fleet : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto repo = tiservice::trust::Repository::create(dir / "repo", {});
+        ASSERT_TRUE(repo.ok());
+        ASSERT_TRUE(repo->addTarget(std::filesystem::path(TISERVICE_SOURCE_DIR) /
+                                        "tools/tiservice-repo/catalog/approval-catalog.json",
+                                    "catalog/approval-catalog.json")
+                        .ok());
+        ASSERT_TRUE(repo->publish().ok());
+        std::filesystem::create_directories(dir / "practices");
+    }
+
+    SimulatorProcess& simulate(const std::string& scenario, int count, std::vector<std::string> args = {}) {
+        args.insert(args.end(), {"--count", std::to_string(count), "--updates-dir", (dir / "repo/published").string()});
+        sims.push_back(std::make_unique<SimulatorProcess>(SimulatorSetup{.scenario = scenario, .args = args}));
+        return *sims.back();
+    }
+
+    /// One practice's settings; `sds` replaces the connector's address (a dead one).
+    void practice(const std::string& name, const SimulatorProcess& sim, int connector, const std::string& sds = "") {
+        const auto& updates = *sims.front();
+        writeFile(
+            dir / "practices" / (name + ".ini"),
+            "[connector]\nsds_url = " + (sds.empty() ? sim.sdsUrl(connector) : sds) +
+                "\nmanagement_url = " + sim.managementBase(connector) +
+                "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n\n[tls]\nmode = server\n"
+                "ca_file = " +
+                sim.caFile().string() + "\n\n[update_server]\nmetadata_url = " + updates.updatesBase() +
+                "metadata/\ntargets_url = " + updates.updatesBase() +
+                "targets/\ntrusted_root = " + (dir / "repo/published/metadata/1.root.json").string() + "\n");
+    }
+
+    ProcessResult fleet(std::vector<std::string> args) {
+        std::vector<std::string> argv{binary("tiservice").string(), "fleet"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        ProcessOptions o;
+        o.env = {{"HOME", (dir / "home").string()},
+                 {"XDG_STATE_HOME", (dir / "state").string()},
+                 {"XDG_CONFIG_HOME", (dir / "config").string()},
+                 {"LANG", "de_DE.UTF-8"},
+                 {"LC_ALL", std::nullopt}};
+        o.timeout = 120s;
+        return runProcess(argv, o);
+    }
+
+    TempDir dir;
+    std::vector<std::unique_ptr<SimulatorProcess>> sims;
+};
+
+}  // namespace
+
+TEST_F(Fleet, WorstFirstWithDeadlinesAndTheDeadAndSlowNeverHoldUpTheRest) {
+    auto& current = simulate("all-current.json", 6);
+    auto& expired = simulate("expired-connector-outdated-terminal.json", 2);
+    // Every answer 20 s late: beyond the deadline of 3 s.
+    auto& slow = simulate("all-current.json", 1, {"--fault-slow", "20000"});
+    for (int i = 0; i < 6; ++i) practice("aktuell-" + std::to_string(i), current, i);
+    practice("abgelaufen-1", expired, 0);
+    practice("abgelaufen-2", expired, 1);
+    practice("langsam", slow, 0);
+    ClosedPort gone1, gone2;
+    practice("weg-1", current, 0, "https://127.0.0.1:" + std::to_string(gone1.port()) + "/connector.sds");
+    practice("weg-2", current, 0, "https://127.0.0.1:" + std::to_string(gone2.port()) + "/connector.sds");
+
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = fleet({"--dir", (dir / "practices").string(), "--timeout", "3", "--json"});
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;  // the worst: expired
+    // The slow one is cut at its deadline; the others did not wait for it one after another.
+    EXPECT_LT(took, 15s) << r.out;
+
+    const auto root = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    const auto list = root["practices"].toArray();
+    ASSERT_EQ(list.size(), 11) << r.out;
+    std::vector<std::string> order, overall;
+    for (const auto& v : list) {
+        order.push_back(v.toObject()["practice"].toString().toStdString());
+        overall.push_back(v.toObject()["overall"].toString().toStdString());
+    }
+    // Expired first, then what could not be checked, then the current ones.
+    EXPECT_TRUE(order[0].starts_with("abgelaufen") && order[1].starts_with("abgelaufen")) << r.out;
+    EXPECT_EQ(overall[0], "expired") << r.out;
+    EXPECT_FALSE(list[0].toObject()["deadline"].toString().isEmpty()) << r.out;
+    for (int i = 2; i < 5; ++i) EXPECT_EQ(overall[static_cast<std::size_t>(i)], "not-checked") << r.out;
+    for (int i = 5; i < 11; ++i)
+        EXPECT_EQ(overall[static_cast<std::size_t>(i)], "current") << order[static_cast<std::size_t>(i)];
+    const auto counts = root["counts"].toObject();
+    EXPECT_EQ(counts["expiredOrBlocked"].toInt(), 2);
+    EXPECT_EQ(counts["notChecked"].toInt(), 3);
+    EXPECT_EQ(counts["current"].toInt(), 6);
+    // Each one not checked says why, in words.
+    for (const auto& v : list) {
+        const auto o = v.toObject();
+        const auto name = o["practice"].toString().toStdString();
+        const auto message = o["error"].toObject()["message"].toObject()["de"].toString().toStdString();
+        if (name == "langsam") {
+            EXPECT_TRUE(contains(message, "nicht innerhalb von 3 Sekunden")) << message;
+            EXPECT_LT(o["tookMs"].toInt(), 6000) << r.out;
+        }
+        if (name.starts_with("weg-")) {
+            EXPECT_TRUE(contains(message, "nicht erreichbar")) << message;
+        }
+    }
+
+    // The list a person reads: the summary and the worst at the top.
+    const auto text = fleet({"--dir", (dir / "practices").string(), "--timeout", "3"});
+    EXPECT_EQ(text.exitCode, 2);
+    EXPECT_TRUE(contains(text.out, "11 Praxen geprüft")) << text.out;
+    EXPECT_TRUE(contains(text.out, "2 abgelaufen oder gesperrt")) << text.out;
+    EXPECT_TRUE(contains(text.out, "3 nicht prüfbar")) << text.out;
+    const auto first = text.out.find("abgelaufen-1"), last = text.out.find("aktuell-5");
+    ASSERT_NE(first, std::string::npos);
+    ASSERT_NE(last, std::string::npos);
+    EXPECT_LT(first, last);
+}
+
+TEST_F(Fleet, AllCurrentIsZeroAndNothingNamedIsAUsageError) {
+    auto& current = simulate("all-current.json", 3);
+    for (int i = 0; i < 3; ++i) practice("p" + std::to_string(i), current, i);
+    const auto r = fleet({(dir / "practices/p0.ini").string(), (dir / "practices/p1.ini").string(),
+                          (dir / "practices/p2.ini").string()});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "3 Praxen geprüft")) << r.out;
+    EXPECT_TRUE(contains(r.out, "3 aktuell")) << r.out;
+    const auto none = fleet({});
+    EXPECT_EQ(none.exitCode, 3);
+    EXPECT_TRUE(contains(none.err, "Keine Praxis angegeben")) << none.err;
+    // A broken settings file is one practice not checkable, not the end of the run.
+    writeFile(dir / "practices/kaputt.ini", "[connector\n");
+    const auto broken = fleet({"--dir", (dir / "practices").string()});
+    EXPECT_EQ(broken.exitCode, 3) << broken.out;
+    EXPECT_TRUE(contains(broken.out, "kaputt")) << broken.out;
+    EXPECT_TRUE(contains(broken.out, "3 aktuell")) << broken.out;
+}
+
+TEST(KonnektorSimCount, AThousandConnectorsInOneSimulator) {
+    SimulatorProcess sim({.scenario = "all-current.json", .args = {"--count", "1000"}});
+    EXPECT_EQ(sim.ready()["connectors"].toArray().size(), 1000);
+    EXPECT_EQ(sim.request("GET", sim.sdsUrl(999)).status, 200);
+}
