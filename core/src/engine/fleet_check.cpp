@@ -71,7 +71,7 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
     UpdateServers servers;
     // Read every settings file, and verify each update server's catalog once, before any
     // connector is asked.
-    std::map<std::filesystem::path, bool> refreshed;
+    std::map<std::filesystem::path, std::optional<catalog::LoadedCatalog>> catalogs;
     for (std::size_t i = 0; i < practices.size(); ++i) {
         results[i].practice = practices[i];
         auto s = loadConnectionSettings(practices[i].settingsFile);
@@ -81,11 +81,14 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
         }
         results[i].sdsUrl = s->connector.sdsUrl;
         folders[i] = servers.folderFor(*s, options.stateDir);
-        if (!refreshed[folders[i]]) {
-            refreshed[folders[i]] = true;
-            if (auto c = catalog::loadApprovalCatalog(*s, folders[i], clock, true); !c.ok())
+        if (!catalogs.count(folders[i])) {
+            auto c = catalog::loadApprovalCatalog(*s, folders[i], clock, true);
+            if (c.ok()) catalogs[folders[i]] = std::move(c).value();
+            else {
+                catalogs[folders[i]] = std::nullopt;
                 log::logger()->warn("fleet: no verified catalog from {}: {}", s->updateServer.metadataUrl,
                                     c.error().describe(Language::English));
+            }
         }
         settings[i] = std::move(s).value();
     }
@@ -106,7 +109,11 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
                 http->connectTimeout = std::min(http->connectTimeout, options.perConnector);
                 http->readTimeout = std::min(http->readTimeout, options.perConnector);
                 http->totalTimeout = std::min(http->totalTimeout, options.perConnector);
-                auto report = runStatusCheck(*settings[i], *http, folders[i], clock, {.refreshCatalog = false});
+                // The catalog verified above, shared (read only) by every check of this update server;
+                // without one, each check says so (catalogError) as `tiservice status` does.
+                const auto& shared = catalogs.at(folders[i]);
+                auto report = runStatusCheck(*settings[i], *http, folders[i], clock,
+                                             {.refreshCatalog = false, .catalog = shared ? &*shared : nullptr});
                 if (report.ok()) r.report = std::move(report).value();
                 else if (std::chrono::steady_clock::now() >= deadline || report.error().code == net::errors::kCancelled)
                     r.error = tooSlow(options.perConnector, r.sdsUrl);

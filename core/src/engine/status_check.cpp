@@ -18,9 +18,13 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
     if (!snapshot.ok()) return snapshot.error();
     StatusReport report;
     report.snapshot = std::move(snapshot).value();
-    auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock, options.refreshCatalog);
-    if (catalog.ok()) report.catalog = std::move(catalog).value();
-    else report.catalogError = catalog.error();
+    if (options.catalog) {
+        report.catalog = *options.catalog;
+    } else {
+        auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock, options.refreshCatalog);
+        if (catalog.ok()) report.catalog = std::move(catalog).value();
+        else report.catalogError = catalog.error();
+    }
     // The connector's own view (auto-update, installations), like its display: no sign-in,
     // one quick attempt; the check goes on without it.
     if (auto driver = access->driver(report.snapshot.directory.product, true)) {

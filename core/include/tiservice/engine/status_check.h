@@ -34,6 +34,9 @@ struct StatusCheckOptions {
     bool refreshCatalog = true;
     /// How the connector is reached; empty: over the network as the settings say.
     konnektor::ConnectorAccessFactory connectorAccess;
+    /// A catalog already verified for these settings' update server (the fleet check verifies
+    /// it once for every practice); then neither the server nor the state folder is asked.
+    const catalog::LoadedCatalog* catalog = nullptr;
 };
 
 /// An Error only when the connector could not be read; a missing catalog is reported in
