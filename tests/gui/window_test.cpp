@@ -141,6 +141,9 @@ TEST_F(Window, TheWholeUpdateStepByStepWithTheExpiredPassword) {
     EXPECT_EQ(textOf("pageTitle"), "Erledigt") << story().toStdString();
     EXPECT_TRUE(has(story(), "1.3.10")) << story().toStdString();
     EXPECT_TRUE(find<QAbstractButton>("backFromUpdate")->isVisible());
+    // The bar stands at 100 %; no line says anything is still being installed.
+    EXPECT_EQ(find<QProgressBar>("progress")->value(), 100);
+    EXPECT_FALSE(find<QLabel>("progressText")->isVisible()) << textOf("progressText").toStdString();
     // Back on the start page: everything is current now.
     click("backFromUpdate");
     EXPECT_TRUE(waitFor([&] { return textOf("headline") == "Alles aktuell. Es ist nichts zu tun."; }, 30s))

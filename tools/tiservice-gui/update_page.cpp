@@ -400,7 +400,8 @@ void UpdatePage::finish(const Result<workflow::WorkflowResult>& r) {
     if (r.ok()) {
         title_->setText(text(headingOf(r->outcome)));
         title_->setProperty("outcome", QString::fromStdString(std::string(workflow::outcomeId(r->outcome))));
-        if (!r->message.empty())
+        // The result in its own words, unless the engine's last notice said just that.
+        if (!r->message.empty() && !storyHtml_.contains(html(r->message)))
             showNotice({"result",
                         r->outcome == Outcome::Failed || r->outcome == Outcome::NeedsSupport ? Severity::Critical
                                                                                              : Severity::Info,
@@ -414,7 +415,10 @@ void UpdatePage::finish(const Result<workflow::WorkflowResult>& r) {
         title_->setProperty("outcome", "not-possible");
         showNotice({"result", Severity::Warning, TIS_TEXT("window", "Update nicht möglich"), r.error().text()});
     }
-    if (progress_->maximum() == 0) progress_->hide();
+    // What was under way is over: no "… is being installed – about 1 minute left" beside the result.
+    progressText_->clear();
+    progressText_->hide();
+    if (progress_->maximum() == 0 || !r.ok() || r->outcome != Outcome::Succeeded) progress_->hide();
     back_->show();
     back_->setFocus();
 }
