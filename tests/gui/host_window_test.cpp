@@ -24,7 +24,6 @@
 #include "support/temp_dir.h"
 #include "tiservice/i18n.h"
 #include "tiservice/plugin_loader.h"
-#include "tiservice/trust/repository.h"
 #include "window_fixture.h"
 
 using namespace tiservice;
@@ -63,15 +62,7 @@ protected:
 
     /// The simulator, the adapter of `pvs` loaded, the window shown and the plugin started.
     void open(const std::string& pvs, const std::string& scenario, sample_host::GuiHostSetup setup = {}) {
-        if (!std::filesystem::exists(dir / "repo")) {
-            auto repo = trust::Repository::create(dir / "repo", {});
-            ASSERT_TRUE(repo.ok());
-            ASSERT_TRUE(repo->addTarget(std::filesystem::path(TISERVICE_SOURCE_DIR) /
-                                            "tools/tiservice-repo/catalog/approval-catalog.json",
-                                        "catalog/approval-catalog.json")
-                            .ok());
-            ASSERT_TRUE(repo->publish().ok());
-        }
+        publishShippedCatalog(dir / "repo");
         sim = std::make_unique<SimulatorProcess>(SimulatorSetup{
             .scenario = scenario, .timeScale = 600, .args = {"--updates-dir", (dir / "repo/published").string()}});
         const std::map<std::string, std::string> ours{

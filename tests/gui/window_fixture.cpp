@@ -14,7 +14,6 @@
 
 #include "start_page.h"
 #include "support/catalog.h"
-#include "tiservice/trust/repository.h"
 #include "update_page.h"
 
 namespace tiservice::testing {
@@ -40,15 +39,7 @@ void WindowTest::openFirstRun(const std::string& scenario) {
 }
 
 void WindowTest::startSimulator(const std::string& scenario, std::vector<std::string> simArgs, double timeScale) {
-    // One published catalog for every window this test opens.
-    if (!std::filesystem::exists(dir / "repo/published/metadata/1.root.json")) {
-        auto repo = trust::Repository::create(dir / "repo", {});
-        ASSERT_TRUE(repo.ok());
-        const auto catalog =
-            std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json";
-        ASSERT_TRUE(repo->addTarget(catalog, "catalog/approval-catalog.json").ok());
-        ASSERT_TRUE(repo->publish().ok());
-    }
+    publishShippedCatalog(dir / "repo");  // one for every window this test opens
     simArgs.push_back("--updates-dir");
     simArgs.push_back((dir / "repo/published").string());
     sim = std::make_unique<SimulatorProcess>(

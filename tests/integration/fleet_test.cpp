@@ -10,7 +10,6 @@
 
 #include "support/process.h"
 #include "support/simulator.h"
-#include "tiservice/trust/repository.h"
 
 using namespace tiservice::testing;
 using namespace std::chrono_literals;
@@ -22,13 +21,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 class Fleet : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto repo = tiservice::trust::Repository::create(dir / "repo", {});
-        ASSERT_TRUE(repo.ok());
-        ASSERT_TRUE(repo->addTarget(std::filesystem::path(TISERVICE_SOURCE_DIR) /
-                                        "tools/tiservice-repo/catalog/approval-catalog.json",
-                                    "catalog/approval-catalog.json")
-                        .ok());
-        ASSERT_TRUE(repo->publish().ok());
+        publishShippedCatalog(dir / "repo");
         std::filesystem::create_directories(dir / "practices");
     }
 

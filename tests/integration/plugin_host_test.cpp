@@ -40,13 +40,7 @@ protected:
         start(SimulatorSetup{.scenario = scenario, .timeScale = 600, .args = std::move(args)});
     }
     void start(SimulatorSetup setup) {
-        if (!std::filesystem::exists(dir / "repo")) {
-            auto repo = tiservice::trust::Repository::create(dir / "repo", {});
-            ASSERT_TRUE(repo.ok());
-            ASSERT_TRUE(repo->addTarget(std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json",
-                                        "catalog/approval-catalog.json").ok());
-            ASSERT_TRUE(repo->publish().ok());
-        }
+        publishShippedCatalog(dir / "repo");
         setup.args.push_back("--updates-dir");
         setup.args.push_back((dir / "repo/published").string());
         sim = std::make_unique<SimulatorProcess>(setup);

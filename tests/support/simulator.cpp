@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "tiservice/trust/repository.h"
+
 namespace tiservice::testing {
 
 QJsonObject HttpResult::json() const {
@@ -13,6 +15,19 @@ QJsonObject HttpResult::json() const {
 
 std::filesystem::path scenarioFile(const std::string& name) {
     return std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/konnektor-sim/scenarios" / name;
+}
+
+void publishShippedCatalog(const std::filesystem::path& repo) {
+    if (std::filesystem::exists(repo / "published/metadata/1.root.json")) return;
+    const auto fail = [&](const Error& e) {
+        throw std::runtime_error("the test's update server (" + repo.string() + "): " + e.describe(Language::English));
+    };
+    auto r = trust::Repository::create(repo, {});
+    if (!r.ok()) fail(r.error());
+    const auto catalog =
+        std::filesystem::path(TISERVICE_SOURCE_DIR) / "tools/tiservice-repo/catalog/approval-catalog.json";
+    if (auto s = r->addTarget(catalog, "catalog/approval-catalog.json"); !s.ok()) fail(s.error());
+    if (auto s = r->publish(); !s.ok()) fail(s.error());
 }
 
 SimulatorProcess::SimulatorProcess(SimulatorSetup setup) {

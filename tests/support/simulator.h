@@ -70,6 +70,12 @@ private:
     QJsonObject ready_;
 };
 
+/// The vendor's update server as the tests need it: a TUF repository at `repo` with the shipped
+/// approval catalog signed and published (`repo`/published, trusted root
+/// `repo`/published/metadata/1.root.json). Made once: a repository already there is kept.
+/// Throws std::runtime_error (the test fails there) when it cannot be made.
+void publishShippedCatalog(const std::filesystem::path& repo);
+
 /// Path of a scenario shipped with the simulator.
 std::filesystem::path scenarioFile(const std::string& name);
 /// Validates `xml` with xmllint against a schema in third_party/gematik-schemas (the
