@@ -1340,6 +1340,10 @@
         <translation>--fault-malformed expects broken-xml, truncated, wrong-content-type or attribute-bomb</translation>
     </message>
     <message>
+        <source>--count muss zwischen 1 und 1000 liegen</source>
+        <translation>--count must be between 1 and 1000</translation>
+    </message>
+    <message>
         <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
@@ -1391,6 +1395,8 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-malformed ART      broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
+  --fault-update-stalls-after BYTES  Update-Server schickt von jeder Datei nur BYTES Bytes, dann nichts mehr
+  --fault-update-rate BYTES  Update-Server schickt Dateien mit höchstens BYTES Bytes je Sekunde
   --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
 
   -h, --help                 diese Hilfe
@@ -1400,7 +1406,9 @@ Steuer-Port (HTTP, JSON):
   GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
   POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;Grund&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+                &quot;updateServerDown&quot;:true, &quot;updateStallsAfterBytes&quot;:100000, &quot;updateBytesPerSecond&quot;:50000,
+                &quot;loseInstallAnswer&quot;:true,
+                &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     simulierte Zeit vorstellen
   POST /clock {&quot;untilPlanned&quot;:true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
@@ -1460,6 +1468,8 @@ Faults (also at run time via the control port):
   --fault-malformed KIND     broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   a restart takes N (simulated) seconds
   --fault-update-server-down the update server answers 503
+  --fault-update-stalls-after BYTES  the update server sends only BYTES bytes of each file, then nothing
+  --fault-update-rate BYTES  the update server sends files at most BYTES bytes per second
   --fault-lose-install-answer  an installation order is carried out, its answer is lost
 
   -h, --help                 this help
@@ -1469,7 +1479,9 @@ Control port (HTTP, JSON):
   GET  /state                  state of every connector (requests per port, refused SOAP requests too)
   POST /faults {&quot;powerLoss&quot;:true, &quot;installFails&quot;:&quot;reason&quot;, &quot;ksrDown&quot;:true, &quot;downloadStalls&quot;:true,
                 &quot;dropProbability&quot;:0.2, &quot;slowMs&quot;:500, &quot;malformed&quot;:&quot;broken-xml&quot;, &quot;rebootSeconds&quot;:600,
-                &quot;updateServerDown&quot;:true, &quot;loseInstallAnswer&quot;:true, &quot;clear&quot;:true, &quot;connector&quot;:0}
+                &quot;updateServerDown&quot;:true, &quot;updateStallsAfterBytes&quot;:100000, &quot;updateBytesPerSecond&quot;:50000,
+                &quot;loseInstallAnswer&quot;:true,
+                &quot;clear&quot;:true, &quot;connector&quot;:0}
   POST /clock {&quot;advanceSeconds&quot;:3600}     jump the simulated clock
   POST /clock {&quot;untilPlanned&quot;:true}       jump to the first planned installation
   POST /terminal {&quot;ctId&quot;:&quot;CT_ID_0176&quot;,&quot;connected&quot;:false}
@@ -1478,10 +1490,6 @@ Control port (HTTP, JSON):
                                           mobile card terminal: out of its dock, battery, cable pulled once
                                           after N bytes of the firmware, length of its restart
 </translation>
-    </message>
-    <message>
-        <source>--count muss zwischen 1 und 1000 liegen</source>
-        <translation>--count must be between 1 and 1000</translation>
     </message>
 </context>
 <context>

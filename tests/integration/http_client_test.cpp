@@ -270,3 +270,52 @@ TEST(HttpClientDownload, MissingFileIsAnErrorAndWritesNothingUseful) {
     EXPECT_EQ(r.error().code, errors::kHttpStatus);
     EXPECT_EQ(std::filesystem::file_size(dir / "out.bin"), 0u);
 }
+
+TEST(HttpClientDownload, AStalledDownloadEndsAfterOneSilenceWithATimeout) {
+    TempDir dir;
+    writeFile(dir / "srv/fw.bin", pattern(2 * 1024 * 1024));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string(), "--fault-update-stalls-after", "300000"}});
+    ClientOptions o;
+    o.readTimeout = 400ms;
+    o.totalTimeout = 20s;
+    HttpClient client(o);
+    const auto start = std::chrono::steady_clock::now();
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 3'000'000});
+    const auto took = std::chrono::steady_clock::now() - start;
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kTimeout);
+    EXPECT_GE(took, 400ms);                                            // not before the silence lasted readTimeout
+    EXPECT_LT(took, 5s);                                               // and not waiting for the total timeout
+    EXPECT_EQ(std::filesystem::file_size(dir / "out.bin"), 300'000u);  // what came is kept, for a resume
+}
+
+TEST(HttpClientDownload, ASlowDownloadThatKeepsComingIsNoStall) {
+    // 640 KB at 400 KB/s: 1.6 s in all, four times the silence allowed, but never silent that long.
+    TempDir dir;
+    const auto content = pattern(640 * 1024);
+    writeFile(dir / "srv/fw.bin", content);
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string(), "--fault-update-rate", "409600"}});
+    ClientOptions o;
+    o.readTimeout = 400ms;
+    o.totalTimeout = 20s;
+    HttpClient client(o);
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 1'000'000});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->bytes, content.size());
+    EXPECT_EQ(readFile(dir / "out.bin"), content);
+}
+
+TEST(HttpClientDownload, TheTotalTimeoutHoldsForADownloadThatNeverStalls) {
+    TempDir dir;
+    writeFile(dir / "srv/fw.bin", pattern(2 * 1024 * 1024));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string(), "--fault-update-rate", "409600"}});
+    ClientOptions o;
+    o.readTimeout = 2s;
+    o.totalTimeout = 1s;  // the 2 MB would take 5 s
+    HttpClient client(o);
+    const auto start = std::chrono::steady_clock::now();
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 3'000'000});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, errors::kTimeout);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+}

@@ -79,6 +79,10 @@ struct Faults {
     std::string malformed;            ///< "", "broken-xml", "truncated", "wrong-content-type" (connector port)
     std::optional<Seconds> rebootDuration;  ///< a reboot slower than usual
     bool updateServerDown = false;
+    /// The update server sends this many bytes of a file, then nothing more (0: off).
+    std::uint64_t updateStallsAfterBytes = 0;
+    /// The update server sends files at most this fast (0: as fast as it can).
+    std::uint64_t updateBytesPerSecond = 0;
     bool loseInstallAnswer = false;  ///< an install request is carried out, its answer never arrives
 };
 

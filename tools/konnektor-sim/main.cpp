@@ -76,6 +76,8 @@ Fehler (auch zur Laufzeit über den Steuer-Port):
   --fault-malformed ART      broken-xml | truncated | wrong-content-type | attribute-bomb
   --fault-reboot-seconds N   ein Neustart dauert N (simulierte) Sekunden
   --fault-update-server-down Update-Server antwortet mit 503
+  --fault-update-stalls-after BYTES  Update-Server schickt von jeder Datei nur BYTES Bytes, dann nichts mehr
+  --fault-update-rate BYTES  Update-Server schickt Dateien mit höchstens BYTES Bytes je Sekunde
   --fault-lose-install-answer  ein Installationsauftrag wird ausgeführt, die Antwort geht verloren
 
   -h, --help                 diese Hilfe
@@ -85,7 +87,9 @@ Steuer-Port (HTTP, JSON):
   GET  /state                  Zustand aller Konnektoren (auch Anfragen je Port, abgelehnte SOAP-Anfragen)
   POST /faults {"powerLoss":true, "installFails":"Grund", "ksrDown":true, "downloadStalls":true,
                 "dropProbability":0.2, "slowMs":500, "malformed":"broken-xml", "rebootSeconds":600,
-                "updateServerDown":true, "loseInstallAnswer":true, "clear":true, "connector":0}
+                "updateServerDown":true, "updateStallsAfterBytes":100000, "updateBytesPerSecond":50000,
+                "loseInstallAnswer":true,
+                "clear":true, "connector":0}
   POST /clock {"advanceSeconds":3600}     simulierte Zeit vorstellen
   POST /clock {"untilPlanned":true}       bis zur ersten geplanten Installation vorstellen
   POST /terminal {"ctId":"CT_ID_0176","connected":false}
@@ -177,6 +181,9 @@ int main(int argc, char** argv) {
             else if (o.is("--fault-reboot-seconds"))
                 options.faults.rebootDuration = std::chrono::seconds(o.number<int>());
             else if (o.is("--fault-update-server-down")) options.faults.updateServerDown = true;
+            else if (o.is("--fault-update-stalls-after"))
+                options.faults.updateStallsAfterBytes = o.number<std::uint64_t>();
+            else if (o.is("--fault-update-rate")) options.faults.updateBytesPerSecond = o.number<std::uint64_t>();
             else if (o.is("--fault-lose-install-answer")) options.faults.loseInstallAnswer = true;
             else o.unknown();
         }

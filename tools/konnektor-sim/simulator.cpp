@@ -740,6 +740,12 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
                 else f.rebootDuration.reset();
             }
             if (body.contains("updateServerDown")) f.updateServerDown = body.value("updateServerDown").toBool();
+            if (body.contains("updateStallsAfterBytes"))
+                f.updateStallsAfterBytes =
+                    static_cast<std::uint64_t>(std::max(0.0, body.value("updateStallsAfterBytes").toDouble()));
+            if (body.contains("updateBytesPerSecond"))
+                f.updateBytesPerSecond =
+                    static_cast<std::uint64_t>(std::max(0.0, body.value("updateBytesPerSecond").toDouble()));
             if (body.contains("loseInstallAnswer")) f.loseInstallAnswer = body.value("loseInstallAnswer").toBool();
         }
     } else if (req.method == "POST" && path == "/clock") {
@@ -794,16 +800,19 @@ HttpResponse Simulator::handleControl(const HttpRequest& req) {
             {"locked", m.admin.lockedUntil.has_value() && now < *m.admin.lockedUntil},
             {"terminals", terminals},
             {"installations", installations},
-            {"faults", QJsonObject{{"powerLoss", f.powerLossDuringInstall},
-                                   {"installFails", f.installFails ? qs(*f.installFails) : QString()},
-                                   {"ksrDown", f.ksrDown},
-                                   {"downloadStalls", f.downloadStalls},
-                                   {"dropProbability", f.dropProbability},
-                                   {"slowMs", static_cast<int>(f.slowAnswers.count())},
-                                   {"malformed", qs(f.malformed)},
-                                   {"rebootSeconds", f.rebootDuration ? static_cast<int>(f.rebootDuration->count()) : 0},
-                                   {"updateServerDown", f.updateServerDown},
-                                   {"loseInstallAnswer", f.loseInstallAnswer}}},
+            {"faults",
+             QJsonObject{{"powerLoss", f.powerLossDuringInstall},
+                         {"installFails", f.installFails ? qs(*f.installFails) : QString()},
+                         {"ksrDown", f.ksrDown},
+                         {"downloadStalls", f.downloadStalls},
+                         {"dropProbability", f.dropProbability},
+                         {"slowMs", static_cast<int>(f.slowAnswers.count())},
+                         {"malformed", qs(f.malformed)},
+                         {"rebootSeconds", f.rebootDuration ? static_cast<int>(f.rebootDuration->count()) : 0},
+                         {"updateServerDown", f.updateServerDown},
+                         {"updateStallsAfterBytes", static_cast<double>(f.updateStallsAfterBytes)},
+                         {"updateBytesPerSecond", static_cast<double>(f.updateBytesPerSecond)},
+                         {"loseInstallAnswer", f.loseInstallAnswer}}},
         });
     }
     return jsonResponse({{"now", qs(formatUtc(now))}, {"timeScale", clock_->factor()}, {"connectors", connectors}});
@@ -829,6 +838,10 @@ HttpResponse Simulator::handleUpdates(const HttpRequest& req) {
     if (!std::filesystem::is_regular_file(file)) return HttpResponse{.status = 404, .body = "not found\n"};
     HttpResponse r{.status = 200, .contentType = relative.ends_with(".json") ? "application/json" : "application/octet-stream"};
     r.file = file;
+    for (const auto& u : units_) {
+        if (u->model.faults.updateStallsAfterBytes > 0) r.stallAfterBytes = u->model.faults.updateStallsAfterBytes;
+        if (u->model.faults.updateBytesPerSecond > 0) r.bytesPerSecond = u->model.faults.updateBytesPerSecond;
+    }
     return r;
 }
 

@@ -6,10 +6,12 @@
 #include <cstdio>
 #include <future>
 #include <limits>
+#include <memory>
 #include <random>
 #include <thread>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
+#include <unistd.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,12 +19,12 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <unistd.h>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -30,6 +32,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <QByteArray>
+#include <QScopeGuard>
 
 #include "tiservice/build_info.h"
 #include "tiservice/logger.h"
@@ -207,6 +210,9 @@ struct HttpClient::Impl {
     }
 
     beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+    void cancelReads() {
+        if (plain || secure) lowest().cancel();
+    }
 
     /// Runs the io until `future` is ready; when the thread's cancellation says stop, closes
     /// every socket (their operations end at once) and lets the request finish with that.
@@ -579,6 +585,44 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
     co_return out;
 }
 
+namespace {
+
+/// The stall deadline of one body: the time of the last bytes, and whether the silence after
+/// them lasted too long. Shared with the watchdog, which may wake after the read has ended.
+struct StallWatch {
+    StallWatch(asio::io_context& io, std::chrono::milliseconds silence, Clock::time_point end)
+        : timer(io), readTimeout(silence), deadline(end) {}
+    asio::steady_timer timer;
+    std::chrono::milliseconds readTimeout;
+    Clock::time_point deadline;
+    Clock::time_point lastProgress = Clock::now();
+    bool stalled = false;
+    bool stopped = false;
+    Clock::time_point due() const { return std::min(lastProgress + readTimeout, deadline); }
+    void stop() {
+        stopped = true;
+        timer.cancel();
+    }
+};
+
+/// Sleeps until the stall deadline; when bytes came in meanwhile, until the next one. Only a
+/// real silence (or the request's deadline) cancels the read: one timer per silence, not per read.
+template <typename Connection>
+asio::awaitable<void> watchStalls(std::shared_ptr<StallWatch> watch, Connection* connection) {
+    while (!watch->stopped) {
+        watch->timer.expires_at(watch->due());
+        beast::error_code ec;
+        co_await watch->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (watch->stopped) co_return;
+        if (Clock::now() >= watch->due()) {
+            watch->stalled = true;
+            connection->cancelReads();  // the connection may be gone already (closed by a cancellation)
+            co_return;
+        }
+    }
+}
+
+}  // namespace
 
 asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Clock::time_point deadline,
                                                   bool allowReuse, std::FILE* file, std::uint64_t offset,
@@ -643,16 +687,23 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
         co_return out;
     }
 
+    // The body is read without a timer per read: one watchdog waits for a silence of
+    // readTimeout (or the request's deadline) and ends the read only then.
+    auto watch = std::make_shared<StallWatch>(io, options.readTimeout, deadline);
+    lowest().expires_never();
+    asio::co_spawn(io, watchStalls(watch, this), asio::detached);
+    const auto stopWatching = qScopeGuard([&] { watch->stop(); });
     std::vector<char> chunk(64 * 1024);
     while (!parser.is_done()) {
         parser.get().body().data = chunk.data();
         parser.get().body().size = chunk.size();
-        lowest().expires_after(std::min(options.readTimeout, remaining(deadline)));
         if (secure) co_await http::async_read(*secure, buffer, parser, redirect_error(use_awaitable, ec));
         else co_await http::async_read(*plain, buffer, parser, redirect_error(use_awaitable, ec));
         if (ec == http::error::need_buffer) ec = {};
+        if (watch->stalled) ec = beast::error::timeout;
         const std::size_t n = chunk.size() - parser.get().body().size;
         if (n > 0) {
+            watch->lastProgress = Clock::now();
             result.bytes += n;
             if (dl.maxBytes && result.bytes > dl.maxBytes) {
                 close();
