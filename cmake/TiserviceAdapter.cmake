@@ -21,6 +21,15 @@ function(tiservice_add_adapter id profile)
     CXX_STANDARD_REQUIRED ON
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
+  # The module exports its entry point and nothing else: an exported template of the C++ library
+  # could be bound by a library that is never unloaded, and the adapter would stay in the practice
+  # software's process after dlclose.
+  if(NOT WIN32)
+    set(map "${CMAKE_CURRENT_BINARY_DIR}/adapter_${id}.map")
+    file(CONFIGURE OUTPUT "${map}" CONTENT "{\n  global: tis_plugin_entry;\n  local: *;\n};\n")
+    target_link_options(${target} PRIVATE "LINKER:--version-script=${map}")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${map}")
+  endif()
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()

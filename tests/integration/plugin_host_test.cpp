@@ -1,6 +1,8 @@
 // Adapters hosted by the sample host (and by a host written in C) against konnektor-sim.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -22,6 +24,20 @@ using namespace std::chrono_literals;
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+int count(const std::string& s, const std::string& part) {
+    int n = 0;
+    for (auto at = s.find(part); at != std::string::npos; at = s.find(part, at + part.size())) ++n;
+    return n;
+}
+
+std::vector<std::string> linesStartingWith(const std::string& s, const std::string& prefix) {
+    std::vector<std::string> lines;
+    std::istringstream in(s);
+    for (std::string line; std::getline(in, line);)
+        if (line.starts_with(prefix)) lines.push_back(line);
+    return lines;
+}
 
 const std::vector<std::string> kAdapters{"medistar", "albis", "z1", "turbomed", "chremasoft", "m1pro", "z1pro"};
 
@@ -62,10 +78,16 @@ protected:
             {"update.poll_interval_ms", "50"},
             {"update.poll_max_ms", "200"},
         };
+        return settingsFor(adapter, values, adapter + ".settings");
+    }
+
+    /// These settings (our names) as this PVS names them, in the file `name`.
+    std::filesystem::path settingsFor(const std::string& adapter, const std::map<std::string, std::string>& values,
+                                      const std::string& name) {
         std::string text = "# " + adapter + " TI settings\n";
         const auto mapping = profile(adapter).value("settings").toObject();
         for (const auto& [ours, value] : values) text += mapping.value(QString::fromStdString(ours)).toString().toStdString() + " = " + value + "\n";
-        const auto file = dir / (adapter + ".settings");
+        const auto file = dir / name;
         writeFile(file, text);
         return file;
     }
@@ -393,6 +415,42 @@ TEST_F(PluginHost, ShutdownDoesNotWaitForAConnectorThatNeverAnswers) {
     EXPECT_LT(took, 6s) << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
 }
 
+TEST_F(PluginHost, ShutdownReturnsWithinHalfASecondWhileACheckWaitsForASilentConnector) {
+    // plugin.h promises that shutdown() gives the practice software's UI thread back at once,
+    // whatever the network does: here the check is still waiting for a connector that took the
+    // connection and never answers (15 s per read, three attempts).
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(listener, 16), 0);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+    const auto settings = settingsFor(
+        "medistar",
+        {{"connector.sds_url", "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/connector.sds"},
+         {"connector.mandant_id", "Praxis1"},
+         {"connector.client_system_id", "PVS1"},
+         {"connector.workplace_id", "Empfang"},
+         {"tls.mode", "none"}},
+        "silent.settings");
+    const auto r = runProcess({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                               settings.string(), (dir / "c-silent-state").string(), "--close-after", "1000"},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
+    ::close(listener);
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(count(r.out, "NOTICE status."), 0) << "the check was meant to be still waiting\n" << r.out;
+    const auto figures = linesStartingWith(r.out, "FIGURES ");
+    ASSERT_EQ(figures.size(), 1U) << r.out;
+    const auto at = figures[0].find("shutdown_us=");
+    ASSERT_NE(at, std::string::npos) << figures[0];
+    EXPECT_LT(std::stol(figures[0].substr(at + 12)), 500'000)
+        << figures[0];  // a bound the ABI promises, not a benchmark
+    EXPECT_TRUE(contains(r.out, "UNLOADED cycle=1 adapter_mappings=0 core_mappings=0 threads_left=0")) << r.out;
+}
+
 TEST_F(PluginHost, APluginThatBlocksInShutdownDoesNotKeepThePracticeSoftwareOpen) {
     writeFile(dir / "none.settings", "# empty\n");
     const auto started = std::chrono::steady_clock::now();
@@ -502,6 +560,30 @@ TEST_F(PluginHost, WorkplacesInUseAreAWarningBeforeInstallingNowEvenOutsidePract
     EXPECT_TRUE(contains(r.out, "(plan.workplaces-in-use)")) << r.out;
     EXPECT_TRUE(contains(r.out, "(workflow.cancelled)")) << r.out;
     EXPECT_FALSE(contains(r.out, "Es ist Sprechzeit")) << r.out;
+}
+
+TEST_F(PluginHost, AnAdapterUnloadsCompletelyAndLoadsAgainWithoutARestart) {
+    // A practice software that installs a new adapter version loads it without a restart:
+    // after dlclose nothing of the adapter, the engine or its threads may stay in the process.
+    start("expired-connector-outdated-terminal.json");
+    const auto settings = settingsFor("medistar");
+    const auto r = runProcess({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                               settings.string(), (dir / "c-state").string(), "--cycles", "3"},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 90s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    for (const char* cycle : {"1", "2", "3"}) {
+        EXPECT_TRUE(contains(
+            r.out, std::string("UNLOADED cycle=") + cycle + " adapter_mappings=0 core_mappings=0 threads_left=0"))
+            << r.out;
+    }
+    // Each load checked the connector again and told the host.
+    EXPECT_EQ(count(r.out, "NOTICE status.connector.approval-expired"), 3) << r.out;
+    // The adapter runs the engine on at most two threads of its own.
+    for (const auto& line : linesStartingWith(r.out, "FIGURES ")) {
+        const auto at = line.find("plugin_threads=");
+        ASSERT_NE(at, std::string::npos) << line;
+        EXPECT_LE(std::stoi(line.substr(at + 15)), 2) << line;
+    }
 }
 
 TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {

@@ -1,7 +1,14 @@
 /* A minimal practice software written in C: proves the ABI is usable from C.
- * Usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR
+ * Usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR [--cycles N | --close-after MS]
  * Loads the adapter with dlopen, reads its manifest, hosts it on a main-thread loop until
- * the first status notice arrives, prints it, shuts the plugin down. Exit 0 on success. */
+ * the first status notice arrives, prints it, shuts the plugin down and unloads it. Exit 0 on
+ * success. With --cycles N it does that N times in one process, as a practice software that
+ * loads a new adapter version without a restart, and says after each dlclose what is still
+ * mapped. Each cycle prints what a practice software feels (FIGURES): how long dlopen, create
+ * and init held its thread, the longest of its calls into the plugin, the plugin's threads and
+ * the memory it added after the first check, and how long shutdown took. With --close-after MS
+ * the practice software is closed after MS milliseconds, whether a notice came or not (a check
+ * still in flight), and exits 0 once the plugin is shut down. */
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
 #include <pthread.h>
@@ -20,6 +27,41 @@ static int setting_count = 0;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int callback_requested = 0;
 static int status_notices = 0;
+static int close_after_ms = 0; /* 0: wait for the first status notice (30 s at most) */
+
+static double now_us(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+/* A number from /proc/self/status ("Threads:", "VmRSS:"), or -1. */
+static long proc_status(const char* field) {
+    FILE* f = fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long value = -1;
+    const size_t n = strlen(field);
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, field, n) == 0) {
+            value = strtol(line + n, NULL, 10);
+            break;
+        }
+    fclose(f);
+    return value;
+}
+
+/* How many lines of /proc/self/maps name a file whose path contains `part`. */
+static int mappings_of(const char* part) {
+    FILE* f = fopen("/proc/self/maps", "r");
+    if (!f) return -1;
+    char line[4096];
+    int count = 0;
+    while (fgets(line, sizeof line, f))
+        if (strstr(line, part)) ++count;
+    fclose(f);
+    return count;
+}
 
 static void host_log(const tis_host* self, int32_t level, const char* message) {
     (void)self;
@@ -95,16 +137,14 @@ static int read_settings(const char* file, const char* state_dir) {
     return 1;
 }
 
-int main(int argc, char** argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR\n");
-        return 2;
-    }
-    if (!read_settings(argv[2], argv[3])) {
-        fprintf(stderr, "cannot read %s\n", argv[2]);
-        return 2;
-    }
-    void* library = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+/* One load, first notice, shutdown, unload. 0 on success, else the exit code. */
+static int host_once(const char* adapter, int cycle) {
+    status_notices = 0;
+    const long rss_before = proc_status("VmRSS:");
+    const long threads_before = proc_status("Threads:");
+    double longest_call = 0;
+    double t0 = now_us();
+    void* library = dlopen(adapter, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         fprintf(stderr, "dlopen: %s\n", dlerror());
         return 3;
@@ -115,7 +155,7 @@ int main(int argc, char** argv) {
         return 3;
     }
     printf("MANIFEST %s\n", entry->manifest());
-    if (entry->init && !entry->init(argv[1])) return 3;
+    if (entry->init && !entry->init(adapter)) return 3;
 
     tis_host host;
     memset(&host, 0, sizeof host);
@@ -139,32 +179,82 @@ int main(int argc, char** argv) {
         fprintf(stderr, "init: %s\n", plugin->last_error(plugin));
         return 3;
     }
+    const double load_us = now_us() - t0;
     tis_menu_entry menu;
     memset(&menu, 0, sizeof menu);
     menu.struct_size = sizeof menu;
-    for (uint32_t i = 0; i < plugin->menu_entry_count(plugin); ++i)
-        if (plugin->get_menu_entry(plugin, i, &menu) == TIS_OK) printf("MENU %s %s (%s)\n", menu.id, menu.label, menu.location);
+    for (uint32_t i = 0; i < plugin->menu_entry_count(plugin); ++i) {
+        t0 = now_us();
+        const int32_t got = plugin->get_menu_entry(plugin, i, &menu);
+        const double took = now_us() - t0;
+        if (took > longest_call) longest_call = took;
+        if (got == TIS_OK) printf("MENU %s %s (%s)\n", menu.id, menu.label, menu.location);
+    }
 
-    /* The main-thread loop: deliver when asked to, until the first status notice (30 s at most). */
-    for (int turn = 0; turn < 3000 && status_notices == 0; ++turn) {
+    /* The main-thread loop: deliver when asked to, until the first status notice (30 s at most)
+     * or until the practice software is closed. */
+    const int turns = close_after_ms > 0 ? close_after_ms / 10 : 3000;
+    for (int turn = 0; turn < turns && (close_after_ms > 0 || status_notices == 0); ++turn) {
         pthread_mutex_lock(&lock);
         int requested = callback_requested;
         callback_requested = 0;
         pthread_mutex_unlock(&lock);
-        if (requested) plugin->on_main_thread(plugin);
+        if (requested) {
+            t0 = now_us();
+            plugin->on_main_thread(plugin);
+            const double took = now_us() - t0;
+            if (took > longest_call) longest_call = took;
+        }
         struct timespec ten_ms = {0, 10 * 1000 * 1000};
         nanosleep(&ten_ms, NULL);
     }
+    const long threads = proc_status("Threads:") - threads_before;
+    const long rss_added = proc_status("VmRSS:") - rss_before;
 #ifdef TIS_HOST_SIZE_R1
     /* Revision 2: the person postponed the notice ("Später"). */
     if (status_notices > 0 && TIS_HAS_FIELD(tis_plugin, plugin->struct_size, notice_closed) && plugin->notice_closed)
         printf("POSTPONED %s result=%d\n", first_status_notice,
                (int)plugin->notice_closed(plugin, first_status_notice, TIS_NOTICE_POSTPONED));
 #endif
+    t0 = now_us();
     plugin->shutdown(plugin);
+    const double shutdown_us = now_us() - t0;
     plugin->destroy(plugin);
     if (entry->deinit) entry->deinit();
     dlclose(library);
+    printf("FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f\n",
+           cycle, load_us, longest_call, threads, rss_added, shutdown_us);
+    /* What a practice software that loads a new version next would find still in its process. */
+    const char* base = strrchr(adapter, '/');
+    printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
+           mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"),
+           proc_status("Threads:") - threads_before);
     printf("DONE status_notices=%d\n", status_notices);
-    return status_notices > 0 ? 0 : 1;
+    return status_notices > 0 || close_after_ms > 0 ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+    int cycles = 1;
+    int known = argc == 4;
+    if (argc == 6 && strcmp(argv[4], "--cycles") == 0) {
+        cycles = atoi(argv[5]);
+        known = 1;
+    }
+    if (argc == 6 && strcmp(argv[4], "--close-after") == 0) {
+        close_after_ms = atoi(argv[5]);
+        known = close_after_ms > 0;
+    }
+    if (!known || cycles < 1) {
+        fprintf(stderr, "usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR [--cycles N | --close-after MS]\n");
+        return 2;
+    }
+    if (!read_settings(argv[2], argv[3])) {
+        fprintf(stderr, "cannot read %s\n", argv[2]);
+        return 2;
+    }
+    for (int cycle = 1; cycle <= cycles; ++cycle) {
+        const int rc = host_once(argv[1], cycle);
+        if (rc != 0) return rc;
+    }
+    return 0;
 }
