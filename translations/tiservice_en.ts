@@ -843,43 +843,41 @@
         <source>Später noch einmal prüfen; bleibt es so, die Praxis anrufen.</source>
         <translation>Check again later; if it stays so, call the practice.</translation>
     </message>
+    <message>
+        <source>Die Praxisliste %1 ist ungültig: %2</source>
+        <translation>The practice list %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>Die Liste korrigieren: je Praxis ein Abschnitt [Name] mit Zeilen wie connector.sds_url = https://…</source>
+        <translation>Correct the list: one section [Name] per practice with lines like connector.sds_url = https://…</translation>
+    </message>
+    <message>
+        <source>Die Einstellung „%1“ in der Praxisliste %2 korrigieren.</source>
+        <translation>Correct the setting “%1” in the practice list %2.</translation>
+    </message>
+    <message>
+        <source>Die Praxisliste %1 fehlt oder ist nicht lesbar.</source>
+        <translation>The practice list %1 is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Pfad und Rechte der Datei prüfen.</source>
+        <translation>Check the file&apos;s path and permissions.</translation>
+    </message>
+    <message>
+        <source>„%1“ – erwartet wird Abschnitt.Name, zum Beispiel connector.sds_url</source>
+        <translation>“%1” – expected is section.name, for example connector.sds_url</translation>
+    </message>
+    <message>
+        <source>die Praxis [%1] steht zweimal darin</source>
+        <translation>the practice [%1] is in it twice</translation>
+    </message>
+    <message>
+        <source>sie nennt keine Praxis (ein Abschnitt [Name] je Praxis)</source>
+        <translation>it names no practice (one section [Name] per practice)</translation>
+    </message>
 </context>
 <context>
     <name>fleet_command</name>
-    <message>
-        <source>tiservice fleet [--dir ORDNER] [DATEI …] [--parallel N] [--timeout SEKUNDEN] [--json]
-
-  Für Dienstleister: prüft die Konnektoren vieler Praxen in einem Lauf – je Praxis eine
-  Einstellungsdatei (wie tiservice.ini) – und listet das Dringendste zuerst, mit den Fristen.
-  Ein toter oder langsamer Konnektor hält die anderen nicht auf.
-
-  --dir ORDNER          jede .ini-Datei in ORDNER ist eine Praxis (ihr Name: der Dateiname)
-  DATEI …               einzelne Einstellungsdateien
-  --parallel N          so viele Konnektoren zugleich (Standard 32, höchstens 256)
-  --timeout SEKUNDEN    so lange darf ein Konnektor brauchen (Standard 10)
-  --json                Ausgabe für Programme
-
-  Passwörter stehen nur in Dateien, die die Einstellungen nennen; gefragt wird nichts.
-  Rückgabewerte: 0 alle aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt,
-  3 mindestens eine Praxis nicht prüfbar (ohne abgelaufene oder gesperrte)
-</source>
-        <translation>tiservice fleet [--dir FOLDER] [FILE …] [--parallel N] [--timeout SECONDS] [--json]
-
-  For service providers: checks the connectors of many practices in one run – a settings
-  file per practice (like tiservice.ini) – and lists the most urgent first, with the deadlines.
-  A dead or slow connector does not hold up the others.
-
-  --dir FOLDER          every .ini file in FOLDER is one practice (its name: the file name)
-  FILE …                single settings files
-  --parallel N          this many connectors at the same time (default 32, at most 256)
-  --timeout SECONDS     how long one connector may take (default 10)
-  --json                output for programs
-
-  Passwords are only in files the settings name; nothing is asked.
-  Exit codes: 0 all current, 1 action needed, 2 expired or blocked,
-  3 at least one practice could not be checked (and none expired or blocked)
-</translation>
-    </message>
     <message>
         <source>nicht prüfbar</source>
         <translation>not checkable</translation>
@@ -895,10 +893,6 @@
     <message>
         <source>--timeout erwartet 1 bis 600 Sekunden</source>
         <translation>--timeout expects 1 to 600 seconds</translation>
-    </message>
-    <message>
-        <source>Keine Praxis angegeben: --dir ORDNER oder Einstellungsdateien nennen.</source>
-        <translation>No practice given: name --dir FOLDER or settings files.</translation>
     </message>
     <message>
         <source>%1 Praxen geprüft in %2 s: %3 abgelaufen oder gesperrt, %4 mit Handlungsbedarf, %5 nicht prüfbar, %6 aktuell.</source>
@@ -923,6 +917,51 @@
     <message>
         <source>Was</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>tiservice fleet [--dir ORDNER] [--practices LISTE] [DATEI …] [--parallel N] [--timeout SEKUNDEN] [--json]
+
+  Für Dienstleister: prüft die Konnektoren vieler Praxen in einem Lauf – je Praxis eine
+  Einstellungsdatei (wie tiservice.ini) oder ein Abschnitt einer Praxisliste – und listet das
+  Dringendste zuerst, mit den Fristen. Ein toter oder langsamer Konnektor hält die anderen
+  nicht auf.
+
+  --dir ORDNER          jede .ini-Datei in ORDNER ist eine Praxis (ihr Name: der Dateiname)
+  --practices LISTE     eine Datei für alle: je Praxis ein Abschnitt [Name] mit Zeilen wie
+                        connector.sds_url = https://…; was vor der ersten Praxis steht, gilt
+                        für alle (etwa update_server.metadata_url, tls.ca_file)
+  DATEI …               einzelne Einstellungsdateien
+  --parallel N          so viele Konnektoren zugleich (Standard 32, höchstens 256)
+  --timeout SEKUNDEN    so lange darf ein Konnektor brauchen (Standard 10)
+  --json                Ausgabe für Programme
+
+  Passwörter stehen nur in Dateien, die die Einstellungen nennen; gefragt wird nichts.
+  Rückgabewerte: 0 alle aktuell, 1 Handlungsbedarf, 2 abgelaufen oder gesperrt,
+  3 mindestens eine Praxis nicht prüfbar (ohne abgelaufene oder gesperrte)
+</source>
+        <translation>tiservice fleet [--dir FOLDER] [--practices LIST] [FILE …] [--parallel N] [--timeout SECONDS] [--json]
+
+  For service providers: checks the connectors of many practices in one run – a settings
+  file per practice (like tiservice.ini) or a section of a practice list – and lists the most
+  urgent first, with the deadlines. A dead or slow connector does not hold up the others.
+
+  --dir FOLDER          every .ini file in FOLDER is one practice (its name: the file name)
+  --practices LIST      one file for all: a section [Name] per practice with lines like
+                        connector.sds_url = https://…; what stands before the first practice
+                        holds for all of them (such as update_server.metadata_url, tls.ca_file)
+  FILE …                single settings files
+  --parallel N          this many connectors at the same time (default 32, at most 256)
+  --timeout SECONDS     how long one connector may take (default 10)
+  --json                output for programs
+
+  Passwords are only in files the settings name; nothing is asked.
+  Exit codes: 0 all current, 1 action needed, 2 expired or blocked,
+  3 at least one practice could not be checked (and none expired or blocked)
+</translation>
+    </message>
+    <message>
+        <source>Keine Praxis angegeben: --dir ORDNER, --practices LISTE oder Einstellungsdateien nennen.</source>
+        <translation>No practice given: name --dir FOLDER, --practices LIST or settings files.</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,7 @@ void SettingValues::set(std::string_view section, std::string_view key, std::str
     sections_[lower(std::string(section))][lower(std::string(key))] = std::move(value);
 }
 
-Result<SettingValues> IniFile::parse(std::string_view text) {
-    SettingValues ini;
+Status IniFile::read(std::string_view text, const Visitor& visit) {
     std::string section;
     int lineNumber = 0;
     std::size_t start = 0;
@@ -58,7 +57,7 @@ Result<SettingValues> IniFile::parse(std::string_view text) {
             if (line.back() != ']' || line.size() < 3)
                 return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
                                      TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
-            section = lower(trim(line.substr(1, line.size() - 2)));
+            section = trim(line.substr(1, line.size() - 2));
             continue;
         }
         const auto eq = line.find('=');
@@ -67,8 +66,17 @@ Result<SettingValues> IniFile::parse(std::string_view text) {
                                  TIS_TEXT("settings", "erwartet wird name = wert"));
         auto value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
-        ini.set(section, trim(line.substr(0, eq)), value);
+        visit(section, trim(line.substr(0, eq)), std::move(value));
     }
+    return {};
+}
+
+Result<SettingValues> IniFile::parse(std::string_view text) {
+    SettingValues ini;
+    auto read = IniFile::read(text, [&](std::string_view section, std::string_view key, std::string value) {
+        ini.set(section, key, std::move(value));
+    });
+    if (!read.ok()) return read.error();
     return ini;
 }
 

@@ -2,6 +2,8 @@
 // answers after the deadline and dead ones (a port that refuses) — the list is worst first with
 // the deadlines, the dead and slow ones are named without holding up the rest, and the exit
 // code is the worst status.
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -152,4 +154,74 @@ TEST(KonnektorSimCount, AThousandConnectorsInOneSimulator) {
     SimulatorProcess sim({.scenario = "all-current.json", .args = {"--count", "1000"}});
     EXPECT_EQ(sim.ready()["connectors"].toArray().size(), 1000);
     EXPECT_EQ(sim.request("GET", sim.sdsUrl(999)).status, 200);
+}
+
+TEST_F(Fleet, OnePracticeListWithASectionPerPractice) {
+    // A service provider keeps the whole fleet in one file: what every practice shares at the
+    // top, then a section per practice with what is its own.
+    auto& current = simulate("all-current.json", 2);
+    auto& expired = simulate("expired-connector-outdated-terminal.json", 1);
+    ClosedPort gone;
+    const auto& updates = *sims.front();
+    const auto practiceSection = [](const std::string& name, const std::string& sds, const std::string& management) {
+        return "\n[" + name + "]\nconnector.sds_url = " + sds + "\nconnector.management_url = " + management +
+               "\nconnector.mandant_id = Praxis1\nconnector.client_system_id = PVS1\nconnector.workplace_id = "
+               "Empfang\n";
+    };
+    std::string list =
+        "; shared by every practice\ntls.mode = server\n"
+        "update_server.metadata_url = " +
+        updates.updatesBase() + "metadata/\nupdate_server.targets_url = " + updates.updatesBase() +
+        "targets/\nupdate_server.trusted_root = " + (dir / "repo/published/metadata/1.root.json").string() + "\n";
+    list += practiceSection("Praxis Dr. Müller", current.sdsUrl(0), current.managementBase(0)) +
+            "tls.ca_file = " + current.caFile().string() + "\n";
+    list += practiceSection("Hausarztpraxis Am Markt", current.sdsUrl(1), current.managementBase(1)) +
+            "tls.ca_file = " + current.caFile().string() + "\n";
+    list += practiceSection("MVZ Nord", expired.sdsUrl(0), expired.managementBase(0)) +
+            "tls.ca_file = " + expired.caFile().string() + "\n";
+    list += practiceSection("Praxis Weg", "https://127.0.0.1:" + std::to_string(gone.port()) + "/connector.sds",
+                            current.managementBase(0)) +
+            "tls.ca_file = " + current.caFile().string() + "\n";
+    // The connector's address forgotten: this practice cannot be checked, the rest can.
+    list += "\n[Praxis Ohne Adresse]\nconnector.mandant_id = Praxis1\n";
+    writeFile(dir / "praxen.ini", list);
+
+    const auto r = fleet({"--practices", (dir / "praxen.ini").string(), "--timeout", "5", "--json"});
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    const auto entries = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object()["practices"].toArray();
+    ASSERT_EQ(entries.size(), 5) << r.out;
+    std::map<std::string, QJsonObject> byName;
+    std::vector<std::string> order;
+    for (const auto& v : entries) {
+        order.push_back(v.toObject()["practice"].toString().toStdString());
+        byName[order.back()] = v.toObject();
+    }
+    EXPECT_EQ(order.front(), "MVZ Nord") << r.out;
+    EXPECT_EQ(byName["MVZ Nord"]["overall"].toString(), "expired");
+    EXPECT_EQ(byName["Praxis Dr. Müller"]["overall"].toString(), "current") << r.out;
+    EXPECT_EQ(byName["Hausarztpraxis Am Markt"]["overall"].toString(), "current") << r.out;
+    EXPECT_EQ(byName["Praxis Weg"]["overall"].toString(), "not-checked") << r.out;
+    const auto noAddress =
+        byName["Praxis Ohne Adresse"]["error"].toObject()["message"].toObject()["de"].toString().toStdString();
+    EXPECT_TRUE(contains(noAddress, "[Praxis Ohne Adresse] connector.sds_url")) << noAddress;
+    EXPECT_EQ(byName["Praxis Ohne Adresse"]["overall"].toString(), "not-checked");
+
+    // A list that is not one is refused with the line or the setting named, and nothing is checked.
+    writeFile(dir / "kaputt.ini", "[Praxis A]\nsds_url = https://127.0.0.1/connector.sds\n");
+    const auto wrongKey = fleet({"--practices", (dir / "kaputt.ini").string()});
+    EXPECT_EQ(wrongKey.exitCode, 3);
+    EXPECT_TRUE(contains(wrongKey.err, "[Praxis A] sds_url")) << wrongKey.err;
+    EXPECT_TRUE(contains(wrongKey.err, "connector.sds_url")) << wrongKey.err;
+    writeFile(dir / "doppelt.ini",
+              "[A]\nconnector.mandant_id = 1\n[B]\nconnector.mandant_id = 2\n[a]\nconnector.mandant_id = 3\n");
+    const auto twice = fleet({"--practices", (dir / "doppelt.ini").string()});
+    EXPECT_EQ(twice.exitCode, 3);
+    EXPECT_TRUE(contains(twice.err, "zweimal")) << twice.err;
+    writeFile(dir / "leer.ini", "; noch keine Praxis\ntls.mode = server\n");
+    const auto empty = fleet({"--practices", (dir / "leer.ini").string()});
+    EXPECT_EQ(empty.exitCode, 3);
+    EXPECT_TRUE(contains(empty.err, "nennt keine Praxis")) << empty.err;
+    const auto missing = fleet({"--practices", (dir / "gibt-es-nicht.ini").string()});
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(contains(missing.err, "fehlt oder ist nicht lesbar")) << missing.err;
 }

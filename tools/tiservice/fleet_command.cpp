@@ -22,14 +22,19 @@ namespace {
 
 using assess::ComponentStatus;
 
-constexpr Message kFleetHelp =
-    TIS_TEXT("fleet_command", R"(tiservice fleet [--dir ORDNER] [DATEI …] [--parallel N] [--timeout SEKUNDEN] [--json]
+constexpr Message kFleetHelp = TIS_TEXT(
+    "fleet_command",
+    R"(tiservice fleet [--dir ORDNER] [--practices LISTE] [DATEI …] [--parallel N] [--timeout SEKUNDEN] [--json]
 
   Für Dienstleister: prüft die Konnektoren vieler Praxen in einem Lauf – je Praxis eine
-  Einstellungsdatei (wie tiservice.ini) – und listet das Dringendste zuerst, mit den Fristen.
-  Ein toter oder langsamer Konnektor hält die anderen nicht auf.
+  Einstellungsdatei (wie tiservice.ini) oder ein Abschnitt einer Praxisliste – und listet das
+  Dringendste zuerst, mit den Fristen. Ein toter oder langsamer Konnektor hält die anderen
+  nicht auf.
 
   --dir ORDNER          jede .ini-Datei in ORDNER ist eine Praxis (ihr Name: der Dateiname)
+  --practices LISTE     eine Datei für alle: je Praxis ein Abschnitt [Name] mit Zeilen wie
+                        connector.sds_url = https://…; was vor der ersten Praxis steht, gilt
+                        für alle (etwa update_server.metadata_url, tls.ca_file)
   DATEI …               einzelne Einstellungsdateien
   --parallel N          so viele Konnektoren zugleich (Standard 32, höchstens 256)
   --timeout SEKUNDEN    so lange darf ein Konnektor brauchen (Standard 10)
@@ -68,6 +73,13 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                         TIS_TEXT("fleet_command", "Der Ordner %1 ist nicht lesbar.").arg(dir.string())};
                 std::sort(files.begin(), files.end());
                 for (const auto& f : files) practices.push_back({f.stem().string(), f});
+            } else if (o.is("--practices")) {
+                auto list = engine::loadPracticeList(o.value());
+                if (!list.ok()) {
+                    err << "tiservice fleet: " << list.error().describe() << "\n";
+                    return general_exit::kUsage;
+                }
+                for (auto& p : *list) practices.push_back(std::move(p));
             } else if (o.is("--parallel")) {
                 const auto n = o.number<int>();
                 if (n < 1 || n > 256)
@@ -95,7 +107,8 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
     }
     if (practices.empty()) {
         err << "tiservice fleet: "
-            << tr(TIS_TEXT("fleet_command", "Keine Praxis angegeben: --dir ORDNER oder Einstellungsdateien nennen."))
+            << tr(TIS_TEXT("fleet_command",
+                           "Keine Praxis angegeben: --dir ORDNER, --practices LISTE oder Einstellungsdateien nennen."))
             << "\n";
         return general_exit::kUsage;
     }

@@ -40,6 +40,10 @@ public:
     /// an Error naming the line.
     static Result<SettingValues> parse(std::string_view text);
     static Result<SettingValues> load(const std::filesystem::path& file);
+    /// Every `key = value` in order, with the section it stands in as written ("" before the
+    /// first); the same rules and errors as parse().
+    using Visitor = std::function<void(std::string_view section, std::string_view key, std::string value)>;
+    static Status read(std::string_view text, const Visitor& visit);
 };
 
 enum class TlsMode {

@@ -9,6 +9,7 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
+#include "tiservice/store/atomic_file.h"
 
 namespace tiservice::engine {
 namespace {
@@ -48,7 +49,88 @@ struct UpdateServers {
     }
 };
 
+Error practiceListError(const std::filesystem::path& file, const LocalizedText& what, std::string detail) {
+    return Error{"fleet.practice-list",
+                 TIS_TEXT("fleet", "Die Praxisliste %1 ist ungültig: %2").arg(file.string(), what),
+                 TIS_TEXT("fleet",
+                          "Die Liste korrigieren: je Praxis ein Abschnitt [Name] mit Zeilen wie "
+                          "connector.sds_url = https://…"),
+                 std::move(detail)};
+}
+
+/// A practice's settings from the list, checked as a tiservice.ini is; an error names the
+/// practice and the setting as the list writes it ("[Praxis Dr. Meier] connector.sds_url").
+Result<ConnectionSettings> practiceSettings(const FleetPractice& p) {
+    const auto checked =
+        connectionSettingsFrom(*p.values, p.settingsFile, [&](std::string_view section, std::string_view key) {
+            return "[" + p.name + "] " + std::string(section) + "." + std::string(key);
+        });
+    if (checked.ok()) return checked;
+    Error e = checked.error();
+    e.action = TIS_TEXT("fleet", "Die Einstellung „%1“ in der Praxisliste %2 korrigieren.")
+                   .arg(e.detail, p.settingsFile.string());
+    return e;
+}
+
 }  // namespace
+
+Result<std::vector<FleetPractice>> loadPracticeList(const std::filesystem::path& file) {
+    auto text = store::readFile(file, 64 * 1024 * 1024);
+    if (!text.ok())
+        return Error{"fleet.practice-list-missing",
+                     TIS_TEXT("fleet", "Die Praxisliste %1 fehlt oder ist nicht lesbar.").arg(file.string()),
+                     TIS_TEXT("fleet", "Pfad und Rechte der Datei prüfen."), file.string()};
+    SettingValues common;
+    std::vector<FleetPractice> practices;
+    std::map<std::string, std::size_t> named;  // lower-case name → index, for doubles
+    std::optional<Error> wrong;
+    const auto read = IniFile::read(*text, [&](std::string_view section, std::string_view key, std::string value) {
+        if (wrong) return;
+        const auto dot = key.find('.');
+        if (dot == std::string_view::npos || dot == 0 || dot + 1 == key.size()) {
+            const std::string where =
+                section.empty() ? std::string(key) : "[" + std::string(section) + "] " + std::string(key);
+            wrong = practiceListError(
+                file,
+                TIS_TEXT("fleet", "„%1“ – erwartet wird Abschnitt.Name, zum Beispiel connector.sds_url").arg(where),
+                where);
+            return;
+        }
+        const auto group = key.substr(0, dot), name = key.substr(dot + 1);
+        if (section.empty()) {
+            common.set(group, name, std::move(value));
+            return;
+        }
+        std::string lowered(section);
+        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        auto [at, fresh] = named.emplace(lowered, practices.size());
+        if (fresh) practices.push_back({std::string(section), file, SettingValues{}});
+        else if (at->second + 1 != practices.size()) {  // a second section of the same name
+            wrong = practiceListError(
+                file, TIS_TEXT("fleet", "die Praxis [%1] steht zweimal darin").arg(std::string(section)),
+                std::string(section));
+            return;
+        }
+        practices[at->second].values->set(group, name, std::move(value));
+    });
+    if (!read.ok()) {
+        Error e = read.error();  // the line, named for tiservice.ini: name the list instead
+        for (auto* t : {&e.message.de, &e.message.en})
+            if (const auto at = t->find("tiservice.ini"); at != std::string::npos) t->replace(at, 13, file.string());
+        return e;
+    }
+    if (wrong) return *wrong;
+    if (practices.empty())
+        return practiceListError(file, TIS_TEXT("fleet", "sie nennt keine Praxis (ein Abschnitt [Name] je Praxis)"),
+                                 file.string());
+    // A practice's section names each setting it has; the rest comes from the top of the list.
+    for (auto& p : practices)
+        for (const auto& [group, keys] : common.sections())
+            for (const auto& [key, value] : keys)
+                if (!p.values->get(group, key)) p.values->set(group, key, value);
+    return practices;
+}
 
 std::optional<TimePoint> FleetResult::earliestDeadline() const {
     std::optional<TimePoint> first;
@@ -74,7 +156,8 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
     std::map<std::filesystem::path, std::optional<catalog::LoadedCatalog>> catalogs;
     for (std::size_t i = 0; i < practices.size(); ++i) {
         results[i].practice = practices[i];
-        auto s = loadConnectionSettings(practices[i].settingsFile);
+        auto s =
+            practices[i].values ? practiceSettings(practices[i]) : loadConnectionSettings(practices[i].settingsFile);
         if (!s.ok()) {
             results[i].error = s.error();
             continue;

@@ -13,14 +13,25 @@
 #include "tiservice/clock.h"
 #include "tiservice/core_export.h"
 #include "tiservice/engine/status_check.h"
+#include "tiservice/settings.h"
 
 namespace tiservice::engine {
 
-/// One practice of the fleet: a name for the list and its settings file (tiservice.ini).
+/// One practice of the fleet: a name for the list and its settings — a settings file of its own
+/// (tiservice.ini), or its section of a practice list (`values`, read from `settingsFile`).
 struct FleetPractice {
     std::string name;
     std::filesystem::path settingsFile;
+    std::optional<SettingValues> values;  ///< set: the practice's section of the list `settingsFile`
 };
+
+/// A practice list: one file for the whole fleet, a section per practice (`[Praxis Dr. Meier]`)
+/// with its settings as `section.key = value` (`connector.sds_url = https://…`). What stands
+/// before the first practice holds for every practice unless its section says otherwise (the
+/// update server, the CA file). Relative paths are relative to the list. An error names the line
+/// or the practice and the setting, in both languages.
+[[nodiscard]] TISERVICE_CORE_EXPORT Result<std::vector<FleetPractice>> loadPracticeList(
+    const std::filesystem::path& file);
 
 struct FleetOptions {
     std::size_t parallel = 32;                       ///< connectors asked at the same time
