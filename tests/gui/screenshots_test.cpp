@@ -51,6 +51,7 @@ protected:
             sim.reset();
         }
 
+        middayHere();  // the page that warns about the practice hours, at any hour the test runs
         open("expired-connector-outdated-terminal.json", {}, "Mo-So 06:00-22:00");
         shoot("start-expired");
         window->startUpdate();

@@ -1,5 +1,8 @@
 #include "window_fixture.h"
 
+#include <cstdlib>
+#include <ctime>
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
@@ -77,6 +80,26 @@ void WindowTest::TearDown() {
         window.reset();
     }
     sim.reset();
+    if (timeZoneMoved_) {
+        if (savedTimeZone_) setenv("TZ", savedTimeZone_->c_str(), 1);
+        else unsetenv("TZ");
+        tzset();
+    }
+}
+
+void WindowTest::middayHere() {
+    if (!timeZoneMoved_) {
+        if (const char* tz = std::getenv("TZ")) savedTimeZone_ = tz;
+        timeZoneMoved_ = true;
+    }
+    const std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    // POSIX TZ counts hours west of Greenwich: "TIS10" is ten hours behind UTC.
+    const int hoursWest = utc.tm_hour - 12;
+    const std::string zone = "TIS" + std::to_string(hoursWest);
+    setenv("TZ", zone.c_str(), 1);
+    tzset();
 }
 
 bool WindowTest::waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ protected:
     void openFirstRun(const std::string& scenario);
 
 private:
+    std::optional<std::string> savedTimeZone_;
+    bool timeZoneMoved_ = false;
     void startSimulator(const std::string& scenario, std::vector<std::string> simArgs, double timeScale);
     void openWindow(const std::string& scenario, std::vector<std::string> simArgs, const std::string& hours,
                     double timeScale);
@@ -41,6 +44,10 @@ protected:
     /// Throws (the test fails there) when the window could not be opened.
     void open(const std::string& scenario, std::vector<std::string> simArgs = {},
               const std::string& hours = "Mo-Fr 08:00-18:00", double timeScale = 600);
+    /// Moves this process's time zone so that it is about midday here now: a test that needs "now"
+    /// inside the practice hours (Mo-So 06:00-22:00) passes at any hour of the day it runs.
+    /// TearDown puts the time zone back.
+    void middayHere();
     /// Waits (the event loop runs) until `condition` holds; false after `timeout`.
     static bool waitFor(const std::function<bool()>& condition,
                         std::chrono::milliseconds timeout = std::chrono::seconds(30));
