@@ -1,14 +1,25 @@
-// Benchmarks, each next to its baseline in the same run, printed as ratios:
-//   status check (SDS + GetCardTerminals + GetResourceInformation, one TLS connection)
-//       vs three sequential curl calls fetching the same documents;
-//   TUF refresh + download + verify of a target vs curl -o + openssl dgst -sha256,
-//       with the peak memory (max RSS) of each process at 20 MB, 200 MB and 1 GB;
-//   adapter load + create + init vs dlopen of an empty shared library;
-//   konnektor-sim: connector.sds requests per second over keep-alive connections.
+// Benchmarks, each next to its baseline in the same run, printed as ratios. Figures a user
+// meets are timed as they meet them: whole processes, paired runs (A and B in turn), the median
+// with min and max.
+//   in process (Google Benchmark): the connector read over one TLS connection vs three curl
+//       processes; konnektor-sim's connector.sds requests per second;
+//   whole processes (--pairs=N, default 5):
+//     `tiservice status` cold (a fresh state folder: the TUF refresh from the root) and warm
+//       vs three curl calls fetching the same documents;
+//     `tiservice-tuf … download` (refresh + download + verify) vs `curl -o` + `openssl dgst
+//       -sha256` at each of --sizes-mb over HTTP and over TLS, with each process's peak memory;
+//     the MEDISTAR adapter in a fresh C host process (tests/plugins/c_host): cold load
+//       (dlopen + create + init) vs dlopen of an empty library in a fresh process, memory and
+//       threads after the first check, the longest call on the host's thread, the first notice
+//       cold and warm, and shutdown while the check waits for a connector that answers after
+//       2 s, after 20 s, or never.
 // Never part of the test suite: speed is measured here, not asserted.
-//   build/release/bin/tiservice_bench [--sizes-mb=20,200,1024]
+//   build/bench/bin/tiservice_bench [--sizes-mb=20,200,1024] [--pairs=5] [--benchmark_filter=…]
 
+#include <arpa/inet.h>
 #include <dlfcn.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -16,6 +27,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <sstream>
 #include <atomic>
 #include <cstring>
 #include <fstream>
@@ -87,40 +100,6 @@ void BM_StatusCheck_threeCurlCalls(benchmark::State& state) {
     }
 }
 
-void BM_AdapterLoadAndInit(benchmark::State& state) {
-    const auto file = std::filesystem::path(TISERVICE_BIN_DIR).parent_path() / "lib/tiservice/adapters/libtiservice_adapter_medistar.so";
-    static tis_host host{};
-    host.struct_size = sizeof host;
-    host.request_callback = [](const tis_host*) {};
-    host.get_setting = [](const tis_host*, const char* key) -> const char* {
-        static const std::string state = (g_dir->path() / "adapter-state").string();
-        if (std::string_view(key) == "tiservice.state_dir") return state.c_str();
-        return nullptr;  // no TI settings: init still returns at once
-    };
-    for (auto _ : state) {
-        void* lib = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
-        const auto* entry = static_cast<const tis_plugin_entry_t*>(dlsym(lib, TIS_PLUGIN_ENTRY_SYMBOL));
-        const auto* plugin = entry->create(&host);
-        plugin->init(plugin);
-        state.PauseTiming();
-        plugin->shutdown(plugin);
-        plugin->destroy(plugin);
-        dlclose(lib);
-        state.ResumeTiming();
-    }
-}
-
-void BM_AdapterLoadAndInit_emptyLibrary(benchmark::State& state) {
-    const auto file = std::filesystem::path(TISERVICE_BIN_DIR).parent_path() / "lib/test-plugins/libtest_empty_library.so";
-    for (auto _ : state) {
-        void* lib = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
-        benchmark::DoNotOptimize(dlsym(lib, "tiservice_empty_library"));
-        state.PauseTiming();
-        dlclose(lib);
-        state.ResumeTiming();
-    }
-}
-
 void BM_Simulator_sdsRequests(benchmark::State& state) {
     const int threads = static_cast<int>(state.range(0));
     for (auto _ : state) {
@@ -140,6 +119,94 @@ void BM_Simulator_sdsRequests(benchmark::State& state) {
     }
 }
 
+/// Median, min and max of paired runs.
+struct Spread {
+    double median = 0, min = 0, max = 0;
+};
+
+Spread spread(std::vector<double> v) {
+    if (v.empty()) return {};
+    std::sort(v.begin(), v.end());
+    const auto n = v.size();
+    return {n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, v.front(), v.back()};
+}
+
+std::string show(const Spread& s, double scale, const char* unit, int precision = 3) {
+    std::ostringstream o;
+    o.setf(std::ios::fixed);
+    o.precision(precision);
+    o << s.median * scale << (*unit ? " " : "") << unit << " (" << s.min * scale << "–" << s.max * scale << ")";
+    return o.str();
+}
+
+/// Runs a whole process and returns its wall time in seconds (its peak memory in `maxRssKb`).
+double timed(const std::vector<std::string>& argv, long* maxRssKb = nullptr, int* exitCode = nullptr) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = runQuiet(argv, maxRssKb);
+    if (exitCode) *exitCode = rc;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// Runs a whole process and returns what it printed on stdout.
+std::string output(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {}) {
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0) return {};
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        dup2(pipeFds[1], 1);
+        dup2(devnull, 2);
+        ::close(pipeFds[0]);
+        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+        std::vector<char*> a;
+        for (const auto& x : argv) a.push_back(const_cast<char*>(x.c_str()));
+        a.push_back(nullptr);
+        execvp(a[0], a.data());
+        _exit(127);
+    }
+    ::close(pipeFds[1]);
+    std::string out;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+    ::close(pipeFds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return out;
+}
+
+/// One number of a `FIGURES key=value …` line, or -1.
+double figure(const std::string& out, const std::string& key) {
+    const auto line = out.find("FIGURES ");
+    if (line == std::string::npos) return -1;
+    const auto at = out.find(" " + key + "=", line);
+    if (at == std::string::npos) return -1;
+    return std::stod(out.substr(at + key.size() + 2));
+}
+
+/// A loopback port that takes connections and never answers.
+class SilentConnector {
+public:
+    SilentConnector() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        ::listen(fd_, 64);
+        socklen_t len = sizeof addr;
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+        port_ = ntohs(addr.sin_port);
+    }
+    ~SilentConnector() { ::close(fd_); }
+    SilentConnector(const SilentConnector&) = delete;
+    SilentConnector& operator=(const SilentConnector&) = delete;
+    [[nodiscard]] int port() const { return port_; }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
 /// Collects real times per benchmark to print ratios at the end.
 class RatioReporter : public benchmark::ConsoleReporter {
 public:
@@ -154,12 +221,11 @@ public:
 
 BENCHMARK(BM_StatusCheck_tiservice)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_StatusCheck_threeCurlCalls)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_AdapterLoadAndInit)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_AdapterLoadAndInit_emptyLibrary)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Simulator_sdsRequests)->Arg(1)->Arg(4)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     std::vector<long> sizesMb{20, 200, 1024};
+    int pairs = 5;
     std::vector<char*> rest{argv[0]};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -172,6 +238,15 @@ int main(int argc, char** argv) {
                 if (c == std::string::npos) break;
                 p = c + 1;
             }
+        } else if (a.rfind("--pairs=", 0) == 0) {
+            pairs = std::max(1, std::stoi(a.substr(8)));
+        } else if (a.rfind("--dlopen-only=", 0) == 0) {
+            // The baseline of the adapter's cold load: dlopen of a library in a fresh process.
+            const auto t0 = std::chrono::steady_clock::now();
+            void* lib = dlopen(a.substr(14).c_str(), RTLD_NOW | RTLD_LOCAL);
+            const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+            std::cout << "FIGURES load_us=" << us << "\n";
+            return lib ? 0 : 1;
         } else {
             rest.push_back(argv[i]);
         }
@@ -201,10 +276,111 @@ int main(int argc, char** argv) {
         std::cout << "RATIO " << a << " / " << b << " = " << x->second / y->second << "\n";
     };
     ratio("BM_StatusCheck_tiservice/min_time:2.000", "BM_StatusCheck_threeCurlCalls/min_time:2.000");
-    ratio("BM_AdapterLoadAndInit", "BM_AdapterLoadAndInit_emptyLibrary");
 
-    // Download + verify at several sizes, each in its own process for an honest peak RSS.
-    const auto tuf = (std::filesystem::path(TISERVICE_BIN_DIR) / "tiservice-tuf").string();
+    const auto bin = std::filesystem::path(TISERVICE_BIN_DIR);
+    const auto lib = bin.parent_path() / "lib";
+    const auto ms = [](const Spread& x) { return show(x, 1000, "ms", 1); };
+    std::cout << "\nWhole processes, " << pairs << " pairs each (median, min–max):\n";
+
+    // --- tiservice status, cold and warm, vs three curl calls -----------------------------
+    const auto statusIni = dir / "status.ini";
+    writeFile(statusIni, "[connector]\nsds_url = " + sim.sdsUrl() + "\nmanagement_url = " + sim.managementBase() +
+                             "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n[tls]\nmode = server\n"
+                             "ca_file = " + sim.caFile().string() + "\n[update_server]\nmetadata_url = " + sim.updatesBase() +
+                             "metadata/\ntargets_url = " + sim.updatesBase() + "targets/\ntrusted_root = " +
+                             repo->trustedRootFile().string() + "\n");
+    {
+        std::vector<double> cold, warm, curl3, ratioCold, ratioWarm;
+        const auto status = [&](const std::filesystem::path& home) {
+            return timed({"env", "HOME=" + home.string(), "XDG_STATE_HOME=" + (home / "state").string(),
+                          "XDG_CONFIG_HOME=" + (home / "config").string(), (bin / "tiservice").string(), "status", "--config",
+                          statusIni.string()});
+        };
+        const auto curls = [&] {
+            const auto ca = g_sim->caFile().string();
+            const auto es = g_sim->eventServiceUrl();
+            return timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", g_sim->sdsUrl()}) +
+                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml", "--data-binary",
+                          "@" + g_soapTerminals, es}) +
+                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml", "--data-binary",
+                          "@" + g_soapResources, es});
+        };
+        status(dir / "status-warm");  // the warm state: catalog verified once
+        for (int i = 0; i < pairs; ++i) {
+            const auto fresh = dir / ("status-cold-" + std::to_string(i));
+            const double c = curls(), k = status(fresh), w = status(dir / "status-warm");
+            curl3.push_back(c);
+            cold.push_back(k);
+            warm.push_back(w);
+            ratioCold.push_back(k / c);
+            ratioWarm.push_back(w / c);
+        }
+        std::cout << "STATUS tiservice status warm " << ms(spread(warm)) << ", cold " << ms(spread(cold))
+                  << "; three curl calls " << ms(spread(curl3)) << "; RATIO warm " << show(spread(ratioWarm), 1, "", 2)
+                  << ", cold " << show(spread(ratioCold), 1, "", 2) << "\n";
+    }
+
+    // --- the adapter in a fresh host process ----------------------------------------------
+    {
+        const auto adapter = (lib / "tiservice/adapters/libtiservice_adapter_medistar.so").string();
+        const auto medistar = [&](const std::string& sds, const std::string& name, const SimulatorProcess& at) {
+            const auto file = dir / name;
+            writeFile(file, "Konnektor.Dienstverzeichnis = " + sds + "\nKonnektor.Verwaltung = " + at.managementBase() +
+                                "\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = PVS1\nKonnektor.ArbeitsplatzID = "
+                                "Empfang\nKonnektor.Sicherheit = server\nKonnektor.CAZertifikat = " +
+                                at.caFile().string() + "\nUpdate.Metadaten = " + sim.updatesBase() + "metadata/\nUpdate.Dateien = " +
+                                sim.updatesBase() + "targets/\nUpdate.Vertrauensbasis = " + repo->trustedRootFile().string() + "\n");
+            return file.string();
+        };
+        const auto host = [&](const std::string& settings, const std::filesystem::path& state, std::vector<std::string> extra = {}) {
+            std::vector<std::string> argv{(bin / "c_host").string(), adapter, settings, state.string()};
+            argv.insert(argv.end(), extra.begin(), extra.end());
+            return output(argv, {{"HOME", (dir / "host-home").string()}});
+        };
+        const auto settings = medistar(sim.sdsUrl(), "medistar.settings", sim);
+        host(settings, dir / "host-warm");
+        std::vector<double> load, empty, longest, threads, rss, noticeCold, noticeWarm, loadRatio;
+        for (int i = 0; i < pairs; ++i) {
+            const auto e = figure(output({(bin / "tiservice_bench").string(),
+                                          "--dlopen-only=" + (lib / "test-plugins/libtest_empty_library.so").string()}),
+                                  "load_us");
+            const auto cold = host(settings, dir / ("host-cold-" + std::to_string(i)));
+            const auto warm = host(settings, dir / "host-warm");
+            empty.push_back(e / 1e6);
+            load.push_back(figure(cold, "load_us") / 1e6);
+            loadRatio.push_back(load.back() / empty.back());
+            longest.push_back(std::max(figure(cold, "longest_call_us"), figure(warm, "longest_call_us")) / 1e6);
+            threads.push_back(figure(cold, "plugin_threads"));
+            rss.push_back(figure(cold, "rss_added_kb") / 1024);
+            noticeCold.push_back(figure(cold, "first_notice_us") / 1e6);
+            noticeWarm.push_back(figure(warm, "first_notice_us") / 1e6);
+        }
+        std::cout << "ADAPTER cold load (dlopen + create + init) " << ms(spread(load)) << "; dlopen of an empty library "
+                  << ms(spread(empty)) << "; RATIO " << show(spread(loadRatio), 1, "", 1) << "\n";
+        std::cout << "ADAPTER memory added after the first check " << show(spread(rss), 1, "MiB", 1) << "; threads of its own "
+                  << show(spread(threads), 1, "", 0) << "; longest call on the host's thread "
+                  << show(spread(longest), 1e6, "µs", 0) << "\n";
+        std::cout << "ADAPTER first notice cold " << ms(spread(noticeCold)) << ", warm " << ms(spread(noticeWarm)) << "\n";
+
+        // Shutdown while the check waits: a connector answering after 2 s, after 20 s, never.
+        SimulatorProcess slow2({.args = {"--fault-slow", "2000"}});
+        SimulatorProcess slow20({.args = {"--fault-slow", "20000"}});
+        SilentConnector silent;
+        const std::vector<std::pair<std::string, std::string>> connectors{
+            {"answers after 2 s", medistar(slow2.sdsUrl(), "slow2.settings", slow2)},
+            {"answers after 20 s", medistar(slow20.sdsUrl(), "slow20.settings", slow20)},
+            {"never answers", medistar("https://127.0.0.1:" + std::to_string(silent.port()) + "/connector.sds", "silent.settings", sim)}};
+        for (const auto& [what, file] : connectors) {
+            std::vector<double> shutdown;
+            for (int i = 0; i < pairs; ++i)
+                shutdown.push_back(figure(host(file, dir / "host-slow", {"--close-after", "1000"}), "shutdown_us") / 1e6);
+            std::cout << "SHUTDOWN closing after 1 s while the connector " << what << ": " << ms(spread(shutdown)) << "\n";
+        }
+    }
+
+    // --- downloads: refresh + download + verify vs curl + openssl, HTTP and TLS -----------
+    SimulatorProcess tlsUpdates({.args = {"--updates-dir", (dir / "repo/published").string(), "--updates-tls"}});
+    const auto tuf = (bin / "tiservice-tuf").string();
     for (const long mb : sizesMb) {
         const auto file = dir / ("firmware-" + std::to_string(mb) + ".bin");
         {
@@ -222,22 +398,46 @@ int main(int argc, char** argv) {
             return 1;
         }
         std::filesystem::remove(file);
-        const auto meta = (dir / ("meta-" + std::to_string(mb))).string();
-        runQuiet({tuf, "--metadata-dir", meta, "init", repo->trustedRootFile().string()});
-        long tufRss = 0, curlRss = 0, dgstRss = 0;
-        auto t0 = std::chrono::steady_clock::now();
-        const int rc = runQuiet({tuf, "--metadata-dir", meta, "--metadata-url", sim.updatesBase() + "metadata/", "--target-name", target,
-                                 "--target-base-url", sim.updatesBase() + "targets/", "--target-dir", (dir / "out").string(), "download"},
-                                &tufRss);
-        const double tufSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        t0 = std::chrono::steady_clock::now();
-        runQuiet({"curl", "-sf", "-o", (dir / "curl.bin").string(), sim.updatesBase() + "targets/" + target}, &curlRss);
-        runQuiet({"openssl", "dgst", "-sha256", (dir / "curl.bin").string()}, &dgstRss);
-        const double curlSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::cout << "DOWNLOAD " << mb << " MB: tiservice-tuf refresh+download+verify " << tufSeconds << " s (" << mb / tufSeconds
-                  << " MB/s, exit " << rc << ", peak RSS " << tufRss / 1024 << " MB); curl+openssl dgst " << curlSeconds << " s ("
-                  << mb / curlSeconds << " MB/s, peak RSS curl " << curlRss / 1024 << " MB, openssl " << dgstRss / 1024
-                  << " MB); RATIO time " << tufSeconds / curlSeconds << "\n";
+        for (const bool tls : {false, true}) {
+            const auto base = tls ? tlsUpdates.updatesBase() : sim.updatesBase();
+            const auto ca = tls ? tlsUpdates.caFile().string() : std::string();
+            const auto meta = (dir / ("meta-" + std::to_string(mb) + (tls ? "-tls" : ""))).string();
+            runQuiet({tuf, "--metadata-dir", meta, "init", repo->trustedRootFile().string()});
+            std::vector<std::string> ours{tuf, "--metadata-dir", meta, "--metadata-url", base + "metadata/", "--target-name", target,
+                                          "--target-base-url", base + "targets/", "--target-dir", (dir / "out").string()};
+            if (tls) ours.insert(ours.end(), {"--ca-file", ca});
+            ours.push_back("download");
+            std::vector<std::string> curl{"curl", "-sf", "-o", (dir / "curl.bin").string()};
+            if (tls) curl.insert(curl.end(), {"--cacert", ca});
+            curl.push_back(base + "targets/" + target);
+            std::vector<double> a, b, r;
+            long peakOurs = 0, peakCurl = 0, peakDgst = 0;
+            int failures = 0;
+            for (int i = 0; i < pairs; ++i) {
+                std::filesystem::remove_all(dir / "out");
+                std::filesystem::remove(dir / "curl.bin");
+                long rssOurs = 0, rssCurl = 0, rssDgst = 0;
+                int rc = 0;
+                double x = 0, y = 0;
+                const auto runOurs = [&] { x = timed(ours, &rssOurs, &rc); };
+                const auto runTheirs = [&] {
+                    y = timed(curl, &rssCurl) + timed({"openssl", "dgst", "-sha256", (dir / "curl.bin").string()}, &rssDgst);
+                };
+                if (i % 2 == 0) runOurs(), runTheirs();
+                else runTheirs(), runOurs();
+                failures += rc != 0;
+                a.push_back(x);
+                b.push_back(y);
+                r.push_back(x / y);
+                peakOurs = std::max(peakOurs, rssOurs);
+                peakCurl = std::max(peakCurl, rssCurl);
+                peakDgst = std::max(peakDgst, rssDgst);
+            }
+            std::cout << "DOWNLOAD " << mb << " MB over " << (tls ? "TLS " : "HTTP") << ": tiservice-tuf " << show(spread(a), 1, "s")
+                      << ", peak " << peakOurs / 1024 << " MiB" << (failures ? " (FAILED " + std::to_string(failures) + "×)" : "")
+                      << "; curl + openssl " << show(spread(b), 1, "s") << ", peak " << peakCurl / 1024 << " / "
+                      << peakDgst / 1024 << " MiB; RATIO " << show(spread(r), 1, "", 2) << "\n";
+        }
         std::filesystem::remove_all(dir / "out");
         std::filesystem::remove(dir / "curl.bin");
         for (const auto& e : std::filesystem::recursive_directory_iterator(repo->targetsDir() / "firmware"))

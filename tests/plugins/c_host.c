@@ -69,6 +69,7 @@ static void host_log(const tis_host* self, int32_t level, const char* message) {
 }
 
 static char first_status_notice[256];
+static double load_started_us = 0, first_notice_us = -1; /* from dlopen to the first status notice */
 
 static void host_request_callback(const tis_host* self) {
     (void)self;
@@ -89,8 +90,10 @@ static void host_show_notice(const tis_host* self, const tis_notice* notice) {
     printf("NOTICE %s severity=%d style=%d\n  %s: %s\n", notice->id, (int)notice->severity, (int)notice->style,
            notice->title, notice->text);
     for (uint32_t i = 0; i < notice->action_count; ++i) printf("  action %s: %s\n", notice->actions[i].id, notice->actions[i].label);
-    if (strncmp(notice->id, "status.", 7) == 0 && status_notices++ == 0)
+    if (strncmp(notice->id, "status.", 7) == 0 && status_notices++ == 0) {
         snprintf(first_status_notice, sizeof first_status_notice, "%s", notice->id);
+        first_notice_us = now_us() - load_started_us;
+    }
 }
 
 #ifdef TIS_HOST_SIZE_R1 /* built against revision 2 or later (c_host_v1 is revision 0) */
@@ -140,10 +143,12 @@ static int read_settings(const char* file, const char* state_dir) {
 /* One load, first notice, shutdown, unload. 0 on success, else the exit code. */
 static int host_once(const char* adapter, int cycle) {
     status_notices = 0;
+    first_notice_us = -1;
     const long rss_before = proc_status("VmRSS:");
     const long threads_before = proc_status("Threads:");
     double longest_call = 0;
     double t0 = now_us();
+    load_started_us = t0;
     void* library = dlopen(adapter, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         fprintf(stderr, "dlopen: %s\n", dlerror());
@@ -222,8 +227,9 @@ static int host_once(const char* adapter, int cycle) {
     plugin->destroy(plugin);
     if (entry->deinit) entry->deinit();
     dlclose(library);
-    printf("FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f\n",
-           cycle, load_us, longest_call, threads, rss_added, shutdown_us);
+    printf("FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f "
+           "first_notice_us=%.0f\n",
+           cycle, load_us, longest_call, threads, rss_added, shutdown_us, first_notice_us);
     /* What a practice software that loads a new version next would find still in its process. */
     const char* base = strrchr(adapter, '/');
     printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
