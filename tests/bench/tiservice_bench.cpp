@@ -18,22 +18,22 @@
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <sstream>
 #include <atomic>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include "support/simulator.h"
@@ -167,7 +167,8 @@ std::string output(const std::vector<std::string>& argv, const std::map<std::str
     ::close(pipeFds[1]);
     std::string out;
     char buffer[4096];
-    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        out.append(buffer, static_cast<std::size_t>(n));
     ::close(pipeFds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -284,26 +285,28 @@ int main(int argc, char** argv) {
 
     // --- tiservice status, cold and warm, vs three curl calls -----------------------------
     const auto statusIni = dir / "status.ini";
-    writeFile(statusIni, "[connector]\nsds_url = " + sim.sdsUrl() + "\nmanagement_url = " + sim.managementBase() +
-                             "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n[tls]\nmode = server\n"
-                             "ca_file = " + sim.caFile().string() + "\n[update_server]\nmetadata_url = " + sim.updatesBase() +
-                             "metadata/\ntargets_url = " + sim.updatesBase() + "targets/\ntrusted_root = " +
-                             repo->trustedRootFile().string() + "\n");
+    writeFile(statusIni,
+              "[connector]\nsds_url = " + sim.sdsUrl() + "\nmanagement_url = " + sim.managementBase() +
+                  "\nmandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n[tls]\nmode = server\n"
+                  "ca_file = " +
+                  sim.caFile().string() + "\n[update_server]\nmetadata_url = " + sim.updatesBase() +
+                  "metadata/\ntargets_url = " + sim.updatesBase() +
+                  "targets/\ntrusted_root = " + repo->trustedRootFile().string() + "\n");
     {
         std::vector<double> cold, warm, curl3, ratioCold, ratioWarm;
         const auto status = [&](const std::filesystem::path& home) {
             return timed({"env", "HOME=" + home.string(), "XDG_STATE_HOME=" + (home / "state").string(),
-                          "XDG_CONFIG_HOME=" + (home / "config").string(), (bin / "tiservice").string(), "status", "--config",
-                          statusIni.string()});
+                          "XDG_CONFIG_HOME=" + (home / "config").string(), (bin / "tiservice").string(), "status",
+                          "--config", statusIni.string()});
         };
         const auto curls = [&] {
             const auto ca = g_sim->caFile().string();
             const auto es = g_sim->eventServiceUrl();
             return timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", g_sim->sdsUrl()}) +
-                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml", "--data-binary",
-                          "@" + g_soapTerminals, es}) +
-                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml", "--data-binary",
-                          "@" + g_soapResources, es});
+                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml",
+                          "--data-binary", "@" + g_soapTerminals, es}) +
+                   timed({"curl", "-sf", "--cacert", ca, "-o", "/dev/null", "-H", "Content-Type: text/xml",
+                          "--data-binary", "@" + g_soapResources, es});
         };
         status(dir / "status-warm");  // the warm state: catalog verified once
         for (int i = 0; i < pairs; ++i) {
@@ -325,14 +328,18 @@ int main(int argc, char** argv) {
         const auto adapter = (lib / "tiservice/adapters/libtiservice_adapter_medistar.so").string();
         const auto medistar = [&](const std::string& sds, const std::string& name, const SimulatorProcess& at) {
             const auto file = dir / name;
-            writeFile(file, "Konnektor.Dienstverzeichnis = " + sds + "\nKonnektor.Verwaltung = " + at.managementBase() +
-                                "\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = PVS1\nKonnektor.ArbeitsplatzID = "
-                                "Empfang\nKonnektor.Sicherheit = server\nKonnektor.CAZertifikat = " +
-                                at.caFile().string() + "\nUpdate.Metadaten = " + sim.updatesBase() + "metadata/\nUpdate.Dateien = " +
-                                sim.updatesBase() + "targets/\nUpdate.Vertrauensbasis = " + repo->trustedRootFile().string() + "\n");
+            writeFile(
+                file,
+                "Konnektor.Dienstverzeichnis = " + sds + "\nKonnektor.Verwaltung = " + at.managementBase() +
+                    "\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = PVS1\nKonnektor.ArbeitsplatzID = "
+                    "Empfang\nKonnektor.Sicherheit = server\nKonnektor.CAZertifikat = " +
+                    at.caFile().string() + "\nUpdate.Metadaten = " + sim.updatesBase() +
+                    "metadata/\nUpdate.Dateien = " + sim.updatesBase() +
+                    "targets/\nUpdate.Vertrauensbasis = " + repo->trustedRootFile().string() + "\n");
             return file.string();
         };
-        const auto host = [&](const std::string& settings, const std::filesystem::path& state, std::vector<std::string> extra = {}) {
+        const auto host = [&](const std::string& settings, const std::filesystem::path& state,
+                              std::vector<std::string> extra = {}) {
             std::vector<std::string> argv{(bin / "c_host").string(), adapter, settings, state.string()};
             argv.insert(argv.end(), extra.begin(), extra.end());
             return output(argv, {{"HOME", (dir / "host-home").string()}});
@@ -355,12 +362,14 @@ int main(int argc, char** argv) {
             noticeCold.push_back(figure(cold, "first_notice_us") / 1e6);
             noticeWarm.push_back(figure(warm, "first_notice_us") / 1e6);
         }
-        std::cout << "ADAPTER cold load (dlopen + create + init) " << ms(spread(load)) << "; dlopen of an empty library "
-                  << ms(spread(empty)) << "; RATIO " << show(spread(loadRatio), 1, "", 1) << "\n";
-        std::cout << "ADAPTER memory added after the first check " << show(spread(rss), 1, "MiB", 1) << "; threads of its own "
-                  << show(spread(threads), 1, "", 0) << "; longest call on the host's thread "
-                  << show(spread(longest), 1e6, "µs", 0) << "\n";
-        std::cout << "ADAPTER first notice cold " << ms(spread(noticeCold)) << ", warm " << ms(spread(noticeWarm)) << "\n";
+        std::cout << "ADAPTER cold load (dlopen + create + init) " << ms(spread(load))
+                  << "; dlopen of an empty library " << ms(spread(empty)) << "; RATIO "
+                  << show(spread(loadRatio), 1, "", 1) << "\n";
+        std::cout << "ADAPTER memory added after the first check " << show(spread(rss), 1, "MiB", 1)
+                  << "; threads of its own " << show(spread(threads), 1, "", 0)
+                  << "; longest call on the host's thread " << show(spread(longest), 1e6, "µs", 0) << "\n";
+        std::cout << "ADAPTER first notice cold " << ms(spread(noticeCold)) << ", warm " << ms(spread(noticeWarm))
+                  << "\n";
 
         // Shutdown while the check waits: a connector answering after 2 s, after 20 s, never.
         SimulatorProcess slow2({.args = {"--fault-slow", "2000"}});
@@ -369,12 +378,15 @@ int main(int argc, char** argv) {
         const std::vector<std::pair<std::string, std::string>> connectors{
             {"answers after 2 s", medistar(slow2.sdsUrl(), "slow2.settings", slow2)},
             {"answers after 20 s", medistar(slow20.sdsUrl(), "slow20.settings", slow20)},
-            {"never answers", medistar("https://127.0.0.1:" + std::to_string(silent.port()) + "/connector.sds", "silent.settings", sim)}};
+            {"never answers", medistar("https://127.0.0.1:" + std::to_string(silent.port()) + "/connector.sds",
+                                       "silent.settings", sim)}};
         for (const auto& [what, file] : connectors) {
             std::vector<double> shutdown;
             for (int i = 0; i < pairs; ++i)
-                shutdown.push_back(figure(host(file, dir / "host-slow", {"--close-after", "1000"}), "shutdown_us") / 1e6);
-            std::cout << "SHUTDOWN closing after 1 s while the connector " << what << ": " << ms(spread(shutdown)) << "\n";
+                shutdown.push_back(figure(host(file, dir / "host-slow", {"--close-after", "1000"}), "shutdown_us") /
+                                   1e6);
+            std::cout << "SHUTDOWN closing after 1 s while the connector " << what << ": " << ms(spread(shutdown))
+                      << "\n";
         }
     }
 
@@ -403,8 +415,17 @@ int main(int argc, char** argv) {
             const auto ca = tls ? tlsUpdates.caFile().string() : std::string();
             const auto meta = (dir / ("meta-" + std::to_string(mb) + (tls ? "-tls" : ""))).string();
             runQuiet({tuf, "--metadata-dir", meta, "init", repo->trustedRootFile().string()});
-            std::vector<std::string> ours{tuf, "--metadata-dir", meta, "--metadata-url", base + "metadata/", "--target-name", target,
-                                          "--target-base-url", base + "targets/", "--target-dir", (dir / "out").string()};
+            std::vector<std::string> ours{tuf,
+                                          "--metadata-dir",
+                                          meta,
+                                          "--metadata-url",
+                                          base + "metadata/",
+                                          "--target-name",
+                                          target,
+                                          "--target-base-url",
+                                          base + "targets/",
+                                          "--target-dir",
+                                          (dir / "out").string()};
             if (tls) ours.insert(ours.end(), {"--ca-file", ca});
             ours.push_back("download");
             std::vector<std::string> curl{"curl", "-sf", "-o", (dir / "curl.bin").string()};
@@ -421,7 +442,8 @@ int main(int argc, char** argv) {
                 double x = 0, y = 0;
                 const auto runOurs = [&] { x = timed(ours, &rssOurs, &rc); };
                 const auto runTheirs = [&] {
-                    y = timed(curl, &rssCurl) + timed({"openssl", "dgst", "-sha256", (dir / "curl.bin").string()}, &rssDgst);
+                    y = timed(curl, &rssCurl) +
+                        timed({"openssl", "dgst", "-sha256", (dir / "curl.bin").string()}, &rssDgst);
                 };
                 if (i % 2 == 0) runOurs(), runTheirs();
                 else runTheirs(), runOurs();
@@ -433,10 +455,11 @@ int main(int argc, char** argv) {
                 peakCurl = std::max(peakCurl, rssCurl);
                 peakDgst = std::max(peakDgst, rssDgst);
             }
-            std::cout << "DOWNLOAD " << mb << " MB over " << (tls ? "TLS " : "HTTP") << ": tiservice-tuf " << show(spread(a), 1, "s")
-                      << ", peak " << peakOurs / 1024 << " MiB" << (failures ? " (FAILED " + std::to_string(failures) + "×)" : "")
-                      << "; curl + openssl " << show(spread(b), 1, "s") << ", peak " << peakCurl / 1024 << " / "
-                      << peakDgst / 1024 << " MiB; RATIO " << show(spread(r), 1, "", 2) << "\n";
+            std::cout << "DOWNLOAD " << mb << " MB over " << (tls ? "TLS " : "HTTP") << ": tiservice-tuf "
+                      << show(spread(a), 1, "s") << ", peak " << peakOurs / 1024 << " MiB"
+                      << (failures ? " (FAILED " + std::to_string(failures) + "×)" : "") << "; curl + openssl "
+                      << show(spread(b), 1, "s") << ", peak " << peakCurl / 1024 << " / " << peakDgst / 1024
+                      << " MiB; RATIO " << show(spread(r), 1, "", 2) << "\n";
         }
         std::filesystem::remove_all(dir / "out");
         std::filesystem::remove(dir / "curl.bin");

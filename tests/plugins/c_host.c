@@ -227,9 +227,10 @@ static int host_once(const char* adapter, int cycle) {
     plugin->destroy(plugin);
     if (entry->deinit) entry->deinit();
     dlclose(library);
-    printf("FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f "
-           "first_notice_us=%.0f\n",
-           cycle, load_us, longest_call, threads, rss_added, shutdown_us, first_notice_us);
+    printf(
+        "FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f "
+        "first_notice_us=%.0f\n",
+        cycle, load_us, longest_call, threads, rss_added, shutdown_us, first_notice_us);
     /* What a practice software that loads a new version next would find still in its process. */
     const char* base = strrchr(adapter, '/');
     printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
