@@ -319,3 +319,18 @@ TEST(HttpClientDownload, TheTotalTimeoutHoldsForADownloadThatNeverStalls) {
     EXPECT_EQ(r.error().code, errors::kTimeout);
     EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
 }
+
+TEST(HttpClientDownload, AFullDiskEndsTheDownloadWithAMessageInsteadOfWaiting) {
+    // /dev/full: every write fails with "no space left on device", as on a full disk.
+    TempDir dir;
+    writeFile(dir / "srv/fw.bin", pattern(3 * 1024 * 1024));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{});
+    auto r = client.download(sim.updatesBase() + "fw.bin", "/dev/full", {.maxBytes = 4'000'000});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "store.write-failed");
+    EXPECT_NE(r.error().describe(Language::German).find("Speicher"), std::string::npos)
+        << r.error().describe(Language::German);
+    EXPECT_NE(r.error().describe(Language::English).find("space"), std::string::npos)
+        << r.error().describe(Language::English);
+}
