@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <future>
 #include <limits>
 #include <memory>
@@ -12,7 +11,6 @@
 #include <thread>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
-#include <fcntl.h>
 #include <unistd.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
@@ -36,7 +34,6 @@
 #include <QByteArray>
 #include <QScopeGuard>
 
-#include "download_sink.h"
 #include "tiservice/build_info.h"
 #include "tiservice/logger.h"
 
@@ -415,8 +412,8 @@ struct HttpClient::Impl {
     asio::awaitable<std::optional<Outcome>> writeRequest(const Url& url, const Request& request,
                                                          Clock::time_point deadline, bool reused);
     asio::awaitable<Outcome> exchange(Url url, Request request, Clock::time_point deadline, bool allowReuse);
-    asio::awaitable<Outcome> stream(Url url, Request request, Clock::time_point deadline, bool allowReuse, int fd,
-                                    DownloadSink& sink, std::uint64_t offset, const DownloadOptions& options,
+    asio::awaitable<Outcome> stream(Url url, Request request, Clock::time_point deadline, bool allowReuse,
+                                    std::FILE* file, std::uint64_t offset, const DownloadOptions& options,
                                     DownloadResult& result, std::vector<EVP_MD_CTX*>& hashers);
 };
 
@@ -627,8 +624,8 @@ asio::awaitable<void> watchStalls(std::shared_ptr<StallWatch> watch, Connection*
 
 }  // namespace
 
-asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Clock::time_point deadline, bool allowReuse,
-                                                  int fd, DownloadSink& sink, std::uint64_t offset,
+asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Clock::time_point deadline,
+                                                  bool allowReuse, std::FILE* file, std::uint64_t offset,
                                                   const DownloadOptions& dl, DownloadResult& result,
                                                   std::vector<EVP_MD_CTX*>& hashers) {
     using asio::redirect_error;
@@ -671,7 +668,8 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
         if (total) *total += offset;
     } else if (offset > 0) {
         // The server sent the whole file: start over.
-        if (!sink.drain() || ::ftruncate(fd, 0) != 0 || ::lseek(fd, 0, SEEK_SET) != 0) {
+        std::fflush(file);
+        if (ftruncate(fileno(file), 0) != 0 || std::fseek(file, 0, SEEK_SET) != 0) {
             close();
             out.error = lost(url, "cannot restart the file");
             co_return out;
@@ -679,7 +677,6 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
         for (auto* h : hashers) {
             EVP_DigestInit_ex(h, EVP_MD_CTX_get0_md(h), nullptr);
         }
-        sink.restarted();
         result.bytes = 0;
     }
     if (total && dl.maxBytes && *total > dl.maxBytes) {
@@ -696,36 +693,18 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     lowest().expires_never();
     asio::co_spawn(io, watchStalls(watch, this), asio::detached);
     const auto stopWatching = qScopeGuard([&] { watch->stop(); });
-    // Received here into one of the sink's blocks, hashed and written on the sink's thread
-    // while the next block comes in. Every read that brings bytes counts as progress.
-    std::span<char> block;
-    std::size_t filled = 0;
-    const auto hand = [&] {
-        if (!block.empty()) sink.submit(block, filled);
-        block = {};
-        filled = 0;
-    };
-    const auto handOnExit = qScopeGuard(hand);
+    std::vector<char> chunk(64 * 1024);
     while (!parser.is_done()) {
-        if (block.empty()) {
-            block = sink.acquire();
-            if (block.empty()) {
-                close();
-                out.error = saveFailed("write: " + std::string(std::strerror(sink.error())));
-                co_return out;
-            }
-        }
-        parser.get().body().data = block.data() + filled;
-        parser.get().body().size = block.size() - filled;
-        if (secure) co_await http::async_read_some(*secure, buffer, parser, redirect_error(use_awaitable, ec));
-        else co_await http::async_read_some(*plain, buffer, parser, redirect_error(use_awaitable, ec));
+        parser.get().body().data = chunk.data();
+        parser.get().body().size = chunk.size();
+        if (secure) co_await http::async_read(*secure, buffer, parser, redirect_error(use_awaitable, ec));
+        else co_await http::async_read(*plain, buffer, parser, redirect_error(use_awaitable, ec));
         if (ec == http::error::need_buffer) ec = {};
         if (watch->stalled) ec = beast::error::timeout;
-        const std::size_t n = block.size() - filled - parser.get().body().size;
+        const std::size_t n = chunk.size() - parser.get().body().size;
         if (n > 0) {
             watch->lastProgress = Clock::now();
             result.bytes += n;
-            filled += n;
             if (dl.maxBytes && result.bytes > dl.maxBytes) {
                 close();
                 out.error = netError(errors::kResponseTooLarge, options.peerName, url,
@@ -734,7 +713,12 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
                                      "more than " + std::to_string(dl.maxBytes));
                 co_return out;
             }
-            if (filled == block.size()) hand();
+            if (std::fwrite(chunk.data(), 1, n, file) != n) {
+                close();
+                out.error = saveFailed("fwrite");
+                co_return out;
+            }
+            for (auto* h : hashers) EVP_DigestUpdate(h, chunk.data(), n);
             if (dl.progress) dl.progress(result.bytes + (result.resumed ? offset : 0), total);
         }
         if (ec) {
@@ -746,7 +730,6 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
             co_return out;
         }
     }
-    hand();
     if (!parser.keep_alive()) close();
     out.response = head;
     co_return out;
@@ -829,54 +812,46 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     std::uint64_t offset = 0;
     if (dl.resume && std::filesystem::exists(destination)) offset = std::filesystem::file_size(destination, sizeError);
     if (sizeError) offset = 0;
-    const int fd = ::open(destination.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (offset > 0 ? 0 : O_TRUNC), 0644);
-    if (fd < 0)
+    std::FILE* file = std::fopen(destination.c_str(), offset > 0 ? "r+b" : "wb");
+    if (!file)
         return Error{
             .code = "store.write-failed",
             .message = TIS_TEXT("http_client", "Die Datei %1 kann nicht angelegt werden.").arg(destination.string()),
             .action = TIS_TEXT("http_client", "Schreibrechte und freien Speicherplatz prüfen."),
             .detail = destination.string()};
-    const auto closeFile = qScopeGuard([fd] { ::close(fd); });
+    std::unique_ptr<std::FILE, decltype(&std::fclose)> closer(file, &std::fclose);
+    // Written in large blocks, not through stdio's 4 KiB buffer (two write() per 64 KiB chunk).
+    std::setvbuf(file, nullptr, _IOFBF, 1024 * 1024);
     if (offset > 0) {
         // Hash what is already there, then continue after it.
-        const int in = ::open(destination.c_str(), O_RDONLY | O_CLOEXEC);
-        if (in < 0) return saveFailed(destination.string());
-        std::vector<char> buf(256 * 1024);
-        ssize_t n = 0;
-        std::uint64_t hashed = 0;
-        while (hashed < offset && (n = ::read(in, buf.data(), buf.size())) > 0) {
-            const auto use = std::min<std::uint64_t>(static_cast<std::uint64_t>(n), offset - hashed);
-            for (auto* h : hashers) EVP_DigestUpdate(h, buf.data(), use);
-            hashed += use;
-        }
-        ::close(in);
-        if (hashed != offset || ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
-            return saveFailed(destination.string());
+        std::vector<char> buf(64 * 1024);
+        std::size_t n = 0;
+        while ((n = std::fread(buf.data(), 1, buf.size(), file)) > 0)
+            for (auto* h : hashers) EVP_DigestUpdate(h, buf.data(), n);
+        std::fseek(file, 0, SEEK_END);
     }
 
     Request request{.method = "GET", .url = urlText};
     if (offset > 0) request.headers.emplace_back("Range", "bytes=" + std::to_string(offset) + "-");
     DownloadResult result;
     bool cancelled = false;
-    DownloadSink sink(fd, hashers);
     const auto run = [&](bool allowReuse) {
-        auto future = asio::co_spawn(
-            impl_->io, impl_->stream(*url, request, deadline, allowReuse, fd, sink, offset, dl, result, hashers),
-            asio::use_future);
+        auto future = asio::co_spawn(impl_->io,
+                                     impl_->stream(*url, request, deadline, allowReuse, file, offset, dl, result, hashers),
+                                     asio::use_future);
         cancelled = impl_->runUntilReady(future) || cancelled;
         return future.get();
     };
     if (cancelledNow()) return impl_->cancelledError(*url);
     Outcome outcome = run(true);
     if (outcome.stale && !cancelled) outcome = run(false);
-    // Whatever came is on its way to the file (a later attempt resumes after it).
-    const bool saved = sink.drain();
     if (cancelled) return impl_->cancelledError(*url);
-    if (!saved) return saveFailed(destination.string() + ": " + std::strerror(sink.error()));
+    if (std::fflush(file) != 0)
+        return saveFailed(destination.string());
     if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
     // On the disk before anyone renames it into place: a power cut must not leave a file of the
     // right name and the wrong content (some file systems cannot sync: EINVAL).
-    if (::fsync(fd) != 0 && errno != EINVAL) return saveFailed(destination.string());
+    if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(destination.string());
     if (result.resumed) result.bytes += offset;
     for (std::size_t i = 0; i < hashers.size(); ++i) {
         unsigned char digest[EVP_MAX_MD_SIZE];
