@@ -29,8 +29,13 @@ const QTranslator& englishCatalog() {
         std::unique_ptr<QTranslator> t;
         // Made on a thread of its own: a QObject made on the practice software's UI thread would
         // make that thread one of Qt's, and Qt's bookkeeping for it outlives an unloaded adapter.
+        // The catalog then belongs to no thread at all (it needs no events): Qt takes the first
+        // thread it meets for its main thread, and a helper that stayed so would leave the real
+        // main thread's bookkeeping unowned at exit (the sanitizer build found it in every
+        // `tiservice` run that wrote a file after the first translated message).
         std::thread([&t] {
             t = std::make_unique<QTranslator>();
+            t->moveToThread(nullptr);
             // A catalog that does not load leaves every message German; the translation test
             // (tests/unit/translations_test.cpp) fails long before such a build ships.
             (void)t->load(tiservice_translations_en_qm, static_cast<int>(tiservice_translations_en_qm_size));
