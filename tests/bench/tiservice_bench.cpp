@@ -16,12 +16,9 @@
 // Never part of the test suite: speed is measured here, not asserted.
 //   build/bench/bin/tiservice_bench [--sizes-mb=20,200,1024] [--pairs=5] [--benchmark_filter=…]
 
-#include <arpa/inet.h>
 #include <dlfcn.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,6 +33,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/silent_connector.h"
 #include "support/simulator.h"
 #include "tiservice/clock.h"
 #include "tiservice/konnektor/connector_reader.h"
@@ -183,30 +181,6 @@ double figure(const std::string& out, const std::string& key) {
     if (at == std::string::npos) return -1;
     return std::stod(out.substr(at + key.size() + 2));
 }
-
-/// A loopback port that takes connections and never answers.
-class SilentConnector {
-public:
-    SilentConnector() {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-        ::listen(fd_, 64);
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
-    }
-    ~SilentConnector() { ::close(fd_); }
-    SilentConnector(const SilentConnector&) = delete;
-    SilentConnector& operator=(const SilentConnector&) = delete;
-    [[nodiscard]] int port() const { return port_; }
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
-};
 
 /// Collects real times per benchmark to print ratios at the end.
 class RatioReporter : public benchmark::ConsoleReporter {

@@ -3,16 +3,12 @@
 
 #include <sstream>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include "support/catalog.h"
+#include "support/silent_connector.h"
 #include "support/simulator.h"
 #include "tiservice/clock.h"
 #include "tiservice/release/self_update.h"
@@ -388,16 +384,8 @@ TEST_F(PluginHost, APluginBreakingTheAbiIsSwitchedOffAndThePracticeSoftwareCarri
 TEST_F(PluginHost, ShutdownDoesNotWaitForAConnectorThatNeverAnswers) {
     // A "connector" that takes every connection and never says a word: the check's read would
     // wait 15 s three times. The practice software closes after 2 s; shutdown must not wait.
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    ASSERT_EQ(::listen(listener, 16), 0);
-    socklen_t len = sizeof addr;
-    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-    const auto port = std::to_string(ntohs(addr.sin_port));
+    const SilentConnector silent;
+    const auto port = std::to_string(silent.port());
     writeFile(dir / "silent.settings", "Konnektor.Dienstverzeichnis = http://127.0.0.1:" + port +
                                            "/connector.sds\nKonnektor.MandantID = Praxis1\nKonnektor.ClientsystemID = "
                                            "PVS1\nKonnektor.ArbeitsplatzID = Empfang\nKonnektor.Sicherheit = none\n");
@@ -407,7 +395,6 @@ TEST_F(PluginHost, ShutdownDoesNotWaitForAConnectorThatNeverAnswers) {
          "--state-dir", (dir / "state-silent").string(), "--timeout", "2", "--stay"},
         {.env = {{"HOME", (dir / "home").string()}, {"LANG", "de_DE.UTF-8"}}, .timeout = 60s});
     const auto took = std::chrono::steady_clock::now() - started;
-    ::close(listener);
     EXPECT_EQ(r.exitCode, 5) << r.out << r.err;  // "Zeitlimit erreicht", and then a clean end
     EXPECT_FALSE(contains(r.out, "antwortet beim Beenden nicht mehr")) << r.out;
     EXPECT_TRUE(contains(r.out, "MEDISTAR beendet")) << r.out;
@@ -419,27 +406,18 @@ TEST_F(PluginHost, ShutdownReturnsWithinHalfASecondWhileACheckWaitsForASilentCon
     // plugin.h promises that shutdown() gives the practice software's UI thread back at once,
     // whatever the network does: here the check is still waiting for a connector that took the
     // connection and never answers (15 s per read, three attempts).
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    ASSERT_EQ(::listen(listener, 16), 0);
-    socklen_t len = sizeof addr;
-    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-    const auto settings = settingsFor(
-        "medistar",
-        {{"connector.sds_url", "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/connector.sds"},
-         {"connector.mandant_id", "Praxis1"},
-         {"connector.client_system_id", "PVS1"},
-         {"connector.workplace_id", "Empfang"},
-         {"tls.mode", "none"}},
-        "silent.settings");
+    const SilentConnector silent;
+    const auto settings =
+        settingsFor("medistar",
+                    {{"connector.sds_url", "http://127.0.0.1:" + std::to_string(silent.port()) + "/connector.sds"},
+                     {"connector.mandant_id", "Praxis1"},
+                     {"connector.client_system_id", "PVS1"},
+                     {"connector.workplace_id", "Empfang"},
+                     {"tls.mode", "none"}},
+                    "silent.settings");
     const auto r = runProcess({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
                                settings.string(), (dir / "c-silent-state").string(), "--close-after", "1000"},
                               {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
-    ::close(listener);
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_EQ(count(r.out, "NOTICE status."), 0) << "the check was meant to be still waiting\n" << r.out;
     const auto figures = linesStartingWith(r.out, "FIGURES ");
