@@ -16,15 +16,16 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 
 std::filesystem::path buildDir() { return std::filesystem::path(TISERVICE_BIN_DIR).parent_path(); }
 
+// CPack ran once for the whole suite (the test packages.cpack, a fixture every test here
+// needs, tests/integration/make_packages.cmake): packing takes 20 s, each test only reads.
+const std::filesystem::path kPackages = TISERVICE_TEST_PACKAGES_DIR;
+
 class Packages : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir = new TempDir();
-        const auto r = runProcess({"/usr/bin/cpack", "--config", (buildDir() / "CPackConfig.cmake").string(), "-B",
-                                   (dir->path() / "packages").string()},
-                                  {.timeout = 600s, .workingDirectory = buildDir()});
-        ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-        for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+        ASSERT_TRUE(std::filesystem::is_directory(kPackages)) << kPackages << ": run through ctest (packages.cpack)";
+        for (const auto& e : std::filesystem::directory_iterator(kPackages)) {
             if (e.path().extension() != ".deb") continue;
             debs.push_back(e.path().filename().string());
             const auto x = runProcess({"/usr/bin/dpkg", "-x", e.path().string(), (dir->path() / "prefix").string()});
@@ -46,7 +47,7 @@ TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
          {"runtime", "gui", "sample-host", "simulator", "publisher", "sdk", "adapter-medistar", "adapter-albis",
           "adapter-z1", "adapter-turbomed", "adapter-chremasoft", "adapter-m1pro", "adapter-z1pro"}) {
         bool deb = false, tgz = false;
-        for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+        for (const auto& e : std::filesystem::directory_iterator(kPackages)) {
             const auto n = e.path().filename().string();
             deb = deb || (contains(n, std::string("-") + c) && n.ends_with(".deb"));
             tgz = tgz || (contains(n, std::string("-") + c) && n.ends_with(".tar.gz"));
@@ -59,7 +60,7 @@ TEST_F(Packages, OnePackagePerComponentAsDebAndTarball) {
 TEST_F(Packages, EachPackageSaysWhatItIsAndShipsNoDebugInfo) {
     std::set<std::string> descriptions;
     for (const auto& deb : debs) {
-        const auto f = runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / deb).string(), "Description"});
+        const auto f = runProcess({"/usr/bin/dpkg-deb", "-f", (kPackages / deb).string(), "Description"});
         ASSERT_EQ(f.exitCode, 0) << f.err;
         EXPECT_TRUE(f.out.starts_with("tiservice: ")) << deb << ": " << f.out;
         EXPECT_TRUE(descriptions.insert(f.out).second) << deb << " repeats another package's description: " << f.out;
@@ -70,7 +71,7 @@ TEST_F(Packages, EachPackageSaysWhatItIsAndShipsNoDebugInfo) {
     ASSERT_EQ(sections.exitCode, 0) << sections.err;
     EXPECT_FALSE(contains(sections.out, ".debug_info")) << "libtiservice_core.so is not stripped";
     bool dbgsym = false;
-    for (const auto& e : std::filesystem::directory_iterator(dir->path() / "packages")) {
+    for (const auto& e : std::filesystem::directory_iterator(kPackages)) {
         const auto n = e.path().filename().string();
         if (!contains(n, "runtime-dbgsym")) continue;
         dbgsym = true;
@@ -124,13 +125,11 @@ TEST_F(Packages, TheWindowHasItsOwnPackageWithADesktopEntryAndAnIcon) {
         if (contains(deb, "-gui") && !contains(deb, "dbgsym")) guiDeb = deb;
     }
     ASSERT_FALSE(guiDeb.empty());
-    const auto guiDepends =
-        runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / guiDeb).string(), "Depends"});
+    const auto guiDepends = runProcess({"/usr/bin/dpkg-deb", "-f", (kPackages / guiDeb).string(), "Depends"});
     EXPECT_TRUE(contains(guiDepends.out, "libqt6widgets6")) << guiDepends.out;
-    const auto runtimeDepends =
-        runProcess({"/usr/bin/dpkg-deb", "-f", (dir->path() / "packages" / runtimeDeb).string(), "Depends"});
+    const auto runtimeDepends = runProcess({"/usr/bin/dpkg-deb", "-f", (kPackages / runtimeDeb).string(), "Depends"});
     EXPECT_FALSE(contains(runtimeDepends.out, "widgets")) << runtimeDepends.out;
-    const auto runtimeFiles = runProcess({"/usr/bin/dpkg-deb", "-c", (dir->path() / "packages" / runtimeDeb).string()});
+    const auto runtimeFiles = runProcess({"/usr/bin/dpkg-deb", "-c", (kPackages / runtimeDeb).string()});
     EXPECT_FALSE(contains(runtimeFiles.out, "tiservice-gui")) << runtimeFiles.out;
 }
 
