@@ -6,9 +6,6 @@
 // reads what the plugin hands over only through plugins::check*() (NULL, length, count, control characters), as
 // plugin.h asks of every host.
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -27,8 +24,12 @@
 #include <QJsonObject>
 
 #include "command_line.h"
+#include "hidden_input.h"
 #include "host_settings.h"
+#include "this_program.h"
+#ifdef TISERVICE_HOST_GUI
 #include "pvs_window.h"
+#endif
 #include "tiservice/display_text.h"
 #include "tiservice/i18n.h"
 #include "tiservice/plugin_loader.h"
@@ -188,16 +189,12 @@ void hostWithdrawNotice(const tis_host* h, const char* rawId) {
 
 /// A line from the terminal; a secret without echo (a PVS shows dots, never the password).
 bool readLine(std::string& line, bool secret) {
-    if (!secret || !isatty(STDIN_FILENO)) return static_cast<bool>(std::getline(std::cin, line));
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    const bool ok = static_cast<bool>(std::getline(std::cin, line));
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    if (!secret || !tiservice::cli::inputIsTerminal()) return static_cast<bool>(std::getline(std::cin, line));
+    auto typed = tiservice::cli::readLineHidden();
     std::cout << "********\n";
-    return ok;
+    if (!typed) return false;
+    line = std::move(*typed);
+    return true;
 }
 
 void hostAsk(const tis_host* h, const tis_question* raw) {
@@ -291,6 +288,7 @@ std::map<std::string, std::string> readSettings(const std::filesystem::path& fil
 }  // namespace
 
 int main(int argc, char** argv) {
+    tiservice::cli::claimQtMainThread();
     // What a plugin hands over is shown without control characters, whatever the plugin does.
     tiservice::PrintableStreambuf printableOut(std::cout.rdbuf()), printableErr(std::cerr.rdbuf());
     std::cout.rdbuf(&printableOut);
@@ -357,11 +355,18 @@ int main(int argc, char** argv) {
         std::cerr << tr(kHelp);
         return 2;
     }
+#ifndef TISERVICE_HOST_GUI
+    if (gui) {
+        std::cerr << "tiservice-host: "
+                  << tr(TIS_TEXT("sample_host",
+                                 "Diese Ausgabe hat kein Fenster. Bitte ohne --gui starten, dann im Terminal."))
+                  << "\n";
+        return 2;
+    }
+#endif
     if (pluginsDir.empty()) {
-        char self[4096];
-        const auto n = readlink("/proc/self/exe", self, sizeof self - 1);
-        const std::filesystem::path exe = n > 0 ? std::filesystem::path(std::string(self, static_cast<std::size_t>(n)))
-                                                : std::filesystem::path(argv[0]);
+        auto exe = tiservice::cli::currentExecutable();
+        if (exe.empty()) exe = std::filesystem::path(argv[0]);
         pluginsDir = exe.parent_path().parent_path() / "lib" / "tiservice" / "adapters";
     }
     g.pvs = pvs;
@@ -403,6 +408,7 @@ int main(int argc, char** argv) {
               << loaded->manifest().version << "\n";
 
     if (gui) {
+#ifdef TISERVICE_HOST_GUI
         return finish(sample_host::runGuiHost(argc, argv, *loaded,
                                               {.pvs = pvs,
                                                .settings = g.settings,
@@ -412,6 +418,7 @@ int main(int argc, char** argv) {
                                                .timeout = std::chrono::seconds(timeoutSeconds),
                                                .workplacesInUse = g.workplacesInUse,
                                                .screenshots = screenshots}));
+#endif
     }
 
     static tis_host host{};

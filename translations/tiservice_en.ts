@@ -2412,6 +2412,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>%1 – Praxissoftware (Beispiel)</source>
         <translation>%1 – practice software (example)</translation>
     </message>
+    <message>
+        <source>Diese Ausgabe hat kein Fenster. Bitte ohne --gui starten, dann im Terminal.</source>
+        <translation>This edition has no window. Please start it without --gui, in the terminal.</translation>
+    </message>
 </context>
 <context>
     <name>self_update</name>

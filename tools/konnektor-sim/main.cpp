@@ -12,9 +12,10 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "command_line.h"
 #include "scenario.h"
 #include "simulator.h"
-#include "command_line.h"
+#include "this_program.h"
 #include "tiservice/build_info.h"
 #include "tiservice/log.h"
 #include "tiservice/paths.h"
@@ -136,6 +137,7 @@ std::filesystem::path defaultSimState() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    tiservice::cli::claimQtMainThread();
     SimulatorOptions options;
     std::optional<std::filesystem::path> scenarioFile, readyFile;
     std::optional<std::string> p12PasswordFile, basicAuthPasswordFile;
@@ -257,8 +259,8 @@ int main(int argc, char** argv) {
         }
         std::cout << tr(TIS_TEXT("konnektor-sim", "konnektor-sim bereit: %1").arg(ready)) << std::endl;
 
-        boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-        signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
+        boost::asio::signal_set stopSignals(io, SIGINT, SIGTERM);
+        stopSignals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
         io.run();
         std::cout << tr(TIS_TEXT("konnektor-sim", "konnektor-sim beendet")) << std::endl;
         return 0;

@@ -93,16 +93,6 @@ private:
 
 }  // namespace
 
-std::filesystem::path currentExecutable() {
-#if defined(__linux__)
-    std::error_code ec;
-    auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : p;
-#else
-    return {};
-#endif
-}
-
 std::string versionText(Language l) {
     std::string text = "tiservice " + std::string(build_info::version());
     text += " " + TIS_TEXT("cli", "(Commit %1)").arg(build_info::commit()).in(l) + "\n";

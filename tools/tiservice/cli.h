@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "this_program.h"
 #include "tiservice/i18n.h"
 
 namespace tiservice::cli {
@@ -25,7 +26,5 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
 
 std::string helpText(const std::vector<Command>& commands, Language language);
 std::string versionText(Language language);
-/// The running program's real path (links resolved); empty where it cannot be told.
-std::filesystem::path currentExecutable();
 
 }  // namespace tiservice::cli

@@ -13,6 +13,7 @@
 #include "tiservice/release/self_update.h"
 
 int main(int argc, char** argv) {
+    tiservice::cli::claimQtMainThread();
     // Whatever a connector wrote reaches the terminal without its control characters.
     tiservice::PrintableStreambuf out(std::cout.rdbuf()), err(std::cerr.rdbuf());
     std::cout.rdbuf(&out);

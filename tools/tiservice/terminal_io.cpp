@@ -1,7 +1,6 @@
 #include "terminal_io.h"
 
-#include <termios.h>
-#include <unistd.h>
+#include "hidden_input.h"
 
 #include <algorithm>
 #include <ctime>
@@ -10,18 +9,10 @@
 namespace tiservice::cli {
 
 std::optional<std::string> askSecret(const LocalizedText& question) {
-    if (!isatty(STDIN_FILENO)) return std::nullopt;
+    if (!inputIsTerminal()) return std::nullopt;
     std::cerr << tr(question) << ": " << std::flush;
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    const bool ok = static_cast<bool>(std::getline(std::cin, line));
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    auto line = readLineHidden();
     std::cerr << "\n";
-    if (!ok) return std::nullopt;
     return line;
 }
 

@@ -1,0 +1,42 @@
+#pragma once
+// The running program: where its file is, to find what was installed beside it (adapters, the
+// installation's manifest) wherever the practice put the installation; and its main thread.
+
+#include <QThread>
+
+#include <filesystem>
+
+#ifdef _WIN32
+#include <windows.h>
+
+#include <vector>
+#endif
+
+namespace tiservice::cli {
+
+/// The running program's file; empty if the system does not say.
+inline std::filesystem::path currentExecutable() {
+#if defined(_WIN32)
+    std::vector<wchar_t> buffer(MAX_PATH);
+    for (;;) {
+        const DWORD n = ::GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+        if (n == 0) return {};
+        if (n < buffer.size()) return std::filesystem::path(std::wstring(buffer.data(), n));
+        if (buffer.size() > 32768) return {};
+        buffer.resize(buffer.size() * 2);
+    }
+#elif defined(__linux__)
+    std::error_code ec;
+    auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : p;
+#else
+    return {};
+#endif
+}
+
+/// Makes the calling thread (main()'s) the one Qt takes for its main thread. Qt takes the first
+/// thread that uses it; were that a worker (the release check, the engine's thread), Qt's
+/// bookkeeping for the real main thread would be owned by no one at exit. Call first in main().
+inline void claimQtMainThread() { (void)QThread::currentThread(); }
+
+}  // namespace tiservice::cli
