@@ -2,7 +2,7 @@
 #                       [INSTALL_DESTINATION <dir> [COMPONENT <component>]])
 #
 # A host adapter for one practice software: the SDK's code with the profile (data) built in, as
-# the loadable module libtiservice_adapter_<id>.so. Used in this tree for the five shipped
+# the loadable module libtiservice_adapter_<id>.so (tiservice_adapter_<id>.dll on Windows). Used in this tree for the five shipped
 # adapters and installed with the SDK (find_package(tiservice)) for PVS vendors' own.
 # TISERVICE_ADAPTER_ENTRY names the entry-point template (plugins/sdk/adapter_entry.cpp.in).
 function(tiservice_add_adapter id profile)
@@ -29,6 +29,13 @@ function(tiservice_add_adapter id profile)
     file(CONFIGURE OUTPUT "${map}" CONTENT "{\n  global: tis_plugin_entry;\n  local: *;\n};\n")
     target_link_options(${target} PRIVATE "LINKER:--version-script=${map}")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${map}")
+  else()
+    # Windows: tiservice_adapter_<id>.dll, whose export table holds tis_plugin_entry alone.
+    set(def "${CMAKE_CURRENT_BINARY_DIR}/tiservice_adapter_${id}.def")
+    file(CONFIGURE OUTPUT "${def}" CONTENT "LIBRARY tiservice_adapter_${id}.dll\nEXPORTS\n  tis_plugin_entry DATA\n")
+    target_sources(${target} PRIVATE "${def}")
+    set_target_properties(${target} PROPERTIES PREFIX "")
+    target_link_options(${target} PRIVATE "LINKER:--exclude-all-symbols")
   endif()
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")

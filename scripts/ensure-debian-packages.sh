@@ -12,6 +12,11 @@ packages=(
   clang-format-14 clang-tidy-14 file
   fonts-dejavu-core
 )
+# The Windows variant (scripts/build-windows-deps.sh, the windows preset): MinGW-w64 with POSIX
+# threads, Wine to run its tests, and what apt-get source needs to unpack Debian's sources.
+if [ "${1:-}" = "--windows" ]; then
+  packages+=(g++-mingw-w64-x86-64-posix wine64 dpkg-dev xz-utils qt6-base-dev-tools)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,7 +10,13 @@
  * the practice software is closed after MS milliseconds, whether a notice came or not (a check
  * still in flight), and exits 0 once the plugin is shut down. */
 #define _POSIX_C_SOURCE 200809L
+#ifdef _WIN32
+#include <psapi.h>
+#include <tlhelp32.h>
+#include <windows.h>
+#else
 #include <dlfcn.h>
+#endif
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +39,67 @@ static double now_us(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+#ifdef _WIN32
+/* What a Windows practice software does: LoadLibrary with the adapter's own folder first, so the
+ * DLLs beside it (libtiservice_core.dll, Qt6Core.dll, OpenSSL) are found there. */
+typedef HMODULE library_t;
+static library_t open_library(const char* path) {
+    wchar_t wide[MAX_PATH * 4];
+    if (!MultiByteToWideChar(CP_UTF8, 0, path, -1, wide, (int)(sizeof wide / sizeof wide[0]))) return NULL;
+    for (wchar_t* c = wide; *c; ++c)
+        if (*c == L'/') *c = L'\\';
+    return LoadLibraryExW(wide, NULL, LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS);
+}
+static void* library_symbol(library_t library, const char* name) {
+    return (void*)(uintptr_t)GetProcAddress(library, name);
+}
+static void close_library(library_t library) { FreeLibrary(library); }
+static const char* library_error(void) {
+    static char text[64];
+    snprintf(text, sizeof text, "Windows error %lu", (unsigned long)GetLastError());
+    return text;
+}
+/* "Threads:" and "VmRSS:" (kB) as on Linux, or -1. */
+static long proc_status(const char* field) {
+    if (strcmp(field, "VmRSS:") == 0) {
+        PROCESS_MEMORY_COUNTERS counters;
+        if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters)) return -1;
+        return (long)(counters.WorkingSetSize / 1024);
+    }
+    HANDLE snapshot = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
+    if (snapshot == INVALID_HANDLE_VALUE) return -1;
+    THREADENTRY32 thread;
+    thread.dwSize = sizeof thread;
+    long count = 0;
+    for (BOOL more = Thread32First(snapshot, &thread); more; more = Thread32Next(snapshot, &thread))
+        if (thread.th32OwnerProcessID == GetCurrentProcessId()) ++count;
+    CloseHandle(snapshot);
+    return count;
+}
+/* How many loaded modules have a file name that contains `part`. */
+static int mappings_of(const char* part) {
+    HMODULE modules[1024];
+    DWORD needed = 0;
+    if (!EnumProcessModules(GetCurrentProcess(), modules, sizeof modules, &needed)) return -1;
+    int count = 0;
+    for (DWORD i = 0; i < needed / sizeof(HMODULE) && i < 1024; ++i) {
+        char name[MAX_PATH * 4];
+        if (GetModuleFileNameA(modules[i], name, sizeof name) && strstr(name, part)) ++count;
+    }
+    return count;
+}
+static void sleep_ms(int ms) { Sleep((DWORD)ms); }
+#else
+typedef void* library_t;
+static library_t open_library(const char* path) { return dlopen(path, RTLD_NOW | RTLD_LOCAL); }
+static void* library_symbol(library_t library, const char* name) { return dlsym(library, name); }
+static void close_library(library_t library) { dlclose(library); }
+static const char* library_error(void) { return dlerror(); }
+static void sleep_ms(int ms) {
+    struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000 * 1000};
+    nanosleep(&t, NULL);
 }
 
 /* A number from /proc/self/status ("Threads:", "VmRSS:"), or -1. */
@@ -62,6 +129,7 @@ static int mappings_of(const char* part) {
     fclose(f);
     return count;
 }
+#endif
 
 static void host_log(const tis_host* self, int32_t level, const char* message) {
     (void)self;
@@ -149,12 +217,12 @@ static int host_once(const char* adapter, int cycle) {
     double longest_call = 0;
     double t0 = now_us();
     load_started_us = t0;
-    void* library = dlopen(adapter, RTLD_NOW | RTLD_LOCAL);
+    library_t library = open_library(adapter);
     if (!library) {
-        fprintf(stderr, "dlopen: %s\n", dlerror());
+        fprintf(stderr, "dlopen: %s\n", library_error());
         return 3;
     }
-    const tis_plugin_entry_t* entry = (const tis_plugin_entry_t*)dlsym(library, TIS_PLUGIN_ENTRY_SYMBOL);
+    const tis_plugin_entry_t* entry = (const tis_plugin_entry_t*)library_symbol(library, TIS_PLUGIN_ENTRY_SYMBOL);
     if (!entry || entry->abi_version != TIS_PLUGIN_ABI_VERSION) {
         fprintf(stderr, "not a tiservice plugin of ABI %u\n", TIS_PLUGIN_ABI_VERSION);
         return 3;
@@ -210,8 +278,7 @@ static int host_once(const char* adapter, int cycle) {
             const double took = now_us() - t0;
             if (took > longest_call) longest_call = took;
         }
-        struct timespec ten_ms = {0, 10 * 1000 * 1000};
-        nanosleep(&ten_ms, NULL);
+        sleep_ms(10);
     }
     const long threads = proc_status("Threads:") - threads_before;
     const long rss_added = proc_status("VmRSS:") - rss_before;
@@ -226,13 +293,16 @@ static int host_once(const char* adapter, int cycle) {
     const double shutdown_us = now_us() - t0;
     plugin->destroy(plugin);
     if (entry->deinit) entry->deinit();
-    dlclose(library);
+    close_library(library);
     printf(
         "FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f "
         "first_notice_us=%.0f\n",
         cycle, load_us, longest_call, threads, rss_added, shutdown_us, first_notice_us);
     /* What a practice software that loads a new version next would find still in its process. */
     const char* base = strrchr(adapter, '/');
+#ifdef _WIN32
+    if (strrchr(adapter, '\\') > base) base = strrchr(adapter, '\\');
+#endif
     printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
            mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"),
            proc_status("Threads:") - threads_before);

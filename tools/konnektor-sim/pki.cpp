@@ -41,9 +41,14 @@ Key newKey() {
 }
 
 File openForWrite(const std::filesystem::path& path, bool secret) {
+#ifdef _WIN32
+    (void)secret;  // the user's own profile folder: its ACL keeps others out; there is no umask
+    File f(::_wfopen(path.c_str(), L"wb"));
+#else
     const mode_t old = umask(secret ? 077 : 022);
     File f(std::fopen(path.c_str(), "wb"));
     umask(old);
+#endif
     if (!f) throw std::runtime_error("PKI: cannot write " + path.string());
     return f;
 }

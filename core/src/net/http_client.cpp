@@ -11,7 +11,11 @@
 #include <thread>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
+#ifdef _WIN32
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/detached.hpp>
@@ -851,7 +855,11 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
     // On the disk before anyone renames it into place: a power cut must not leave a file of the
     // right name and the wrong content (some file systems cannot sync: EINVAL).
+#ifdef _WIN32
+    if (::_commit(::_fileno(file)) != 0) return saveFailed(destination.string());
+#else
     if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(destination.string());
+#endif
     if (result.resumed) result.bytes += offset;
     for (std::size_t i = 0; i < hashers.size(); ++i) {
         unsigned char digest[EVP_MAX_MD_SIZE];

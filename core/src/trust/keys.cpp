@@ -218,9 +218,14 @@ Result<SigningKey> SigningKey::load(const std::filesystem::path& pemFile) {
 
 Status SigningKey::save(const std::filesystem::path& pemFile) const {
     const auto tmp = pemFile.string() + ".tmp";
+#ifdef _WIN32
+    // A file in the user's own profile folder is his alone (its ACL); there is no umask.
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+#else
     const mode_t old = umask(077);
     FILE* f = std::fopen(tmp.c_str(), "wb");
     umask(old);
+#endif
     if (!f) return keyError("cannot write " + tmp);
     const bool ok = PEM_write_PrivateKey(f, impl_->key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
     const bool closed = std::fclose(f) == 0;
