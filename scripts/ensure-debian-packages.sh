@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev libboost-dev libboost-filesystem-dev libssl-dev openssl
+  qt6-base-dev libboost-dev libssl-dev openssl
   libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-l10n-tools libxml2-utils curl ca-certificates clang-14 libclang-rt-14-dev
   clang-format-14 clang-tidy-14 file
@@ -15,7 +15,7 @@ packages=(
 # The Windows variant (scripts/build-windows-deps.sh, the windows preset): MinGW-w64 with POSIX
 # threads, Wine to run its tests, and what apt-get source needs to unpack Debian's sources.
 if [ "${1:-}" = "--windows" ]; then
-  packages+=(g++-mingw-w64-x86-64-posix wine64 dpkg-dev xz-utils qt6-base-dev-tools)
+  packages+=(g++-mingw-w64-x86-64-posix wine wine64 dpkg-dev xz-utils qt6-base-dev-tools)
 fi
 
 missing=()

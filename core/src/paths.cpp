@@ -21,14 +21,25 @@ std::filesystem::path defaultStateFolder() {
     if (auto p = fromEnv("XDG_STATE_HOME"); !p.empty() && p.is_absolute()) return p / "tiservice";
     if (auto home = fromEnv("HOME"); !home.empty()) return home / ".local" / "state" / "tiservice";
 #endif
-    const auto base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).toStdString();
+    // From UTF-16: on Windows a narrow string would be read in the ANSI code page, and a user
+    // folder with an umlaut (C:\Users\Jürgen) would be lost.
+    const auto base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).toStdU16String();
     return std::filesystem::path(base) / "tiservice";
 }
 
 std::filesystem::path defaultConfigFolder() {
     if (auto p = fromEnv("TISERVICE_CONFIG_DIR"); !p.empty()) return p;
-    const auto base = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation).toStdString();
+    const auto base = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation).toStdU16String();
     return std::filesystem::path(base) / "tiservice";
+}
+
+std::filesystem::path pathFromUtf8(std::string_view utf8) {
+    return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
+}
+
+std::string utf8Of(const std::filesystem::path& path) {
+    const auto text = path.u8string();
+    return std::string(text.begin(), text.end());
 }
 
 }  // namespace tiservice

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "tiservice/log.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice {
@@ -127,7 +128,7 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
     const auto base = source.has_parent_path() ? source.parent_path() : std::filesystem::path();
     const auto path = [&](const std::string& v) -> std::filesystem::path {
         if (v.empty()) return {};
-        std::filesystem::path p(v);
+        const auto p = pathFromUtf8(v);
         return p.is_relative() && !base.empty() ? base / p : p;
     };
     c.sdsUrl = ini.value("connector", "sds_url");

@@ -242,9 +242,14 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
         return p;
     }
     try {
-        boost::system::error_code ec;
+        boost::dll::fs::error_code ec;
         auto lib = std::make_unique<Library>();
-        lib->library.load(file.string(), boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
+#ifdef _WIN32
+        // The DLLs the adapter needs come from its own folder first (its package holds them).
+        lib->library.load(file, boost::dll::load_mode::load_with_altered_search_path, ec);
+#else
+        lib->library.load(file, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
+#endif
         if (ec) {
             p->fail(PluginState::NotAPlugin, "not-a-library",
                     TIS_TEXT("plugin_loader", "Die Datei %1 ist keine ladbare Erweiterung.").arg(f), ec.message());

@@ -339,7 +339,7 @@ private:
         if (thread_) return TIS_ERR_STATE;
         language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
         const auto stateDir = hostSetting("tiservice.state_dir");
-        const auto folder = stateDir.empty() ? defaultStateFolder() : std::filesystem::path(stateDir);
+        const auto folder = stateDir.empty() ? defaultStateFolder() : pathFromUtf8(stateDir);
         (void)log::init({.directory = folder / "logs", .stderrLevel = log::Level::Off});
         engine::EngineSetup setup{.stateDir = folder,
                                   .clock = nullptr,

@@ -11,9 +11,11 @@
  * still in flight), and exits 0 once the plugin is shut down. */
 #define _POSIX_C_SOURCE 200809L
 #ifdef _WIN32
-#include <psapi.h>
-#include <tlhelp32.h>
 #include <windows.h>
+/* after windows.h, which they need */
+#include <psapi.h>
+#include <shellapi.h>
+#include <tlhelp32.h>
 #else
 #include <dlfcn.h>
 #endif
@@ -91,7 +93,28 @@ static int mappings_of(const char* part) {
     return count;
 }
 static void sleep_ms(int ms) { Sleep((DWORD)ms); }
+/* A file named in UTF-8, as every path of ours is. */
+static FILE* open_file(const char* path, const char* mode) {
+    wchar_t wide[MAX_PATH * 4], wide_mode[8];
+    if (!MultiByteToWideChar(CP_UTF8, 0, path, -1, wide, (int)(sizeof wide / sizeof wide[0])) ||
+        !MultiByteToWideChar(CP_UTF8, 0, mode, -1, wide_mode, 8))
+        return NULL;
+    return _wfopen(wide, wide_mode);
+}
+/* The command line as UTF-8 (main's argv is in the ANSI code page: "Ärzte" would be lost). */
+static char** utf8_arguments(int* argc) {
+    wchar_t** wide = CommandLineToArgvW(GetCommandLineW(), argc);
+    char** args = calloc((size_t)*argc + 1, sizeof *args);
+    for (int i = 0; wide && args && i < *argc; ++i) {
+        const int n = WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, NULL, 0, NULL, NULL);
+        args[i] = malloc((size_t)n);
+        if (args[i]) WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, args[i], n, NULL, NULL);
+    }
+    LocalFree(wide);
+    return args;
+}
 #else
+static FILE* open_file(const char* path, const char* mode) { return fopen(path, mode); }
 typedef void* library_t;
 static library_t open_library(const char* path) { return dlopen(path, RTLD_NOW | RTLD_LOCAL); }
 static void* library_symbol(library_t library, const char* name) { return dlsym(library, name); }
@@ -187,7 +210,7 @@ static void host_open_url(const tis_host* self, const char* url) {
 }
 
 static int read_settings(const char* file, const char* state_dir) {
-    FILE* f = fopen(file, "r");
+    FILE* f = open_file(file, "r");
     if (!f) return 0;
     char line[1024];
     while (fgets(line, sizeof line, f) && setting_count < MAX_SETTINGS - 2) {
@@ -311,6 +334,9 @@ static int host_once(const char* adapter, int cycle) {
 }
 
 int main(int argc, char** argv) {
+#ifdef _WIN32
+    argv = utf8_arguments(&argc);
+#endif
     int cycles = 1;
     int known = argc == 4;
     if (argc == 6 && strcmp(argv[4], "--cycles") == 0) {

@@ -512,8 +512,8 @@ TEST_F(EngineTest, ANewPasswordIsCheckedByTheRulesOfTheConnectorsOwnDriver) {
 
 TEST_F(EngineTest, TheSupportNumberComesWithTheSignedCatalogNotFromTheCode) {
     // The vendor changed its hotline in the catalog it signs: the next message names the new one.
-    std::ifstream in(dir / "state/cache" / catalog::kCatalogTarget);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Read and closed again before it is replaced: Windows cannot replace a file that is open.
+    std::string text = tiservice::testing::readFile(dir / "state/cache" / catalog::kCatalogTarget);
     const auto at = text.find("0800 551 551 2");
     ASSERT_NE(at, std::string::npos);
     text.replace(at, 14, "0800 000 111 2");

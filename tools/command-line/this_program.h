@@ -39,4 +39,13 @@ inline std::filesystem::path currentExecutable() {
 /// bookkeeping for the real main thread would be owned by no one at exit. Call first in main().
 inline void claimQtMainThread() { (void)QThread::currentThread(); }
 
+/// Windows: the console shows UTF-8, as every text of ours is (its default code page, 850 in a
+/// German Windows, would garble every umlaut). Elsewhere terminals are UTF-8 already.
+inline void useUtf8Console() {
+#ifdef _WIN32
+    ::SetConsoleOutputCP(CP_UTF8);
+    ::SetConsoleCP(CP_UTF8);
+#endif
+}
+
 }  // namespace tiservice::cli

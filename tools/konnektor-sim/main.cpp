@@ -138,6 +138,7 @@ std::filesystem::path defaultSimState() {
 
 int main(int argc, char** argv) {
     tiservice::cli::claimQtMainThread();
+    tiservice::cli::useUtf8Console();
     SimulatorOptions options;
     std::optional<std::filesystem::path> scenarioFile, readyFile;
     std::optional<std::string> p12PasswordFile, basicAuthPasswordFile;

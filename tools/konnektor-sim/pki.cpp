@@ -14,6 +14,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "tiservice/store/atomic_file.h"
+
 namespace tiservice::sim::pki {
 namespace {
 
@@ -43,10 +45,10 @@ Key newKey() {
 File openForWrite(const std::filesystem::path& path, bool secret) {
 #ifdef _WIN32
     (void)secret;  // the user's own profile folder: its ACL keeps others out; there is no umask
-    File f(::_wfopen(path.c_str(), L"wb"));
+    File f(tiservice::store::openStdioFile(path, "wb"));
 #else
     const mode_t old = umask(secret ? 077 : 022);
-    File f(std::fopen(path.c_str(), "wb"));
+    File f(tiservice::store::openStdioFile(path, "wb"));
     umask(old);
 #endif
     if (!f) throw std::runtime_error("PKI: cannot write " + path.string());
@@ -99,7 +101,7 @@ void writeCert(X509* cert, FILE* f) {
 }
 
 Key readKey(const std::filesystem::path& path) {
-    File f(std::fopen(path.c_str(), "rb"));
+    File f(tiservice::store::openStdioFile(path, "rb"));
     if (!f) throw std::runtime_error("PKI: cannot read " + path.string());
     Key key(PEM_read_PrivateKey(f.get(), nullptr, nullptr, nullptr));
     if (!key) fail("reading key " + path.string());
@@ -107,7 +109,7 @@ Key readKey(const std::filesystem::path& path) {
 }
 
 Cert readCert(const std::filesystem::path& path) {
-    File f(std::fopen(path.c_str(), "rb"));
+    File f(tiservice::store::openStdioFile(path, "rb"));
     if (!f) throw std::runtime_error("PKI: cannot read " + path.string());
     Cert cert(PEM_read_X509(f.get(), nullptr, nullptr, nullptr));
     if (!cert) fail("reading certificate " + path.string());

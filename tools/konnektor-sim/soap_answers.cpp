@@ -86,7 +86,15 @@ std::string deviceTime(TimePoint t) {
     localtime_r(&tt, &tm);
     char date[32], zone[16];
     std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
+#ifdef _WIN32
+    // No tm_gmtoff: the same instant read as UTC and then as local time tells the offset.
+    std::tm utc{};
+    ::gmtime_s(&utc, &tt);
+    utc.tm_isdst = tm.tm_isdst;
+    const int offset = static_cast<int>(std::difftime(tt, std::mktime(&utc)) / 60) % (24 * 60);
+#else
     const int offset = static_cast<int>(tm.tm_gmtoff / 60) % (24 * 60);
+#endif
     std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
     char ms[8];
     std::snprintf(ms, sizeof ms, ".%03d", static_cast<int>(millis % 1000));

@@ -65,7 +65,9 @@ SoapValidator::SoapValidator(const std::string& workDir) : impl_(std::make_uniqu
         std::ofstream(root / relative, std::ios::binary).write(bytes.constData(), bytes.size());
     }
     std::string errors;
-    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt((root / "conn/EventService.xsd").c_str());
+    // libxml2 takes file names as UTF-8, on Windows too.
+    const auto xsd = (root / "conn/EventService.xsd").u8string();
+    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(reinterpret_cast<const char*>(xsd.c_str()));
     xmlSchemaSetParserErrors(parser, collect, collect, &errors);
     impl_->schema = xmlSchemaParse(parser);
     xmlSchemaFreeParserCtxt(parser);

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include "command_line.h"
+#include "this_program.h"
 #include "tiservice/firmware_version.h"
 #include "tiservice/release/self_update.h"
 #include "tiservice/trust/repository.h"
@@ -76,6 +77,8 @@ UsageError roleValueExpected(const std::string& option, const LocalizedText& val
 }  // namespace
 
 int main(int argc, char** argv) {
+    tiservice::cli::claimQtMainThread();
+    tiservice::cli::useUtf8Console();
     std::vector<std::string> args(argv + 1, argv + argc);
     std::optional<std::string> repoDir, command, file, path, role, name, paths, custom, from, version, platform,
         channel;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "command_line.h"
+#include "this_program.h"
 #include "tiservice/i18n.h"
 #include "tiservice/trust/tuf_client.h"
 
@@ -54,6 +55,8 @@ int usage(const LocalizedText& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    tiservice::cli::claimQtMainThread();
+    tiservice::cli::useUtf8Console();
     std::vector<std::string> args(argv + 1, argv + argc);
     std::optional<std::string> metadataDir, metadataUrl, targetBaseUrl, targetDir, caFile, command, rootFile;
     std::vector<std::string> targetNames;

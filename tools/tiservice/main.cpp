@@ -14,6 +14,7 @@
 
 int main(int argc, char** argv) {
     tiservice::cli::claimQtMainThread();
+    tiservice::cli::useUtf8Console();
     // Whatever a connector wrote reaches the terminal without its control characters.
     tiservice::PrintableStreambuf out(std::cout.rdbuf()), err(std::cerr.rdbuf());
     std::cout.rdbuf(&out);

@@ -1,4 +1,5 @@
 #include "tiservice/net/http_client.h"
+#include "tiservice/store/atomic_file.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -299,7 +300,7 @@ struct HttpClient::Impl {
                          "Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert."),
                 detail);
         };
-        FILE* f = std::fopen(cc.p12File.c_str(), "rb");
+        FILE* f = store::openStdioFile(cc.p12File, "rb");
         if (!f) return unreadable("cannot open");
         PKCS12* p12 = d2i_PKCS12_fp(f, nullptr);
         std::fclose(f);
@@ -673,7 +674,12 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     } else if (offset > 0) {
         // The server sent the whole file: start over.
         std::fflush(file);
-        if (ftruncate(fileno(file), 0) != 0 || std::fseek(file, 0, SEEK_SET) != 0) {
+#ifdef _WIN32
+        const bool emptied = ::_chsize_s(::_fileno(file), 0) == 0;
+#else
+        const bool emptied = ftruncate(fileno(file), 0) == 0;
+#endif
+        if (!emptied || std::fseek(file, 0, SEEK_SET) != 0) {
             close();
             out.error = lost(url, "cannot restart the file");
             co_return out;
@@ -816,7 +822,7 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     std::uint64_t offset = 0;
     if (dl.resume && std::filesystem::exists(destination)) offset = std::filesystem::file_size(destination, sizeError);
     if (sizeError) offset = 0;
-    std::FILE* file = std::fopen(destination.c_str(), offset > 0 ? "r+b" : "wb");
+    std::FILE* file = store::openStdioFile(destination, offset > 0 ? "r+b" : "wb");
     if (!file)
         return Error{
             .code = "store.write-failed",

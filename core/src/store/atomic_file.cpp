@@ -50,10 +50,18 @@ int errnoFromWindows(DWORD error) {
     }
 }
 /// Replaces `to` by `from` in one step, written through to the disk before it returns.
+/// A file another program holds open (a virus scanner, a second workstation reading the archive)
+/// cannot be replaced on Windows: a second's worth of tries before saying so.
 bool replaceFile(const std::filesystem::path& from, const std::filesystem::path& to) {
-    if (::MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return true;
-    errno = errnoFromWindows(::GetLastError());
-    return false;
+    for (int attempt = 0;; ++attempt) {
+        if (::MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return true;
+        const DWORD error = ::GetLastError();
+        if ((error != ERROR_ACCESS_DENIED && error != ERROR_SHARING_VIOLATION) || attempt == 20) {
+            errno = errnoFromWindows(error);
+            return false;
+        }
+        ::Sleep(50);
+    }
 }
 /// MOVEFILE_WRITE_THROUGH has already made the rename durable; NTFS has no folder to sync.
 bool syncFolder(const std::filesystem::path&) { return true; }
@@ -128,6 +136,15 @@ Error writeError(const std::filesystem::path& file, int error) {
                                                                                                reasonFor(error)),
         .action = TIS_TEXT("atomic_file", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
         .detail = std::strerror(error)};
+}
+
+std::FILE* openStdioFile(const std::filesystem::path& file, const char* mode) {
+#ifdef _WIN32
+    const std::wstring wideMode(mode, mode + std::strlen(mode));
+    return ::_wfopen(file.c_str(), wideMode.c_str());
+#else
+    return std::fopen(file.c_str(), mode);
+#endif
 }
 
 Status writeAtomically(const std::filesystem::path& file, std::string_view content) {

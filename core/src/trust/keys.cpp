@@ -1,4 +1,5 @@
 #include "tiservice/trust/keys.h"
+#include "tiservice/store/atomic_file.h"
 
 #include <sys/stat.h>
 
@@ -195,7 +196,7 @@ Result<SigningKey> SigningKey::generate(Type type) {
 }
 
 Result<SigningKey> SigningKey::load(const std::filesystem::path& pemFile) {
-    FILE* f = std::fopen(pemFile.c_str(), "rb");
+    FILE* f = store::openStdioFile(pemFile, "rb");
     if (!f) return keyError("cannot read " + pemFile.string());
     Pkey key(PEM_read_PrivateKey(f, nullptr, nullptr, nullptr));
     std::fclose(f);
@@ -217,19 +218,20 @@ Result<SigningKey> SigningKey::load(const std::filesystem::path& pemFile) {
 }
 
 Status SigningKey::save(const std::filesystem::path& pemFile) const {
-    const auto tmp = pemFile.string() + ".tmp";
+    auto tmp = pemFile;
+    tmp += ".tmp";
 #ifdef _WIN32
     // A file in the user's own profile folder is his alone (its ACL); there is no umask.
-    FILE* f = std::fopen(tmp.c_str(), "wb");
+    FILE* f = store::openStdioFile(tmp, "wb");
 #else
     const mode_t old = umask(077);
-    FILE* f = std::fopen(tmp.c_str(), "wb");
+    FILE* f = store::openStdioFile(tmp, "wb");
     umask(old);
 #endif
-    if (!f) return keyError("cannot write " + tmp);
+    if (!f) return keyError("cannot write " + tmp.string());
     const bool ok = PEM_write_PrivateKey(f, impl_->key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
     const bool closed = std::fclose(f) == 0;
-    if (!ok || !closed) return keyError("cannot write " + tmp);
+    if (!ok || !closed) return keyError("cannot write " + tmp.string());
     std::error_code ec;
     std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
     std::filesystem::rename(tmp, pemFile, ec);

@@ -6,6 +6,7 @@
 // is full, no permission) in both languages, and the old file stays as it was.
 
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -35,5 +36,10 @@ TISERVICE_CORE_EXPORT Result<AppendReport> appendLine(const std::filesystem::pat
 
 /// The Error for a file that cannot be written, with `error` (errno) in words.
 TISERVICE_CORE_EXPORT Error writeError(const std::filesystem::path& file, int error);
+
+/// std::fopen for a path of any characters: on Windows through _wfopen, where a narrow name
+/// would be read in the ANSI code page and a folder with an umlaut missed. nullptr (errno set)
+/// when it cannot be opened.
+TISERVICE_CORE_EXPORT std::FILE* openStdioFile(const std::filesystem::path& file, const char* mode);
 
 }  // namespace tiservice::store
