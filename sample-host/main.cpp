@@ -289,6 +289,7 @@ std::map<std::string, std::string> readSettings(const std::filesystem::path& fil
 
 int main(int argc, char** argv) {
     tiservice::cli::claimQtMainThread();
+    tiservice::cli::useUtf8Console();
     // What a plugin hands over is shown without control characters, whatever the plugin does.
     tiservice::PrintableStreambuf printableOut(std::cout.rdbuf()), printableErr(std::cerr.rdbuf());
     std::cout.rdbuf(&printableOut);

@@ -115,7 +115,30 @@ key="openssl-${openssl_version}_qt6-base-${qt_version}_libxml2-${libxml2_version
 key="${key//[^A-Za-z0-9._-]/_}"
 prefix="$cache/$key"
 
+# The licences of what the adapter packages carry (installers/Windows.cmake puts them beside
+# the DLLs): the upstream texts from the source packages, the runtime's from Debian's packages.
+copy_licenses() { # $1 openssl sources, $2 qtbase sources, $3 libxml2 sources
+  mkdir -p "$prefix/licenses"
+  cp "$1/LICENSE.txt" "$prefix/licenses/OpenSSL-LICENSE.txt"
+  cp "$2/LICENSES/LGPL-3.0-only.txt" "$prefix/licenses/Qt-LGPL-3.0-only.txt"
+  cp "$2/LICENSES/GPL-3.0-only.txt" "$prefix/licenses/Qt-GPL-3.0-only.txt"
+  cp "$3/Copyright" "$prefix/licenses/libxml2-Copyright.txt"
+  cp /usr/share/doc/mingw-w64-common/copyright "$prefix/licenses/MinGW-w64-runtime-copyright.txt"
+  cp /usr/share/doc/gcc-mingw-w64-base/copyright "$prefix/licenses/GCC-runtime-copyright.txt"
+}
+
 if [ -f "$prefix/.complete" ]; then
+  if [ ! -d "$prefix/licenses" ] && [ "$print_only" -eq 0 ]; then
+    # Made by an earlier version of this script: fetch the sources once more for their texts.
+    work="$cache/licenses-$key"
+    rm -rf "$work" && mkdir -p "$work"
+    (cd "$work" && apt-get "${apt_opts[@]}" -qq source --only-source "openssl=$openssl_version" \
+      "qt6-base=$qt_version" "libxml2=$libxml2_version" >&2)
+    copy_licenses "$(find "$work" -maxdepth 1 -type d -name 'openssl-*' | head -n 1)" \
+      "$(find "$work" -maxdepth 1 -type d -name 'qt6-base-*' | head -n 1)" \
+      "$(find "$work" -maxdepth 1 -type d -name 'libxml2-*' | head -n 1)"
+    rm -rf "$work"
+  fi
   say "vorhanden / present: $prefix"
   echo "$prefix"
   exit 0
@@ -123,7 +146,8 @@ fi
 [ "$print_only" -eq 1 ] && fail "noch nicht gebaut / not built yet: $0"
 
 work="$cache/work-$key"
-rm -rf "$work" "$prefix"
+# What an earlier set of versions left, or a run that was stopped, goes first.
+find "$cache" -mindepth 1 -maxdepth 1 -type d ! -name apt -exec rm -rf {} +
 mkdir -p "$work" "$prefix"
 say "baue nach / building into $prefix ($jobs Prozesse / jobs)"
 
@@ -211,6 +235,8 @@ say "libxml2 $libxml2_version: ${libxml2_took} s"
 mkdir -p "$prefix/include"
 cp -a /usr/include/boost "$prefix/include/"
 cp -a /usr/include/spdlog /usr/include/fmt "$prefix/include/"
+
+copy_licenses "$openssl_src" "$qt_src" "$libxml2_src"
 
 cat >"$prefix/VERSIONS" <<EOT
 openssl $openssl_version (Debian source package)

@@ -9,8 +9,9 @@
 # connector installs alone; the next morning MEDISTAR records it; Sprechzimmer 1's archive shows
 # it from the connector's own list; the printable proof of maintenance (kept as
 # $TMPDIR/tiservice-demo-Wartungsnachweis.html). Scripted answers; --interactive lets a person
-# answer; --pvs NAME runs another adapter (m1pro, z1pro, albis, …) with its own settings names. Everything else runs in a temporary folder on loopback; nothing of the real user's is
-# touched.
+# answer; --pvs NAME runs another adapter (m1pro, z1pro, albis, …) with its own settings names;
+# --wine runs the Windows build (BIN = build/windows/bin) under Wine. Everything else runs in a
+# temporary folder on loopback; nothing of the real user's is touched.
 set -euo pipefail
 bin="$(cd "$1" && pwd)"; shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,35 +23,48 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
-unset TISERVICE_STATE_DIR TISERVICE_CONFIG_DIR
-
-echo "== 1. Der Hersteller veröffentlicht den Zulassungskatalog (TUF, signiert) =="
-"$bin/tiservice-repo" --repo "$work/repo" init >/dev/null
-"$bin/tiservice-repo" --repo "$work/repo" add-target "$root/tools/tiservice-repo/catalog/approval-catalog.json" \
-  --path catalog/approval-catalog.json --custom '{"kind":"approval-catalog"}'
-"$bin/tiservice-repo" --repo "$work/repo" publish
-echo "   Vertrauensbasis: $work/repo/published/metadata/1.root.json"
-
 interactive=0
 gui=0
+wine=0
 pvs=medistar
 while [ $# -gt 0 ]; do
   case "$1" in
     --interactive) interactive=1 ;;
     --gui) gui=1 ;;
+    --wine) wine=1 ;;
     --pvs) pvs="${2:?--pvs braucht einen Namen, z. B. m1pro}"; shift ;;
-    *) echo "unbekannte Option / unknown option: $1 (--interactive, --gui, --pvs NAME)" >&2; exit 3 ;;
+    *) echo "unbekannte Option / unknown option: $1 (--interactive, --gui, --wine, --pvs NAME)" >&2; exit 3 ;;
   esac
   shift
 done
+# --wine: BIN is the Windows build's (build/windows/bin); every program is its .exe under Wine.
+program() { # the command line that starts program $1
+  if [ "$wine" = 1 ]; then printf '%s\n' wine "$bin/$1.exe"; else printf '%s\n' "$bin/$1"; fi
+}
+mapfile -t repo_cmd < <(program tiservice-repo)
+mapfile -t sim_cmd < <(program konnektor-sim)
+mapfile -t host_cmd < <(program tiservice-host)
+mapfile -t cli_cmd < <(program tiservice)
+
+# Wine keeps its Windows in WINEPREFIX (the windows test preset names one in its build folder),
+# else in HOME/.wine -- the demo's own HOME below, never the user's.
+export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
+unset TISERVICE_STATE_DIR TISERVICE_CONFIG_DIR
+
+echo "== 1. Der Hersteller veröffentlicht den Zulassungskatalog (TUF, signiert) =="
+"${repo_cmd[@]}" --repo "$work/repo" init >/dev/null
+"${repo_cmd[@]}" --repo "$work/repo" add-target "$root/tools/tiservice-repo/catalog/approval-catalog.json" \
+  --path catalog/approval-catalog.json --custom '{"kind":"approval-catalog"}'
+"${repo_cmd[@]}" --repo "$work/repo" publish
+echo "   Vertrauensbasis: $work/repo/published/metadata/1.root.json"
+
 profile="$root/host-adapters/$pvs/profile.json"
 [ -f "$profile" ] || { echo "Keinen Adapter für $pvs gefunden / no adapter for $pvs: $profile" >&2; exit 3; }
 PVS="$(sed -n 's/^  "name": "\([^"]*\)".*/\1/p' "$profile")"
 
 echo "== 2. Die simulierte Praxis startet (KoCoBox MED+ 1.3.4 mit abgelaufener Zulassung, ORGA 6141 online 3.7.2, Admin-Passwort abgelaufen) =="
 scale=600; [ "$interactive" = 1 ] && scale=60
-"$bin/konnektor-sim" --scenario "$root/tools/konnektor-sim/scenarios/expired-connector-outdated-terminal.json" \
+"${sim_cmd[@]}" --scenario "$root/tools/konnektor-sim/scenarios/expired-connector-outdated-terminal.json" \
   --time-scale "$scale" --port 0 --plain-port 0 --management-port 0 --control-port 0 --update-port 0 \
   --state-dir "$work/sim" --updates-dir "$work/repo/published" --ready-file "$work/ready.json" \
   >"$work/sim.out" 2>"$work/sim.err" &
@@ -103,7 +117,7 @@ trusted_root = $work/repo/published/metadata/1.root.json
 [practice]
 hours = Mo-Fr 08:00-18:00
 SETTINGS
-sprechzimmer1() { XDG_STATE_HOME="$work/state-sprechzimmer1" "$bin/tiservice" "$@" --config "$work/sprechzimmer1.ini"; }
+sprechzimmer1() { XDG_STATE_HOME="$work/state-sprechzimmer1" "${cli_cmd[@]}" "$@" --config "$work/sprechzimmer1.ini"; }
 
 pictures="${TMPDIR:-/tmp}/tiservice-demo-bilder"
 runs=0
@@ -122,7 +136,7 @@ practice_software() {
     fi
   fi
   set +e
-  "$bin/tiservice-host" "${args[@]}"
+  "${host_cmd[@]}" "${args[@]}"
   local code=$?
   set -e
   [ "$code" -eq 0 ] || { echo "tiservice-host endete mit $code"; exit "$code"; }
