@@ -182,21 +182,24 @@ std::filesystem::path binary(const std::string& name) {
     return std::filesystem::path(TISERVICE_BIN_DIR) / name;
 }
 
-ClosedPort::ClosedPort() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+int loopbackSocket(bool listening, int& port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
-    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 || (listening && ::listen(fd, 64) != 0) ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
         const std::string reason = std::strerror(errno);
-        ::close(fd_);
+        ::close(fd);
         throw std::runtime_error("bind 127.0.0.1:0: " + reason);
     }
-    port_ = ntohs(addr.sin_port);
+    port = ntohs(addr.sin_port);
+    return fd;
 }
+
+ClosedPort::ClosedPort() { fd_ = loopbackSocket(false, port_); }
 
 ClosedPort::~ClosedPort() {
     if (fd_ >= 0) ::close(fd_);

@@ -57,6 +57,10 @@ private:
 /// Path of a binary built by this project.
 std::filesystem::path binary(const std::string& name);
 
+/// A TCP socket bound to a free port of 127.0.0.1 (its number in `port`), listening or not;
+/// throws std::runtime_error when it cannot. ClosedPort and SilentConnector are made of it.
+int loopbackSocket(bool listening, int& port);
+
 /// A loopback port nobody listens on and nobody else can take while this holds it: the socket is
 /// bound but never listens, so a connection there is refused. (A port freed by stopping a server
 /// may be taken by a parallel test's server before the test connects.)

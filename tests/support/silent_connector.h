@@ -6,7 +6,7 @@ namespace tiservice::testing {
 
 class SilentConnector {
 public:
-    /// Listens on 127.0.0.1 at a free port; throws std::runtime_error when it cannot.
+    /// Listens on 127.0.0.1 at a free port (loopbackSocket); throws std::runtime_error when it cannot.
     SilentConnector();
     ~SilentConnector();
     SilentConnector(const SilentConnector&) = delete;
