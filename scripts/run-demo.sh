@@ -10,8 +10,10 @@
 # it from the connector's own list; the printable proof of maintenance (kept as
 # $TMPDIR/tiservice-demo-Wartungsnachweis.html). Scripted answers; --interactive lets a person
 # answer; --pvs NAME runs another adapter (m1pro, z1pro, albis, …) with its own settings names;
-# --wine runs the Windows build (BIN = build/windows/bin) under Wine. Everything else runs in a
-# temporary folder on loopback; nothing of the real user's is touched.
+# --wine runs the Windows build (BIN = build/windows/bin) under Wine; --c-host PROGRAM lets the
+# minimal practice software in C (tests/plugins/c_host.c: the plugin ABI and nothing else) load
+# the adapter instead of tiservice-host. Everything else runs in a temporary folder on loopback;
+# nothing of the real user's is touched.
 set -euo pipefail
 bin="$(cd "$1" && pwd)"; shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,13 +29,15 @@ interactive=0
 gui=0
 wine=0
 pvs=medistar
+c_host=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --interactive) interactive=1 ;;
     --gui) gui=1 ;;
     --wine) wine=1 ;;
     --pvs) pvs="${2:?--pvs braucht einen Namen, z. B. m1pro}"; shift ;;
-    *) echo "unbekannte Option / unknown option: $1 (--interactive, --gui, --wine, --pvs NAME)" >&2; exit 3 ;;
+    --c-host) c_host="${2:?--c-host braucht das Programm / needs the program}"; shift ;;
+    *) echo "unbekannte Option / unknown option: $1 (--interactive, --gui, --wine, --pvs NAME, --c-host PROGRAM)" >&2; exit 3 ;;
   esac
   shift
 done
@@ -123,7 +127,20 @@ pictures="${TMPDIR:-/tmp}/tiservice-demo-bilder"
 runs=0
 [ "$gui" = 1 ] && rm -rf "$pictures"
 
+# The C host: the adapter file itself, the same settings, the scripted answers as "id = answer".
+c_host_software() { # --run MENU_ID
+  local adapter="$bin/../lib/tiservice/adapters/libtiservice_adapter_$pvs.so" host=("$c_host")
+  if [ "$wine" = 1 ]; then adapter="$bin/../lib/tiservice/adapters/tiservice_adapter_$pvs.dll" host=(wine "$c_host"); fi
+  sed -n 's/^ *"\([^"]*\)": "\([^"]*\)",\{0,1\}$/\1 = \2/p' "$root/sample-host/demo/answers-tonight.json" >"$work/answers.txt"
+  set +e
+  "${host[@]}" "$adapter" "$work/pvs.settings" "$work/state" "$@" --answers "$work/answers.txt"
+  local code=$?
+  set -e
+  [ "$code" -eq 0 ] || { echo "c_host endete mit $code"; exit "$code"; }
+}
+
 practice_software() {
+  if [ -n "$c_host" ]; then c_host_software "$@"; return; fi
   local args=(--pvs "$pvs" --settings "$work/pvs.settings" --state-dir "$work/state" "$@")
   if [ "$interactive" = 1 ]; then args+=(--interactive); else args+=(--answers "$root/sample-host/demo/answers-tonight.json"); fi
   if [ "$gui" = 1 ]; then

@@ -24,8 +24,28 @@
 #include "tiservice/paths.h"
 #include "tiservice/settings.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 namespace tiservice::plugin_sdk {
 namespace {
+
+#ifdef _WIN32
+// Qt Core cannot leave a Windows process safely. For every thread it did not start itself that
+// uses it -- the engine's -- it runs a watcher thread of its own, inside Qt6Core.dll, that
+// cleans up after that thread has ended, on its own schedule. A practice software that unloads
+// the adapter while the watcher still runs crashes in the unloaded Qt6Core.dll (seen under Wine
+// in four of seven adapter packages). So Qt Core, once loaded, stays: the adapter and the engine
+// (libtiservice_core.dll) unload, and a version loaded later uses the Qt Core already there.
+void keepQtCoreInProcess() {
+    HMODULE qtCore = nullptr;
+    (void)GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
+                             reinterpret_cast<LPCWSTR>(&qVersion), &qtCore);
+}
+#else
+void keepQtCoreInProcess() {}  // on Linux, Qt Core unloads with the adapter (no watcher thread)
+#endif
 
 std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
 LocalizedText text(const QJsonObject& o, const char* k) {
@@ -529,6 +549,7 @@ const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJso
         if (!host || host->struct_size < TIS_HOST_SIZE_R0 || !host->request_callback) return nullptr;
         auto profile = parseProfile(profileJson);
         if (!profile) return nullptr;
+        keepQtCoreInProcess();
         return (new Plugin(host, std::move(*profile)))->table();
     } catch (...) {
         return nullptr;

@@ -1,5 +1,6 @@
 /* A minimal practice software written in C: proves the ABI is usable from C.
  * Usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR [--cycles N | --close-after MS]
+ *                                                  [--run MENU_ID --answers FILE]
  * Loads the adapter with dlopen, reads its manifest, hosts it on a main-thread loop until
  * the first status notice arrives, prints it, shuts the plugin down and unloads it. Exit 0 on
  * success. With --cycles N it does that N times in one process, as a practice software that
@@ -8,7 +9,11 @@
  * and init held its thread, the longest of its calls into the plugin, the plugin's threads and
  * the memory it added after the first check, and how long shutdown took. With --close-after MS
  * the practice software is closed after MS milliseconds, whether a notice came or not (a check
- * still in flight), and exits 0 once the plugin is shut down. */
+ * still in flight), and exits 0 once the plugin is shut down. With --run MENU_ID it chooses that
+ * menu entry after the first status notice, as a person at the reception would (the guided
+ * update: ti-service.update), answers the plugin's questions from FILE (lines "question.id =
+ * answer", one line per time it is asked; a question without a line left is cancelled) and
+ * ends once the plugin is idle again. Answers are never printed: they hold passwords. */
 #define _POSIX_C_SOURCE 200809L
 #ifdef _WIN32
 #include <windows.h>
@@ -36,6 +41,18 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int callback_requested = 0;
 static int status_notices = 0;
 static int close_after_ms = 0; /* 0: wait for the first status notice (30 s at most) */
+
+/* --run and --answers: the menu entry to choose, the answers in the order given, and the
+ * questions the plugin asked that the main-thread loop has not answered yet. */
+static const char* run_entry = NULL;
+static char* answer_ids[MAX_SETTINGS];
+static char* answer_values[MAX_SETTINGS];
+static int answer_used[MAX_SETTINGS];
+static int answer_count = 0;
+#define MAX_ASKED 16
+static uint64_t asked_handles[MAX_ASKED];
+static char asked_ids[MAX_ASKED][128];
+static int asked_count = 0;
 
 static double now_us(void) {
     struct timespec t;
@@ -196,7 +213,77 @@ static void host_withdraw_notice(const tis_host* self, const char* notice_id) {
 
 static void host_ask(const tis_host* self, const tis_question* question) {
     (void)self;
-    printf("QUESTION %s (not answered by this host)\n", question->id);
+    pthread_mutex_lock(&lock);
+    const int queued = run_entry && asked_count < MAX_ASKED;
+    if (queued) {
+        asked_handles[asked_count] = question->handle;
+        snprintf(asked_ids[asked_count], sizeof asked_ids[0], "%s", question->id);
+        ++asked_count;
+    }
+    pthread_mutex_unlock(&lock);
+    printf("QUESTION %s: %s%s\n", question->id, question->text ? question->text : "",
+           queued ? "" : " (not answered by this host)");
+    for (uint32_t i = 0; i < question->choice_count; ++i)
+        printf("  choice %s: %s\n", question->choices[i].id, question->choices[i].label);
+}
+
+/* The next unused answer for a question, or NULL (cancel). */
+static const char* next_answer(const char* id) {
+    for (int i = 0; i < answer_count; ++i)
+        if (!answer_used[i] && strcmp(answer_ids[i], id) == 0) {
+            answer_used[i] = 1;
+            return answer_values[i];
+        }
+    return NULL;
+}
+
+/* Answers, on the main thread, what the plugin asked since the last turn; how many. */
+static int answer_questions(const tis_plugin* plugin) {
+    uint64_t handles[MAX_ASKED];
+    char ids[MAX_ASKED][128];
+    pthread_mutex_lock(&lock);
+    const int n = asked_count;
+    memcpy(handles, asked_handles, sizeof handles);
+    memcpy(ids, asked_ids, sizeof ids);
+    asked_count = 0;
+    pthread_mutex_unlock(&lock);
+    for (int i = 0; i < n; ++i) {
+        const char* value = next_answer(ids[i]);
+        const int32_t got = plugin->answer(plugin, handles[i], value);
+        printf("ANSWERED %s%s result=%d\n", ids[i], value ? "" : " (cancelled)", (int)got);
+    }
+    return n;
+}
+
+/* Whether the plugin's background work runs (the extension "tiservice.activity/1"); a plugin
+ * without it counts as idle. */
+static int plugin_busy(const tis_plugin* plugin) {
+#ifdef TIS_EXT_ACTIVITY /* not in revision 0's header (c_host_v1) */
+    const tis_activity_ext* activity =
+        plugin->get_extension ? (const tis_activity_ext*)plugin->get_extension(plugin, TIS_EXT_ACTIVITY) : NULL;
+    return activity && activity->busy && activity->busy(plugin) == 1;
+#else
+    (void)plugin;
+    return 0;
+#endif
+}
+
+static int read_answers(const char* file) {
+    FILE* f = open_file(file, "r");
+    if (!f) return 0;
+    char line[1024];
+    while (fgets(line, sizeof line, f) && answer_count < MAX_SETTINGS) {
+        char* eq = strstr(line, " = ");
+        if (!eq || line[0] == '#') continue;
+        *eq = '\0';
+        char* value = eq + 3;
+        value[strcspn(value, "\r\n")] = '\0';
+        answer_ids[answer_count] = strdup(line);
+        answer_values[answer_count] = strdup(value);
+        ++answer_count;
+    }
+    fclose(f);
+    return 1;
 }
 
 static void host_progress(const tis_host* self, const tis_progress* progress) {
@@ -287,10 +374,12 @@ static int host_once(const char* adapter, int cycle) {
         if (got == TIS_OK) printf("MENU %s %s (%s)\n", menu.id, menu.label, menu.location);
     }
 
-    /* The main-thread loop: deliver when asked to, until the first status notice (30 s at most)
-     * or until the practice software is closed. */
-    const int turns = close_after_ms > 0 ? close_after_ms / 10 : 3000;
-    for (int turn = 0; turn < turns && (close_after_ms > 0 || status_notices == 0); ++turn) {
+    /* The main-thread loop: deliver when asked to, until the first status notice (30 s at most),
+     * until the practice software is closed, or -- with --run -- until the menu entry's work is
+     * done (120 s at most: a guided update with the connector's reboots). */
+    const int turns = close_after_ms > 0 ? close_after_ms / 10 : run_entry ? 12000 : 3000;
+    int ran = 0, idle_turns = 0, finished = 0;
+    for (int turn = 0; turn < turns && !finished; ++turn) {
         pthread_mutex_lock(&lock);
         int requested = callback_requested;
         callback_requested = 0;
@@ -301,8 +390,24 @@ static int host_once(const char* adapter, int cycle) {
             const double took = now_us() - t0;
             if (took > longest_call) longest_call = took;
         }
+        if (!run_entry) {
+            finished = close_after_ms == 0 && status_notices > 0;
+        } else if (!ran && status_notices > 0) {
+            /* A person at the reception chooses the entry in the menu. */
+            t0 = now_us();
+            const int32_t got = plugin->run_menu_entry(plugin, run_entry);
+            const double took = now_us() - t0;
+            if (took > longest_call) longest_call = took;
+            printf("RUN %s result=%d\n", run_entry, (int)got);
+            ran = 1;
+        } else if (ran) {
+            const int answered = answer_questions(plugin);
+            idle_turns = answered || requested || plugin_busy(plugin) ? 0 : idle_turns + 1;
+            finished = idle_turns >= 5;
+        }
         sleep_ms(10);
     }
+    if (run_entry) printf("RUN %s %s\n", run_entry, finished ? "done" : "did not end in time");
     const long threads = proc_status("Threads:") - threads_before;
     const long rss_added = proc_status("VmRSS:") - rss_before;
 #ifdef TIS_HOST_SIZE_R1
@@ -326,10 +431,18 @@ static int host_once(const char* adapter, int cycle) {
 #ifdef _WIN32
     if (strrchr(adapter, '\\') > base) base = strrchr(adapter, '\\');
 #endif
+    /* A thread that is ending as the library goes is given two seconds (on Windows, Qt Core's
+     * watcher of the engine thread ends by itself once it has cleaned up after it); one that
+     * stays longer is counted as left behind. */
+    long threads_left = proc_status("Threads:") - threads_before;
+    for (int wait = 0; wait < 200 && threads_left > 0; ++wait) {
+        sleep_ms(10);
+        threads_left = proc_status("Threads:") - threads_before;
+    }
     printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
-           mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"),
-           proc_status("Threads:") - threads_before);
+           mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"), threads_left);
     printf("DONE status_notices=%d\n", status_notices);
+    if (run_entry) return finished ? 0 : 1;
     return status_notices > 0 || close_after_ms > 0 ? 0 : 1;
 }
 
@@ -338,17 +451,30 @@ int main(int argc, char** argv) {
     argv = utf8_arguments(&argc);
 #endif
     int cycles = 1;
-    int known = argc == 4;
-    if (argc == 6 && strcmp(argv[4], "--cycles") == 0) {
-        cycles = atoi(argv[5]);
-        known = 1;
+    int known = argc >= 4 && argc % 2 == 0;
+    const char* answers_file = NULL;
+    for (int i = 4; known && i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--cycles") == 0) {
+            cycles = atoi(argv[i + 1]);
+        } else if (strcmp(argv[i], "--close-after") == 0) {
+            close_after_ms = atoi(argv[i + 1]);
+            known = close_after_ms > 0;
+        } else if (strcmp(argv[i], "--run") == 0) {
+            run_entry = argv[i + 1];
+        } else if (strcmp(argv[i], "--answers") == 0) {
+            answers_file = argv[i + 1];
+        } else {
+            known = 0;
+        }
     }
-    if (argc == 6 && strcmp(argv[4], "--close-after") == 0) {
-        close_after_ms = atoi(argv[5]);
-        known = close_after_ms > 0;
+    if (!known || cycles < 1 || (answers_file && !run_entry) || (run_entry && close_after_ms > 0)) {
+        fprintf(stderr,
+                "usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR [--cycles N | --close-after MS]"
+                " [--run MENU_ID [--answers FILE]]\n");
+        return 2;
     }
-    if (!known || cycles < 1) {
-        fprintf(stderr, "usage: c_host ADAPTER.so SETTINGS_FILE STATE_DIR [--cycles N | --close-after MS]\n");
+    if (answers_file && !read_answers(answers_file)) {
+        fprintf(stderr, "cannot read %s\n", answers_file);
         return 2;
     }
     if (!read_settings(argv[2], argv[3])) {
