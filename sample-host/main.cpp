@@ -32,6 +32,7 @@
 #endif
 #include "tiservice/display_text.h"
 #include "tiservice/i18n.h"
+#include "tiservice/paths.h"
 #include "tiservice/plugin_loader.h"
 #include "tiservice/workflow/answers.h"
 
@@ -278,7 +279,7 @@ int withoutTiService(const plugins::LoadedPlugin& loaded) {
 std::map<std::string, std::string> readSettings(const std::filesystem::path& file, std::string& error) {
     std::ifstream in(file);
     if (!in) {
-        error = tr(TIS_TEXT("sample_host", "Die Einstellungsdatei %1 ist nicht lesbar.").arg(file.string()));
+        error = tr(TIS_TEXT("sample_host", "Die Einstellungsdatei %1 ist nicht lesbar.").arg(tiservice::utf8Of(file)));
         return {};
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -378,7 +379,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     g.settings["language"] = std::string(languageTag(currentLanguage()));
-    if (!stateDir.empty()) g.settings["tiservice.state_dir"] = stateDir.string();
+    if (!stateDir.empty()) g.settings["tiservice.state_dir"] = tiservice::utf8Of(stateDir);
     if (!answersFile.empty()) {
         std::ifstream in(answersFile);
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

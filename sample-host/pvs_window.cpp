@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include "tiservice/i18n.h"
+#include "tiservice/paths.h"
 
 namespace tiservice::sample_host {
 namespace {
@@ -287,7 +288,7 @@ void PvsWindow::picture(const std::string& kind, const std::string& id) {
         const auto file = setup_.screenshots / (name + ".png");
         QWidget* what = kind == "dialog" || kind == "question" ? static_cast<QWidget*>(openDialog()) : this;
         if (!what) what = this;
-        if (what->grab().save(q(file.string()))) pictures_.push_back(file);
+        if (what->grab().save(q(tiservice::utf8Of(file)))) pictures_.push_back(file);
     });
 }
 

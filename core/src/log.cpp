@@ -1,6 +1,7 @@
 #include "tiservice/logger.h"
 
 #include "tiservice/display_text.h"
+#include "tiservice/paths.h"
 
 #include <algorithm>
 #include <map>
@@ -139,7 +140,7 @@ Status init(const Options& options) {
             failure = Error{
                 .code = "log.folder-not-writable",
                 .message = TIS_TEXT("log", "Das Protokoll kann nicht in den Ordner %1 geschrieben werden.")
-                               .arg(options.directory.string()),
+                               .arg(tiservice::utf8Of(options.directory)),
                 .action = TIS_TEXT("log", "Schreibrechte und freien Speicherplatz prüfen."),
                 .detail = e.what(),
             };

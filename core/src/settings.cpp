@@ -23,7 +23,7 @@ std::string lower(std::string s) {
 }
 
 Error settingsError(const std::filesystem::path& file, const std::string& where, const LocalizedText& what) {
-    const std::string f = file.empty() ? std::string("tiservice.ini") : file.string();
+    const std::string f = file.empty() ? std::string("tiservice.ini") : tiservice::utf8Of(file);
     return Error{.code = "settings.invalid",
                  .message = TIS_TEXT("settings", "Die Einstellungen (%1, %2) sind ungültig: %3").arg(f, where, what),
                  .action = TIS_TEXT("settings", "Die Einstellung korrigieren; die Beispiel-Datei steht im README."),
@@ -86,14 +86,15 @@ Result<SettingValues> IniFile::load(const std::filesystem::path& file) {
     if (!text.ok())
         return Error{
             .code = "settings.missing",
-            .message = TIS_TEXT("settings", "Die Einstellungsdatei %1 fehlt oder ist nicht lesbar.").arg(file.string()),
+            .message = TIS_TEXT("settings", "Die Einstellungsdatei %1 fehlt oder ist nicht lesbar.")
+                           .arg(tiservice::utf8Of(file)),
             .action = TIS_TEXT("settings", "Die Datei anlegen (Beispiel im README) oder mit --config angeben."),
-            .detail = file.string()};
+            .detail = tiservice::utf8Of(file)};
     auto ini = parse(*text);
     if (!ini.ok()) {
         Error e = ini.error();
-        e.message.de.replace(e.message.de.find("tiservice.ini"), 13, file.string());
-        e.message.en.replace(e.message.en.find("tiservice.ini"), 13, file.string());
+        e.message.de.replace(e.message.de.find("tiservice.ini"), 13, tiservice::utf8Of(file));
+        e.message.en.replace(e.message.en.find("tiservice.ini"), 13, tiservice::utf8Of(file));
         return e;
     }
     return ini;
@@ -290,11 +291,11 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
 Result<std::string> readSecretFile(const std::filesystem::path& file, const LocalizedText& what) {
     auto text = store::readFile(file, 4096);
     if (!text.ok())
-        return Error{
-            .code = "settings.secret-unreadable",
-            .message = TIS_TEXT("settings", "%1: die Datei %2 fehlt oder ist nicht lesbar.").arg(what, file.string()),
-            .action = TIS_TEXT("settings", "Pfad und Rechte der Passwort-Datei prüfen."),
-            .detail = file.string()};
+        return Error{.code = "settings.secret-unreadable",
+                     .message = TIS_TEXT("settings", "%1: die Datei %2 fehlt oder ist nicht lesbar.")
+                                    .arg(what, tiservice::utf8Of(file)),
+                     .action = TIS_TEXT("settings", "Pfad und Rechte der Passwort-Datei prüfen."),
+                     .detail = tiservice::utf8Of(file)};
     auto secret = *text;
     if (const auto nl = secret.find_first_of("\r\n"); nl != std::string::npos) secret.resize(nl);
     log::registerSecret(secret);

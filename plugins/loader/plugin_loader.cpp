@@ -1,4 +1,5 @@
 #include "tiservice/plugin_loader.h"
+#include "tiservice/paths.h"
 
 #include <charconv>
 #include <condition_variable>
@@ -152,7 +153,7 @@ void LoadedPlugin::fail(PluginState s, const std::string& code, LocalizedText me
               .message = std::move(message),
               .action = TIS_TEXT("plugin_loader",
                                  "Die Erweiterung neu installieren oder den Hersteller der Praxissoftware fragen."),
-              .detail = detail.empty() ? file_.string() : detail};
+              .detail = detail.empty() ? tiservice::utf8Of(file_) : detail};
 }
 
 bool LoadedPlugin::withinDeadline(std::chrono::milliseconds deadline, const char* what, std::function<void()> call) {
@@ -188,10 +189,11 @@ void LoadedPlugin::cutOff(const char* what) {
     (void)library_.release();
     const bool stopping = std::string_view(what) == "shutdown";
     fail(PluginState::NotResponding, "not-responding",
-         stopping ? TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Beenden nicht mehr und wurde abgeschaltet.")
-                        .arg(file_.string())
-                  : TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Start nicht und wurde abgeschaltet.")
-                        .arg(file_.string()),
+         stopping
+             ? TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Beenden nicht mehr und wurde abgeschaltet.")
+                   .arg(tiservice::utf8Of(file_))
+             : TIS_TEXT("plugin_loader", "Die Erweiterung %1 antwortet beim Start nicht und wurde abgeschaltet.")
+                   .arg(tiservice::utf8Of(file_)),
          std::string(what) + " did not return in time");
 }
 
@@ -209,7 +211,8 @@ bool LoadedPlugin::guarded(const char* what, const std::function<void()>& call) 
     plugin_ = nullptr;
     activity_ = nullptr;
     fail(PluginState::Faulted, "faulted",
-         TIS_TEXT("plugin_loader", "Die Erweiterung %1 ist abgestürzt und wurde abgeschaltet.").arg(file_.string()),
+         TIS_TEXT("plugin_loader", "Die Erweiterung %1 ist abgestürzt und wurde abgeschaltet.")
+             .arg(tiservice::utf8Of(file_)),
          std::string(what) + ": " + checkedString(why.c_str(), 1024));
     // Its background work is stopped as far as it still answers; its state is unknown.
     if (p) {
@@ -235,7 +238,7 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     std::unique_ptr<LoadedPlugin> p(new LoadedPlugin());
     p->file_ = file;
     p->deadlines_ = deadlines;
-    const std::string f = file.string();
+    const std::string f = tiservice::utf8Of(file);
     if (!std::filesystem::exists(file)) {
         p->fail(PluginState::NotFound, "not-found",
                 TIS_TEXT("plugin_loader", "Die tiservice-Erweiterung %1 wurde nicht gefunden.").arg(f));
@@ -313,7 +316,7 @@ std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& fi
     }
     if (entry->init) {
         auto initialized = std::make_shared<bool>(false);
-        const std::string path = file.string();
+        const std::string path = tiservice::utf8Of(file);
         if (!p->withinDeadline(deadlines.start, "init", [entry, initialized, path] {
                 try {
                     *initialized = entry->init(path.c_str()) != 0;
@@ -374,7 +377,7 @@ bool LoadedPlugin::start(const tis_host* host) {
         // An incomplete table is never called, not even destroy: its destroy may be NULL, too.
         fail(PluginState::CreateFailed, "create-failed",
              TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht anlegen (unvollständige Funktionstabelle).")
-                 .arg(file_.string()));
+                 .arg(tiservice::utf8Of(file_)));
         return false;
     }
     plugin_ = outcome->plugin;
@@ -384,7 +387,9 @@ bool LoadedPlugin::start(const tis_host* host) {
                              ? tr(TIS_TEXT("plugin_loader", "die Erweiterung nennt keinen Grund"))
                              : checkedString(outcome->why.c_str());
         fail(PluginState::InitFailed, "init-failed",
-             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten: %2").arg(file_.string(), why), why);
+             TIS_TEXT("plugin_loader", "Die Erweiterung %1 ließ sich nicht starten: %2")
+                 .arg(tiservice::utf8Of(file_), why),
+             why);
         const auto* p = plugin_;
         plugin_ = nullptr;
         const auto s = state_;

@@ -1,6 +1,7 @@
 // tiservice.ini as a practice (or someone careless) writes it: every secret refused wherever it
 // is put, the management interface held to the connector's transport, every number in range.
 #include "tiservice/settings.h"
+#include "tiservice/paths.h"
 
 #include <gtest/gtest.h>
 
@@ -156,4 +157,13 @@ TEST(Settings, PairsFromAPracticeSoftwareAreCheckedLikeTheFile) {
     auto refused = connectionSettingsFrom(pairs, "ALBIS TI-Einstellungen");
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.error().message.de.find("ALBIS TI-Einstellungen"), std::string::npos) << refused.error().message.de;
+}
+
+TEST(Settings, AMissingFileIsNamedAsThePracticeNamedItUmlautsAndAll) {
+    // On Windows a path's string() is in the ANSI code page: "Ärzte" would reach the message as
+    // a byte no reader sees as "Ä". Every text of ours is UTF-8, the file's name too.
+    const auto s = loadConnectionSettings(pathFromUtf8("Praxis Ärzte/tiservice.ini"));
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.error().message.de.find("Praxis Ärzte"), std::string::npos) << s.error().message.de;
+    EXPECT_NE(s.error().message.en.find("Praxis Ärzte"), std::string::npos) << s.error().message.en;
 }

@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::sim::pki {
@@ -51,7 +52,7 @@ File openForWrite(const std::filesystem::path& path, bool secret) {
     File f(tiservice::store::openStdioFile(path, "wb"));
     umask(old);
 #endif
-    if (!f) throw std::runtime_error("PKI: cannot write " + path.string());
+    if (!f) throw std::runtime_error("PKI: cannot write " + tiservice::utf8Of(path));
     return f;
 }
 
@@ -102,17 +103,17 @@ void writeCert(X509* cert, FILE* f) {
 
 Key readKey(const std::filesystem::path& path) {
     File f(tiservice::store::openStdioFile(path, "rb"));
-    if (!f) throw std::runtime_error("PKI: cannot read " + path.string());
+    if (!f) throw std::runtime_error("PKI: cannot read " + tiservice::utf8Of(path));
     Key key(PEM_read_PrivateKey(f.get(), nullptr, nullptr, nullptr));
-    if (!key) fail("reading key " + path.string());
+    if (!key) fail("reading key " + tiservice::utf8Of(path));
     return key;
 }
 
 Cert readCert(const std::filesystem::path& path) {
     File f(tiservice::store::openStdioFile(path, "rb"));
-    if (!f) throw std::runtime_error("PKI: cannot read " + path.string());
+    if (!f) throw std::runtime_error("PKI: cannot read " + tiservice::utf8Of(path));
     Cert cert(PEM_read_X509(f.get(), nullptr, nullptr, nullptr));
-    if (!cert) fail("reading certificate " + path.string());
+    if (!cert) fail("reading certificate " + tiservice::utf8Of(path));
     return cert;
 }
 

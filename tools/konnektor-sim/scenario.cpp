@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include "tiservice/paths.h"
 #include "vendor_profile.h"
 
 #include <QJsonArray>
@@ -277,11 +278,11 @@ Result<Scenario> parseScenario(const std::string& json, TimePoint realNow) {
 Result<Scenario> loadScenario(const std::filesystem::path& file, TimePoint realNow) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return Error{
-            .code = "sim.scenario-not-found",
-            .message = TIS_TEXT("konnektor-sim", "Die Szenario-Datei %1 kann nicht gelesen werden.").arg(file.string()),
-            .action = TIS_TEXT("konnektor-sim", "Pfad prüfen."),
-            .detail = file.string()};
+        return Error{.code = "sim.scenario-not-found",
+                     .message = TIS_TEXT("konnektor-sim", "Die Szenario-Datei %1 kann nicht gelesen werden.")
+                                    .arg(tiservice::utf8Of(file)),
+                     .action = TIS_TEXT("konnektor-sim", "Pfad prüfen."),
+                     .detail = tiservice::utf8Of(file)};
     std::ostringstream s;
     s << in.rdbuf();
     return parseScenario(s.str(), realNow);

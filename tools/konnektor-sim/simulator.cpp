@@ -20,6 +20,7 @@
 #include "soap_validator.h"
 #include "tiservice/konnektor/service_directory.h"
 #include "tiservice/net/http_client.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 #include "vendor_profile.h"
 
@@ -190,17 +191,17 @@ void Simulator::start() {
         auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
         ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                          ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-        ctx->use_certificate_chain_file(material.serverCertificate.string());
-        ctx->use_private_key_file(material.serverKey.string(), ssl::context::pem);
+        ctx->use_certificate_chain_file(tiservice::utf8Of(material.serverCertificate));
+        ctx->use_private_key_file(tiservice::utf8Of(material.serverKey), ssl::context::pem);
         if (requireClient) {
-            ctx->load_verify_file(material.caCertificate.string());
+            ctx->load_verify_file(tiservice::utf8Of(material.caCertificate));
             ctx->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
         }
         return ctx;
     };
     const auto serverOnly = makeContext(false), withClientCertificate = makeContext(true);
     if (options_.clientP12) pki::issueClientP12(material, *options_.clientP12, options_.clientP12Password);
-    soap_ = std::make_unique<SoapValidator>((options_.stateDir / "schemas").string());
+    soap_ = std::make_unique<SoapValidator>(tiservice::utf8Of(options_.stateDir / "schemas"));
     if (options_.sdsFile) {
         auto text = store::readFile(*options_.sdsFile, 4 * 1024 * 1024);
         if (!text.ok()) throw std::runtime_error("--sds-file: " + text.error().describe(Language::English));
@@ -326,7 +327,7 @@ std::string Simulator::readyJson() const {
                   {"mobileTerminal", mobile_ ? QJsonValue(qs("http://" + host + ":" + std::to_string(mobile_->port()) +
                                                              "/mobile-terminal/v1"))
                                              : QJsonValue()},
-                  {"caCertificate", qs(caFile_.string())}};
+                  {"caCertificate", qs(tiservice::utf8Of(caFile_))}};
     if (options_.clientP12) o.insert("clientCertificate", qs(options_.clientP12->string()));
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }

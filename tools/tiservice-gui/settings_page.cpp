@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "gui_text.h"
+#include "tiservice/paths.h"
 
 namespace tiservice::gui {
 namespace {
@@ -163,7 +164,7 @@ void SettingsPage::load(const std::filesystem::path& config, bool firstRun) {
                                         "die Angaben stehen in den Unterlagen Ihres Dienstleisters oder in den "
                                         "TI-Einstellungen Ihrer Praxissoftware. Ein Passwort wird hier nicht "
                                         "gespeichert."))
-                        : text(TIS_TEXT("window", "Gespeichert in %1.").arg(config.string())));
+                        : text(TIS_TEXT("window", "Gespeichert in %1.").arg(tiservice::utf8Of(config))));
     outcome_->clear();
     if (unreadable)
         say("<b>" +
@@ -223,8 +224,8 @@ bool SettingsPage::save() {
             true);
         return false;
     }
-    say(text(TIS_TEXT("window", "Gespeichert in %1.").arg(config_.string())).toHtmlEscaped(), false);
-    intro_->setText(text(TIS_TEXT("window", "Gespeichert in %1.").arg(config_.string())));
+    say(text(TIS_TEXT("window", "Gespeichert in %1.").arg(tiservice::utf8Of(config_))).toHtmlEscaped(), false);
+    intro_->setText(text(TIS_TEXT("window", "Gespeichert in %1.").arg(tiservice::utf8Of(config_))));
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "command_line.h"
 #include "this_program.h"
 #include "tiservice/firmware_version.h"
+#include "tiservice/paths.h"
 #include "tiservice/release/self_update.h"
 #include "tiservice/trust/repository.h"
 
@@ -137,8 +138,9 @@ int main(int argc, char** argv) {
     if (*command == "init") {
         auto repo = Repository::create(*repoDir, options);
         if (!repo.ok()) return fail(repo.error());
-        std::cout << tr(TIS_TEXT("tiservice-repo", "Vertrauensbasis: %1").arg(repo->trustedRootFile().string()))
-                  << "\n";
+        std::cout
+            << tr(TIS_TEXT("tiservice-repo", "Vertrauensbasis: %1").arg(tiservice::utf8Of(repo->trustedRootFile())))
+            << "\n";
         return 0;
     }
     auto repo = Repository::open(*repoDir);

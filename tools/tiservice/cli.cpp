@@ -115,8 +115,10 @@ std::string helpText(const std::vector<Command>& commands, Language l) {
     t += option("2", TIS_TEXT("cli", "Zulassung abgelaufen oder TI-Zugang gesperrt"), l);
     t += option("3", TIS_TEXT("cli", "konnte nicht ausgeführt werden (Fehlermeldung auf stderr)"), l);
     t += "\n" + TIS_TEXT("cli", "Dateien:").in(l) + "\n";
-    t += option((defaultConfigFolder() / "tiservice.ini").string(), TIS_TEXT("cli", "Verbindungseinstellungen"), l);
-    t += option(defaultStateFolder().string(), TIS_TEXT("cli", "Protokoll, Update-Archiv, Vertrauensdaten"), l);
+    t += option(tiservice::utf8Of(defaultConfigFolder() / "tiservice.ini"), TIS_TEXT("cli", "Verbindungseinstellungen"),
+                l);
+    t += option(tiservice::utf8Of(defaultStateFolder()), TIS_TEXT("cli", "Protokoll, Update-Archiv, Vertrauensdaten"),
+                l);
     // The numbers come with the approval catalog (the last verified one, else the built-in table).
     const auto verified = catalog::loadVerifiedCatalog(defaultStateFolder());
     const auto* known = verified.ok() ? &*verified : nullptr;
@@ -158,7 +160,7 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
             const auto installed = release::findInstallation(currentExecutable());
             if (installed.kind == release::Installation::Kind::Standalone)
                 out << tr(TIS_TEXT("cli", "Eigenständige Installation in %1, Version %2")
-                              .arg(installed.root.string(), installed.version.toString()))
+                              .arg(tiservice::utf8Of(installed.root), installed.version.toString()))
                     << "\n";
             return general_exit::kDone;
         }

@@ -70,9 +70,9 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                     if (e.path().extension() == ".ini") files.push_back(e.path());
                 if (ec)
                     throw command_line::UsageError{
-                        TIS_TEXT("fleet_command", "Der Ordner %1 ist nicht lesbar.").arg(dir.string())};
+                        TIS_TEXT("fleet_command", "Der Ordner %1 ist nicht lesbar.").arg(tiservice::utf8Of(dir))};
                 std::sort(files.begin(), files.end());
-                for (const auto& f : files) practices.push_back({f.stem().string(), f});
+                for (const auto& f : files) practices.push_back({tiservice::utf8Of(f.stem()), f});
             } else if (o.is("--practices")) {
                 auto list = engine::loadPracticeList(o.value());
                 if (!list.ok()) {
@@ -97,7 +97,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                 return general_exit::kDone;
             } else if (!o.name().starts_with("-")) {
                 const std::filesystem::path f = o.name();  // a settings file
-                practices.push_back({f.stem().string(), f});
+                practices.push_back({tiservice::utf8Of(f.stem()), f});
             } else {
                 o.unknown();
             }
@@ -139,7 +139,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
         QJsonArray list;
         for (const auto& r : results) {
             QJsonObject o{{"practice", q(r.practice.name)},
-                          {"settings", q(r.practice.settingsFile.string())},
+                          {"settings", q(tiservice::utf8Of(r.practice.settingsFile))},
                           {"sdsUrl", q(r.sdsUrl)},
                           {"tookMs", static_cast<qint64>(r.took.count())},
                           {"rank", engine::fleetRank(r)}};

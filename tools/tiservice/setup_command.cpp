@@ -60,13 +60,13 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
     const int cancelled = update_exit::kCancelledOrElsewhere;
 
     if (std::filesystem::exists(config)) {
-        auto replace =
-            ask({"setup.replace",
-                 Question::Kind::Choice,
-                 TIS_TEXT("setup_command", "Es gibt schon Einstellungen in %1. Ersetzen?").arg(config.string()),
-                 {{"replace", TIS_TEXT("setup_command", "Ja, ersetzen")},
-                  {"cancel", TIS_TEXT("setup_command", "Nein, behalten")}},
-                 "cancel"});
+        auto replace = ask(
+            {"setup.replace",
+             Question::Kind::Choice,
+             TIS_TEXT("setup_command", "Es gibt schon Einstellungen in %1. Ersetzen?").arg(tiservice::utf8Of(config)),
+             {{"replace", TIS_TEXT("setup_command", "Ja, ersetzen")},
+              {"cancel", TIS_TEXT("setup_command", "Nein, behalten")}},
+             "cancel"});
         if (!replace || *replace != "replace") return cancelled;
     }
 
@@ -159,7 +159,7 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
     }
     out << "\n"
         << tr(TIS_TEXT("setup_command", "Einstellungen geschrieben: %1. Als Nächstes: tiservice status")
-                  .arg(config.string()))
+                  .arg(tiservice::utf8Of(config)))
         << "\n";
     return general_exit::kDone;
 }

@@ -320,7 +320,7 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
                       "update_command",
                       "%1 Zeile(n) des Archivs sind unvollständig oder unlesbar (etwa nach einem Stromausfall beim "
                       "Schreiben); sie bleiben unverändert in %2.")
-                      .arg(unreadable, view.file.string()))
+                      .arg(unreadable, tiservice::utf8Of(view.file)))
             << "\n";
     return general_exit::kDone;
 }

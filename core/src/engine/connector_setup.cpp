@@ -5,6 +5,7 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/konnektor/service_directory.h"
 #include "tiservice/net/http_client.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::engine {
@@ -145,7 +146,7 @@ Error asFormError(Error e, const std::filesystem::path& config) {
     const auto field = kFields.find(e.detail);
     if (field == kFields.end()) return e;  // a setting the form does not show: the file is named
     const LocalizedText label = field->second;
-    const std::string where = "(" + config.string() + ", " + e.detail + ")";
+    const std::string where = "(" + tiservice::utf8Of(config) + ", " + e.detail + ")";
     for (const auto language : {Language::German, Language::English}) {
         auto& text = language == Language::German ? e.message.de : e.message.en;
         for (std::size_t at; (at = text.find(where)) != std::string::npos;)

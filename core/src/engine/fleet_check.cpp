@@ -9,6 +9,7 @@
 #include "tiservice/konnektor/connector_reader.h"
 #include "tiservice/logger.h"
 #include "tiservice/net/http_client.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 namespace tiservice::engine {
@@ -41,7 +42,7 @@ struct UpdateServers {
     std::map<std::string, std::filesystem::path> folders;
 
     std::filesystem::path folderFor(const ConnectionSettings& s, const std::filesystem::path& base) {
-        const std::string key = s.updateServer.metadataUrl + "\n" + s.updateServer.trustedRoot.string();
+        const std::string key = s.updateServer.metadataUrl + "\n" + tiservice::utf8Of(s.updateServer.trustedRoot);
         auto it = folders.find(key);
         if (it == folders.end())
             it = folders.emplace(key, base / ("update-server-" + std::to_string(folders.size() + 1))).first;
@@ -51,7 +52,7 @@ struct UpdateServers {
 
 Error practiceListError(const std::filesystem::path& file, const LocalizedText& what, std::string detail) {
     return Error{"fleet.practice-list",
-                 TIS_TEXT("fleet", "Die Praxisliste %1 ist ungültig: %2").arg(file.string(), what),
+                 TIS_TEXT("fleet", "Die Praxisliste %1 ist ungültig: %2").arg(tiservice::utf8Of(file), what),
                  TIS_TEXT("fleet",
                           "Die Liste korrigieren: je Praxis ein Abschnitt [Name] mit Zeilen wie "
                           "connector.sds_url = https://…"),
@@ -61,14 +62,14 @@ Error practiceListError(const std::filesystem::path& file, const LocalizedText& 
 /// A practice's settings from the list, checked as a tiservice.ini is; an error names the
 /// practice and the setting as the list writes it ("[Praxis Dr. Meier] connector.sds_url").
 Result<ConnectionSettings> practiceSettings(const FleetPractice& p) {
-    const auto checked =
+    auto checked =
         connectionSettingsFrom(*p.values, p.settingsFile, [&](std::string_view section, std::string_view key) {
             return "[" + p.name + "] " + std::string(section) + "." + std::string(key);
         });
     if (checked.ok()) return checked;
     Error e = checked.error();
     e.action = TIS_TEXT("fleet", "Die Einstellung „%1“ in der Praxisliste %2 korrigieren.")
-                   .arg(e.detail, p.settingsFile.string());
+                   .arg(e.detail, tiservice::utf8Of(p.settingsFile));
     return e;
 }
 
@@ -78,8 +79,8 @@ Result<std::vector<FleetPractice>> loadPracticeList(const std::filesystem::path&
     auto text = store::readFile(file, 64 * 1024 * 1024);
     if (!text.ok())
         return Error{"fleet.practice-list-missing",
-                     TIS_TEXT("fleet", "Die Praxisliste %1 fehlt oder ist nicht lesbar.").arg(file.string()),
-                     TIS_TEXT("fleet", "Pfad und Rechte der Datei prüfen."), file.string()};
+                     TIS_TEXT("fleet", "Die Praxisliste %1 fehlt oder ist nicht lesbar.").arg(tiservice::utf8Of(file)),
+                     TIS_TEXT("fleet", "Pfad und Rechte der Datei prüfen."), tiservice::utf8Of(file)};
     SettingValues common;
     std::vector<FleetPractice> practices;
     std::map<std::string, std::size_t> named;  // lower-case name → index, for doubles
@@ -117,13 +118,14 @@ Result<std::vector<FleetPractice>> loadPracticeList(const std::filesystem::path&
     if (!read.ok()) {
         Error e = read.error();  // the line, named for tiservice.ini: name the list instead
         for (auto* t : {&e.message.de, &e.message.en})
-            if (const auto at = t->find("tiservice.ini"); at != std::string::npos) t->replace(at, 13, file.string());
+            if (const auto at = t->find("tiservice.ini"); at != std::string::npos)
+                t->replace(at, 13, tiservice::utf8Of(file));
         return e;
     }
     if (wrong) return *wrong;
     if (practices.empty())
         return practiceListError(file, TIS_TEXT("fleet", "sie nennt keine Praxis (ein Abschnitt [Name] je Praxis)"),
-                                 file.string());
+                                 tiservice::utf8Of(file));
     // A practice's section names each setting it has; the rest comes from the top of the list.
     for (auto& p : practices)
         for (const auto& [group, keys] : common.sections())

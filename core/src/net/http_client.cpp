@@ -1,4 +1,5 @@
 #include "tiservice/net/http_client.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 #include <algorithm>
@@ -268,12 +269,12 @@ struct HttpClient::Impl {
         SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
         beast::error_code ec;
         if (!options.caFile.empty()) {
-            tls->load_verify_file(options.caFile.string(), ec);
+            tls->load_verify_file(tiservice::utf8Of(options.caFile), ec);
             if (ec) {
                 tlsSetupError =
                     netError(errors::kCaFileUnreadable, options.peerName, url,
                              TIS_TEXT("http_client", "kann nicht geprüft werden: die CA-Datei %1 ist nicht lesbar.")
-                                 .arg(options.caFile.string()),
+                                 .arg(tiservice::utf8Of(options.caFile)),
                              TIS_TEXT("http_client", "Die CA-Datei (PEM) in den Einstellungen prüfen."), ec.message());
                 return tlsSetupError;
             }
@@ -295,7 +296,7 @@ struct HttpClient::Impl {
                 TIS_TEXT("http_client",
                          "kann nicht angesprochen werden: das Client-Zertifikat %1 ist nicht lesbar oder das Passwort "
                          "passt nicht.")
-                    .arg(cc.p12File.string()),
+                    .arg(tiservice::utf8Of(cc.p12File)),
                 TIS_TEXT("http_client",
                          "Datei und Passwort des Client-Zertifikats (.p12) prüfen; es wird im Konnektor exportiert."),
                 detail);
@@ -826,9 +827,10 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     if (!file)
         return Error{
             .code = "store.write-failed",
-            .message = TIS_TEXT("http_client", "Die Datei %1 kann nicht angelegt werden.").arg(destination.string()),
+            .message =
+                TIS_TEXT("http_client", "Die Datei %1 kann nicht angelegt werden.").arg(tiservice::utf8Of(destination)),
             .action = TIS_TEXT("http_client", "Schreibrechte und freien Speicherplatz prüfen."),
-            .detail = destination.string()};
+            .detail = tiservice::utf8Of(destination)};
     std::unique_ptr<std::FILE, decltype(&std::fclose)> closer(file, &std::fclose);
     // Written in large blocks, not through stdio's 4 KiB buffer (two write() per 64 KiB chunk).
     std::setvbuf(file, nullptr, _IOFBF, 1024 * 1024);
@@ -856,15 +858,14 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     Outcome outcome = run(true);
     if (outcome.stale && !cancelled) outcome = run(false);
     if (cancelled) return impl_->cancelledError(*url);
-    if (std::fflush(file) != 0)
-        return saveFailed(destination.string());
+    if (std::fflush(file) != 0) return saveFailed(tiservice::utf8Of(destination));
     if (!outcome.response) return outcome.error.value_or(impl_->timeout(*url));
     // On the disk before anyone renames it into place: a power cut must not leave a file of the
     // right name and the wrong content (some file systems cannot sync: EINVAL).
 #ifdef _WIN32
-    if (::_commit(::_fileno(file)) != 0) return saveFailed(destination.string());
+    if (::_commit(::_fileno(file)) != 0) return saveFailed(tiservice::utf8Of(destination));
 #else
-    if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(destination.string());
+    if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(tiservice::utf8Of(destination));
 #endif
     if (result.resumed) result.bytes += offset;
     for (std::size_t i = 0; i < hashers.size(); ++i) {

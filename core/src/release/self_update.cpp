@@ -1,4 +1,5 @@
 #include "tiservice/release/self_update.h"
+#include "tiservice/paths.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,7 +38,7 @@ Installation findInstallation(const fs::path& executable) {
     const auto root = versionDir.parent_path().parent_path();
     if (exe.parent_path().filename() != "bin" || versionDir.parent_path().filename() != "versions") return i;
     if (!fs::is_symlink(root / "current", ec)) return i;
-    const auto v = FirmwareVersion::parse(versionDir.filename().string());
+    const auto v = FirmwareVersion::parse(tiservice::utf8Of(versionDir.filename()));
     if (!v.ok()) return i;
     i.kind = Installation::Kind::Standalone;
     i.root = root;
@@ -55,7 +56,7 @@ Error releaseError(const std::string& code, const LocalizedText& message, const 
 int runProgram(const fs::path& program, const QStringList& args, int timeoutMs, std::string* output = nullptr) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QString::fromStdString(program.string()), args);
+    p.start(QString::fromStdString(tiservice::utf8Of(program)), args);
     if (!p.waitForStarted(timeoutMs)) return -1;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -96,12 +97,12 @@ Status unpack(const fs::path& archive, const fs::path& root, const FirmwareVersi
     if (ec)
         return releaseError("release.not-writable",
                             TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden."),
-                            partial.string() + ": " + ec.message());
+                            tiservice::utf8Of(partial) + ": " + ec.message());
     std::string out;
     // GNU tar refuses members that climb out of the folder ("..") and absolute names.
     const int rc = runProgram("tar",
-                              {"-xzf", QString::fromStdString(archive.string()), "-C",
-                               QString::fromStdString(partial.string()), "--no-same-owner"},
+                              {"-xzf", QString::fromStdString(tiservice::utf8Of(archive)), "-C",
+                               QString::fromStdString(tiservice::utf8Of(partial)), "--no-same-owner"},
                               120'000, &out);
     if (rc != 0 || !fs::exists(partial / "bin" / "tiservice", ec)) {
         fs::remove_all(partial, ec);
@@ -114,7 +115,7 @@ Status unpack(const fs::path& archive, const fs::path& root, const FirmwareVersi
     if (ec)
         return releaseError("release.not-writable",
                             TIS_TEXT("self_update", "Die neue Version kann nicht abgelegt werden."),
-                            target.string() + ": " + ec.message());
+                            tiservice::utf8Of(target) + ": " + ec.message());
     return Status::success();
 }
 

@@ -1,4 +1,5 @@
 #include "tiservice/store/atomic_file.h"
+#include "tiservice/paths.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -130,12 +131,11 @@ bool writeAll(int fd, std::string_view data) {
 }  // namespace
 
 Error writeError(const std::filesystem::path& file, int error) {
-    return Error{
-        .code = "store.write-failed",
-        .message = TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden: %2.").arg(file.string(),
-                                                                                               reasonFor(error)),
-        .action = TIS_TEXT("atomic_file", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
-        .detail = std::strerror(error)};
+    return Error{.code = "store.write-failed",
+                 .message = TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden: %2.")
+                                .arg(tiservice::utf8Of(file), reasonFor(error)),
+                 .action = TIS_TEXT("atomic_file", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
+                 .detail = std::strerror(error)};
 }
 
 std::FILE* openStdioFile(const std::filesystem::path& file, const char* mode) {
@@ -187,13 +187,15 @@ Result<std::string> readFile(const std::filesystem::path& file, std::size_t maxB
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec)
-        return Error{.code = "store.not-found",
-                     .message = TIS_TEXT("atomic_file", "Die Datei %1 fehlt oder ist nicht lesbar.").arg(file.string()),
-                     .action = {},
-                     .detail = ec.message()};
+        return Error{
+            .code = "store.not-found",
+            .message =
+                TIS_TEXT("atomic_file", "Die Datei %1 fehlt oder ist nicht lesbar.").arg(tiservice::utf8Of(file)),
+            .action = {},
+            .detail = ec.message()};
     if (size > maxBytes)
         return Error{.code = "store.too-large",
-                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist zu groß.").arg(file.string()),
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist zu groß.").arg(tiservice::utf8Of(file)),
                      .action = {},
                      .detail = std::to_string(size)};
     std::ifstream in(file, std::ios::binary);
@@ -201,7 +203,7 @@ Result<std::string> readFile(const std::filesystem::path& file, std::size_t maxB
     in.read(content.data(), static_cast<std::streamsize>(size));
     if (!in)
         return Error{.code = "store.not-found",
-                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist nicht lesbar.").arg(file.string()),
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 ist nicht lesbar.").arg(tiservice::utf8Of(file)),
                      .action = {},
                      .detail = "read"};
     return content;

@@ -1,4 +1,5 @@
 #include "tiservice/store/state_lock.h"
+#include "tiservice/paths.h"
 
 #include <QLockFile>
 #include <QString>
@@ -8,7 +9,8 @@
 namespace tiservice::store {
 
 struct StateLock::Impl {
-    explicit Impl(const std::filesystem::path& dir) : lock(QString::fromStdString((dir / "tiservice.lock").string())) {}
+    explicit Impl(const std::filesystem::path& dir)
+        : lock(QString::fromStdString(tiservice::utf8Of(dir / "tiservice.lock"))) {}
     QLockFile lock;
     std::filesystem::path info;
 };
@@ -42,9 +44,9 @@ Result<StateLock> StateLock::acquire(const std::filesystem::path& stateDir, std:
         std::filesystem::remove(stateDir / ".writable", ec);
         return Error{.code = "store.lock-failed",
                      .message = TIS_TEXT("state_lock", "Der Datenordner %1 kann nicht gesperrt werden.")
-                                    .arg(stateDir.string()),
+                                    .arg(tiservice::utf8Of(stateDir)),
                      .action = TIS_TEXT("state_lock", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
-                     .detail = stateDir.string()};
+                     .detail = tiservice::utf8Of(stateDir)};
     }
     qint64 pid = 0;
     QString host, app;

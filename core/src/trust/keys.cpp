@@ -1,4 +1,5 @@
 #include "tiservice/trust/keys.h"
+#include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
 #include <sys/stat.h>
@@ -197,23 +198,23 @@ Result<SigningKey> SigningKey::generate(Type type) {
 
 Result<SigningKey> SigningKey::load(const std::filesystem::path& pemFile) {
     FILE* f = store::openStdioFile(pemFile, "rb");
-    if (!f) return keyError("cannot read " + pemFile.string());
+    if (!f) return keyError("cannot read " + tiservice::utf8Of(pemFile));
     Pkey key(PEM_read_PrivateKey(f, nullptr, nullptr, nullptr));
     std::fclose(f);
-    if (!key) return keyError("not a PEM private key: " + pemFile.string());
+    if (!key) return keyError("not a PEM private key: " + tiservice::utf8Of(pemFile));
     Type type;
     switch (EVP_PKEY_get_base_id(key.get())) {
         case EVP_PKEY_ED25519: type = Type::Ed25519; break;
         case EVP_PKEY_EC: type = Type::EcdsaP256; break;
         case EVP_PKEY_RSA: type = Type::RsaPss; break;
-        default: return keyError("unsupported key type in " + pemFile.string());
+        default: return keyError("unsupported key type in " + tiservice::utf8Of(pemFile));
     }
     SigningKey k;
     k.impl_ = std::make_shared<Impl>();
     k.public_ = describe(key.get(), type);
     k.impl_->key = std::move(key);
     k.impl_->type = type;
-    if (!k.public_.supported()) return keyError("unsupported key parameters in " + pemFile.string());
+    if (!k.public_.supported()) return keyError("unsupported key parameters in " + tiservice::utf8Of(pemFile));
     return k;
 }
 
@@ -228,14 +229,14 @@ Status SigningKey::save(const std::filesystem::path& pemFile) const {
     FILE* f = store::openStdioFile(tmp, "wb");
     umask(old);
 #endif
-    if (!f) return keyError("cannot write " + tmp.string());
+    if (!f) return keyError("cannot write " + tiservice::utf8Of(tmp));
     const bool ok = PEM_write_PrivateKey(f, impl_->key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
     const bool closed = std::fclose(f) == 0;
-    if (!ok || !closed) return keyError("cannot write " + tmp.string());
+    if (!ok || !closed) return keyError("cannot write " + tiservice::utf8Of(tmp));
     std::error_code ec;
     std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
     std::filesystem::rename(tmp, pemFile, ec);
-    if (ec) return keyError("cannot write " + pemFile.string() + ": " + ec.message());
+    if (ec) return keyError("cannot write " + tiservice::utf8Of(pemFile) + ": " + ec.message());
     return Status::success();
 }
 

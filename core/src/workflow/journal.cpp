@@ -1,4 +1,5 @@
 #include "tiservice/workflow/journal.h"
+#include "tiservice/paths.h"
 
 #include <fstream>
 #include <set>
@@ -97,9 +98,9 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
     if (e.error != QJsonParseError::NoError || !doc.isObject() || doc.object().value("formatVersion").toInt() != 1)
         return Error{
             .code = "journal.unreadable",
-            .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
+            .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(tiservice::utf8Of(file)),
             .action = TIS_TEXT("journal", "Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt."),
-            .detail = file.string()};
+            .detail = tiservice::utf8Of(file)};
     const auto o = doc.object();
     UpdateJournal j;
     j.id = s(o, "id");
@@ -115,7 +116,7 @@ Result<std::optional<UpdateJournal>> UpdateJournal::read(const std::filesystem::
         if (!state)
             return Error{
                 .code = "journal.unreadable",
-                .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(file.string()),
+                .message = TIS_TEXT("journal", "Das Update-Journal %1 ist beschädigt.").arg(tiservice::utf8Of(file)),
                 .action = TIS_TEXT("journal", "Den Konnektor noch einmal prüfen; das Journal wird dann neu angelegt."),
                 .detail = "state " + s(i, "state")};
         JournalItem item{s(i, "updateId"), s(i, "component"), s(i, "name"), s(i, "from"), s(i, "to"), *state,
@@ -134,9 +135,10 @@ Status UpdateHistory::append(const HistoryEntry& entry) {
     auto appended = store::appendLine(file_, QJsonDocument(entryJson(entry)).toJson(QJsonDocument::Compact).toStdString());
     if (!appended.ok()) return appended.error();
     if (appended->tornLineFound)
-        log::logger()->warn("update archive {}: an incomplete line from an interrupted write is kept as it was; the new "
-                            "entry starts on a line of its own",
-                            file_.string());
+        log::logger()->warn(
+            "update archive {}: an incomplete line from an interrupted write is kept as it was; the new "
+            "entry starts on a line of its own",
+            tiservice::utf8Of(file_));
     return Status::success();
 }
 
@@ -227,7 +229,7 @@ std::optional<UpdateJournal> findJournalFor(const std::filesystem::path& journal
     std::error_code ec;
     if (!std::filesystem::is_directory(journalDir, ec)) return std::nullopt;
     for (const auto& e : std::filesystem::directory_iterator(journalDir, ec)) {
-        const auto name = e.path().filename().string();
+        const auto name = tiservice::utf8Of(e.path().filename());
         if (!name.ends_with(suffix)) continue;
         auto j = UpdateJournal::read(e.path());
         if (j.ok() && *j) return std::move(**j);
