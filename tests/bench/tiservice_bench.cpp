@@ -320,7 +320,7 @@ int main(int argc, char** argv) {
         };
         const auto settings = medistar(sim.sdsUrl(), "medistar.settings", sim);
         host(settings, dir / "host-warm");
-        std::vector<double> load, empty, longest, threads, rss, noticeCold, noticeWarm, loadRatio;
+        std::vector<double> load, empty, longest, threads, rss, rssLoaded, anon, noticeCold, noticeWarm, loadRatio;
         for (int i = 0; i < pairs; ++i) {
             const auto e = figure(output({(bin / "tiservice_bench").string(),
                                           "--dlopen-only=" + (lib / "test-plugins/libtest_empty_library.so").string()}),
@@ -333,14 +333,19 @@ int main(int argc, char** argv) {
             longest.push_back(std::max(figure(cold, "longest_call_us"), figure(warm, "longest_call_us")) / 1e6);
             threads.push_back(figure(cold, "plugin_threads"));
             rss.push_back(figure(cold, "rss_added_kb") / 1024);
+            rssLoaded.push_back(figure(cold, "rss_loaded_kb") / 1024);
+            anon.push_back(figure(cold, "anon_added_kb") / 1024);
             noticeCold.push_back(figure(cold, "first_notice_us") / 1e6);
             noticeWarm.push_back(figure(warm, "first_notice_us") / 1e6);
         }
         std::cout << "ADAPTER cold load (dlopen + create + init) " << ms(spread(load))
                   << "; dlopen of an empty library " << ms(spread(empty)) << "; RATIO "
                   << show(spread(loadRatio), 1, "", 1) << "\n";
-        std::cout << "ADAPTER memory added after the first check " << show(spread(rss), 1, "MiB", 1)
-                  << "; threads of its own " << show(spread(threads), 1, "", 0)
+        std::cout << "ADAPTER memory added once loaded " << show(spread(rssLoaded), 1, "MiB", 1)
+                  << ", after the first check " << show(spread(rss), 1, "MiB", 1)
+                  << " (allocated by the adapter itself: heap and stacks " << show(spread(anon), 1, "MiB", 1)
+                  << "; the rest are pages of code and libraries)\n";
+        std::cout << "ADAPTER threads of its own " << show(spread(threads), 1, "", 0)
                   << "; longest call on the host's thread " << show(spread(longest), 1e6, "µs", 0) << "\n";
         std::cout << "ADAPTER first notice cold " << ms(spread(noticeCold)) << ", warm " << ms(spread(noticeWarm))
                   << "\n";

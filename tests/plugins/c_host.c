@@ -6,8 +6,9 @@
  * success. With --cycles N it does that N times in one process, as a practice software that
  * loads a new adapter version without a restart, and says after each dlclose what is still
  * mapped. Each cycle prints what a practice software feels (FIGURES): how long dlopen, create
- * and init held its thread, the longest of its calls into the plugin, the plugin's threads and
- * the memory it added after the first check, and how long shutdown took. With --close-after MS
+ * and init held its thread, the longest of its calls into the plugin, the plugin's threads, the
+ * memory it added once loaded and after the first check (and how much of that it allocated
+ * itself, anon_added_kb; -1 on Windows), and how long shutdown took. With --close-after MS
  * the practice software is closed after MS milliseconds, whether a notice came or not (a check
  * still in flight), and exits 0 once the plugin is shut down. With --run MENU_ID it chooses that
  * menu entry after the first status notice, as a person at the reception would (the guided
@@ -80,13 +81,14 @@ static const char* library_error(void) {
     snprintf(text, sizeof text, "Windows error %lu", (unsigned long)GetLastError());
     return text;
 }
-/* "Threads:" and "VmRSS:" (kB) as on Linux, or -1. */
+/* "Threads:" and "VmRSS:" (kB) as on Linux, or -1 (also for "RssAnon:": Windows has no such split). */
 static long proc_status(const char* field) {
     if (strcmp(field, "VmRSS:") == 0) {
         PROCESS_MEMORY_COUNTERS counters;
         if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters)) return -1;
         return (long)(counters.WorkingSetSize / 1024);
     }
+    if (strcmp(field, "Threads:") != 0) return -1;
     HANDLE snapshot = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
     if (snapshot == INVALID_HANDLE_VALUE) return -1;
     THREADENTRY32 thread;
@@ -142,7 +144,7 @@ static void sleep_ms(int ms) {
     nanosleep(&t, NULL);
 }
 
-/* A number from /proc/self/status ("Threads:", "VmRSS:"), or -1. */
+/* A number from /proc/self/status ("Threads:", "VmRSS:", "RssAnon:"), or -1. */
 static long proc_status(const char* field) {
     FILE* f = fopen("/proc/self/status", "r");
     if (!f) return -1;
@@ -323,6 +325,7 @@ static int host_once(const char* adapter, int cycle) {
     status_notices = 0;
     first_notice_us = -1;
     const long rss_before = proc_status("VmRSS:");
+    const long anon_before = proc_status("RssAnon:");
     const long threads_before = proc_status("Threads:");
     double longest_call = 0;
     double t0 = now_us();
@@ -363,6 +366,7 @@ static int host_once(const char* adapter, int cycle) {
         return 3;
     }
     const double load_us = now_us() - t0;
+    const long rss_loaded = proc_status("VmRSS:") - rss_before;
     tis_menu_entry menu;
     memset(&menu, 0, sizeof menu);
     menu.struct_size = sizeof menu;
@@ -410,6 +414,9 @@ static int host_once(const char* adapter, int cycle) {
     if (run_entry) printf("RUN %s %s\n", run_entry, finished ? "done" : "did not end in time");
     const long threads = proc_status("Threads:") - threads_before;
     const long rss_added = proc_status("VmRSS:") - rss_before;
+    /* Of it, what the plugin allocated itself (heap, stacks); the rest are the pages of its code
+     * and its libraries', which the system shares between processes and can drop at any time. */
+    const long anon_added = anon_before < 0 ? -1 : proc_status("RssAnon:") - anon_before;
 #ifdef TIS_HOST_SIZE_R1
     /* Revision 2: the person postponed the notice ("Später"). */
     if (status_notices > 0 && TIS_HAS_FIELD(tis_plugin, plugin->struct_size, notice_closed) && plugin->notice_closed)
@@ -423,9 +430,9 @@ static int host_once(const char* adapter, int cycle) {
     if (entry->deinit) entry->deinit();
     close_library(library);
     printf(
-        "FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_added_kb=%ld shutdown_us=%.0f "
-        "first_notice_us=%.0f\n",
-        cycle, load_us, longest_call, threads, rss_added, shutdown_us, first_notice_us);
+        "FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_loaded_kb=%ld rss_added_kb=%ld "
+        "anon_added_kb=%ld shutdown_us=%.0f first_notice_us=%.0f\n",
+        cycle, load_us, longest_call, threads, rss_loaded, rss_added, anon_added, shutdown_us, first_notice_us);
     /* What a practice software that loads a new version next would find still in its process. */
     const char* base = strrchr(adapter, '/');
 #ifdef _WIN32
