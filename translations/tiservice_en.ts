@@ -1530,6 +1530,10 @@ Control port (HTTP, JSON):
                                           after N bytes of the firmware, length of its restart
 </translation>
     </message>
+    <message>
+        <source>konnektor-sim: Port %1 von Konnektor %2 ist nach dem Neustart belegt; neuer Versuch alle 20 ms</source>
+        <translation>konnektor-sim: port %1 of connector %2 is taken after the restart; trying again every 20 ms</translation>
+    </message>
 </context>
 <context>
     <name>log</name>

@@ -11,9 +11,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTimer>
 
 #include "start_page.h"
 #include "support/catalog.h"
@@ -76,7 +78,17 @@ void WindowTest::openWindow(const std::string& scenario, std::vector<std::string
 
 void WindowTest::TearDown() {
     if (window) {
+        // A test that stopped during an installation: closing asks whether to leave the
+        // installation running; answered here, else the question waits for ever and the test
+        // ends by ctest's timeout minutes later instead of with its own failure.
+        QTimer answer;
+        QObject::connect(&answer, &QTimer::timeout, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                if (auto* b = box->findChild<QAbstractButton*>("closeAnyway")) b->click();
+        });
+        answer.start(50);
         window->close();
+        answer.stop();
         window.reset();
     }
     sim.reset();

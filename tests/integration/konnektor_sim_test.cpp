@@ -2,6 +2,8 @@
 // validated against the official gematik schemas with xmllint.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <set>
@@ -416,6 +418,44 @@ TEST(KonnektorSim, PlainHttpModeServesWithoutTls) {
     EXPECT_EQ(first(r.body, "TLSMandatory"), "false");
     EXPECT_TRUE(contains(r.body, ":Endpoint Location=\"http://"));
     EXPECT_EQ(sim.soap("GetCardTerminals").status, 200);
+}
+
+namespace {
+
+// What another program on the machine gets when it asks for this port, as a server does
+// (SO_REUSEADDR, bind, listen): 0 when it got it, else errno.
+int bindAsAnotherServer(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int rc = ::bind(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0 ? ::listen(fd, 1) : -1;
+    const int error = rc == 0 ? 0 : errno;
+    ::close(fd);
+    return error;
+}
+
+}  // namespace
+
+// While switched off (or rebooting) a connector refuses connections, and no other program is
+// given its ports meanwhile: with -j2 another test's server binding port 0 took one once, and
+// the connector never came back from its update's reboot.
+TEST(KonnektorSim, ASwitchedOffConnectorKeepsItsPortsAndAnswersAgainOnThemWhenBack) {
+    SimulatorProcess sim;
+    const auto connector = sim.ready()["connectors"].toArray().at(0).toObject();
+    const std::vector<int> ports = {connector["servicePort"].toInt(), connector["plainPort"].toInt(),
+                                    connector["managementPort"].toInt()};
+    for (int port : ports) ASSERT_GT(port, 0);
+    sim.control("POST", "/power", R"({"on": false})");
+    EXPECT_EQ(sim.request("GET", sim.sdsUrl()).status, 0) << "a switched-off connector answered";
+    for (int port : ports) EXPECT_EQ(bindAsAnotherServer(port), EADDRINUSE) << "port " << port << " was given away";
+    sim.control("POST", "/power", R"({"on": true})");
+    EXPECT_EQ(sim.request("GET", sim.sdsUrl()).status, 200);
+    EXPECT_EQ(sim.request("GET", sim.sdsPlainUrl()).status, 200);
+    EXPECT_FALSE(sim.login("Praxis2026!").empty()) << "the management port did not come back";
 }
 
 // --- management API ------------------------------------------------------------------------

@@ -32,6 +32,9 @@ struct HttpServer::Impl {
     Options options;
     HttpHandler handler;
     std::optional<tcp::acceptor> acceptor;
+    /// While stopped: holds the port (bound, not listening, no SO_REUSEADDR) so that neither a
+    /// server binding port 0 nor an outgoing connection is given it before the restart.
+    std::optional<tcp::socket> portHolder;
     std::list<std::weak_ptr<beast::tcp_stream>> connections;
     unsigned generation = 0;
 
@@ -265,6 +268,11 @@ void HttpServer::start() {
     if (impl_->acceptor) return;
     const auto address = asio::ip::make_address(impl_->options.address);
     tcp::endpoint endpoint(address, port_ != 0 ? port_ : impl_->options.port);
+    if (impl_->portHolder) {
+        beast::error_code ec;
+        impl_->portHolder->close(ec);
+        impl_->portHolder.reset();
+    }
     tcp::acceptor acceptor(impl_->io);
     acceptor.open(endpoint.protocol());
     acceptor.set_option(asio::socket_base::reuse_address(true));
@@ -289,6 +297,22 @@ void HttpServer::stop() {
             s->socket().close(ec);
         }
     impl_->connections.clear();
+    if (port_ != 0 && !impl_->portHolder) {
+        tcp::socket holder(impl_->io);
+        beast::error_code ec;
+        holder.open(tcp::endpoint(asio::ip::make_address(impl_->options.address), port_).protocol(), ec);
+        if (!ec) holder.bind(tcp::endpoint(asio::ip::make_address(impl_->options.address), port_), ec);
+        if (!ec) impl_->portHolder.emplace(std::move(holder));
+    }
+}
+
+bool HttpServer::restart() noexcept {
+    try {
+        start();
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
 }
 
 bool HttpServer::listening() const { return impl_->acceptor.has_value(); }

@@ -73,8 +73,13 @@ public:
     /// Binds and listens; afterwards port() is the real port. Throws on failure.
     /// Call from the io thread or before it runs.
     void start();
-    /// Stops listening and closes every open connection. [io thread]
+    /// Stops listening and closes every open connection; the port stays reserved (a bound socket
+    /// that does not listen: connections are refused, as by a rebooting device, and no other
+    /// program on the machine is given the port meanwhile). [io thread]
     void stop();
+    /// start() after stop(): false (and not listening, to be tried again) when the port cannot be
+    /// had back. [io thread]
+    [[nodiscard]] bool restart() noexcept;
     [[nodiscard]] bool listening() const;
     [[nodiscard]] std::uint16_t port() const { return port_; }
 

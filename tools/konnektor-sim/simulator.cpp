@@ -1,6 +1,7 @@
 #include "simulator.h"
 
 #include <algorithm>
+#include <iostream>
 #include <random>
 #include <regex>
 
@@ -18,6 +19,7 @@
 #include "pki.h"
 #include "soap_answers.h"
 #include "soap_validator.h"
+#include "tiservice/i18n.h"
 #include "tiservice/konnektor/service_directory.h"
 #include "tiservice/net/http_client.h"
 #include "tiservice/paths.h"
@@ -45,6 +47,7 @@ struct Simulator::Unit {
     long plainRequests = 0;  ///< of these, on the plain port (nothing may arrive there when TLS is asked)
     long tlsRequests = 0;
     long refusedSoap = 0;    ///< EventService requests answered with a SOAP fault
+    bool portLostReported = false;
 };
 
 namespace {
@@ -270,20 +273,27 @@ void Simulator::tick() {
     for (auto& u : units_) {
         u->model.advance(now);
         // A rebooting (or switched-off) connector's ports do not answer at all.
-        if (u->model.reachable() && !u->service->listening()) {
-            u->service->start();
-            u->plain->start();
-            u->management->start();
-        } else if (!u->model.reachable() && u->service->listening()) {
-            u->service->stop();
-            u->plain->stop();
-            u->management->stop();
+        // Each of its ports held its number while it was down; one that cannot be had back is
+        // tried again at the next tick, said once.
+        for (HttpServer* server : {u->service.get(), u->plain.get(), u->management.get()}) {
+            if (u->model.reachable() && !server->listening()) {
+                if (!server->restart() && !u->portLostReported) {
+                    u->portLostReported = true;
+                    std::cerr << tr(TIS_TEXT("konnektor-sim",
+                                             "konnektor-sim: Port %1 von Konnektor %2 ist nach dem Neustart belegt; "
+                                             "neuer Versuch alle 20 ms")
+                                        .arg(server->port(), u->index))
+                              << std::endl;
+                }
+            } else if (!u->model.reachable() && server->listening()) {
+                server->stop();
+            }
         }
     }
     if (mobileDevice_) {
         // A rebooting mobile terminal is gone from the PC until it is back.
         mobileDevice_->advance(now);
-        if (mobileDevice_->reachable() && !mobile_->listening()) mobile_->start();
+        if (mobileDevice_->reachable() && !mobile_->listening()) (void)mobile_->restart();
         else if (!mobileDevice_->reachable() && mobile_->listening()) mobile_->stop();
     }
     auto timer = std::make_shared<boost::asio::steady_timer>(io_, std::chrono::milliseconds(20));
