@@ -298,10 +298,11 @@ void HttpServer::stop() {
         }
     impl_->connections.clear();
     if (port_ != 0 && !impl_->portHolder) {
+        const tcp::endpoint endpoint(asio::ip::make_address(impl_->options.address), port_);
         tcp::socket holder(impl_->io);
         beast::error_code ec;
-        holder.open(tcp::endpoint(asio::ip::make_address(impl_->options.address), port_).protocol(), ec);
-        if (!ec) holder.bind(tcp::endpoint(asio::ip::make_address(impl_->options.address), port_), ec);
+        holder.open(endpoint.protocol(), ec);
+        if (!ec) holder.bind(endpoint, ec);
         if (!ec) impl_->portHolder.emplace(std::move(holder));
     }
 }
