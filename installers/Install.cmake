@@ -12,6 +12,7 @@ include(CMakePackageConfigHelpers)
 set_target_properties(tiservice_core PROPERTIES EXPORT_NAME core)
 set_target_properties(tiservice_plugin_sdk PROPERTIES EXPORT_NAME plugin_sdk)
 set_target_properties(tiservice_plugin_abi PROPERTIES EXPORT_NAME plugin_abi)
+set_target_properties(tiservice_engine_wire PROPERTIES EXPORT_NAME engine_wire)
 
 set(TISERVICE_TRUSTED_ROOT "" CACHE FILEPATH "The vendor's trusted TUF root (root.json) shipped in the runtime package")
 
@@ -23,7 +24,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/core/include/" "${PROJECT_BINARY_DIR}/c
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT sdk)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/plugins/include/" "${PROJECT_SOURCE_DIR}/plugins/sdk/include/"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT sdk)
-install(TARGETS tiservice_plugin_abi tiservice_plugin_sdk EXPORT tiserviceTargets
+install(TARGETS tiservice_plugin_abi tiservice_plugin_sdk tiservice_engine_wire EXPORT tiserviceTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT sdk)
 install(EXPORT tiserviceTargets NAMESPACE tiservice:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiservice COMPONENT sdk)
 configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/cmake/tiserviceConfig.cmake.in"

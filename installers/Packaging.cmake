@@ -18,8 +18,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 # What each package is, for `apt show` and `dpkg-deb -I` (first line: the summary).
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "tiservice: the update engine and the command line
- The engine library, `tiservice` (status, update, plan, password, history, setup), the
- shipped approval catalog, the daily check as a systemd user timer and the man page.")
+ The engine library, `tiservice` (status, update, plan, password, history, setup), the engine
+ process the adapters start (tiservice-engine), the shipped approval catalog, the daily check as
+ a systemd user timer and the man page.")
 set(CPACK_COMPONENT_GUI_DESCRIPTION "tiservice: the window for practices without an integration
  `tiservice-gui` shows the connector and card terminals with their versions and deadlines,
  guides step by step through the update, keeps the settings and shows the update archive with
@@ -37,7 +38,8 @@ set(CPACK_COMPONENT_SDK_DESCRIPTION "tiservice: SDK for practice-software vendor
  Headers, CMake package (find_package(tiservice), tiservice_add_adapter) and the plugin ABI
  to build and host adapters.")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libssl3, libspdlog1.10, libboost-filesystem1.74.0")
-# The runtime and the adapters need Qt Core only; the window and the sample host need Widgets.
+# The runtime needs Qt Core only (the adapters not even that: their engine is the runtime's
+# tiservice-engine); the window and the sample host need Widgets.
 set(CPACK_DEBIAN_GUI_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), libqt6widgets6 (>= 6.4), libqt6gui6 (>= 6.4)")
 set(CPACK_DEBIAN_SAMPLE-HOST_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION}), libqt6widgets6 (>= 6.4), libqt6gui6 (>= 6.4)")
 set(CPACK_DEBIAN_SIMULATOR_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
@@ -55,7 +57,8 @@ foreach(adapter medistar albis z1 turbomed chremasoft m1pro z1pro)
   set(CPACK_DEBIAN_${_c}_PACKAGE_DEPENDS "tiservice-runtime (= ${PROJECT_VERSION})")
   set(CPACK_COMPONENT_${_c}_DESCRIPTION "tiservice: the adapter for ${_names_${adapter}}
  Loaded by ${_names_${adapter}} through the tiservice plugin ABI: shows the TI notices in its
- window and runs the guided update from its menu.")
+ window and runs the guided update from its menu. Small in the practice software's process:
+ the engine runs in a process of its own (tiservice-engine, from tiservice-runtime).")
 endforeach()
 # The Debian description of each package is its own: first line the summary, then the text.
 foreach(_c RUNTIME GUI SAMPLE-HOST SIMULATOR PUBLISHER SDK ADAPTER-MEDISTAR ADAPTER-ALBIS ADAPTER-Z1 ADAPTER-TURBOMED

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>adapter</name>
+    <message>
+        <source>tiservice: interner Fehler</source>
+        <translation>tiservice: internal error</translation>
+    </message>
+    <message>
+        <source>tiservice ist unvollständig installiert: der Dienst tiservice-engine fehlt (gesucht: %1). Bitte tiservice neu installieren oder den Support anrufen.</source>
+        <translation>tiservice is not installed completely: its service tiservice-engine is missing (looked for: %1). Please install tiservice again or call support.</translation>
+    </message>
+    <message>
+        <source>Unbekannter Menüeintrag: %1</source>
+        <translation>Unknown menu entry: %1</translation>
+    </message>
+    <message>
+        <source>Der TI-Dienst von tiservice startet nicht. Bitte die Praxissoftware neu starten; bleibt dieser Hinweis, den Support anrufen.</source>
+        <translation>tiservice&apos;s TI service does not start. Please restart the practice software; if this notice stays, call support.</translation>
+    </message>
+    <message>
+        <source>Der TI-Dienst von tiservice wurde wiederholt unerwartet beendet. Bitte die Praxissoftware neu starten; bleibt dieser Hinweis, den Support anrufen.</source>
+        <translation>tiservice&apos;s TI service ended unexpectedly more than once. Please restart the practice software; if this notice stays, call support.</translation>
+    </message>
+    <message>
+        <source>Der TI-Dienst von tiservice wurde unerwartet beendet und startet neu. Ein Update, das der Konnektor schon installiert, läuft dort weiter.</source>
+        <translation>tiservice&apos;s TI service ended unexpectedly and is starting again. An update the connector is already installing goes on there.</translation>
+    </message>
+    <message>
+        <source>TI-Komponenten</source>
+        <translation>TI components</translation>
+    </message>
+</context>
+<context>
     <name>answers</name>
     <message>
         <source>Die Antwortdatei ist ungültig: %1</source>
@@ -2158,16 +2189,12 @@ Transfer now?</translation>
         <translation>Update now</translation>
     </message>
     <message>
-        <source>tiservice: interner Fehler</source>
-        <translation>tiservice: internal error</translation>
-    </message>
-    <message>
         <source>%1 TI-Einstellungen</source>
         <translation>%1 TI settings</translation>
     </message>
     <message>
-        <source>Unbekannter Menüeintrag: %1</source>
-        <translation>Unknown menu entry: %1</translation>
+        <source>Adapter und TI-Dienst von tiservice passen nicht zusammen (verschiedene Versionen). Bitte tiservice neu installieren.</source>
+        <translation>The adapter and tiservice&apos;s TI service do not match (different versions). Please install tiservice again.</translation>
     </message>
 </context>
 <context>

@@ -1,99 +1,38 @@
 #include "tiservice/plugin_sdk.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
-#include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include "tiservice/build_info.h"
-#include "tiservice/display_text.h"
-#include "tiservice/engine/engine.h"
-#include "tiservice/engine/engine_thread.h"
-#include "tiservice/logger.h"
-#include "tiservice/paths.h"
-#include "tiservice/settings.h"
-
-#ifdef _WIN32
-#include <windows.h>
-#endif
+#include "adapter_texts.h"
+#include "engine_process.h"
+#include "tiservice/engine_wire.h"
 
 namespace tiservice::plugin_sdk {
 namespace {
 
+constexpr const char* kEngineProgram =
 #ifdef _WIN32
-// Qt Core cannot leave a Windows process safely. For every thread it did not start itself that
-// uses it -- the engine's -- it runs a watcher thread of its own, inside Qt6Core.dll, that
-// cleans up after that thread has ended, on its own schedule. A practice software that unloads
-// the adapter while the watcher still runs crashes in the unloaded Qt6Core.dll (seen under Wine
-// in four of seven adapter packages). So Qt Core, once loaded, stays: the adapter and the engine
-// (libtiservice_core.dll) unload, and a version loaded later uses the Qt Core already there.
-void keepQtCoreInProcess() {
-    HMODULE qtCore = nullptr;
-    (void)GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
-                             reinterpret_cast<LPCWSTR>(&qVersion), &qtCore);
-}
+    "tiservice-engine.exe";
 #else
-void keepQtCoreInProcess() {}  // on Linux, Qt Core unloads with the adapter (no watcher thread)
+    "tiservice-engine";
 #endif
 
-std::string s(const QJsonObject& o, const char* k) { return o.value(QLatin1String(k)).toString().toStdString(); }
-LocalizedText text(const QJsonObject& o, const char* k) {
-    const auto t = o.value(QLatin1String(k)).toObject();
-    return LocalizedText::fromData(s(t, "de"), s(t, "en"));
-}
-
-/// What one practice software is like: data only.
-struct Profile {
-    std::string id, name, vendor;
-    std::vector<std::pair<std::string, std::string>> settings;  ///< our key ("connector.sds_url") → the host's key
-    struct Entry {
-        std::string id;
-        LocalizedText label;
-        std::string location;
-        std::string action;  ///< update, check, password, history, plan
-    };
-    std::vector<Entry> menu;
-    tis_notice_style style = TIS_NOTICE_BANNER;
-    LocalizedText statusTitle = TIS_TEXT("plugin_sdk", "TI-Komponenten");
-    LocalizedText updateAction = TIS_TEXT("plugin_sdk", "Jetzt aktualisieren");
-    int checkIntervalMinutes = 240;
-};
-
-std::optional<Profile> parseProfile(std::string_view json) {
-    const auto doc = QJsonDocument::fromJson(QByteArray(json.data(), static_cast<qsizetype>(json.size())));
-    if (!doc.isObject()) return std::nullopt;
-    const auto o = doc.object();
-    Profile p;
-    p.id = s(o, "id");
-    p.name = s(o, "name");
-    p.vendor = s(o, "vendor");
-    const auto settings = o.value("settings").toObject();
-    for (auto it = settings.begin(); it != settings.end(); ++it)
-        p.settings.emplace_back(it.key().toStdString(), it.value().toString().toStdString());
-    for (const auto& m : o.value("menu").toArray()) {
-        const auto e = m.toObject();
-        p.menu.push_back({s(e, "id"), text(e, "label"), s(e, "location"), s(e, "action")});
-    }
-    const auto style = s(o.value("notices").toObject(), "style");
-    p.style = style == "modal" ? TIS_NOTICE_MODAL : style == "task-list" ? TIS_NOTICE_TASK_LIST : TIS_NOTICE_BANNER;
-    const auto wording = o.value("wording").toObject();
-    if (wording.contains("statusTitle")) p.statusTitle = text(wording, "statusTitle");
-    if (wording.contains("updateAction")) p.updateAction = text(wording, "updateAction");
-    p.checkIntervalMinutes = o.value("checkIntervalMinutes").toInt(240);
-    if (p.id.empty() || p.name.empty() || p.menu.empty()) return std::nullopt;
-    return p;
-}
+/// How long shutdown waits for the engine to end by itself before it ends it (the promise of
+/// plugin.h: shutdown returns at once; 500 ms is what a practice software may wait).
+constexpr auto kPoliteEnd = std::chrono::milliseconds(350);
+/// An engine that ends unexpectedly is started again after this pause, once; a second end within
+/// kRestartWindow is not restarted until the practice software asks for something.
+constexpr auto kRestartPause = std::chrono::seconds(1);
+constexpr auto kRestartWindow = std::chrono::seconds(60);
 
 /// One message for the host, kept until it is delivered on the host's UI thread.
 struct Outgoing {
@@ -119,28 +58,18 @@ LiveTables& liveTables() {
     static LiveTables live;  // plugins are destroyed before the library is unloaded
     return live;
 }
-Plugin* self(const tis_plugin* p) {
-    if (!p) return nullptr;
-    auto& live = liveTables();
-    std::lock_guard lock(live.mutex);
-    return live.tables.contains(p) ? static_cast<Plugin*>(p->plugin_data) : nullptr;
+Plugin* self(const tis_plugin* p);
+
+/// "%1" in `pattern` replaced by `value`.
+std::string arg(std::string pattern, const std::string& value) {
+    const auto at = pattern.find("%1");
+    if (at != std::string::npos) pattern.replace(at, 2, value);
+    return pattern;
 }
-
-class PluginUi final : public workflow::Ui {
-public:
-    explicit PluginUi(Plugin& p) : plugin_(p) {}
-    void notice(const workflow::Notice& n) override;
-    std::optional<std::string> ask(const workflow::Question& q) override;
-    void progress(const workflow::Progress& p) override;
-    void withdraw(const std::string& noticeId) override;
-
-private:
-    Plugin& plugin_;
-};
 
 class Plugin {
 public:
-    Plugin(const tis_host* host, Profile profile) : host_(host), profile_(std::move(profile)), ui_(*this) {
+    Plugin(const tis_host* host, const AdapterProfile& profile) : host_(host), profile_(profile) {
         table_.struct_size = sizeof(tis_plugin);
         table_.plugin_data = this;
         table_.init = &Plugin::cInit;
@@ -157,6 +86,7 @@ public:
         table_.settings_changed = &Plugin::cSettingsChanged;
         table_.notice_closed = &Plugin::cNoticeClosed;
         activity_.busy = &Plugin::cBusy;
+        menuLabels_.resize(profile_.menu.size());
         auto& live = liveTables();
         std::lock_guard lock(live.mutex);
         live.tables.insert(&table_);
@@ -171,40 +101,6 @@ public:
     }
 
     const tis_plugin* table() const { return &table_; }
-
-    // --- the thread hop: from the engine thread to the host's UI thread ---------------------
-
-    void post(Outgoing item) {
-        // A connector's words reach the host's window without control characters.
-        item.title = printable(item.title);
-        item.text = printable(item.text);
-        for (auto& [id, label] : item.actions) label = printable(label);
-        {
-            std::lock_guard lock(outMutex_);
-            if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() && outbox_.back().kind == Outgoing::Kind::Progress)
-                outbox_.back() = std::move(item);  // only the newest progress matters
-            else
-                outbox_.push_back(std::move(item));
-        }
-        host_->request_callback(host_);
-    }
-
-    std::optional<std::string> askAndWait(Outgoing question) {
-        std::unique_lock lock(answerMutex_);
-        const uint64_t handle = nextHandle_++;
-        question.handle = handle;
-        answers_[handle] = std::nullopt;
-        lock.unlock();
-        post(std::move(question));
-        lock.lock();
-        answerCv_.wait(lock, [&] { return stopping_ || answers_[handle].has_value(); });
-        if (stopping_ && !answers_[handle]) return std::nullopt;
-        auto value = *answers_[handle];
-        answers_.erase(handle);
-        return value;
-    }
-
-    Language language() const { return language_; }
 
 private:
     // --- the C table ---------------------------------------------------------------------
@@ -221,7 +117,7 @@ private:
         } catch (const std::exception& e) {
             x->lastError_ = std::string("tiservice: ") + e.what();
         } catch (...) {
-            x->lastError_ = TIS_TEXT("plugin_sdk", "tiservice: interner Fehler").in(x->language_);
+            x->lastError_ = x->say(TIS_TEXT("adapter", "tiservice: interner Fehler"));
         }
         return TIS_ERR_INTERNAL;
     }
@@ -237,13 +133,14 @@ private:
     }
 
     static tis_result cInit(const tis_plugin* p) { return guarded(p, [](Plugin& x) { return x.init(); }); }
-    static void cOnMainThread(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.deliver(); return TIS_OK; }); }
-    static tis_result cCheckNow(const tis_plugin* p) {
-        return guarded(p, [](Plugin& x) {
-            if (!x.thread_) return TIS_ERR_STATE;
-            x.thread_->checkNow();
+    static void cOnMainThread(const tis_plugin* p) {
+        (void)guarded(p, [](Plugin& x) {
+            x.deliver();
             return TIS_OK;
         });
+    }
+    static tis_result cCheckNow(const tis_plugin* p) {
+        return guarded(p, [](Plugin& x) { return x.command("check"); });
     }
     static uint32_t cMenuEntryCount(const tis_plugin* p) {
         return guardedValue<uint32_t>(p, 0, [](Plugin& x) { return static_cast<uint32_t>(x.profile_.menu.size()); });
@@ -253,28 +150,25 @@ private:
             if (!out || index >= x.profile_.menu.size() || !TIS_HAS_FIELD(tis_menu_entry, out->struct_size, location))
                 return TIS_ERR_INVALID_ARGUMENT;
             const auto& e = x.profile_.menu[index];
-            x.menuLabels_.resize(x.profile_.menu.size());
-            x.menuLabels_[index] = e.label.in(x.language_);
-            out->id = e.id.c_str();
+            x.menuLabels_[index] = x.in(e.label);
+            out->id = e.id;
             out->label = x.menuLabels_[index].c_str();
-            out->location = e.location.c_str();
+            out->location = e.location;
             return TIS_OK;
         });
     }
     static tis_result cRunMenuEntry(const tis_plugin* p, const char* id) {
-        return guarded(p, [&](Plugin& x) { return x.runMenuEntry(id ? id : ""); });
+        return guarded(p, [&](Plugin& x) { return x.runMenuEntry(id ? std::string(id, ::strnlen(id, 256)) : ""); });
     }
     static tis_result cAnswer(const tis_plugin* p, uint64_t handle, const char* value) {
-        return guarded(p, [&](Plugin& x) {
-            std::lock_guard lock(x.answerMutex_);
-            auto it = x.answers_.find(handle);
-            if (it == x.answers_.end() || it->second) return TIS_ERR_INVALID_ARGUMENT;
-            it->second = value ? std::optional<std::string>(value) : std::optional<std::string>();
-            x.answerCv_.notify_all();
+        return guarded(p, [&](Plugin& x) { return x.answer(handle, value); });
+    }
+    static void cShutdown(const tis_plugin* p) {
+        (void)guarded(p, [](Plugin& x) {
+            x.stop();
             return TIS_OK;
         });
     }
-    static void cShutdown(const tis_plugin* p) { (void)guarded(p, [](Plugin& x) { x.stop(); return TIS_OK; }); }
     static void cDestroy(const tis_plugin* p) {
         Plugin* x = self(p);
         if (!x) return;
@@ -290,22 +184,16 @@ private:
         });
     }
     static tis_result cSettingsChanged(const tis_plugin* p) {
-        return guarded(p, [](Plugin& x) {
-            if (!x.thread_) return TIS_ERR_STATE;
-            // Read here, on the host's UI thread (get_setting is [main-thread]); the engine takes
-            // them over between two tasks, never in the middle of one.
-            x.thread_->useSettings(x.readHostSettings());
-            return TIS_OK;
-        });
+        return guarded(p, [](Plugin& x) { return x.settingsChanged(); });
     }
     static tis_result cNoticeClosed(const tis_plugin* p, const char* id, int32_t how) {
         return guarded(p, [id, how](Plugin& x) {
-            if (!x.thread_) return TIS_ERR_STATE;
+            if (!x.started_) return TIS_ERR_STATE;
             if (!id || (how != TIS_NOTICE_DISMISSED && how != TIS_NOTICE_POSTPONED)) return TIS_ERR_INVALID_ARGUMENT;
-            x.thread_->noticeClosed(std::string(id, ::strnlen(id, 256)), how == TIS_NOTICE_POSTPONED
-                                                                             ? engine::NoticeClosed::Postponed
-                                                                             : engine::NoticeClosed::Dismissed);
-            return TIS_OK;
+            return x.send(wire::FrameWriter(wire::Kind::NoticeClosed)
+                              .number(x.nextSequence())
+                              .text(std::string(id, ::strnlen(id, 256)))
+                              .number(how));
         });
     }
     static const char* cLastError(const tis_plugin* p) {
@@ -313,102 +201,118 @@ private:
         return guardedValue<const char*>(p, kNone, [](Plugin& x) { return x.lastError_.c_str(); });
     }
     static int32_t cBusy(const tis_plugin* p) {
-        return guardedValue<int32_t>(p, 0, [](Plugin& x) {
-            if (x.thread_ && x.thread_->busy()) return 1;
-            std::lock_guard out(x.outMutex_);
-            return x.outbox_.empty() ? 0 : 1;
-        });
+        return guardedValue<int32_t>(p, 0, [](Plugin& x) { return x.busy() ? 1 : 0; });
     }
 
-    // --- glue ---------------------------------------------------------------------------------
+    // --- on the host's UI thread ---------------------------------------------------------------
 
-    std::string hostSetting(const std::string& key) const {
-        const char* v = host_->get_setting ? host_->get_setting(host_, key.c_str()) : nullptr;
-        return v ? std::string(v) : std::string();
+    std::string say(AdapterMessage m) const { return plugin_sdk::in(m, english_); }
+    std::string in(const Wording& w) const { return english_ && w.en ? w.en : (w.de ? w.de : ""); }
+
+    std::string hostSetting(const char* key) const {
+        const char* v = host_->get_setting ? host_->get_setting(host_, key) : nullptr;
+        return v ? std::string(v, ::strnlen(v, 16 * 1024)) : std::string();
     }
 
-    /// The host's TI settings, in its own vocabulary, as tiservice.ini's. [main-thread]
-    Result<ConnectionSettings> readHostSettings() const {
-        // The host's values as pairs, never as INI text: a value may hold anything ("=", "#", "[").
-        SettingValues values;
-        for (const auto& [ours, theirs] : profile_.settings) {
-            const auto value = hostSetting(theirs);
-            if (value.empty()) continue;
-            const auto dot = ours.find('.');
-            values.set(ours.substr(0, dot), ours.substr(dot + 1), value);
+    /// The host's TI settings as tiservice.ini's keys with their values. [main-thread]
+    std::vector<std::pair<std::string, std::string>> readHostSettings() const {
+        std::vector<std::pair<std::string, std::string>> values;
+        for (const auto& s : profile_.settings) {
+            auto value = hostSetting(s.theirs);
+            if (!value.empty()) values.emplace_back(s.ours, std::move(value));
         }
-        // An error names the setting as the host's own dialog does (its key from the profile).
-        const auto hostName = [this](std::string_view section, std::string_view key) {
-            const std::string ours = std::string(section) + "." + std::string(key);
-            for (const auto& [mine, theirs] : profile_.settings)
-                if (mine == ours) return theirs;
-            return std::string();
-        };
-        return connectionSettingsFrom(
-            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(profile_.name))),
-            hostName);
-    }
-
-    std::string updateMenuId() const {
-        for (const auto& e : profile_.menu)
-            if (e.action == "update") return e.id;
-        return "update";
+        return values;
     }
 
     tis_result init() {
-        if (thread_) return TIS_ERR_STATE;
-        language_ = parseLanguage(hostSetting("language")).value_or(Language::German);
-        const auto stateDir = hostSetting("tiservice.state_dir");
-        const auto folder = stateDir.empty() ? defaultStateFolder() : pathFromUtf8(stateDir);
-        (void)log::init({.directory = folder / "logs", .stderrLevel = log::Level::Off});
-        engine::EngineSetup setup{.stateDir = folder,
-                                  .clock = nullptr,
-                                  .ui = &ui_,
-                                  .wording = {profile_.statusTitle, profile_.updateAction, updateMenuId()},
-                                  .lockWait = std::chrono::seconds(3),
-                                  .stopRequested = [this] { return stopping_.load(); },
-                                  .workplacesSignedIn = {}};
-        // Revision 1 hosts may say how many workplaces are in use; a revision-0 host has no get_extension.
-        if (TIS_HAS_FIELD(tis_host, host_->struct_size, get_extension) && host_->get_extension) {
-            const auto* ext = static_cast<const tis_workplaces_ext*>(host_->get_extension(host_, TIS_HOST_EXT_WORKPLACES));
-            if (ext && ext->signed_in)
-                setup.workplacesSignedIn = [ext, host = host_] { return static_cast<int>(ext->signed_in(host)); };
+        if (started_) return TIS_ERR_STATE;
+        english_ = hostSetting("language") == "en";
+        std::string searched;
+        for (const auto& candidate : engineCandidates(thisModule(), profile_.engine)) {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(candidate, ec)) {
+                engineProgram_ = candidate;
+                break;
+            }
+            const auto name = candidate.u8string();
+            if (!searched.empty()) searched += ", ";
+            searched.append(reinterpret_cast<const char*>(name.data()), name.size());
         }
-        engine_ = std::make_unique<engine::Engine>(std::move(setup));
-        engine_->useSettings(readHostSettings());
-        log::logger()->info("adapter {} for {} started", profile_.id, host_->name ? host_->name : "?");
-        hostLog(TIS_LOG_INFO, "tiservice " + std::string(build_info::version()) + " for " + profile_.name + " started");
-        thread_ = std::make_unique<engine::EngineThread>(
-            *engine_, std::chrono::minutes(profile_.checkIntervalMinutes),
-            [this](bool warning, const std::string& line) { hostLog(warning ? TIS_LOG_WARNING : TIS_LOG_INFO, line); });
-        thread_->start();
+        if (engineProgram_.empty()) {
+            lastError_ = arg(say(TIS_TEXT("adapter",
+                                          "tiservice ist unvollständig installiert: der Dienst tiservice-engine fehlt "
+                                          "(gesucht: %1). Bitte tiservice neu installieren oder den Support anrufen.")),
+                             searched);
+            return TIS_ERR_INTERNAL;
+        }
+        stateDir_ = hostSetting("tiservice.state_dir");
+        settings_ = readHostSettings();
+        // Revision 1 hosts may say how many workplaces are in use; a revision-0 host has no get_extension.
+        if (TIS_HAS_FIELD(tis_host, host_->struct_size, get_extension) && host_->get_extension)
+            workplaces_ = static_cast<const tis_workplaces_ext*>(host_->get_extension(host_, TIS_HOST_EXT_WORKPLACES));
+        started_ = true;
+        {
+            std::lock_guard lock(mutex_);
+            lastSent_ = 1;  // the start: busy until the engine has taken it
+        }
+        startLink();
         return TIS_OK;
     }
 
-    /// A line for the host's log, redacted like the engine's own. [thread-safe]
-    void hostLog(int32_t level, const std::string& message) const {
-        if (host_->log) host_->log(host_, level, log::redact(message).c_str());
+    std::int64_t nextSequence() {
+        std::lock_guard lock(mutex_);
+        return ++lastSent_;
+    }
+
+    tis_result command(const char* action) {
+        if (!started_ || stopping_) return TIS_ERR_STATE;
+        ensureLink();
+        return send(wire::FrameWriter(wire::Kind::Command).number(nextSequence()).text(action));
     }
 
     tis_result runMenuEntry(const std::string& id) {
-        if (!thread_) return TIS_ERR_STATE;
-        for (const auto& e : profile_.menu) {
-            if (e.id != id) continue;
-            if (e.action == "update") thread_->update();
-            else if (e.action == "password") thread_->changePassword();
-            else if (e.action == "history") thread_->showHistory();
-            else if (e.action == "plan") thread_->changePlan();
-            else thread_->checkNow();
-            return TIS_OK;
-        }
-        lastError_ = tr(TIS_TEXT("plugin_sdk", "Unbekannter Menüeintrag: %1").arg(id));
+        if (!started_ || stopping_) return TIS_ERR_STATE;
+        for (const auto& e : profile_.menu)
+            if (id == e.id) return command(e.action);
+        lastError_ = arg(say(TIS_TEXT("adapter", "Unbekannter Menüeintrag: %1")), id);
         return TIS_ERR_UNSUPPORTED;
+    }
+
+    tis_result settingsChanged() {
+        if (!started_ || stopping_) return TIS_ERR_STATE;
+        // Read here, on the host's UI thread (get_setting is [main-thread]); the engine takes
+        // them over between two tasks, never in the middle of one.
+        auto values = readHostSettings();
+        {
+            std::lock_guard lock(mutex_);
+            settings_ = values;  // an engine started again starts with these
+        }
+        ensureLink();
+        return send(wire::FrameWriter(wire::Kind::Settings).pairs(values));
+    }
+
+    tis_result answer(uint64_t handle, const char* value) {
+        {
+            std::lock_guard lock(mutex_);
+            if (openQuestions_.erase(handle) == 0) return TIS_ERR_INVALID_ARGUMENT;
+        }
+        wire::FrameWriter frame(wire::Kind::Answer);
+        frame.number(static_cast<std::int64_t>(handle)).number(value ? 1 : 0);
+        frame.text(value ? std::string_view(value, ::strnlen(value, 16 * 1024)) : std::string_view());
+        return send(frame);
+    }
+
+    bool busy() {
+        std::lock_guard lock(mutex_);
+        if (!outbox_.empty()) return true;
+        if (!linked_ && !starting_) return false;  // no engine (it ended, or the adapter stopped)
+        return starting_ || engineBusy_ || lastSent_ > acknowledged_;
     }
 
     void deliver() {
         std::deque<Outgoing> items;
         {
-            std::lock_guard lock(outMutex_);
+            std::lock_guard lock(mutex_);
             items.swap(outbox_);
         }
         for (const auto& item : items) {
@@ -443,114 +347,369 @@ private:
         }
     }
 
+    /// Ends the engine: asks it to stop (a running update goes on in the connector and is
+    /// followed up at the next start), and ends it at once when it has not within kPoliteEnd.
     void stop() {
         {
-            std::lock_guard lock(answerMutex_);
-            stopping_ = true;  // a question waiting for a person is answered "cancel"
-            answerCv_.notify_all();
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+            stopping_ = true;
+            wake_.notify_all();
         }
-        if (thread_) thread_->stop();
+        if (!link_.joinable()) return;
+        {
+            std::lock_guard write(writeMutex_);
+            if (process_) {
+                const auto frame = wire::FrameWriter(wire::Kind::Stop).finish();
+                (void)process_->write(frame.data(), frame.size());
+                process_->closeInput();
+            }
+        }
+        const auto until = std::chrono::steady_clock::now() + kPoliteEnd;
+        bool ended = false;
+        {
+            std::unique_lock lock(mutex_);
+            ended = wake_.wait_until(lock, until, [&] { return linkEnded_; });
+        }
+        if (!ended) {
+            std::lock_guard write(writeMutex_);
+            if (process_) process_->kill();  // its output closes: the link thread reads the end
+        }
+        link_.join();
+        std::lock_guard write(writeMutex_);
+        if (process_ && !process_->waitForExit(std::max(std::chrono::milliseconds(0),
+                                                        std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                            until - std::chrono::steady_clock::now()))))
+            process_->kill();
+        process_.reset();  // reaped
+    }
+
+    // --- the link: the adapter's one thread -------------------------------------------------
+
+    /// Sends a frame now, or keeps it for the engine while it starts. [thread-safe]
+    tis_result send(const wire::FrameWriter& frame) {
+        const auto bytes = frame.finish();
+        if (bytes.empty()) return TIS_ERR_INVALID_ARGUMENT;  // longer than any message may be
+        std::lock_guard write(writeMutex_);
+        if (process_ && connected_) (void)process_->write(bytes.data(), bytes.size());  // a gone engine: the link reads the end
+        else pending_ += bytes;
+        return TIS_OK;
+    }
+
+    void startLink() {
+        {
+            std::lock_guard lock(mutex_);
+            linkEnded_ = false;
+            starting_ = true;
+        }
+        link_ = std::thread([this] { link(); });
+    }
+
+    /// After the engine ended twice: a request of the practice software's starts it again.
+    void ensureLink() {
+        bool restart = false;
+        {
+            std::lock_guard lock(mutex_);
+            restart = linkEnded_ && !stopping_;
+        }
+        if (!restart) return;
+        if (link_.joinable()) link_.join();
+        recentEnds_ = 0;
+        startLink();
+    }
+
+    std::string startFrame() {
+        std::lock_guard lock(mutex_);
+        wire::FrameWriter f(wire::Kind::Start);
+        f.number(wire::kProtocolVersion)
+            .number(lastSent_)
+            .text(english_ ? "en" : "de")
+            .text(stateDir_)
+            .text(host_->name ? std::string(host_->name, ::strnlen(host_->name, 256)) : std::string())
+            .text(host_->version ? std::string(host_->version, ::strnlen(host_->version, 256)) : std::string())
+            .text(profile_.id)
+            .text(profile_.name)
+            .text(profile_.statusTitle.de ? profile_.statusTitle.de : "")
+            .text(profile_.statusTitle.en ? profile_.statusTitle.en : "")
+            .text(profile_.updateAction.de ? profile_.updateAction.de : "")
+            .text(profile_.updateAction.en ? profile_.updateAction.en : "")
+            .text(updateMenuId())
+            .number(profile_.checkIntervalMinutes)
+            .number(workplaces_ && workplaces_->signed_in ? 1 : 0)
+            .pairs(settings_);
+        std::vector<std::pair<std::string, std::string>> names;
+        for (const auto& s : profile_.settings) names.emplace_back(s.ours, s.theirs);
+        f.pairs(names);
+        return f.finish();
+    }
+
+    std::string updateMenuId() const {
+        for (const auto& e : profile_.menu)
+            if (std::string_view(e.action) == "update") return e.id;
+        return "update";
+    }
+
+    void link() {
+        for (;;) {
+            std::string error;
+            auto process = EngineProcess::start(engineProgram_, error);
+            if (!process) {
+                hostLog(TIS_LOG_ERROR, "tiservice-engine could not be started: " + error);
+                noticeFromAdapter("engine.unavailable", TIS_SEVERITY_CRITICAL,
+                                  say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice startet nicht. Bitte die "
+                                                          "Praxissoftware neu starten; bleibt dieser Hinweis, den "
+                                                          "Support anrufen.")));
+                break;
+            }
+            {
+                std::lock_guard write(writeMutex_);
+                const auto start = startFrame();
+                bool ok = process->write(start.data(), start.size());
+                if (ok && !pending_.empty()) ok = process->write(pending_.data(), pending_.size());
+                pending_.clear();
+                process_ = std::move(process);
+                connected_ = true;
+                std::lock_guard lock(mutex_);
+                linked_ = true;
+                if (stopping_) {  // shutdown came while the engine was starting
+                    const auto frame = wire::FrameWriter(wire::Kind::Stop).finish();
+                    (void)process_->write(frame.data(), frame.size());
+                    process_->closeInput();
+                }
+            }
+            const bool wellFormed = readFrames();
+            {
+                std::lock_guard write(writeMutex_);
+                connected_ = false;
+                std::lock_guard lock(mutex_);
+                linked_ = false;
+                starting_ = false;
+                engineBusy_ = false;
+                acknowledged_ = lastSent_;
+                openQuestions_.clear();  // asked by an engine that is gone
+                if (stopping_) break;
+            }
+            // Unexpected: the engine ended (or spoke nonsense) while the practice software works.
+            {
+                std::lock_guard write(writeMutex_);
+                if (process_) {
+                    process_->kill();
+                    process_.reset();
+                }
+            }
+            hostLog(TIS_LOG_ERROR, wellFormed ? "tiservice-engine ended unexpectedly"
+                                              : "tiservice-engine sent a malformed message and was ended");
+            const auto now = std::chrono::steady_clock::now();
+            const bool again = recentEnds_ > 0 && now - lastEnd_ < kRestartWindow;
+            lastEnd_ = now;
+            ++recentEnds_;
+            if (again) {
+                noticeFromAdapter("engine.unavailable", TIS_SEVERITY_CRITICAL,
+                                  say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice wurde wiederholt unerwartet "
+                                                          "beendet. Bitte die Praxissoftware neu starten; bleibt "
+                                                          "dieser Hinweis, den Support anrufen.")));
+                break;
+            }
+            noticeFromAdapter("engine.restarted", TIS_SEVERITY_WARNING,
+                              say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice wurde unerwartet beendet und "
+                                                      "startet neu. Ein Update, das der Konnektor schon installiert, "
+                                                      "läuft dort weiter.")));
+            std::unique_lock lock(mutex_);
+            if (wake_.wait_for(lock, kRestartPause, [&] { return stopping_.load(); })) break;
+            starting_ = true;
+        }
+        std::lock_guard lock(mutex_);
+        linkEnded_ = true;
+        starting_ = false;
+        wake_.notify_all();
+    }
+
+    /// Reads and handles frames until the engine's output ends; false when it sent nonsense.
+    bool readFrames() {
+        wire::FrameSplitter splitter;
+        std::vector<char> buffer(64 * 1024);
+        for (;;) {
+            const std::size_t n = process_->read(buffer.data(), buffer.size());
+            if (n == 0) return true;
+            splitter.feed(std::string_view(buffer.data(), n));
+            while (auto payload = splitter.next())
+                if (!handle(*payload)) return false;
+            if (splitter.broken()) return false;
+        }
+    }
+
+    bool handle(const std::string& payload) {
+        wire::FrameReader r(payload);
+        if (!r.kind()) return false;
+        Outgoing o;
+        switch (*r.kind()) {
+            case wire::Kind::Ready:
+                (void)r.number();
+                return r.ok();
+            case wire::Kind::Notice: {
+                o.kind = Outgoing::Kind::Notice;
+                o.id = r.text();
+                o.severity = static_cast<int32_t>(r.number(TIS_SEVERITY_INFO, TIS_SEVERITY_CRITICAL));
+                o.title = r.text();
+                o.text = r.text();
+                o.actions = r.pairs(16);
+                break;
+            }
+            case wire::Kind::Question: {
+                o.kind = Outgoing::Kind::Question;
+                o.handle = static_cast<uint64_t>(r.number(1, INT64_MAX));
+                o.id = r.text();
+                o.questionKind = static_cast<int32_t>(r.number(TIS_ASK_CHOICE, TIS_ASK_SECRET));
+                o.text = r.text();
+                o.defaultValue = r.text();
+                o.actions = r.pairs(16);
+                break;
+            }
+            case wire::Kind::Progress: {
+                o.kind = Outgoing::Kind::Progress;
+                o.id = r.text();
+                o.text = r.text();
+                o.percent = static_cast<int32_t>(r.number(-1, 100));
+                o.secondsLeft = r.number(-1, INT64_MAX);
+                break;
+            }
+            case wire::Kind::Withdraw:
+                o.kind = Outgoing::Kind::Withdraw;
+                o.id = r.text();
+                break;
+            case wire::Kind::Log: {
+                const auto level = static_cast<int32_t>(r.number(TIS_LOG_DEBUG, TIS_LOG_ERROR));
+                const auto line = r.text();
+                if (!r.ok()) return false;
+                hostLog(level, line);
+                return true;
+            }
+            case wire::Kind::Activity: {
+                const bool busyNow = r.number(0, 1) == 1;
+                const auto taken = r.number(0, INT64_MAX);
+                if (!r.ok()) return false;
+                std::lock_guard lock(mutex_);
+                starting_ = false;
+                engineBusy_ = busyNow;
+                acknowledged_ = std::max(acknowledged_, taken);
+                return true;
+            }
+            case wire::Kind::WorkplacesQuery: {
+                const auto request = r.number();
+                if (!r.ok()) return false;
+                const int32_t count = workplaces_ && workplaces_->signed_in ? workplaces_->signed_in(host_) : -1;
+                (void)send(wire::FrameWriter(wire::Kind::Workplaces).number(request).number(count));
+                return true;
+            }
+            case wire::Kind::Failed: {
+                const auto de = r.text();
+                const auto en = r.text();
+                if (!r.ok()) return false;
+                hostLog(TIS_LOG_ERROR, "tiservice-engine cannot work: " + en);
+                noticeFromAdapter("engine.failed", TIS_SEVERITY_CRITICAL, english_ ? en : de);
+                return true;
+            }
+            default:
+                return false;  // a frame only the adapter sends
+        }
+        if (!r.ok()) return false;
+        post(std::move(o));
+        return true;
+    }
+
+    /// Queues a message for the host's UI thread and asks for it. [link thread]
+    void post(Outgoing item) {
+        {
+            std::lock_guard lock(mutex_);
+            if (item.kind == Outgoing::Kind::Question) openQuestions_.insert(item.handle);
+            if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() && outbox_.back().kind == Outgoing::Kind::Progress)
+                outbox_.back() = std::move(item);  // only the newest progress matters
+            else
+                outbox_.push_back(std::move(item));
+        }
+        host_->request_callback(host_);
+    }
+
+    void noticeFromAdapter(const char* id, int32_t severity, std::string text) {
+        Outgoing o;
+        o.kind = Outgoing::Kind::Notice;
+        o.id = id;
+        o.severity = severity;
+        o.title = in(profile_.statusTitle).empty() ? say(TIS_TEXT("adapter", "TI-Komponenten")) : in(profile_.statusTitle);
+        o.text = std::move(text);
+        post(std::move(o));
+    }
+
+    /// A line for the host's log (the engine's are redacted there already). [thread-safe]
+    void hostLog(int32_t level, const std::string& message) const {
+        if (host_->log) host_->log(host_, level, message.c_str());
     }
 
     tis_plugin table_{};
     tis_activity_ext activity_{};
     const tis_host* host_;
-    Profile profile_;
-    PluginUi ui_;
-    Language language_ = Language::German;
+    AdapterProfile profile_;  // a copy; its texts are static
+    bool english_ = false;
     std::string lastError_;
     std::vector<std::string> menuLabels_;
-    std::unique_ptr<engine::Engine> engine_;
-    std::unique_ptr<engine::EngineThread> thread_;
+    std::filesystem::path engineProgram_;
+    std::string stateDir_;
+    const tis_workplaces_ext* workplaces_ = nullptr;
+    bool started_ = false;
     std::atomic<bool> stopping_{false};
 
-    std::mutex outMutex_;
-    std::deque<Outgoing> outbox_;
+    std::thread link_;
+    int recentEnds_ = 0;  ///< [link thread; host thread once it has ended]
+    std::chrono::steady_clock::time_point lastEnd_;
 
-    std::mutex answerMutex_;
-    std::condition_variable answerCv_;
-    std::map<uint64_t, std::optional<std::optional<std::string>>> answers_;
-    uint64_t nextHandle_ = 1;
+    std::mutex writeMutex_;  ///< before mutex_ when both are taken
+    std::unique_ptr<EngineProcess> process_;
+    bool connected_ = false;
+    std::string pending_;  ///< frames for an engine that is starting
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<std::pair<std::string, std::string>> settings_;
+    std::deque<Outgoing> outbox_;
+    std::set<uint64_t> openQuestions_;
+    std::int64_t lastSent_ = 0;
+    std::int64_t acknowledged_ = 0;
+    bool engineBusy_ = false;
+    bool starting_ = false;
+    bool linked_ = false;
+    bool linkEnded_ = true;
 };
 
-void PluginUi::notice(const workflow::Notice& n) {
-    Outgoing o;
-    o.kind = Outgoing::Kind::Notice;
-    o.id = n.id;
-    o.severity = n.severity == workflow::Severity::Critical  ? TIS_SEVERITY_CRITICAL
-                 : n.severity == workflow::Severity::Warning ? TIS_SEVERITY_WARNING
-                                                             : TIS_SEVERITY_INFO;
-    o.title = n.title.in(plugin_.language());
-    o.text = n.text.in(plugin_.language());
-    for (const auto& a : n.actions) o.actions.emplace_back(a.id, a.label.in(plugin_.language()));
-    plugin_.post(std::move(o));
-}
-
-std::optional<std::string> PluginUi::ask(const workflow::Question& q) {
-    Outgoing o;
-    o.kind = Outgoing::Kind::Question;
-    o.id = q.id;
-    o.questionKind = q.kind == workflow::Question::Kind::Choice ? TIS_ASK_CHOICE
-                     : q.kind == workflow::Question::Kind::Secret ? TIS_ASK_SECRET
-                                                                  : TIS_ASK_TEXT;
-    o.text = q.text.in(plugin_.language());
-    o.defaultValue = q.defaultValue;
-    for (const auto& c : q.choices) o.actions.emplace_back(c.id, c.label.in(plugin_.language()));
-    auto answer = plugin_.askAndWait(std::move(o));
-    if (answer && q.kind == workflow::Question::Kind::Secret) log::registerSecret(*answer);
-    return answer;
-}
-
-void PluginUi::withdraw(const std::string& noticeId) {
-    Outgoing o;
-    o.kind = Outgoing::Kind::Withdraw;
-    o.id = noticeId;
-    plugin_.post(std::move(o));
-}
-
-void PluginUi::progress(const workflow::Progress& p) {
-    Outgoing o;
-    o.kind = Outgoing::Kind::Progress;
-    o.id = p.id;
-    o.text = p.what.in(plugin_.language());
-    o.percent = p.percent.value_or(-1);
-    o.secondsLeft = p.timeLeft ? p.timeLeft->count() : -1;
-    plugin_.post(std::move(o));
+Plugin* self(const tis_plugin* p) {
+    if (!p) return nullptr;
+    auto& live = liveTables();
+    std::lock_guard lock(live.mutex);
+    return live.tables.contains(p) ? static_cast<Plugin*>(p->plugin_data) : nullptr;
 }
 
 }  // namespace
 
-const char* manifestFor(std::string_view profileJson) noexcept try {
-    static std::mutex m;
-    static std::map<std::string, std::string> cache;
-    std::lock_guard lock(m);
-    auto& slot = cache[std::string(profileJson)];
-    if (slot.empty()) {
-        const auto p = parseProfile(profileJson);
-        const std::string pvsName = p ? p->name : std::string("?");
-        const QJsonObject manifest{
-            {"id", QString::fromStdString("tiservice." + (p ? p->id : std::string("invalid")))},
-            {"name", QString::fromStdString("tiservice für " + pvsName)},  // not translated: the adapter's name
-            {"version", QString::fromStdString(std::string(build_info::version()))},
-            {"compat", "1.0"},  // runs in hosts of every revision of ABI 1
-            {"vendor", "tiservice"},
-            {"host", QString::fromStdString(p ? p->id : std::string())},
-            {"abi", static_cast<int>(TIS_PLUGIN_ABI_VERSION)}};
-        slot = QJsonDocument(manifest).toJson(QJsonDocument::Compact).toStdString();
+std::vector<std::filesystem::path> engineCandidates(const std::filesystem::path& module, const char* installed) {
+    std::vector<std::filesystem::path> candidates;
+    if (!module.empty()) {
+        const auto dir = module.parent_path();
+        candidates.push_back(dir / kEngineProgram);
+        candidates.push_back(dir.parent_path() / kEngineProgram);
+        candidates.push_back(dir.parent_path() / "lib" / "tiservice" / kEngineProgram);
     }
-    return slot.c_str();
-} catch (...) {
-    return "";  // the loader reports an invalid manifest
+    if (installed && *installed) candidates.push_back(std::filesystem::u8path(installed));
+#ifdef TISERVICE_ENGINE_BUILD_PATH
+    candidates.emplace_back(TISERVICE_ENGINE_BUILD_PATH);
+#endif
+    return candidates;
 }
 
-const tis_plugin* createPlugin(const tis_host* host, std::string_view profileJson) noexcept {
+const tis_plugin* createPlugin(const tis_host* host, const AdapterProfile& profile) noexcept {
     try {
         // A host of revision 0 passes the smaller table; what it lacks is treated as absent.
         if (!host || host->struct_size < TIS_HOST_SIZE_R0 || !host->request_callback) return nullptr;
-        auto profile = parseProfile(profileJson);
-        if (!profile) return nullptr;
-        keepQtCoreInProcess();
-        return (new Plugin(host, std::move(*profile)))->table();
+        if (profile.menu.empty() || !profile.id || !profile.name) return nullptr;
+        return (new Plugin(host, profile))->table();
     } catch (...) {
         return nullptr;
     }

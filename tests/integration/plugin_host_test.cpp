@@ -1,7 +1,9 @@
 // Adapters hosted by the sample host (and by a host written in C) against konnektor-sim.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <sstream>
+#include <thread>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -562,6 +564,116 @@ TEST_F(PluginHost, AnAdapterUnloadsCompletelyAndLoadsAgainWithoutARestart) {
         ASSERT_NE(at, std::string::npos) << line;
         EXPECT_LE(std::stoi(line.substr(at + 15)), 2) << line;
     }
+}
+
+namespace {
+/// The processes `pid` started (its children), from /proc.
+std::vector<int> childrenOf(int pid) {
+    std::vector<int> children;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::istringstream in(readFile(task.path() / "children"));
+        for (int child = 0; in >> child;) children.push_back(child);
+    }
+    return children;
+}
+/// Whether `pid` still runs (a zombie nobody reaped does not).
+bool runs(int pid) {
+    const auto status = readFile("/proc/" + std::to_string(pid) + "/status");
+    return !status.empty() && !contains(status, "State:\tZ");
+}
+/// The one engine process `hostPid` started, waited for up to 10 s; 0 when there is none.
+int engineOf(int hostPid) {
+    for (int i = 0; i < 1000; ++i) {
+        for (const int child : childrenOf(hostPid))
+            if (contains(readFile("/proc/" + std::to_string(child) + "/cmdline"), "tiservice-engine") && runs(child))
+                return child;
+        std::this_thread::sleep_for(10ms);
+    }
+    return 0;
+}
+}  // namespace
+
+TEST_F(PluginHost, TheEngineRunsInAProcessOfItsOwnAndLeavesWithTheAdapter) {
+    // What a practice software carries of an adapter: the adapter's own small library and one
+    // thread. Qt, OpenSSL and the engine are in tiservice-engine, which ends with the adapter.
+    start("expired-connector-outdated-terminal.json");
+    const auto r = runProcess({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                               settingsFor("medistar").string(), (dir / "c-state").string(), "--cycles", "2"},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 90s});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto figures = linesStartingWith(r.out, "FIGURES ");
+    ASSERT_EQ(figures.size(), 2U) << r.out;
+    for (const auto& line : figures) {
+        EXPECT_TRUE(contains(line, "engine_processes=1 ")) << line;
+        EXPECT_TRUE(contains(line, "engine_libraries_in_host=0")) << line;
+        EXPECT_TRUE(contains(line, "plugin_threads=1 ")) << line;
+    }
+    // Unloaded: no mapping, no thread, no process — not even a zombie — left behind.
+    EXPECT_TRUE(contains(r.out, "UNLOADED cycle=1 adapter_mappings=0 core_mappings=0 threads_left=0 processes_left=0"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "UNLOADED cycle=2 adapter_mappings=0 core_mappings=0 threads_left=0 processes_left=0"))
+        << r.out;
+}
+
+TEST_F(PluginHost, AnEngineThatEndsUnexpectedlyIsStartedAgainAndThePracticeIsTold) {
+    start("expired-connector-outdated-terminal.json");
+    BackgroundProcess pvs({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                           settingsFor("medistar").string(), (dir / "c-state").string(), "--close-after", "30000"},
+                          {.env = {{"HOME", (dir / "home").string()}}}, dir / "pvs-log");
+    ASSERT_TRUE(pvs.waitForOutput("NOTICE status.connector.approval-expired", 30s)) << pvs.out() << pvs.err();
+    const int first = engineOf(pvs.pid());
+    ASSERT_GT(first, 0) << pvs.out();
+    ::kill(first, SIGKILL);  // a crash of the engine: the practice software must not notice more than a notice
+    ASSERT_TRUE(pvs.waitForOutput("NOTICE engine.restarted", 10s)) << pvs.out();
+    EXPECT_TRUE(contains(pvs.out(), "startet neu")) << pvs.out();
+    // Started again, it checks again and says so.
+    for (int i = 0; i < 1000 && count(pvs.out(), "NOTICE status.connector.approval-expired") < 2; ++i)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(count(pvs.out(), "NOTICE status.connector.approval-expired"), 2) << pvs.out();
+    const int second = engineOf(pvs.pid());
+    ASSERT_GT(second, 0) << pvs.out();
+    EXPECT_NE(second, first);
+    // A second end within a minute: not started again by itself; the practice is told what to do.
+    ::kill(second, SIGKILL);
+    ASSERT_TRUE(pvs.waitForOutput("NOTICE engine.unavailable", 10s)) << pvs.out();
+    EXPECT_TRUE(contains(pvs.out(), "den Support anrufen")) << pvs.out();
+    EXPECT_TRUE(contains(pvs.out(), "LOG 3 tiservice-engine ended unexpectedly")) << pvs.out();
+    EXPECT_EQ(pvs.stop(SIGTERM), -SIGTERM);
+}
+
+TEST_F(PluginHost, TheEngineEndsWhenThePracticeSoftwareIsKilled) {
+    // A practice software that crashes or is ended in the task manager leaves no engine behind:
+    // the engine reads the end of its pipe and stops as at a shutdown.
+    start("expired-connector-outdated-terminal.json");
+    BackgroundProcess pvs({binary("c_host").string(), (adapterDir() / "libtiservice_adapter_medistar.so").string(),
+                           settingsFor("medistar").string(), (dir / "c-state").string(), "--close-after", "30000"},
+                          {.env = {{"HOME", (dir / "home").string()}}}, dir / "pvs-log");
+    ASSERT_TRUE(pvs.waitForOutput("NOTICE status.", 30s)) << pvs.out() << pvs.err();
+    const int engine = engineOf(pvs.pid());
+    ASSERT_GT(engine, 0);
+    EXPECT_EQ(pvs.stop(SIGKILL), -SIGKILL);
+    bool ended = false;
+    for (int i = 0; i < 500 && !ended; ++i) {
+        ended = !runs(engine);
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_TRUE(ended) << "tiservice-engine " << engine << " outlived its practice software";
+}
+
+TEST_F(PluginHost, AnAdapterWithoutItsEngineSaysSoInsteadOfStarting) {
+    // An installation that lost tiservice-engine (a virus scanner, a half-copied folder): the
+    // adapter refuses init with a message the practice software can show.
+    const auto lonely = dir / "Praxis Programme" / "libtiservice_adapter_medistar.so";
+    std::filesystem::create_directories(lonely.parent_path());
+    std::filesystem::copy_file(adapterDir() / "libtiservice_adapter_medistar.so", lonely);
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto r = runProcess({binary("c_host").string(), lonely.string(), (dir / "none.settings").string(),
+                               (dir / "c-state").string()},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 30s});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_TRUE(contains(r.err, "init: tiservice ist unvollständig installiert: der Dienst tiservice-engine fehlt")) << r.err;
+    EXPECT_TRUE(contains(r.err, "Bitte tiservice neu installieren")) << r.err;
 }
 
 TEST_F(PluginHost, AHostWrittenInCUsesTheAbi) {

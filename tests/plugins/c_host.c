@@ -8,7 +8,9 @@
  * mapped. Each cycle prints what a practice software feels (FIGURES): how long dlopen, create
  * and init held its thread, the longest of its calls into the plugin, the plugin's threads, the
  * memory it added once loaded and after the first check (and how much of that it allocated
- * itself, anon_added_kb; -1 on Windows), and how long shutdown took. With --close-after MS
+ * itself, anon_added_kb; -1 on Windows), the engine processes it started with their memory
+ * (engine_processes, engine_rss_kb), and how long shutdown took; after dlclose also how many of
+ * its processes are left (processes_left, zombies included). With --close-after MS
  * the practice software is closed after MS milliseconds, whether a notice came or not (a check
  * still in flight), and exits 0 once the plugin is shut down. With --run MENU_ID it chooses that
  * menu entry after the first status notice, as a person at the reception would (the guided
@@ -23,6 +25,7 @@
 #include <shellapi.h>
 #include <tlhelp32.h>
 #else
+#include <dirent.h>
 #include <dlfcn.h>
 #endif
 #include <pthread.h>
@@ -111,6 +114,27 @@ static int mappings_of(const char* part) {
     }
     return count;
 }
+/* The processes this one started (an adapter's engine): how many, and their memory in kB. */
+static long child_processes(long* rss_kb) {
+    *rss_kb = 0;
+    HANDLE snapshot = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+    if (snapshot == INVALID_HANDLE_VALUE) return -1;
+    PROCESSENTRY32 process;
+    process.dwSize = sizeof process;
+    long count = 0;
+    for (BOOL more = Process32First(snapshot, &process); more; more = Process32Next(snapshot, &process)) {
+        if (process.th32ParentProcessID != GetCurrentProcessId()) continue;
+        HANDLE child = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ, FALSE, process.th32ProcessID);
+        if (!child) continue; /* ended meanwhile */
+        PROCESS_MEMORY_COUNTERS counters;
+        if (GetProcessMemoryInfo(child, &counters, sizeof counters)) *rss_kb += (long)(counters.WorkingSetSize / 1024);
+        DWORD code = 0;
+        if (GetExitCodeProcess(child, &code) && code == STILL_ACTIVE) ++count;
+        CloseHandle(child);
+    }
+    CloseHandle(snapshot);
+    return count;
+}
 static void sleep_ms(int ms) { Sleep((DWORD)ms); }
 /* A file named in UTF-8, as every path of ours is. */
 static FILE* open_file(const char* path, const char* mode) {
@@ -158,6 +182,49 @@ static long proc_status(const char* field) {
         }
     fclose(f);
     return value;
+}
+
+/* A number from /proc/PID/status, or -1. */
+static long pid_status(const char* pid, const char* field) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%s/status", pid);
+    FILE* f = fopen(path, "r");
+    if (!f) return -1;
+    char line[256];
+    long value = -1;
+    const size_t n = strlen(field);
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, field, n) == 0) {
+            value = strtol(line + n, NULL, 10);
+            break;
+        }
+    fclose(f);
+    return value;
+}
+
+/* The processes this one started (an adapter's engine), zombies included: how many, and their
+ * memory in kB. */
+static long child_processes(long* rss_kb) {
+    *rss_kb = 0;
+    DIR* tasks = opendir("/proc/self/task");
+    if (!tasks) return -1;
+    long count = 0;
+    for (struct dirent* task = readdir(tasks); task; task = readdir(tasks)) {
+        if (task->d_name[0] == '.') continue;
+        char path[300];
+        snprintf(path, sizeof path, "/proc/self/task/%s/children", task->d_name);
+        FILE* f = fopen(path, "r");
+        if (!f) continue;
+        char pid[32];
+        while (fscanf(f, "%31s", pid) == 1) {
+            ++count;
+            const long rss = pid_status(pid, "VmRSS:");
+            if (rss > 0) *rss_kb += rss;
+        }
+        fclose(f);
+    }
+    closedir(tasks);
+    return count;
 }
 
 /* How many lines of /proc/self/maps name a file whose path contains `part`. */
@@ -417,6 +484,13 @@ static int host_once(const char* adapter, int cycle) {
     /* Of it, what the plugin allocated itself (heap, stacks); the rest are the pages of its code
      * and its libraries', which the system shares between processes and can drop at any time. */
     const long anon_added = anon_before < 0 ? -1 : proc_status("RssAnon:") - anon_before;
+    /* The engine runs in a process of the adapter's own: its memory, counted apart. */
+    long engine_rss = 0;
+    const long engine_processes = child_processes(&engine_rss);
+    /* What of the engine's libraries the adapter brought into this process (none: they are the
+     * engine process's). */
+    const int engine_libraries = mappings_of("libtiservice_core") + mappings_of("Qt6Core") + mappings_of("libssl") +
+                                 mappings_of("libcrypto") + mappings_of("spdlog");
 #ifdef TIS_HOST_SIZE_R1
     /* Revision 2: the person postponed the notice ("Später"). */
     if (status_notices > 0 && TIS_HAS_FIELD(tis_plugin, plugin->struct_size, notice_closed) && plugin->notice_closed)
@@ -431,8 +505,10 @@ static int host_once(const char* adapter, int cycle) {
     close_library(library);
     printf(
         "FIGURES cycle=%d load_us=%.0f longest_call_us=%.0f plugin_threads=%ld rss_loaded_kb=%ld rss_added_kb=%ld "
-        "anon_added_kb=%ld shutdown_us=%.0f first_notice_us=%.0f\n",
-        cycle, load_us, longest_call, threads, rss_loaded, rss_added, anon_added, shutdown_us, first_notice_us);
+        "anon_added_kb=%ld shutdown_us=%.0f first_notice_us=%.0f engine_processes=%ld engine_rss_kb=%ld "
+        "engine_libraries_in_host=%d\n",
+        cycle, load_us, longest_call, threads, rss_loaded, rss_added, anon_added, shutdown_us, first_notice_us,
+        engine_processes, engine_rss, engine_libraries);
     /* What a practice software that loads a new version next would find still in its process. */
     const char* base = strrchr(adapter, '/');
 #ifdef _WIN32
@@ -446,8 +522,10 @@ static int host_once(const char* adapter, int cycle) {
         sleep_ms(10);
         threads_left = proc_status("Threads:") - threads_before;
     }
-    printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld\n", cycle,
-           mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"), threads_left);
+    long ignored_rss = 0;
+    printf("UNLOADED cycle=%d adapter_mappings=%d core_mappings=%d threads_left=%ld processes_left=%ld\n", cycle,
+           mappings_of(base ? base + 1 : adapter), mappings_of("libtiservice_core"), threads_left,
+           child_processes(&ignored_rss));
     printf("DONE status_notices=%d\n", status_notices);
     if (run_entry) return finished ? 0 : 1;
     return status_notices > 0 || close_after_ms > 0 ? 0 : 1;
@@ -457,6 +535,7 @@ int main(int argc, char** argv) {
 #ifdef _WIN32
     argv = utf8_arguments(&argc);
 #endif
+    setvbuf(stdout, NULL, _IOLBF, BUFSIZ); /* each line as it happens, also into a file or a pipe */
     int cycles = 1;
     int known = argc >= 4 && argc % 2 == 0;
     const char* answers_file = NULL;

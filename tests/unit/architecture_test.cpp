@@ -95,10 +95,29 @@ TEST(Architecture, TheAssessmentKnowsNoNetworkAndNoEngine) {
 }
 
 TEST(Architecture, ThePluginSdkDecidesNothingTheEngineDecides) {
-    // The SDK maps: a workflow::Severity becomes a TIS_SEVERITY_*, a Notice becomes a tis_notice.
-    // It never looks at a finding, never picks a severity, never makes up a notice of its own.
-    const auto hits = offending(kSourceDir / "plugins/sdk/plugin_sdk.cpp", kPolicy);
-    EXPECT_TRUE(hits.empty()) << "this belongs in core/engine:\n" << joined(hits);
+    // The SDK passes on what the engine process says: it never looks at a finding and never
+    // judges the TI. (The only notices it makes itself are about its own engine process, which
+    // nobody else can report: it did not start, it ended.)
+    for (const auto* f : {"plugins/sdk/plugin_sdk.cpp", "plugins/engine/main.cpp"}) {
+        const auto hits = offending(kSourceDir / f, kPolicy);
+        EXPECT_TRUE(hits.empty()) << "this belongs in core/engine:\n" << joined(hits);
+    }
+}
+
+// What the practice software's process carries of an adapter: the SDK and the wire, nothing of
+// the engine — no Qt, no spdlog, no Boost, no OpenSSL, no header of the core.
+const std::regex kEngineInTheHost(
+    R"re(#\s*include\s*[<"](Q[A-Za-z]+|Qt[A-Za-z]*/|spdlog/|boost/|openssl/|tiservice/(?!plugin\.h|plugin_sdk\.h|engine_wire\.h)))re");
+
+TEST(Architecture, AnAdapterBringsNothingOfTheEngineIntoThePracticeSoftwaresProcess) {
+    const auto hits = offendingUnder(
+        {kSourceDir / "plugins/sdk", kSourceDir / "plugins/wire", kSourceDir / "plugins/include"}, kEngineInTheHost);
+    EXPECT_TRUE(hits.empty()) << "the engine runs in tiservice-engine, not in the practice software:\n" << joined(hits);
+    EXPECT_TRUE(std::regex_search("#include <QJsonDocument>", kEngineInTheHost));
+    EXPECT_TRUE(std::regex_search("#include \"tiservice/engine/engine.h\"", kEngineInTheHost));
+    EXPECT_TRUE(std::regex_search("#include <openssl/ssl.h>", kEngineInTheHost));
+    EXPECT_FALSE(std::regex_search("#include \"tiservice/engine_wire.h\"", kEngineInTheHost));
+    EXPECT_FALSE(std::regex_search("#include \"tiservice/plugin.h\"", kEngineInTheHost));
 }
 
 TEST(Architecture, QtWidgetsOnlyInTheWindowAndTheSampleHostsWindow) {

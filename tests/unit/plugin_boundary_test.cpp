@@ -70,8 +70,15 @@ TEST(PluginBoundary, QuestionsAndProgressAreCheckedToo) {
 
 namespace {
 void requestCallback(const tis_host*) {}
-constexpr const char* kProfile =
-    R"({"id":"albis","name":"ALBIS","menu":[{"id":"ti-service.check","label":{"de":"Prüfen","en":"Check"},"location":"Optionen","action":"check"}]})";
+namespace sdk = tiservice::plugin_sdk;
+constexpr sdk::MenuEntry kCheckOnly[] = {{"ti-service.check", {"Prüfen", "Check"}, "Optionen", "check"}};
+const sdk::AdapterProfile kProfile{.id = "albis",
+                                   .name = "ALBIS",
+                                   .vendor = "CGM",
+                                   .settings = {},
+                                   .menu = kCheckOnly,
+                                   .manifest = R"({"id":"tiservice.albis","name":"tiservice für ALBIS","version":"0.1.0",
+                                                   "compat":"1.0","vendor":"tiservice","host":"albis","abi":1})"};
 }  // namespace
 
 TEST(PluginBoundary, TheSdkAnswersANullOrForeignSelfWithAnErrorNotACrash) {
@@ -104,10 +111,10 @@ TEST(PluginBoundary, TheSdkAnswersANullOrForeignSelfWithAnErrorNotACrash) {
     EXPECT_EQ(p->menu_entry_count(p), 1u);
     p->destroy(p);
     EXPECT_EQ(tiservice::plugin_sdk::createPlugin(nullptr, kProfile), nullptr);
-    EXPECT_EQ(tiservice::plugin_sdk::createPlugin(&host, "{"), nullptr);
-    // An unusable profile gives a manifest without a host, which every loader refuses.
-    EXPECT_FALSE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor("{")));
-    EXPECT_TRUE(plugins::parseManifest(tiservice::plugin_sdk::manifestFor(kProfile)));
+    sdk::AdapterProfile noMenu = kProfile;
+    noMenu.menu = {};
+    EXPECT_EQ(tiservice::plugin_sdk::createPlugin(&host, noMenu), nullptr);
+    EXPECT_TRUE(plugins::parseManifest(kProfile.manifest));
 }
 
 namespace {
@@ -138,11 +145,14 @@ TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck
         changing(h)->notices.emplace_back(n->id);
         changing(h)->texts.emplace_back(n->text);
     };
-    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, R"({"id":"albis","name":"ALBIS",
-        "settings":{"connector.sds_url":"TI_KONNEKTOR_URL","connector.mandant_id":"TI_MANDANT",
-                    "connector.client_system_id":"TI_CLIENTSYSTEM","connector.workplace_id":"TI_ARBEITSPLATZ",
-                    "tls.mode":"TI_TLS_MODUS"},
-        "menu":[{"id":"ti-service.check","label":{"de":"Prüfen","en":"Check"},"location":"Optionen","action":"check"}]})");
+    static constexpr sdk::SettingName kNames[] = {{"connector.sds_url", "TI_KONNEKTOR_URL"},
+                                                  {"connector.mandant_id", "TI_MANDANT"},
+                                                  {"connector.client_system_id", "TI_CLIENTSYSTEM"},
+                                                  {"connector.workplace_id", "TI_ARBEITSPLATZ"},
+                                                  {"tls.mode", "TI_TLS_MODUS"}};
+    sdk::AdapterProfile profile = kProfile;
+    profile.settings = kNames;
+    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, profile);
     ASSERT_NE(p, nullptr);
     ASSERT_TRUE(TIS_HAS_FIELD(tis_plugin, p->struct_size, settings_changed) && p->settings_changed);
     EXPECT_EQ(p->settings_changed(p), TIS_ERR_STATE);  // before init

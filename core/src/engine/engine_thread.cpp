@@ -32,6 +32,11 @@ void EngineThread::observeChecks(CheckObserver observer) {
     if (!worker_.joinable()) observer_ = std::move(observer);
 }
 
+void EngineThread::observeActivity(ActivityObserver observer) {
+    std::lock_guard lock(mutex_);
+    if (!worker_.joinable()) activityObserver_ = std::move(observer);
+}
+
 void EngineThread::checkAndAnnounce() {
     const auto outcome = engine_.check();
     if (!outcome.report.ok() && hostLog_)
@@ -136,6 +141,7 @@ void EngineThread::loop() {
             tasks_.pop_front();
             running_ = true;
         }
+        if (activityObserver_) activityObserver_();
         try {
             task();
         } catch (const std::exception& e) {
@@ -144,8 +150,11 @@ void EngineThread::loop() {
         } catch (...) {
             log::logger()->error("engine task failed");
         }
-        std::lock_guard lock(mutex_);
-        running_ = false;
+        {
+            std::lock_guard lock(mutex_);
+            running_ = false;
+        }
+        if (activityObserver_) activityObserver_();
     }
 }
 

@@ -43,6 +43,11 @@ public:
     void observeChecks(CheckObserver observer);
     /// Set before start(); called when each guided run has ended.
     void observeWorkflows(WorkflowObserver observer);
+    /// Set before start(); called on the worker when it takes a task and when it has finished
+    /// one, with busy() already telling the new state — after every Ui call of that task (the
+    /// adapter's engine process tells its adapter when the engine is idle).
+    using ActivityObserver = std::function<void()>;
+    void observeActivity(ActivityObserver observer);
     void checkNow();
     /// The guided update; planned for `plannedAt` when given ("tonight at 19:00").
     void update(std::optional<TimePoint> plannedAt = std::nullopt);
@@ -80,6 +85,7 @@ private:
     HostLog hostLog_;
     CheckObserver observer_;
     WorkflowObserver workflowObserver_;
+    ActivityObserver activityObserver_;
     std::thread worker_;
     mutable std::mutex mutex_;
     std::condition_variable cv_;
