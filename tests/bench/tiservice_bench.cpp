@@ -10,7 +10,7 @@
 //       -sha256` at each of --sizes-mb over HTTP and over TLS, with each process's peak memory;
 //     the MEDISTAR adapter in a fresh C host process (tests/plugins/c_host): cold load
 //       (dlopen + create + init) vs dlopen of an empty library in a fresh process, memory and
-//       threads after the first check, the longest call on the host's thread, the first notice
+//       threads after the first check (and the memory of its engine process apart), the longest call on the host's thread, the first notice
 //       cold and warm, and shutdown while the check waits for a connector that answers after
 //       2 s, after 20 s, or never.
 // Never part of the test suite: speed is measured here, not asserted.
@@ -320,7 +320,7 @@ int main(int argc, char** argv) {
         };
         const auto settings = medistar(sim.sdsUrl(), "medistar.settings", sim);
         host(settings, dir / "host-warm");
-        std::vector<double> load, empty, longest, threads, rss, rssLoaded, anon, noticeCold, noticeWarm, loadRatio;
+        std::vector<double> load, empty, longest, threads, rss, rssLoaded, anon, noticeCold, noticeWarm, loadRatio, engine;
         for (int i = 0; i < pairs; ++i) {
             const auto e = figure(output({(bin / "tiservice_bench").string(),
                                           "--dlopen-only=" + (lib / "test-plugins/libtest_empty_library.so").string()}),
@@ -335,6 +335,7 @@ int main(int argc, char** argv) {
             rss.push_back(figure(cold, "rss_added_kb") / 1024);
             rssLoaded.push_back(figure(cold, "rss_loaded_kb") / 1024);
             anon.push_back(figure(cold, "anon_added_kb") / 1024);
+            engine.push_back(figure(cold, "engine_rss_kb") / 1024);
             noticeCold.push_back(figure(cold, "first_notice_us") / 1e6);
             noticeWarm.push_back(figure(warm, "first_notice_us") / 1e6);
         }
@@ -345,6 +346,8 @@ int main(int argc, char** argv) {
                   << ", after the first check " << show(spread(rss), 1, "MiB", 1)
                   << " (allocated by the adapter itself: heap and stacks " << show(spread(anon), 1, "MiB", 1)
                   << "; the rest are pages of code and libraries)\n";
+        std::cout << "ADAPTER the engine process beside the practice software (tiservice-engine) "
+                  << show(spread(engine), 1, "MiB", 1) << " after the first check\n";
         std::cout << "ADAPTER threads of its own " << show(spread(threads), 1, "", 0)
                   << "; longest call on the host's thread " << show(spread(longest), 1e6, "µs", 0) << "\n";
         std::cout << "ADAPTER first notice cold " << ms(spread(noticeCold)) << ", warm " << ms(spread(noticeWarm))

@@ -2,13 +2,18 @@
 #include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
+#include "download_sink.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <future>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
@@ -16,10 +21,12 @@
 #ifdef _WIN32
 #include <io.h>
 #else
+#include <fcntl.h>
 #include <unistd.h>
 #endif
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
+#include <boost/asio/read.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -704,44 +711,109 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     lowest().expires_never();
     asio::co_spawn(io, watchStalls(watch, this), asio::detached);
     const auto stopWatching = qScopeGuard([&] { watch->stop(); });
-    std::vector<char> chunk(64 * 1024);
-    while (!parser.is_done()) {
-        parser.get().body().data = chunk.data();
-        parser.get().body().size = chunk.size();
-        if (secure) co_await http::async_read(*secure, buffer, parser, redirect_error(use_awaitable, ec));
-        else co_await http::async_read(*plain, buffer, parser, redirect_error(use_awaitable, ec));
-        if (ec == http::error::need_buffer) ec = {};
-        if (watch->stalled) ec = beast::error::timeout;
-        const std::size_t n = chunk.size() - parser.get().body().size;
-        if (n > 0) {
-            watch->lastProgress = Clock::now();
+    // Received here, written and hashed beside it (download_sink.h).
+    DownloadSink sink(file, result.resumed ? offset : 0, hashers);
+    const auto saveError = [&] {
+        close();
+        out.error = saveFailed(sink.error().value_or("write"));
+    };
+    // Bytes of the body, put into sink.space(): counted against the limit, handed on, reported.
+    // More than the target may have is an error (those bytes are not kept).
+    const auto take = [&](std::size_t n) -> bool {
+        watch->lastProgress = Clock::now();
+        if (dl.maxBytes && result.bytes + n > dl.maxBytes) {
             result.bytes += n;
-            if (dl.maxBytes && result.bytes > dl.maxBytes) {
-                close();
-                out.error = netError(errors::kResponseTooLarge, options.peerName, url,
-                                     TIS_TEXT("http_client", "schickt mehr Daten als erwartet."),
-                                     TIS_TEXT("http_client", "Den Support anrufen."),
-                                     "more than " + std::to_string(dl.maxBytes));
-                co_return out;
-            }
-            if (std::fwrite(chunk.data(), 1, n, file) != n) {
-                close();
-                out.error = saveFailed("fwrite");
-                co_return out;
-            }
-            for (auto* h : hashers) EVP_DigestUpdate(h, chunk.data(), n);
-            if (dl.progress) dl.progress(result.bytes + (result.resumed ? offset : 0), total);
-        }
-        if (ec) {
+            (void)sink.finish();  // what came before the limit stays, as after any other failure
             close();
-            if (ec == beast::error::timeout) out.error = timeout(url);
-            else if (ec.category() == asio::error::get_ssl_category()) out.error = mapTlsError(url, ec);
-            else out.error = lost(url, ec.message());
-            out.retriable = true;
-            co_return out;
+            out.error = netError(errors::kResponseTooLarge, options.peerName, url,
+                                 TIS_TEXT("http_client", "schickt mehr Daten als erwartet."),
+                                 TIS_TEXT("http_client", "Den Support anrufen."),
+                                 "more than " + std::to_string(dl.maxBytes));
+            return false;
         }
+        result.bytes += n;
+        sink.added(n);
+        if (dl.progress) dl.progress(result.bytes + (result.resumed ? offset : 0), total);
+        return true;
+    };
+    // A broken connection, a stall, a TLS alert: what came is kept in the file, for a resume.
+    const auto failed = [&](const beast::error_code& e) {
+        const bool saved = sink.finish();
+        close();
+        if (!saved) out.error = saveFailed(sink.error().value_or("write"));
+        else if (e == beast::error::timeout) out.error = timeout(url);
+        else if (e.category() == asio::error::get_ssl_category()) out.error = mapTlsError(url, e);
+        else out.error = lost(url, e.message());
+        out.retriable = saved;
+    };
+    bool keepAlive = parser.keep_alive();
+    if (!parser.chunked() && parser.content_length()) {
+        // What an update server sends: a length. The parser has read the head; the body comes
+        // from the connection straight into the sink's blocks, first what arrived with the head.
+        std::uint64_t left = *parser.content_length();
+        while (buffer.size() > 0 && left > 0) {
+            const auto room = sink.space();
+            if (room.empty()) {
+                saveError();
+                co_return out;
+            }
+            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>({buffer.size(), room.size(), left}));
+            std::memcpy(room.data(), buffer.data().data(), n);
+            buffer.consume(n);
+            left -= n;
+            if (!take(n)) co_return out;
+        }
+        while (left > 0) {
+            const auto room = sink.space();
+            if (room.empty()) {
+                saveError();
+                co_return out;
+            }
+            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(room.size(), left));
+            const auto target = asio::buffer(room.data(), want);
+            // At least 64 KiB per resume of this coroutine (TLS hands over 16 KiB per record).
+            const auto enough = asio::transfer_at_least(std::min<std::size_t>(want, 64 * 1024));
+            std::size_t n = 0;
+            if (secure) n = co_await asio::async_read(*secure, target, enough, redirect_error(use_awaitable, ec));
+            else n = co_await asio::async_read(*plain, target, enough, redirect_error(use_awaitable, ec));
+            if (watch->stalled) ec = beast::error::timeout;
+            if (n > 0) {
+                left -= n;
+                if (!take(n)) co_return out;
+            }
+            if (ec && left > 0) {
+                failed(ec);
+                co_return out;
+            }
+        }
+    } else {
+        // Chunked (or up to the end of the connection): through the parser.
+        while (!parser.is_done()) {
+            const auto room = sink.space();
+            if (room.empty()) {
+                saveError();
+                co_return out;
+            }
+            parser.get().body().data = room.data();
+            parser.get().body().size = room.size();
+            if (secure) co_await http::async_read(*secure, buffer, parser, redirect_error(use_awaitable, ec));
+            else co_await http::async_read(*plain, buffer, parser, redirect_error(use_awaitable, ec));
+            if (ec == http::error::need_buffer) ec = {};
+            if (watch->stalled) ec = beast::error::timeout;
+            const std::size_t n = room.size() - parser.get().body().size;
+            if (n > 0 && !take(n)) co_return out;
+            if (ec) {
+                failed(ec);
+                co_return out;
+            }
+        }
+        keepAlive = parser.keep_alive();
     }
-    if (!parser.keep_alive()) close();
+    if (!sink.finish()) {
+        saveError();
+        co_return out;
+    }
+    if (!keepAlive) close();
     out.response = head;
     co_return out;
 }
@@ -832,8 +904,8 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
             .action = TIS_TEXT("http_client", "Schreibrechte und freien Speicherplatz prüfen."),
             .detail = tiservice::utf8Of(destination)};
     std::unique_ptr<std::FILE, decltype(&std::fclose)> closer(file, &std::fclose);
-    // Written in large blocks, not through stdio's 4 KiB buffer (two write() per 64 KiB chunk).
-    std::setvbuf(file, nullptr, _IOFBF, 1024 * 1024);
+    // Written as it arrives, in large blocks, without a copy through stdio's buffer.
+    std::setvbuf(file, nullptr, _IONBF, 0);
     if (offset > 0) {
         // Hash what is already there, then continue after it.
         std::vector<char> buf(64 * 1024);

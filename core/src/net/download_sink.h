@@ -1,0 +1,74 @@
+#pragma once
+// Where the bytes of a download go while the network thread receives the next ones: a ring of
+// blocks between three threads. The network thread fills a block; a writer thread puts it into
+// the file; a checksum thread hashes it; a block is filled again once both are done with it. So
+// receiving, writing and hashing a firmware file — on a practice PC each about as long as the
+// other — happen side by side instead of one after the other, and memory stays flat (2 MiB).
+// On Linux the file is sent on to the disk every 8 MiB (sync_file_range, without waiting): a
+// gigabyte of firmware does not sit in memory waiting for the fsync before the rename.
+
+#include <openssl/evp.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tiservice::net {
+
+class DownloadSink {
+public:
+    /// Bytes go to `file` (open for writing, unbuffered, positioned at its end: `start` bytes
+    /// are there already, a resumed part) and into `hashers`.
+    DownloadSink(std::FILE* file, std::uint64_t start, const std::vector<EVP_MD_CTX*>& hashers);
+    ~DownloadSink();  ///< stops the threads; what was not finish()ed is not written
+    DownloadSink(const DownloadSink&) = delete;
+    DownloadSink& operator=(const DownloadSink&) = delete;
+
+    /// Where the next bytes go (at least 1 byte); waits while every block is still being written
+    /// or hashed. Empty when writing failed.
+    std::span<char> space();
+    /// `n` bytes were put into the last space().
+    void added(std::size_t n);
+    /// Writes and hashes what is left and waits for both (the caller syncs the file). False when
+    /// a write failed (a full disk): error() says how.
+    bool finish();
+    /// Whether writing failed, and how (for the log): "write: No space left on device".
+    [[nodiscard]] std::optional<std::string> error() const;
+
+    static constexpr std::size_t kBlockBytes = 256 * 1024;
+
+private:
+    static constexpr std::size_t kBlocks = 8;
+
+    void publish();
+    void writeLoop();
+    void hashLoop();
+    bool writeBlock(const char* data, std::size_t n);
+
+    std::FILE* file_;
+    std::uint64_t start_;
+    std::uint64_t written_ = 0;      ///< [writer] bytes put into the file by this sink
+    std::uint64_t syncedFrom_ = 0;   ///< [writer] where the bytes not yet sent to the disk begin
+    const std::vector<EVP_MD_CTX*>& hashers_;
+    std::vector<char> memory_;  ///< kBlocks × kBlockBytes
+    std::vector<std::size_t> sizes_;
+    std::size_t fill_ = 0;  ///< [network] bytes in the block being filled
+
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::uint64_t filled_ = 0;  ///< blocks handed on by the network thread
+    std::uint64_t wrote_ = 0;   ///< of them, written
+    std::uint64_t hashed_ = 0;  ///< of them, hashed
+    bool stop_ = false;
+    std::optional<std::string> error_;
+    std::thread writer_;
+    std::thread hasher_;
+};
+
+}  // namespace tiservice::net
