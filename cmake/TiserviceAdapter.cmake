@@ -187,6 +187,12 @@ function(tiservice_add_adapter id profile)
     file(CONFIGURE OUTPUT "${map}" CONTENT "{\n  global: tis_plugin_entry;\n  local: *;\n};\n")
     target_link_options(${target} PRIVATE "LINKER:--version-script=${map}")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${map}")
+    # The C++ runtime inside, hidden: a practice software (a C, Delphi or Java program) loads one
+    # library instead of four -- about 1 ms and 1 MiB instead of 3 ms and 2.3 MiB. Not in a
+    # sanitizer build, whose runtime must see every allocation.
+    if(NOT TISERVICE_SANITIZE)
+      target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+    endif()
   else()
     # Windows: tiservice_adapter_<id>.dll, whose export table holds tis_plugin_entry alone, with
     # the C++ runtime inside: it needs no DLL but Windows' own.

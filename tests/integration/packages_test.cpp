@@ -153,7 +153,7 @@ TEST_F(Packages, InstalledSampleHostLoadsAnInstalledAdapterAgainstTheInstalledSi
     TempDir simState;
     BackgroundProcess sim({(prefix() / "bin/konnektor-sim").string(), "--scenario",
                            (prefix() / "share/tiservice/scenarios/expired-connector-outdated-terminal.json").string(), "--port", "0",
-                           "--management-port", "0", "--control-port", "0", "--update-port", "0", "--state-dir",
+                           "--plain-port", "0", "--management-port", "0", "--control-port", "0", "--update-port", "0", "--state-dir",
                            simState.path().string(), "--updates-dir", (dir->path() / "repo/published").string(), "--ready-file",
                            (simState / "ready.json").string()},
                           {}, simState / "logs");
