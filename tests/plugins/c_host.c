@@ -124,6 +124,8 @@ static long child_processes(long* rss_kb) {
     long count = 0;
     for (BOOL more = Process32First(snapshot, &process); more; more = Process32Next(snapshot, &process)) {
         if (process.th32ParentProcessID != GetCurrentProcessId()) continue;
+        /* The console host Windows (and Wine) gives a console program that starts without a window. */
+        if (_stricmp(process.szExeFile, "conhost.exe") == 0) continue;
         HANDLE child = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ, FALSE, process.th32ProcessID);
         if (!child) continue; /* ended meanwhile */
         PROCESS_MEMORY_COUNTERS counters;
@@ -430,6 +432,9 @@ static int host_once(const char* adapter, int cycle) {
     if (!plugin) return 3;
     if (plugin->init(plugin) != TIS_OK) {
         fprintf(stderr, "init: %s\n", plugin->last_error(plugin));
+        /* A plugin whose init failed is still destroyed: create made it. */
+        plugin->destroy(plugin);
+        if (entry->deinit) entry->deinit();
         return 3;
     }
     const double load_us = now_us() - t0;

@@ -78,7 +78,8 @@ TEST(EngineWire, AFrameLongerThanAnyMessageBreaksTheStreamInsteadOfFillingMemory
 TEST(EngineWire, AFieldRunningPastItsFrameOrANumberThatIsNoneFailsTheReader) {
     auto payload = payloadOf(wire::FrameWriter(wire::Kind::Activity).number(1).number(7).finish());
     {
-        wire::FrameReader r(payload.substr(0, payload.size() - 1));  // the last digit cut off inside the field
+        const auto cut = payload.substr(0, payload.size() - 1);  // the last digit cut off inside the field
+        wire::FrameReader r(cut);
         (void)r.number(0, 1);
         (void)r.number();
         EXPECT_FALSE(r.ok());
