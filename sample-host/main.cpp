@@ -304,7 +304,7 @@ int main(int argc, char** argv) {
             std::cerr.rdbuf(e);
         }
     } restore{printableOut.target(), printableErr.target()};
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
     std::string pvs;
     std::filesystem::path pluginsDir, settingsFile, answersFile, stateDir;
     std::vector<std::string> runs;
@@ -319,12 +319,12 @@ int main(int argc, char** argv) {
                 std::cout << tr(kHelp);
                 return 0;
             } else if (o.is("--pvs")) pvs = o.value();
-            else if (o.is("--plugins")) pluginsDir = o.value();
-            else if (o.is("--settings")) settingsFile = o.value();
-            else if (o.is("--answers")) answersFile = o.value();
+            else if (o.is("--plugins")) pluginsDir = o.path();
+            else if (o.is("--settings")) settingsFile = o.path();
+            else if (o.is("--answers")) answersFile = o.path();
             else if (o.is("--interactive")) g.interactive = true;
             else if (o.is("--run")) runs.push_back(o.value());
-            else if (o.is("--state-dir")) stateDir = o.value();
+            else if (o.is("--state-dir")) stateDir = o.path();
             else if (o.is("--timeout")) {
                 timeoutSeconds = o.number<int>();
                 if (timeoutSeconds <= 0)
@@ -337,7 +337,7 @@ int main(int argc, char** argv) {
             } else if (o.is("--workplaces-in-use")) g.workplacesInUse = o.number<int>();
             else if (o.is("--stay")) stay = true;
             else if (o.is("--gui")) gui = true;
-            else if (o.is("--screenshots")) screenshots = o.value();
+            else if (o.is("--screenshots")) screenshots = o.path();
             else if (o.is("--lang")) {
                 const auto v = o.value();
                 const auto l = parseLanguage(v);

@@ -38,7 +38,11 @@ std::filesystem::path pathFromUtf8(std::string_view utf8) {
 }
 
 std::string utf8Of(const std::filesystem::path& path) {
-    const auto text = path.u8string();
+    // One kind of separator, the system's: "C:\Praxis\config/tiservice\tiservice.ini" is no
+    // path a person at the reception recognises (on Windows "/" becomes "\"; elsewhere nothing).
+    auto preferred = path;
+    preferred.make_preferred();
+    const auto text = preferred.u8string();
     return std::string(text.begin(), text.end());
 }
 

@@ -57,7 +57,8 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     if (!childErr)
         childErr = ::CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr);
 
-    // Only these three handles reach the engine, whatever else of the practice software's is inheritable.
+    // Only these three handles reach the engine, whatever else of the practice software's is
+    // inheritable. No console (DETACHED_PROCESS): no window, and no console host beside it.
     HANDLE handles[3] = {childIn, childOut, childErr};
     const DWORD handleCount = childErr && childErr != INVALID_HANDLE_VALUE ? 3 : 2;
     SIZE_T attributeSize = 0;
@@ -78,7 +79,7 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     std::wstring commandLine = L"\"" + program.wstring() + L"\"";
     PROCESS_INFORMATION info{};
     const BOOL created = ::CreateProcessW(program.wstring().c_str(), commandLine.data(), nullptr, nullptr, TRUE,
-                                          CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT |
+                                          DETACHED_PROCESS | CREATE_UNICODE_ENVIRONMENT |
                                               (listed ? EXTENDED_STARTUPINFO_PRESENT : 0),
                                           nullptr, nullptr, &startup.StartupInfo, &info);
     if (!created) error = lastErrorText("CreateProcessW");

@@ -5,7 +5,7 @@
 // an unknown option or a number that is none ("acht", "10x"; never a bare "stoi").
 //
 //     for (command_line::OptionReader o(args); o.next();) {
-//         if (o.is("--config")) config = o.value();
+//         if (o.is("--config")) config = o.path();
 //         else if (o.is("--json")) json = true;
 //         else if (o.is("--timeout")) timeout = o.number<int>();
 //         else o.unknown();
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "tiservice/i18n.h"
+#include "tiservice/paths.h"
 
 namespace tiservice::command_line {
 
@@ -94,6 +95,10 @@ public:
         if (pos_ + 1 >= static_cast<long>(args_.size())) throw missingValue(name_);
         return args_[static_cast<std::size_t>(++pos_)];
     }
+    /// The value of the current option as a file or folder. Arguments are UTF-8 (on Windows
+    /// cli::arguments makes them so); not path(std::string), which on Windows reads the ANSI code
+    /// page and would turn "C:\\Users\\Jürgen" into another folder.
+    std::filesystem::path path() { return pathFromUtf8(value()); }
     template <typename Number>
     requires std::integral<Number> || std::floating_point<Number> Number number() {
         const auto option = name_;

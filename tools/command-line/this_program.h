@@ -6,10 +6,13 @@
 
 #include <filesystem>
 
+#include <string>
+#include <vector>
+
 #ifdef _WIN32
 #include <windows.h>
-
-#include <vector>
+// after windows.h
+#include <shellapi.h>
 #endif
 
 namespace tiservice::cli {
@@ -38,6 +41,29 @@ inline std::filesystem::path currentExecutable() {
 /// thread that uses it; were that a worker (the release check, the engine's thread), Qt's
 /// bookkeeping for the real main thread would be owned by no one at exit. Call first in main().
 inline void claimQtMainThread() { (void)QThread::currentThread(); }
+
+/// The program's arguments (without its own name) as UTF-8, as every text of ours is. On Windows
+/// from the wide command line: main's argv is in the ANSI code page, where "C:\Praxis Ärzte" or a
+/// device text with "ü" would be lost.
+inline std::vector<std::string> arguments(int argc, char** argv) {
+#ifdef _WIN32
+    (void)argc;
+    (void)argv;
+    int n = 0;
+    wchar_t** wide = ::CommandLineToArgvW(::GetCommandLineW(), &n);
+    std::vector<std::string> args;
+    for (int i = 1; wide && i < n; ++i) {
+        const int bytes = ::WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, nullptr, 0, nullptr, nullptr);
+        std::string arg(static_cast<std::size_t>(bytes > 0 ? bytes - 1 : 0), '\0');
+        if (bytes > 1) ::WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, arg.data(), bytes, nullptr, nullptr);
+        args.push_back(std::move(arg));
+    }
+    ::LocalFree(wide);
+    return args;
+#else
+    return std::vector<std::string>(argv + 1, argv + argc);
+#endif
+}
 
 /// Windows: the console shows UTF-8, as every text of ours is (its default code page, 850 in a
 /// German Windows, would garble every umlaut). Elsewhere terminals are UTF-8 already.

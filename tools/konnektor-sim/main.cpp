@@ -103,10 +103,10 @@ Steuer-Port (HTTP, JSON):
 using command_line::UsageError;
 using command_line::number;
 
-std::string readSecretFile(const std::string& path) {
+std::string readSecretFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw UsageError{TIS_TEXT("konnektor-sim", "Datei nicht lesbar: %1").arg(path)};
+        throw UsageError{TIS_TEXT("konnektor-sim", "Datei nicht lesbar: %1").arg(tiservice::utf8Of(path))};
     std::ostringstream s;
     s << in.rdbuf();
     auto v = s.str();
@@ -141,9 +141,9 @@ int main(int argc, char** argv) {
     tiservice::cli::useUtf8Console();
     SimulatorOptions options;
     std::optional<std::filesystem::path> scenarioFile, readyFile;
-    std::optional<std::string> p12PasswordFile, basicAuthPasswordFile;
+    std::optional<std::filesystem::path> p12PasswordFile, basicAuthPasswordFile;
     try {
-        std::vector<std::string> args(argv + 1, argv + argc);
+        std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
         for (command_line::OptionReader o(args); o.next();) {
             const auto& a = o.name();
             if (o.is("-h", "--help")) {
@@ -154,25 +154,25 @@ int main(int argc, char** argv) {
                 std::cout << "konnektor-sim " << build_info::version() << " (" << build_info::commit() << ")\n";
                 return 0;
             }
-            if (o.is("--scenario")) scenarioFile = o.value();
+            if (o.is("--scenario")) scenarioFile = o.path();
             else if (o.is("--count")) options.count = o.number<int>();
             else if (o.is("--time-scale")) options.timeScale = o.number<double>();
             else if (o.is("--listen")) options.listen = o.value();
             else if (o.is("--port")) options.port = portValue(a, o.value());
             else if (o.is("--plain-port")) options.plainPort = portValue(a, o.value());
-            else if (o.is("--sds-file")) options.sdsFile = o.value();
+            else if (o.is("--sds-file")) options.sdsFile = o.path();
             else if (o.is("--management-port")) options.managementPort = portValue(a, o.value());
             else if (o.is("--control-port")) options.controlPort = portValue(a, o.value());
             else if (o.is("--update-port")) options.updatePort = portValue(a, o.value());
             else if (o.is("--mobile-port")) options.mobilePort = portValue(a, o.value());
-            else if (o.is("--ready-file")) readyFile = o.value();
+            else if (o.is("--ready-file")) readyFile = o.path();
             else if (o.is("--tls")) options.tls = o.value();
             else if (o.is("--basic-auth-user")) options.basicAuthUser = o.value();
-            else if (o.is("--basic-auth-password-file")) basicAuthPasswordFile = o.value();
-            else if (o.is("--client-p12")) options.clientP12 = o.value();
-            else if (o.is("--client-p12-password-file")) p12PasswordFile = o.value();
-            else if (o.is("--state-dir")) options.stateDir = o.value();
-            else if (o.is("--updates-dir")) options.updatesDir = o.value();
+            else if (o.is("--basic-auth-password-file")) basicAuthPasswordFile = o.path();
+            else if (o.is("--client-p12")) options.clientP12 = o.path();
+            else if (o.is("--client-p12-password-file")) p12PasswordFile = o.path();
+            else if (o.is("--state-dir")) options.stateDir = o.path();
+            else if (o.is("--updates-dir")) options.updatesDir = o.path();
             else if (o.is("--updates-tls")) options.updatesTls = true;
             else if (o.is("--fault-power-loss")) options.faults.powerLossDuringInstall = true;
             else if (o.is("--fault-install-fails")) options.faults.installFails = o.value();

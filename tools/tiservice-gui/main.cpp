@@ -12,6 +12,7 @@
 #include "gui_text.h"
 #include "main_window.h"
 #include "tiservice/log.h"
+#include "this_program.h"
 #include "tiservice/paths.h"
 
 namespace {
@@ -31,10 +32,10 @@ int main(int argc, char** argv) {
     using namespace tiservice;
     setCurrentLanguage(languageFromEnvironment());
     gui::WindowSetup setup{.configFile = defaultConfigFolder() / "tiservice.ini", .stateDir = defaultStateFolder()};
-    const std::vector<std::string> args(argv + 1, argv + argc);
+    const std::vector<std::string> args = cli::arguments(argc, argv);
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) setup.configFile = o.value();
+            if (o.is("--config")) setup.configFile = o.path();
             else if (o.is("--check-every")) setup.checkEvery = std::chrono::minutes(std::max(1, o.number<int>()));
             else if (o.is("--help", "-h")) {
                 std::cout << tr(kHelp);

@@ -80,8 +80,9 @@ UsageError roleValueExpected(const std::string& option, const LocalizedText& val
 int main(int argc, char** argv) {
     tiservice::cli::claimQtMainThread();
     tiservice::cli::useUtf8Console();
-    std::vector<std::string> args(argv + 1, argv + argc);
-    std::optional<std::string> repoDir, command, file, path, role, name, paths, custom, from, version, platform,
+    std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
+    std::optional<std::filesystem::path> repoDir, file;
+    std::optional<std::string> command, path, role, name, paths, custom, from, version, platform,
         channel;
     RepositoryOptions options;
     RoleSettings delegation{1, 1, 90};
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
             if (o.is("-h", "--help")) {
                 std::cout << tr(kHelp);
                 return 0;
-            } else if (o.is("--repo")) repoDir = o.value();
+            } else if (o.is("--repo")) repoDir = o.path();
             else if (o.is("--key-type")) {
                 const auto t = o.value();
                 if (t == "ed25519") options.keyType = SigningKey::Type::Ed25519;
@@ -124,7 +125,7 @@ int main(int argc, char** argv) {
             else if (o.is("--channel")) channel = o.value();
             else if (o.is("--terminating")) terminating = true;
             else if (!command) command = a;
-            else if (!file) file = a;
+            else if (!file) file = tiservice::pathFromUtf8(a);
             else throw UsageError{TIS_TEXT("tiservice-repo", "unerwartetes Argument %1").arg(a)};
         }
     } catch (const UsageError& e) {

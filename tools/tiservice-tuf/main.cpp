@@ -57,8 +57,9 @@ int usage(const LocalizedText& what) {
 int main(int argc, char** argv) {
     tiservice::cli::claimQtMainThread();
     tiservice::cli::useUtf8Console();
-    std::vector<std::string> args(argv + 1, argv + argc);
-    std::optional<std::string> metadataDir, metadataUrl, targetBaseUrl, targetDir, caFile, command, rootFile;
+    std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
+    std::optional<std::filesystem::path> metadataDir, targetDir, caFile, rootFile;
+    std::optional<std::string> metadataUrl, targetBaseUrl, command;
     std::vector<std::string> targetNames;
     try {
         for (command_line::OptionReader o(args); o.next();) {
@@ -66,18 +67,18 @@ int main(int argc, char** argv) {
             if (o.is("-h", "--help")) {
                 std::cout << tr(kHelp);
                 return 0;
-            } else if (o.is("--metadata-dir")) metadataDir = o.value();
+            } else if (o.is("--metadata-dir")) metadataDir = o.path();
             else if (o.is("--metadata-url")) metadataUrl = o.value();
             else if (o.is("--target-name")) targetNames.push_back(o.value());
             else if (o.is("--target-base-url")) targetBaseUrl = o.value();
-            else if (o.is("--target-dir")) targetDir = o.value();
-            else if (o.is("--ca-file")) caFile = o.value();
+            else if (o.is("--target-dir")) targetDir = o.path();
+            else if (o.is("--ca-file")) caFile = o.path();
             else if (o.is("--lang")) {
                 auto l = parseLanguage(o.value());
                 if (!l) throw UsageError{TIS_TEXT("tiservice-tuf", "--lang erwartet de oder en")};
                 setCurrentLanguage(*l);
             } else if (!command) command = a;
-            else if (*command == "init" && !rootFile) rootFile = a;
+            else if (*command == "init" && !rootFile) rootFile = tiservice::pathFromUtf8(a);
             else throw UsageError{TIS_TEXT("tiservice-tuf", "unerwartetes Argument %1").arg(a)};
         }
     } catch (const UsageError& e) {
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
     for (const auto& name : targetNames) {
         auto target = client.findTarget(name);
         if (!target.ok()) return fail(target.error());
-        auto file = client.download(*target, std::filesystem::path(*targetDir) / name);
+        auto file = client.download(*target, *targetDir / tiservice::pathFromUtf8(name));
         if (!file.ok()) return fail(file.error());
     }
     return 0;

@@ -48,7 +48,7 @@ public:
         if (!settings.ok() || settings->updateServer.releaseChannel.empty()) return;
         installation_ = release::findInstallation(currentExecutable());
         worker_ = std::thread([this, s = std::move(settings).value()] {
-            net::setThreadCancellation([this] { return stop_.load(); });
+            const net::ThreadCancellation cancellation([this] { return stop_.load(); });
             release::ReleaseCheck found;
             try {
                 found = release::checkForRelease(s, defaultStateFolder(), *SystemClock::shared(), installation_);

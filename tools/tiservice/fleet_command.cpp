@@ -63,7 +63,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--dir")) {
-                const std::filesystem::path dir = o.value();
+                const std::filesystem::path dir = o.path();
                 std::error_code ec;
                 std::vector<std::filesystem::path> files;
                 for (const auto& e : std::filesystem::directory_iterator(dir, ec))
@@ -74,7 +74,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                 std::sort(files.begin(), files.end());
                 for (const auto& f : files) practices.push_back({tiservice::utf8Of(f.stem()), f});
             } else if (o.is("--practices")) {
-                auto list = engine::loadPracticeList(o.value());
+                auto list = engine::loadPracticeList(o.path());
                 if (!list.ok()) {
                     err << "tiservice fleet: " << list.error().describe() << "\n";
                     return general_exit::kUsage;
@@ -96,7 +96,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                 out << tr(kFleetHelp);
                 return general_exit::kDone;
             } else if (!o.name().starts_with("-")) {
-                const std::filesystem::path f = o.name();  // a settings file
+                const std::filesystem::path f = tiservice::pathFromUtf8(o.name());  // a settings file
                 practices.push_back({tiservice::utf8Of(f.stem()), f});
             } else {
                 o.unknown();

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
             std::cerr.rdbuf(e);
         }
     } restore{out.target(), err.target()};
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
     // A standalone installation starts a verified new release it unpacked at the last start,
     // once that release passed its own start check; otherwise it stays on this one.
     if (args.empty() || args.front() != "--self-check") {

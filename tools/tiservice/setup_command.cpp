@@ -40,8 +40,8 @@ int runSetup(std::span<const std::string> args, std::ostream& out, std::ostream&
     std::optional<std::filesystem::path> answers;
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) config = o.value();
-            else if (o.is("--answers")) answers = o.value();
+            if (o.is("--config")) config = o.path();
+            else if (o.is("--answers")) answers = o.path();
             else if (o.is("-h", "--help")) {
                 out << tr(kSetupHelp);
                 return general_exit::kDone;

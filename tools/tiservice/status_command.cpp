@@ -58,7 +58,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     bool json = false, notify = false;
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) config = o.value();
+            if (o.is("--config")) config = o.path();
             else if (o.is("--json")) json = true;
             else if (o.is("--notify")) notify = true;
             else if (o.is("-h", "--help")) {

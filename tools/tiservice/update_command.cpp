@@ -122,8 +122,8 @@ int runUpdate(std::span<const std::string> args, std::ostream& out, std::ostream
     bool mobileTerminal = false;
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) config = o.value();
-            else if (o.is("--answers")) answers = o.value();
+            if (o.is("--config")) config = o.path();
+            else if (o.is("--answers")) answers = o.path();
             else if (o.is("--at")) at = o.value();
             else if (o.is("--mobile-terminal")) mobileTerminal = true;
             else if (o.is("-h", "--help")) {
@@ -160,8 +160,8 @@ int runPassword(std::span<const std::string> args, std::ostream& out, std::ostre
     std::optional<std::filesystem::path> answers;
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) config = o.value();
-            else if (o.is("--answers")) answers = o.value();
+            if (o.is("--config")) config = o.path();
+            else if (o.is("--answers")) answers = o.path();
             else if (o.is("-h", "--help")) {
                 out << tr(kPasswordHelp);
                 return general_exit::kDone;
@@ -182,8 +182,8 @@ int runPlan(std::span<const std::string> args, std::ostream& out, std::ostream& 
     bool cancel = false;
     try {
         for (command_line::OptionReader o(args); o.next();) {
-            if (o.is("--config")) config = o.value();
-            else if (o.is("--answers")) answers = o.value();
+            if (o.is("--config")) config = o.path();
+            else if (o.is("--answers")) answers = o.path();
             else if (o.is("--move")) move = o.value();
             else if (o.is("--cancel")) cancel = true;
             else if (o.is("-h", "--help")) {
@@ -221,8 +221,8 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
     try {
         for (command_line::OptionReader o(args); o.next();) {
             if (o.is("--json")) json = true;
-            else if (o.is("--config")) config = o.value();
-            else if (o.is("--export")) exportTo = o.value();
+            else if (o.is("--config")) config = o.path();
+            else if (o.is("--export")) exportTo = o.path();
             else if (o.is("--local")) localOnly = true;
             else if (o.is("-h", "--help")) {
                 out << tr(kHistoryHelp);

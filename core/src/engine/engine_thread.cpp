@@ -126,7 +126,7 @@ void EngineThread::post(std::function<void()> task) {
 void EngineThread::loop() {
     // A request on this thread that waits on the network ends at once when the host stops
     // (shutdown must not wait for a connector that does not answer).
-    net::setThreadCancellation([this] { return stopping_.load(); });
+    const net::ThreadCancellation cancellation([this] { return stopping_.load(); });
     for (;;) {
         std::function<void()> task;
         {

@@ -185,7 +185,8 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
             const auto started = std::chrono::steady_clock::now();
             const auto deadline = started + options.perConnector;
             // Every request of this check ends at the practice's deadline, whatever the network does.
-            net::setThreadCancellation([deadline] { return std::chrono::steady_clock::now() >= deadline; });
+            const net::ThreadCancellation cancellation(
+                [deadline] { return std::chrono::steady_clock::now() >= deadline; });
             auto& r = results[i];
             auto http = konnektor::connectorClientOptions(*settings[i]);  // no prompt: a secret must be in a file
             if (!http.ok()) {
@@ -204,7 +205,6 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
                     r.error = tooSlow(options.perConnector, r.sdsUrl);
                 else r.error = report.error();
             }
-            net::setThreadCancellation({});
             r.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         }
     };

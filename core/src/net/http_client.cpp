@@ -171,10 +171,24 @@ struct Outcome {
 };
 
 namespace {
-thread_local std::function<bool()> threadCancellation;
+/// The calling thread's innermost ThreadCancellation (a plain pointer: trivially destroyed).
+thread_local const ThreadCancellation* threadCancellation = nullptr;
 
-bool cancelledNow() { return threadCancellation && threadCancellation(); }
+bool cancelledNow() { return ThreadCancellation::requested(); }
 }  // namespace
+
+ThreadCancellation::ThreadCancellation(std::function<bool()> cancelled)
+    : cancelled_(std::move(cancelled)), outer_(threadCancellation) {
+    threadCancellation = this;
+}
+
+ThreadCancellation::~ThreadCancellation() { threadCancellation = outer_; }
+
+bool ThreadCancellation::requested() {
+    return threadCancellation && threadCancellation->cancelled_ && threadCancellation->cancelled_();
+}
+
+bool ThreadCancellation::active() { return threadCancellation != nullptr; }
 
 struct HttpClient::Impl {
     ClientOptions options;
@@ -233,7 +247,7 @@ struct HttpClient::Impl {
     template <typename Future>
     bool runUntilReady(Future& future) {
         io.restart();
-        if (!threadCancellation) {
+        if (!ThreadCancellation::active()) {
             io.run();
             return false;
         }
@@ -825,7 +839,6 @@ const ClientOptions& HttpClient::options() const { return impl_->options; }
 int HttpClient::connectionsOpened() const { return impl_->opened; }
 void HttpClient::disconnect() { impl_->close(); }
 
-void setThreadCancellation(std::function<bool()> cancelled) { threadCancellation = std::move(cancelled); }
 
 Result<Response> HttpClient::send(const Request& request) {
     auto url = Url::parse(request.url);

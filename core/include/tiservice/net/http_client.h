@@ -120,11 +120,30 @@ inline constexpr const char* kHttpStatus = "net.http-status";
 inline constexpr const char* kCancelled = "net.cancelled";  ///< the thread's cancellation said stop
 }  // namespace errors
 
-/// The calling thread's cancellation: while a request of an HttpClient made on this thread waits
-/// on the network, it is asked every 50 ms; true ends the request at once (errors::kCancelled),
-/// and a retry is not tried. An engine worker sets it for its own thread, so a practice
-/// software's shutdown never waits for a connector that does not answer. Empty: none.
-TISERVICE_CORE_EXPORT void setThreadCancellation(std::function<bool()> cancelled);
+/// The calling thread's cancellation, while this object lives (on that thread's stack): while a
+/// request of an HttpClient waits on the network on this thread, `cancelled` is asked every
+/// 50 ms; true ends the request at once (errors::kCancelled), and a retry is not tried. An engine
+/// worker holds one for its whole life, so a practice software's shutdown never waits for a
+/// connector that does not answer. An inner one holds until it ends, then the outer one again.
+/// (A scope, not a thread_local std::function: MinGW-w64 frees a thread's TLS before the
+/// destructors of its thread_local objects run, and such an object crashed tiservice.exe at the
+/// end of a thread.)
+class TISERVICE_CORE_EXPORT ThreadCancellation {
+public:
+    explicit ThreadCancellation(std::function<bool()> cancelled);
+    ~ThreadCancellation();
+    ThreadCancellation(const ThreadCancellation&) = delete;
+    ThreadCancellation& operator=(const ThreadCancellation&) = delete;
+
+    /// Whether the calling thread's innermost cancellation says stop.
+    [[nodiscard]] static bool requested();
+    /// Whether the calling thread has one.
+    [[nodiscard]] static bool active();
+
+private:
+    std::function<bool()> cancelled_;
+    const ThreadCancellation* outer_;
+};
 
 class TISERVICE_CORE_EXPORT HttpClient {
 public:
