@@ -210,7 +210,8 @@ public:
         engine_ = std::make_unique<engine::Engine>(std::move(setup));
         engine_->useSettings(settingsFrom(start_.settings));
         log::logger()->info("adapter {} for {} started (engine process)", start_.pvsId, start_.hostName);
-        hostLog(TIS_LOG_INFO, "tiservice " + std::string(build_info::version()) + " for " + start_.pvsName + " started");
+        hostLog(TIS_LOG_INFO,
+                "tiservice " + std::string(build_info::version()) + " for " + start_.pvsName + " started");
         thread_ = std::make_unique<engine::EngineThread>(
             *engine_, std::chrono::minutes(start_.checkIntervalMinutes),
             [this](bool warning, const std::string& line) { hostLog(warning ? TIS_LOG_WARNING : TIS_LOG_INFO, line); });
@@ -270,10 +271,8 @@ public:
                 answerCv_.notify_all();
                 return true;
             }
-            case wire::Kind::Stop:
-                return false;
-            default:
-                return true;  // Start twice, or a frame only the engine sends: ignored
+            case wire::Kind::Stop: return false;
+            default: return true;  // Start twice, or a frame only the engine sends: ignored
         }
     }
 
@@ -327,7 +326,8 @@ private:
             return std::string();
         };
         return connectionSettingsFrom(
-            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(start_.pvsName))), hostName);
+            values, std::filesystem::path(tr(TIS_TEXT("plugin_sdk", "%1 TI-Einstellungen").arg(start_.pvsName))),
+            hostName);
     }
 
     /// A line for the host's log, redacted like the engine's own. [thread-safe]
@@ -380,7 +380,8 @@ private:
     std::optional<int> workplaces_;
 };
 
-std::vector<std::pair<std::string, std::string>> actionsIn(const std::vector<workflow::Choice>& actions, Language language) {
+std::vector<std::pair<std::string, std::string>> actionsIn(const std::vector<workflow::Choice>& actions,
+                                                           Language language) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& a : actions) out.emplace_back(a.id, printable(a.label.in(language)));
     return out;

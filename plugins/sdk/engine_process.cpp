@@ -10,8 +10,8 @@
 #include <vector>
 #else
 #include <dlfcn.h>
-#include <link.h>
 #include <fcntl.h>
+#include <link.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -31,7 +31,9 @@ struct EngineProcess::Native {
 };
 
 namespace {
-std::string lastErrorText(const char* what) { return std::string(what) + " failed (Windows error " + std::to_string(::GetLastError()) + ")"; }
+std::string lastErrorText(const char* what) {
+    return std::string(what) + " failed (Windows error " + std::to_string(::GetLastError()) + ")";
+}
 }  // namespace
 
 std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path& program, std::string& error) {
@@ -53,9 +55,11 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     HANDLE childErr = nullptr;
     const HANDLE hostErr = ::GetStdHandle(STD_ERROR_HANDLE);
     if (hostErr && hostErr != INVALID_HANDLE_VALUE)
-        ::DuplicateHandle(::GetCurrentProcess(), hostErr, ::GetCurrentProcess(), &childErr, 0, TRUE, DUPLICATE_SAME_ACCESS);
+        ::DuplicateHandle(::GetCurrentProcess(), hostErr, ::GetCurrentProcess(), &childErr, 0, TRUE,
+                          DUPLICATE_SAME_ACCESS);
     if (!childErr)
-        childErr = ::CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr);
+        childErr = ::CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0,
+                                 nullptr);
 
     // Only these three handles reach the engine, whatever else of the practice software's is
     // inheritable. No console (DETACHED_PROCESS): no window, and no console host beside it.
@@ -78,10 +82,10 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     if (listed) startup.lpAttributeList = attributes;
     std::wstring commandLine = L"\"" + program.wstring() + L"\"";
     PROCESS_INFORMATION info{};
-    const BOOL created = ::CreateProcessW(program.wstring().c_str(), commandLine.data(), nullptr, nullptr, TRUE,
-                                          DETACHED_PROCESS | CREATE_UNICODE_ENVIRONMENT |
-                                              (listed ? EXTENDED_STARTUPINFO_PRESENT : 0),
-                                          nullptr, nullptr, &startup.StartupInfo, &info);
+    const BOOL created =
+        ::CreateProcessW(program.wstring().c_str(), commandLine.data(), nullptr, nullptr, TRUE,
+                         DETACHED_PROCESS | CREATE_UNICODE_ENVIRONMENT | (listed ? EXTENDED_STARTUPINFO_PRESENT : 0),
+                         nullptr, nullptr, &startup.StartupInfo, &info);
     if (!created) error = lastErrorText("CreateProcessW");
     if (listed) ::DeleteProcThreadAttributeList(attributes);
     ::CloseHandle(childIn);
@@ -218,8 +222,7 @@ EngineProcess::~EngineProcess() {
         if (!waitForExit(std::chrono::milliseconds(0))) {
             kill();
             int status = 0;
-            while (::waitpid(native_->pid, &status, 0) < 0 && errno == EINTR) {
-            }
+            while (::waitpid(native_->pid, &status, 0) < 0 && errno == EINTR) {}
         }
     }
     ::close(native_->channel);

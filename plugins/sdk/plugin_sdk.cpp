@@ -391,7 +391,8 @@ private:
         const auto bytes = frame.finish();
         if (bytes.empty()) return TIS_ERR_INVALID_ARGUMENT;  // longer than any message may be
         std::lock_guard write(writeMutex_);
-        if (process_ && connected_) (void)process_->write(bytes.data(), bytes.size());  // a gone engine: the link reads the end
+        if (process_ && connected_)
+            (void)process_->write(bytes.data(), bytes.size());  // a gone engine: the link reads the end
         else pending_ += bytes;
         return TIS_OK;
     }
@@ -456,9 +457,10 @@ private:
             if (!process) {
                 hostLog(TIS_LOG_ERROR, "tiservice-engine could not be started: " + error);
                 noticeFromAdapter("engine.unavailable", TIS_SEVERITY_CRITICAL,
-                                  say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice startet nicht. Bitte die "
-                                                          "Praxissoftware neu starten; bleibt dieser Hinweis, den "
-                                                          "Support anrufen.")));
+                                  say(TIS_TEXT("adapter",
+                                               "Der TI-Dienst von tiservice startet nicht. Bitte die "
+                                               "Praxissoftware neu starten; bleibt dieser Hinweis, den "
+                                               "Support anrufen.")));
                 break;
             }
             {
@@ -505,15 +507,17 @@ private:
             ++recentEnds_;
             if (again) {
                 noticeFromAdapter("engine.unavailable", TIS_SEVERITY_CRITICAL,
-                                  say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice wurde wiederholt unerwartet "
-                                                          "beendet. Bitte die Praxissoftware neu starten; bleibt "
-                                                          "dieser Hinweis, den Support anrufen.")));
+                                  say(TIS_TEXT("adapter",
+                                               "Der TI-Dienst von tiservice wurde wiederholt unerwartet "
+                                               "beendet. Bitte die Praxissoftware neu starten; bleibt "
+                                               "dieser Hinweis, den Support anrufen.")));
                 break;
             }
             noticeFromAdapter("engine.restarted", TIS_SEVERITY_WARNING,
-                              say(TIS_TEXT("adapter", "Der TI-Dienst von tiservice wurde unerwartet beendet und "
-                                                      "startet neu. Ein Update, das der Konnektor schon installiert, "
-                                                      "läuft dort weiter.")));
+                              say(TIS_TEXT("adapter",
+                                           "Der TI-Dienst von tiservice wurde unerwartet beendet und "
+                                           "startet neu. Ein Update, das der Konnektor schon installiert, "
+                                           "läuft dort weiter.")));
             std::unique_lock lock(mutex_);
             if (wake_.wait_for(lock, kRestartPause, [&] { return stopping_.load(); })) break;
             starting_ = true;
@@ -543,9 +547,7 @@ private:
         if (!r.kind()) return false;
         Outgoing o;
         switch (*r.kind()) {
-            case wire::Kind::Ready:
-                (void)r.number();
-                return r.ok();
+            case wire::Kind::Ready: (void)r.number(); return r.ok();
             case wire::Kind::Notice: {
                 o.kind = Outgoing::Kind::Notice;
                 o.id = r.text();
@@ -609,8 +611,7 @@ private:
                 noticeFromAdapter("engine.failed", TIS_SEVERITY_CRITICAL, english_ ? en : de);
                 return true;
             }
-            default:
-                return false;  // a frame only the adapter sends
+            default: return false;  // a frame only the adapter sends
         }
         if (!r.ok()) return false;
         post(std::move(o));
@@ -622,10 +623,10 @@ private:
         {
             std::lock_guard lock(mutex_);
             if (item.kind == Outgoing::Kind::Question) openQuestions_.insert(item.handle);
-            if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() && outbox_.back().kind == Outgoing::Kind::Progress)
+            if (item.kind == Outgoing::Kind::Progress && !outbox_.empty() &&
+                outbox_.back().kind == Outgoing::Kind::Progress)
                 outbox_.back() = std::move(item);  // only the newest progress matters
-            else
-                outbox_.push_back(std::move(item));
+            else outbox_.push_back(std::move(item));
         }
         host_->request_callback(host_);
     }
@@ -635,7 +636,8 @@ private:
         o.kind = Outgoing::Kind::Notice;
         o.id = id;
         o.severity = severity;
-        o.title = in(profile_.statusTitle).empty() ? say(TIS_TEXT("adapter", "TI-Komponenten")) : in(profile_.statusTitle);
+        o.title =
+            in(profile_.statusTitle).empty() ? say(TIS_TEXT("adapter", "TI-Komponenten")) : in(profile_.statusTitle);
         o.text = std::move(text);
         post(std::move(o));
     }

@@ -10,8 +10,8 @@
 //       -sha256` at each of --sizes-mb over HTTP and over TLS, with each process's peak memory;
 //     the MEDISTAR adapter in a fresh C host process (tests/plugins/c_host): cold load
 //       (dlopen + create + init) vs dlopen of an empty library in a fresh process, memory and
-//       threads after the first check (and the memory of its engine process apart), the longest call on the host's thread, the first notice
-//       cold and warm, and shutdown while the check waits for a connector that answers after
+//       threads after the first check (and the memory of its engine process apart), the longest call on the host's
+//       thread, the first notice cold and warm, and shutdown while the check waits for a connector that answers after
 //       2 s, after 20 s, or never.
 // Never part of the test suite: speed is measured here, not asserted.
 //   build/bench/bin/tiservice_bench [--sizes-mb=20,200,1024] [--pairs=5] [--benchmark_filter=…]
@@ -320,7 +320,8 @@ int main(int argc, char** argv) {
         };
         const auto settings = medistar(sim.sdsUrl(), "medistar.settings", sim);
         host(settings, dir / "host-warm");
-        std::vector<double> load, empty, longest, threads, rss, rssLoaded, anon, noticeCold, noticeWarm, loadRatio, engine;
+        std::vector<double> load, empty, longest, threads, rss, rssLoaded, anon, noticeCold, noticeWarm, loadRatio,
+            engine;
         for (int i = 0; i < pairs; ++i) {
             const auto e = figure(output({(bin / "tiservice_bench").string(),
                                           "--dlopen-only=" + (lib / "test-plugins/libtest_empty_library.so").string()}),

@@ -151,12 +151,13 @@ TEST_F(Packages, InstalledSampleHostLoadsAnInstalledAdapterAgainstTheInstalledSi
     ASSERT_TRUE(repo->addTarget(prefix() / "share/tiservice/catalog/approval-catalog.json", "catalog/approval-catalog.json").ok());
     ASSERT_TRUE(repo->publish().ok());
     TempDir simState;
-    BackgroundProcess sim({(prefix() / "bin/konnektor-sim").string(), "--scenario",
-                           (prefix() / "share/tiservice/scenarios/expired-connector-outdated-terminal.json").string(), "--port", "0",
-                           "--plain-port", "0", "--management-port", "0", "--control-port", "0", "--update-port", "0", "--state-dir",
-                           simState.path().string(), "--updates-dir", (dir->path() / "repo/published").string(), "--ready-file",
-                           (simState / "ready.json").string()},
-                          {}, simState / "logs");
+    BackgroundProcess sim(
+        {(prefix() / "bin/konnektor-sim").string(), "--scenario",
+         (prefix() / "share/tiservice/scenarios/expired-connector-outdated-terminal.json").string(), "--port", "0",
+         "--plain-port", "0", "--management-port", "0", "--control-port", "0", "--update-port", "0", "--state-dir",
+         simState.path().string(), "--updates-dir", (dir->path() / "repo/published").string(), "--ready-file",
+         (simState / "ready.json").string()},
+        {}, simState / "logs");
     ASSERT_TRUE(SimulatorProcess::waitFor([&] { return std::filesystem::exists(simState / "ready.json"); }, 20s)) << sim.err();
     const auto ready = readFile(simState / "ready.json");
     const auto field = [&](const std::string& key) {

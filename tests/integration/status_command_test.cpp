@@ -329,10 +329,15 @@ TEST_F(StatusCheck, SettingsInAFolderWithUmlautsAreFoundAndNamedAsWritten) {
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(dir / "tiservice.ini", folder / "tiservice.ini");
     ProcessOptions o;
-    o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()},
-             {"XDG_CONFIG_HOME", (dir / "config").string()}, {"LANG", "de_DE.UTF-8"}, {"LC_ALL", std::nullopt},
-             {"LC_MESSAGES", std::nullopt}, {"TISERVICE_STATE_DIR", std::nullopt}};
-    auto r = runProcess({binary("tiservice").string(), "status", "--config", tiservice::utf8Of(folder / "tiservice.ini")}, o);
+    o.env = {{"HOME", (dir / "home").string()},
+             {"XDG_STATE_HOME", (dir / "state").string()},
+             {"XDG_CONFIG_HOME", (dir / "config").string()},
+             {"LANG", "de_DE.UTF-8"},
+             {"LC_ALL", std::nullopt},
+             {"LC_MESSAGES", std::nullopt},
+             {"TISERVICE_STATE_DIR", std::nullopt}};
+    auto r = runProcess(
+        {binary("tiservice").string(), "status", "--config", tiservice::utf8Of(folder / "tiservice.ini")}, o);
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "Alles aktuell.")) << r.out;
     // A file that is not there is named with its umlaut, as the person typed it.

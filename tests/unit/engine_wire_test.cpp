@@ -42,7 +42,12 @@ TEST(EngineWire, ANoticeArrivesAsItWasWrittenUmlautsAndLineBreaksIncluded) {
 TEST(EngineWire, FramesCutIntoPiecesByThePipeAreWholeAgain) {
     std::string stream;
     for (int i = 0; i < 50; ++i)
-        stream += wire::FrameWriter(wire::Kind::Progress).text("install").text("Installation läuft").number(i).number(-1).finish();
+        stream += wire::FrameWriter(wire::Kind::Progress)
+                      .text("install")
+                      .text("Installation läuft")
+                      .number(i)
+                      .number(-1)
+                      .finish();
     wire::FrameSplitter s;
     int seen = 0;
     for (char c : stream) {  // one byte at a time: the worst a pipe can do
@@ -92,7 +97,8 @@ TEST(EngineWire, AFieldRunningPastItsFrameOrANumberThatIsNoneFailsTheReader) {
         EXPECT_EQ(r.text(), "") << "a failed reader reads nothing more";
     }
     {
-        const auto p = payloadOf(wire::FrameWriter(wire::Kind::Progress).text("x").text("y").number(250).number(-1).finish());
+        const auto p =
+            payloadOf(wire::FrameWriter(wire::Kind::Progress).text("x").text("y").number(250).number(-1).finish());
         wire::FrameReader r(p);
         (void)r.text();
         (void)r.text();

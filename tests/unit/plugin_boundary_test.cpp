@@ -72,12 +72,13 @@ namespace {
 void requestCallback(const tis_host*) {}
 namespace sdk = tiservice::plugin_sdk;
 constexpr sdk::MenuEntry kCheckOnly[] = {{"ti-service.check", {"Prüfen", "Check"}, "Optionen", "check"}};
-const sdk::AdapterProfile kProfile{.id = "albis",
-                                   .name = "ALBIS",
-                                   .vendor = "CGM",
-                                   .settings = {},
-                                   .menu = kCheckOnly,
-                                   .manifest = R"({"id":"tiservice.albis","name":"tiservice für ALBIS","version":"0.1.0",
+const sdk::AdapterProfile kProfile{
+    .id = "albis",
+    .name = "ALBIS",
+    .vendor = "CGM",
+    .settings = {},
+    .menu = kCheckOnly,
+    .manifest = R"({"id":"tiservice.albis","name":"tiservice für ALBIS","version":"0.1.0",
                                                    "compat":"1.0","vendor":"tiservice","host":"albis","abi":1})"};
 }  // namespace
 

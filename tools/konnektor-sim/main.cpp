@@ -105,8 +105,7 @@ using command_line::number;
 
 std::string readSecretFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw UsageError{TIS_TEXT("konnektor-sim", "Datei nicht lesbar: %1").arg(tiservice::utf8Of(path))};
+    if (!in) throw UsageError{TIS_TEXT("konnektor-sim", "Datei nicht lesbar: %1").arg(tiservice::utf8Of(path))};
     std::ostringstream s;
     s << in.rdbuf();
     auto v = s.str();

@@ -11,8 +11,8 @@
 #include "command_line.h"
 #include "gui_text.h"
 #include "main_window.h"
-#include "tiservice/log.h"
 #include "this_program.h"
+#include "tiservice/log.h"
 #include "tiservice/paths.h"
 
 namespace {

@@ -82,8 +82,7 @@ int main(int argc, char** argv) {
     tiservice::cli::useUtf8Console();
     std::vector<std::string> args = tiservice::cli::arguments(argc, argv);
     std::optional<std::filesystem::path> repoDir, file;
-    std::optional<std::string> command, path, role, name, paths, custom, from, version, platform,
-        channel;
+    std::optional<std::string> command, path, role, name, paths, custom, from, version, platform, channel;
     RepositoryOptions options;
     RoleSettings delegation{1, 1, 90};
     bool terminating = false;

@@ -11,7 +11,11 @@
 namespace tiservice::net {
 
 DownloadSink::DownloadSink(std::FILE* file, std::uint64_t start, const std::vector<EVP_MD_CTX*>& hashers)
-    : file_(file), start_(start), syncedFrom_(start), hashers_(hashers), memory_(kBlocks * kBlockBytes),
+    : file_(file),
+      start_(start),
+      syncedFrom_(start),
+      hashers_(hashers),
+      memory_(kBlocks * kBlockBytes),
       sizes_(kBlocks, 0) {
     writer_ = std::thread([this] { writeLoop(); });
     if (!hashers_.empty()) hasher_ = std::thread([this] { hashLoop(); });
@@ -58,9 +62,8 @@ void DownloadSink::publish() {
 bool DownloadSink::finish() {
     if (fill_ > 0) publish();
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] {
-        return error_.has_value() || (wrote_ == filled_ && (hashers_.empty() || hashed_ == filled_));
-    });
+    changed_.wait(
+        lock, [&] { return error_.has_value() || (wrote_ == filled_ && (hashers_.empty() || hashed_ == filled_)); });
     return !error_;
 }
 

@@ -53,8 +53,8 @@ private:
 
     std::FILE* file_;
     std::uint64_t start_;
-    std::uint64_t written_ = 0;      ///< [writer] bytes put into the file by this sink
-    std::uint64_t syncedFrom_ = 0;   ///< [writer] where the bytes not yet sent to the disk begin
+    std::uint64_t written_ = 0;     ///< [writer] bytes put into the file by this sink
+    std::uint64_t syncedFrom_ = 0;  ///< [writer] where the bytes not yet sent to the disk begin
     const std::vector<EVP_MD_CTX*>& hashers_;
     std::vector<char> memory_;  ///< kBlocks × kBlockBytes
     std::vector<std::size_t> sizes_;

@@ -26,10 +26,10 @@
 #endif
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
-#include <boost/asio/read.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -739,10 +739,10 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
             result.bytes += n;
             (void)sink.finish();  // what came before the limit stays, as after any other failure
             close();
-            out.error = netError(errors::kResponseTooLarge, options.peerName, url,
-                                 TIS_TEXT("http_client", "schickt mehr Daten als erwartet."),
-                                 TIS_TEXT("http_client", "Den Support anrufen."),
-                                 "more than " + std::to_string(dl.maxBytes));
+            out.error =
+                netError(errors::kResponseTooLarge, options.peerName, url,
+                         TIS_TEXT("http_client", "schickt mehr Daten als erwartet."),
+                         TIS_TEXT("http_client", "Den Support anrufen."), "more than " + std::to_string(dl.maxBytes));
             return false;
         }
         result.bytes += n;
@@ -838,7 +838,6 @@ HttpClient::~HttpClient() = default;
 const ClientOptions& HttpClient::options() const { return impl_->options; }
 int HttpClient::connectionsOpened() const { return impl_->opened; }
 void HttpClient::disconnect() { impl_->close(); }
-
 
 Result<Response> HttpClient::send(const Request& request) {
     auto url = Url::parse(request.url);

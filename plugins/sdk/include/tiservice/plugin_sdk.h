@@ -32,7 +32,7 @@ struct Wording {
 };
 
 struct MenuEntry {
-    const char* id;        ///< stable, e.g. "ti-service.update"
+    const char* id;  ///< stable, e.g. "ti-service.update"
     Wording label;
     const char* location;  ///< where the PVS shows it, e.g. "Extras > TI-Konnektor"
     const char* action;    ///< update, check, password, history, plan
@@ -60,8 +60,8 @@ struct AdapterProfile {
     const char* engine = nullptr;
 };
 
-/// A new plugin for `host` with `profile` (copied; the texts it points to must outlive the plugin), or NULL when `host` is
-/// unusable (NULL, older than revision 0, without request_callback) or the profile has no menu.
+/// A new plugin for `host` with `profile` (copied; the texts it points to must outlive the plugin), or NULL when `host`
+/// is unusable (NULL, older than revision 0, without request_callback) or the profile has no menu.
 const tis_plugin* createPlugin(const tis_host* host, const AdapterProfile& profile) noexcept;
 
 /// Where the adapter looks for tiservice-engine, in this order: beside the adapter (a Windows

@@ -29,9 +29,9 @@ inline constexpr std::uint32_t kMaxFrameBytes = 4u * 1024u * 1024u;
 
 enum class Kind : std::uint8_t {
     // adapter → engine
-    Start = 1,         ///< protocol, language, state folder, host, wording, interval, workplaces?, settings, setting names
-    Settings = 2,      ///< settings (the host's changed ones)
-    Command = 3,       ///< sequence number, action: check, update, password, history, plan
+    Start = 1,     ///< protocol, language, state folder, host, wording, interval, workplaces?, settings, setting names
+    Settings = 2,  ///< settings (the host's changed ones)
+    Command = 3,   ///< sequence number, action: check, update, password, history, plan
     NoticeClosed = 4,  ///< sequence number, notice id, how (tis_notice_closed)
     Answer = 5,        ///< question handle, given (0/1), value
     Workplaces = 6,    ///< request id, workplaces signed in (-1: unknown)
