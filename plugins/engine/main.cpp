@@ -383,6 +383,7 @@ private:
 std::vector<std::pair<std::string, std::string>> actionsIn(const std::vector<workflow::Choice>& actions,
                                                            Language language) {
     std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(actions.size());
     for (const auto& a : actions) out.emplace_back(a.id, printable(a.label.in(language)));
     return out;
 }
