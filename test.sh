@@ -36,6 +36,11 @@ if [ "${TISERVICE_WINDOWS:-1}" != 0 ]; then
   export TISERVICE_WINDOWS_DEPS
   step cmake --preset windows
   step cmake --build --preset windows
+  # One Wine session for the tests and ctest's listing of them (scripts/wine-session.sh); ended
+  # whatever happens.
+  export WINEPREFIX="$PWD/build/windows/wineprefix"
+  trap 'scripts/wine-session.sh down >/dev/null 2>&1 || true' EXIT
+  step scripts/wine-session.sh up
   step ctest --preset windows
 fi
 step scripts/check-style.sh build/asan

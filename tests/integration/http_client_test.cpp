@@ -1,6 +1,7 @@
 // The engine's HTTP(S) client against konnektor-sim over real TLS on loopback.
 #include <gtest/gtest.h>
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 #include "support/simulator.h"
@@ -210,9 +211,15 @@ std::string pattern(std::size_t n) {
     return s;
 }
 
+/// The file's SHA-256 as an independent tool computes it (sha256sum; on Windows Qt's own hash).
 std::string sha256sum(const std::filesystem::path& file) {
+#ifdef _WIN32
+    const auto bytes = QByteArray::fromStdString(readFile(file));
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+#else
     const auto r = runProcess({"/usr/bin/sha256sum", file.string()});
     return r.out.substr(0, 64);
+#endif
 }
 
 }  // namespace

@@ -325,7 +325,7 @@ TEST_F(StatusCheck, SettingsInAFolderWithUmlautsAreFoundAndNamedAsWritten) {
     // command line hands them over as they are (on Windows as UTF-8 from the wide command line,
     // not in the ANSI code page, which would make another folder of them).
     start({});
-    const auto folder = dir / tiservice::pathFromUtf8("Praxis Dr. Müller");
+    const std::filesystem::path folder = dir.path() / tiservice::pathFromUtf8("Praxis Dr. Müller");
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(dir / "tiservice.ini", folder / "tiservice.ini");
     ProcessOptions o;

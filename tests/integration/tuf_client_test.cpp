@@ -734,6 +734,9 @@ TEST_F(Tuf, InitRefusesARootThatIsNotSelfSigned) {
 }
 
 TEST_F(Tuf, PrivateKeysAreOnlyReadableByTheOwner) {
+#ifdef _WIN32
+    GTEST_SKIP() << "POSIX file modes; on Windows the user's profile folder keeps the keys";
+#endif
     for (const auto& e : std::filesystem::directory_iterator(dir / "repo/keys")) {
         const auto p = std::filesystem::status(e.path()).permissions();
         EXPECT_EQ(p & (std::filesystem::perms::group_all | std::filesystem::perms::others_all), std::filesystem::perms::none)

@@ -297,7 +297,8 @@ TEST_F(Workflow, SetupFindsTheConnectorAndWritesSettingsThatWork) {
     const auto config = dir / "config/tiservice/tiservice.ini";
     const auto setup = [&](const std::string& address, const std::string& extra = "") {
         writeFile(dir / "setup.json", R"({"setup.address":")" + address +
-                                          R"(","setup.tls":"server","setup.ca-file":")" + sim->caFile().string() +
+                                          R"(","setup.tls":"server","setup.ca-file":")" +
+                                          sim->caFile().generic_string() +
                                           R"(","setup.mandant":"Praxis1","setup.client-system":"PVS1",)"
                                           R"("setup.workplace":"Empfang","setup.support":"self")" +
                                           extra + "}");
@@ -309,7 +310,9 @@ TEST_F(Workflow, SetupFindsTheConnectorAndWritesSettingsThatWork) {
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "Konnektor gefunden")) << r.out;
     EXPECT_TRUE(contains(r.out, "Unter " + sim->sdsUrl() + " antwortet KoCoBox MED+ mit Firmware")) << r.out;
-    EXPECT_TRUE(contains(r.out, "Einstellungen geschrieben: " + config.string())) << r.out;
+    EXPECT_TRUE(
+        contains(r.out, "Einstellungen geschrieben: " + std::filesystem::path(config).make_preferred().string()))
+        << r.out;
     const auto written = readFile(config);
     EXPECT_TRUE(contains(written, "sds_url = " + sim->sdsUrl())) << written;
     EXPECT_TRUE(contains(written, "support = self")) << written;

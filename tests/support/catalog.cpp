@@ -86,8 +86,11 @@ std::vector<std::string> foreignInGerman(const std::string& output) {
     std::istringstream in(output);
     std::string line;
     while (std::getline(in, line)) {
-        // The connector's admin user is a name, not a word.
+        // The connector's admin user is a name, not a word; a file's path is no sentence either
+        // (on Windows the user's folder is C:\users\root).
         for (std::size_t at; (at = line.find("koco-root")) != std::string::npos;) line.replace(at, 9, "Benutzer");
+        static const std::regex path(R"re([A-Za-z]:[\\/]\S*|(/[A-Za-z0-9._-]+){2,})re");
+        line = std::regex_replace(line, path, "…");
         std::smatch m;
         for (const auto* r : {&english, &html, &rawCode, &slips})
             if (std::regex_search(line, m, *r)) found.push_back("\"" + m.str() + "\" in: " + line);

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -199,10 +200,34 @@ int loopbackSocket(bool listening, int& port) {
     return fd;
 }
 
+void closeLoopbackSocket(int fd) { ::close(fd); }
+
+std::vector<int> childProcesses(int pid) {
+    std::vector<int> children;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::istringstream in(readFile(task.path() / "children"));
+        for (int child = 0; in >> child;) children.push_back(child);
+    }
+    return children;
+}
+
+std::string processName(int pid) {
+    std::error_code ec;
+    return std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/exe", ec).filename().string();
+}
+
+bool processRuns(int pid) {
+    const auto status = readFile("/proc/" + std::to_string(pid) + "/status");
+    return !status.empty() && status.find("State:\tZ") == std::string::npos;
+}
+
+void killProcess(int pid) { ::kill(pid, SIGKILL); }
+
 ClosedPort::ClosedPort() { fd_ = loopbackSocket(false, port_); }
 
 ClosedPort::~ClosedPort() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0) closeLoopbackSocket(fd_);
 }
 
 std::string ClosedPort::httpsBase() const { return "https://127.0.0.1:" + std::to_string(port_); }

@@ -57,9 +57,20 @@ private:
 /// Path of a binary built by this project.
 std::filesystem::path binary(const std::string& name);
 
+/// The processes `pid` started and that still exist (zombies included).
+std::vector<int> childProcesses(int pid);
+/// The program file's name of process `pid` ("tiservice-engine", "tiservice-engine.exe"), or "".
+std::string processName(int pid);
+/// Whether `pid` still runs (a zombie nobody reaped does not).
+bool processRuns(int pid);
+/// Ends `pid` at once, as a crash would (SIGKILL, TerminateProcess).
+void killProcess(int pid);
+
 /// A TCP socket bound to a free port of 127.0.0.1 (its number in `port`), listening or not;
 /// throws std::runtime_error when it cannot. ClosedPort and SilentConnector are made of it.
 int loopbackSocket(bool listening, int& port);
+/// Closes what loopbackSocket() returned.
+void closeLoopbackSocket(int fd);
 
 /// A loopback port nobody listens on and nobody else can take while this holds it: the socket is
 /// bound but never listens, so a connection there is refused. (A port freed by stopping a server

@@ -1,13 +1,11 @@
 #include "silent_connector.h"
 
-#include <unistd.h>
-
 #include "process.h"
 
 namespace tiservice::testing {
 
 SilentConnector::SilentConnector() { fd_ = loopbackSocket(true, port_); }
 
-SilentConnector::~SilentConnector() { ::close(fd_); }
+SilentConnector::~SilentConnector() { closeLoopbackSocket(fd_); }
 
 }  // namespace tiservice::testing

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "tiservice/net/http_client.h"
 #include "tiservice/trust/repository.h"
 
 namespace tiservice::testing {
@@ -48,11 +49,14 @@ SimulatorProcess::SimulatorProcess(SimulatorSetup setup) {
     ProcessOptions o;
     o.env = {{"HOME", dir_.path().string()}, {"XDG_STATE_HOME", (dir_ / "state").string()}};
     process_ = std::make_unique<BackgroundProcess>(argv, o, dir_ / "logs");
-    const bool ok = waitFor([&] { return std::filesystem::exists(dir_ / "ready.json") || !process_->running(); },
-                            std::chrono::seconds(30));
-    if (!ok || !std::filesystem::exists(dir_ / "ready.json"))
-        throw std::runtime_error("konnektor-sim did not start: " + process_->err());
-    ready_ = QJsonDocument::fromJson(QByteArray::fromStdString(readFile(dir_ / "ready.json"))).object();
+    // Ready once its file reads as the whole description (on a busy Windows a file just renamed
+    // into place can still be unreadable for a moment).
+    const auto readReady = [&] {
+        ready_ = QJsonDocument::fromJson(QByteArray::fromStdString(readFile(dir_ / "ready.json"))).object();
+        return !ready_["connectors"].toArray().isEmpty();
+    };
+    const bool ok = waitFor([&] { return readReady() || !process_->running(); }, std::chrono::seconds(30));
+    if (!ok || !readReady()) throw std::runtime_error("konnektor-sim did not start: " + process_->err());
 }
 
 SimulatorProcess::~SimulatorProcess() { process_->stop(); }
@@ -77,6 +81,38 @@ std::string SimulatorProcess::controlBase() const { return ready_["control"].toS
 std::string SimulatorProcess::updatesBase() const { return ready_["updates"].toString().toStdString(); }
 std::filesystem::path SimulatorProcess::caFile() const { return ready_["caCertificate"].toString().toStdString(); }
 
+#ifdef _WIN32
+// Windows (under Wine) has no curl: the same requests through our own HTTP client. The curl
+// options the tests use for the simulator are -H and --cacert; another one fails the request
+// loudly instead of being ignored.
+HttpResult SimulatorProcess::request(const std::string& method, const std::string& url, const std::string& body,
+                                     const std::vector<std::string>& curlArgs) const {
+    net::ClientOptions options;
+    options.caFile = caFile();
+    options.maxAttempts = 1;
+    options.totalTimeout = std::chrono::seconds(10);
+    net::Request r{.method = method, .url = url, .headers = {{"Content-Type", "application/json"}}, .body = body};
+    for (std::size_t i = 0; i < curlArgs.size(); ++i) {
+        const auto& a = curlArgs[i];
+        if (a == "-H" && i + 1 < curlArgs.size()) {
+            const auto& h = curlArgs[++i];
+            const auto colon = h.find(':');
+            const auto name = h.substr(0, colon);
+            const auto value = h.substr(colon + 1 + (h.size() > colon + 1 && h[colon + 1] == ' ' ? 1 : 0));
+            std::erase_if(r.headers, [&](const auto& kv) { return kv.first == name; });
+            r.headers.emplace_back(name, value);
+        } else if (a == "--cacert" && i + 1 < curlArgs.size()) {
+            options.caFile = curlArgs[++i];
+        } else {
+            return HttpResult{.status = 0, .body = {}, .error = "curl option not available on Windows: " + a};
+        }
+    }
+    net::HttpClient client(options);
+    auto answer = client.send(r);
+    if (!answer.ok()) return HttpResult{.status = 0, .body = {}, .error = answer.error().describe(Language::English)};
+    return HttpResult{.status = answer->status, .body = answer->body, .error = {}};
+}
+#else
 HttpResult SimulatorProcess::request(const std::string& method, const std::string& url, const std::string& body,
                                      const std::vector<std::string>& curlArgs) const {
     std::vector<std::string> argv{"/usr/bin/curl", "-sS", "--max-time", "10", "-X", method, "-w", "\n%{http_code}",
@@ -104,6 +140,7 @@ HttpResult SimulatorProcess::request(const std::string& method, const std::strin
     result.error = r.err;
     return result;
 }
+#endif
 
 HttpResult SimulatorProcess::soap(const std::string& operation, const std::string& mandant,
                                   const std::string& clientSystem, const std::string& workplace,

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
+#include <vector>
 
 namespace tiservice::testing {
 
@@ -37,7 +39,21 @@ TempDir::~TempDir() {
         std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
                                      std::filesystem::perm_options::add, ec);
     std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+#ifdef _WIN32
+    // A file another process still holds open is only marked for deletion there, and MinGW's
+    // remove_all retries its folder for ever: remove what can go, a few times, then leave the rest.
+    for (int attempt = 0; attempt < 20 && std::filesystem::exists(path_, ec); ++attempt) {
+        std::vector<std::filesystem::path> entries;
+        for (auto it = std::filesystem::recursive_directory_iterator(path_, ec);
+             !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+            entries.push_back(it->path());
+        for (auto e = entries.rbegin(); e != entries.rend(); ++e) std::filesystem::remove(*e, ec);
+        std::filesystem::remove(path_, ec);
+        if (std::filesystem::exists(path_, ec)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+#else
     std::filesystem::remove_all(path_, ec);
+#endif
 }
 
 std::string readFile(const std::filesystem::path& path) {

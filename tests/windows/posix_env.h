@@ -8,3 +8,10 @@ static inline int setenv(const char* name, const char* value, int overwrite) {
     return _putenv_s(name, value);
 }
 static inline int unsetenv(const char* name) { return _putenv_s(name, ""); }
+
+// The tests name the signal a POSIX process is ended with; on Windows BackgroundProcess::stop()
+// ends the process (TerminateProcess) and answers -sig all the same.
+#include <signal.h>
+#ifndef SIGKILL
+#define SIGKILL 9
+#endif
