@@ -69,7 +69,8 @@ protected:
 TEST_F(Fleet, WorstFirstWithDeadlinesAndTheDeadAndSlowNeverHoldUpTheRest) {
     auto& current = simulate("all-current.json", 6);
     auto& expired = simulate("expired-connector-outdated-terminal.json", 2);
-    // Every answer 20 s late: beyond the deadline of 3 s.
+    // Every answer 20 s late: beyond the deadline of 5 s (5, not less: a current connector checked
+    // under the sanitizers on a busy CI machine must still make it).
     auto& slow = simulate("all-current.json", 1, {"--fault-slow", "20000"});
     for (int i = 0; i < 6; ++i) practice("aktuell-" + std::to_string(i), current, i);
     practice("abgelaufen-1", expired, 0);
@@ -80,11 +81,11 @@ TEST_F(Fleet, WorstFirstWithDeadlinesAndTheDeadAndSlowNeverHoldUpTheRest) {
     practice("weg-2", current, 0, "https://127.0.0.1:" + std::to_string(gone2.port()) + "/connector.sds");
 
     const auto started = std::chrono::steady_clock::now();
-    const auto r = fleet({"--dir", (dir / "practices").string(), "--timeout", "3", "--json"});
+    const auto r = fleet({"--dir", (dir / "practices").string(), "--timeout", "5", "--json"});
     const auto took = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(r.exitCode, 2) << r.out << r.err;  // the worst: expired
     // The slow one is cut at its deadline; the others did not wait for it one after another.
-    EXPECT_LT(took, 15s) << r.out;
+    EXPECT_LT(took, 15s) << r.out;  // one after another it would be 20 s or more
 
     const auto root = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
     const auto list = root["practices"].toArray();
@@ -111,8 +112,8 @@ TEST_F(Fleet, WorstFirstWithDeadlinesAndTheDeadAndSlowNeverHoldUpTheRest) {
         const auto name = o["practice"].toString().toStdString();
         const auto message = o["error"].toObject()["message"].toObject()["de"].toString().toStdString();
         if (name == "langsam") {
-            EXPECT_TRUE(contains(message, "nicht innerhalb von 3 Sekunden")) << message;
-            EXPECT_LT(o["tookMs"].toInt(), 6000) << r.out;
+            EXPECT_TRUE(contains(message, "nicht innerhalb von 5 Sekunden")) << message;
+            EXPECT_LT(o["tookMs"].toInt(), 8000) << r.out;
         }
         if (name.starts_with("weg-")) {
             EXPECT_TRUE(contains(message, "nicht erreichbar")) << message;
@@ -120,7 +121,7 @@ TEST_F(Fleet, WorstFirstWithDeadlinesAndTheDeadAndSlowNeverHoldUpTheRest) {
     }
 
     // The list a person reads: the summary and the worst at the top.
-    const auto text = fleet({"--dir", (dir / "practices").string(), "--timeout", "3"});
+    const auto text = fleet({"--dir", (dir / "practices").string(), "--timeout", "5"});
     EXPECT_EQ(text.exitCode, 2);
     EXPECT_TRUE(contains(text.out, "11 Praxen geprüft")) << text.out;
     EXPECT_TRUE(contains(text.out, "2 abgelaufen oder gesperrt")) << text.out;
