@@ -4,6 +4,10 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
+#include <atomic>
+#include <thread>
+
+#include "support/silent_connector.h"
 #include "support/simulator.h"
 #include "tiservice/net/http_client.h"
 
@@ -150,6 +154,37 @@ TEST(HttpClient, SlowAnswerTimesOut) {
     const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(errorCode(client.send({.url = sim.sdsUrl()})), errors::kTimeout);
     EXPECT_LT(std::chrono::steady_clock::now() - start, 2500ms);  // the total timeout holds, retries included
+}
+
+TEST(HttpClient, ACancelledTlsRequestEndsAtOnceInTheHandshakeAndWhileWaitingForTheAnswer) {
+    // What a practice software's shutdown and fleet's deadlines do: the thread's cancellation says
+    // stop while a TLS request waits — once in the handshake (a connector that takes the
+    // connection and never says a word), once for the answer (one that answers 20 s late). The
+    // request ends at once with "cancelled", and the client is whole afterwards (the sanitizer
+    // build checks that nothing pending still reads a freed TLS stream).
+    SimulatorProcess sim({.args = {"--fault-slow", "20000"}});
+    const SilentConnector silent;
+    auto o = trusting(sim);
+    o.readTimeout = 30s;
+    o.totalTimeout = 60s;
+    HttpClient client(o);
+    const std::string handshake = "https://127.0.0.1:" + std::to_string(silent.port()) + "/connector.sds";
+    for (const auto& url : {handshake, sim.sdsUrl()}) {
+        std::atomic<bool> stop{false};
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(300ms);
+            stop = true;
+        });
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = [&] {
+            const ThreadCancellation cancellation([&] { return stop.load(); });
+            return client.send({.url = url});
+        }();
+        const auto took = std::chrono::steady_clock::now() - start;
+        stopper.join();
+        EXPECT_EQ(errorCode(r), errors::kCancelled) << url;
+        EXPECT_LT(took, 3s) << url;
+    }
 }
 
 TEST(HttpClient, OversizedAnswerIsRefused) {

@@ -40,8 +40,11 @@ public:
             command == "fleet")
             return;
         std::filesystem::path config = defaultConfigFolder() / "tiservice.ini";
-        for (std::size_t i = 0; i + 1 < commandArgs.size(); ++i)
-            if (commandArgs[i] == "--config") config = commandArgs[i + 1];
+        // The command's own --config, in either spelling; UTF-8 (a folder "Jürgen" stays one).
+        for (std::size_t i = 0; i < commandArgs.size(); ++i) {
+            if (commandArgs[i] == "--config" && i + 1 < commandArgs.size()) config = pathFromUtf8(commandArgs[i + 1]);
+            else if (commandArgs[i].starts_with("--config=")) config = pathFromUtf8(commandArgs[i].substr(9));
+        }
         for (const auto& a : commandArgs)
             if (a == "-h" || a == "--help") return;
         auto settings = loadConnectionSettings(config);

@@ -243,7 +243,9 @@ struct HttpClient::Impl {
 
     /// Runs the io until `future` is ready; when the thread's cancellation says stop, closes
     /// every socket (their operations end at once) and lets the request finish with that.
-    /// Returns whether it was cancelled.
+    /// Returns whether it was cancelled. The streams themselves are freed only after the request
+    /// has ended: a TLS read or handshake still pending holds on to its stream until its handler
+    /// has run, and the request's coroutine reads through them until it returns.
     template <typename Future>
     bool runUntilReady(Future& future) {
         io.restart();
@@ -259,9 +261,11 @@ struct HttpClient::Impl {
                 cancelled = true;
                 beast::error_code ec;
                 if (connecting) connecting->socket().close(ec);
-                close();
+                if (plain) plain->socket().close(ec);
+                if (secure) beast::get_lowest_layer(*secure).socket().close(ec);
             }
         }
+        if (cancelled) close();
         return cancelled;
     }
 
