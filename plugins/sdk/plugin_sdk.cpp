@@ -391,9 +391,11 @@ private:
         const auto bytes = frame.finish();
         if (bytes.empty()) return TIS_ERR_INVALID_ARGUMENT;  // longer than any message may be
         std::lock_guard write(writeMutex_);
-        if (process_ && connected_)
-            (void)process_->write(bytes.data(), bytes.size());  // a gone engine: the link reads the end
-        else pending_ += bytes;
+        if (process_ && connected_ && process_->write(bytes.data(), bytes.size())) return TIS_OK;
+        // Not running yet, or gone while the link has not yet read its end: kept, and the engine
+        // started next (a restart) is given it after its start. A click is never lost.
+        connected_ = false;
+        pending_ += bytes;
         return TIS_OK;
     }
 
@@ -479,6 +481,7 @@ private:
                     process_->closeInput();
                 }
             }
+            engineFailed_ = false;
             const bool wellFormed = readFrames();
             {
                 std::lock_guard write(writeMutex_);
@@ -495,10 +498,14 @@ private:
             {
                 std::lock_guard write(writeMutex_);
                 if (process_) {
-                    process_->kill();
+                    if (!process_->waitForExit(std::chrono::milliseconds(0)))
+                        process_->kill();  // reaped first: never another's pid
                     process_.reset();
                 }
             }
+            // An engine that said it cannot work (engine.failed is shown) is not restarted: it would
+            // say the same again. A request of the practice software's starts it once more.
+            if (engineFailed_) break;
             hostLog(TIS_LOG_ERROR, wellFormed ? "tiservice-engine ended unexpectedly"
                                               : "tiservice-engine sent a malformed message and was ended");
             const auto now = std::chrono::steady_clock::now();
@@ -608,6 +615,7 @@ private:
                 const auto en = r.text();
                 if (!r.ok()) return false;
                 hostLog(TIS_LOG_ERROR, "tiservice-engine cannot work: " + en);
+                engineFailed_ = true;
                 noticeFromAdapter("engine.failed", TIS_SEVERITY_CRITICAL, english_ ? en : de);
                 return true;
             }
@@ -655,6 +663,7 @@ private:
     std::string lastError_;
     std::vector<std::string> menuLabels_;
     std::filesystem::path engineProgram_;
+    bool engineFailed_ = false;  ///< [link thread] the engine said it cannot work (Failed)
     std::string stateDir_;
     const tis_workplaces_ext* workplaces_ = nullptr;
     bool started_ = false;
