@@ -61,7 +61,13 @@ protected:
     }
 
     ProcessResult status(std::vector<std::string> extra = {}, const std::string& lang = "de_DE.UTF-8") {
-        std::vector<std::string> argv{binary("tiservice").string(), "status", "--config", (dir / "tiservice.ini").string()};
+        return statusWith(dir / "tiservice.ini", std::move(extra), lang);
+    }
+
+    /// `tiservice status --config CONFIG` on this practice PC.
+    ProcessResult statusWith(const std::filesystem::path& config, std::vector<std::string> extra = {},
+                             const std::string& lang = "de_DE.UTF-8") {
+        std::vector<std::string> argv{binary("tiservice").string(), "status", "--config", tiservice::utf8Of(config)};
         argv.insert(argv.end(), extra.begin(), extra.end());
         ProcessOptions o;
         o.env = {{"HOME", (dir / "home").string()}, {"XDG_STATE_HOME", (dir / "state").string()},
@@ -328,20 +334,11 @@ TEST_F(StatusCheck, SettingsInAFolderWithUmlautsAreFoundAndNamedAsWritten) {
     const std::filesystem::path folder = dir.path() / tiservice::pathFromUtf8("Praxis Dr. Müller");
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(dir / "tiservice.ini", folder / "tiservice.ini");
-    ProcessOptions o;
-    o.env = {{"HOME", (dir / "home").string()},
-             {"XDG_STATE_HOME", (dir / "state").string()},
-             {"XDG_CONFIG_HOME", (dir / "config").string()},
-             {"LANG", "de_DE.UTF-8"},
-             {"LC_ALL", std::nullopt},
-             {"LC_MESSAGES", std::nullopt},
-             {"TISERVICE_STATE_DIR", std::nullopt}};
-    auto r = runProcess(
-        {binary("tiservice").string(), "status", "--config", tiservice::utf8Of(folder / "tiservice.ini")}, o);
+    auto r = statusWith(folder / "tiservice.ini");
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "Alles aktuell.")) << r.out;
     // A file that is not there is named with its umlaut, as the person typed it.
-    r = runProcess({binary("tiservice").string(), "status", "--config", tiservice::utf8Of(folder / "fehlt.ini")}, o);
+    r = statusWith(folder / "fehlt.ini");
     EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
     EXPECT_TRUE(contains(r.err, "Praxis Dr. Müller")) << r.err;
     EXPECT_TRUE(contains(r.err, "fehlt oder ist nicht lesbar")) << r.err;

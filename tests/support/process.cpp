@@ -169,20 +169,6 @@ int BackgroundProcess::stop(int sig) {
 std::string BackgroundProcess::out() const { return readFile(outPath_); }
 std::string BackgroundProcess::err() const { return readFile(errPath_); }
 
-bool BackgroundProcess::waitForOutput(const std::string& text, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (out().find(text) != std::string::npos) return true;
-        if (!running()) return out().find(text) != std::string::npos;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-}
-
-std::filesystem::path binary(const std::string& name) {
-    return std::filesystem::path(TISERVICE_BIN_DIR) / name;
-}
-
 int loopbackSocket(bool listening, int& port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
@@ -223,13 +209,5 @@ bool processRuns(int pid) {
 }
 
 void killProcess(int pid) { ::kill(pid, SIGKILL); }
-
-ClosedPort::ClosedPort() { fd_ = loopbackSocket(false, port_); }
-
-ClosedPort::~ClosedPort() {
-    if (fd_ >= 0) closeLoopbackSocket(fd_);
-}
-
-std::string ClosedPort::httpsBase() const { return "https://127.0.0.1:" + std::to_string(port_); }
 
 }  // namespace tiservice::testing

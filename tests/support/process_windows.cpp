@@ -275,20 +275,6 @@ int BackgroundProcess::stop(int sig) {
 std::string BackgroundProcess::out() const { return unixLines(readFile(outPath_)); }
 std::string BackgroundProcess::err() const { return unixLines(readFile(errPath_)); }
 
-bool BackgroundProcess::waitForOutput(const std::string& text, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (out().find(text) != std::string::npos) return true;
-        if (!running()) return out().find(text) != std::string::npos;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-}
-
-std::filesystem::path binary(const std::string& name) {
-    return std::filesystem::path(TISERVICE_BIN_DIR) / (name + ".exe");
-}
-
 int loopbackSocket(bool listening, int& port) {
     startWinsock();
     const SOCKET s = ::socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -351,13 +337,5 @@ void killProcess(int pid) {
     ::TerminateProcess(h, 137);
     ::CloseHandle(h);
 }
-
-ClosedPort::ClosedPort() { fd_ = loopbackSocket(false, port_); }
-
-ClosedPort::~ClosedPort() {
-    if (fd_ >= 0) closeLoopbackSocket(fd_);
-}
-
-std::string ClosedPort::httpsBase() const { return "https://127.0.0.1:" + std::to_string(port_); }
 
 }  // namespace tiservice::testing
