@@ -1,5 +1,5 @@
 // konnektor-sim as a real process over real TLS: what it serves, checked with curl and
-// validated against the official gematik schemas with xmllint.
+// validated against the official gematik schemas with libxml2 (what xmllint uses).
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>

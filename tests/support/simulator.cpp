@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "schema_check.h"
 #include "tiservice/net/http_client.h"
 #include "tiservice/trust/repository.h"
 
@@ -186,12 +187,7 @@ bool SimulatorProcess::waitFor(const std::function<bool()>& condition, std::chro
 }
 
 std::string schemaErrors(const std::string& xml, const std::string& schemaRelativePath) {
-    TempDir dir;
-    writeFile(dir / "doc.xml", xml);
-    const auto schema = std::filesystem::path(TISERVICE_SCHEMA_DIR) / schemaRelativePath;
-    const auto r = runProcess({"/usr/bin/xmllint", "--nonet", "--noout", "--schema", schema.string(),
-                               (dir / "doc.xml").string()});
-    return r.exitCode == 0 ? std::string() : r.err + r.out;
+    return sim::schemaProblems(xml, std::filesystem::path(TISERVICE_SCHEMA_DIR) / schemaRelativePath);
 }
 
 std::string soapBodyChild(const std::string& envelope) {

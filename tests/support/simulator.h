@@ -78,9 +78,9 @@ void publishShippedCatalog(const std::filesystem::path& repo);
 
 /// Path of a scenario shipped with the simulator.
 std::filesystem::path scenarioFile(const std::string& name);
-/// Validates `xml` with xmllint against a schema in third_party/gematik-schemas (the
-/// official gematik XSDs, vendored); "" if valid,
-/// else xmllint's complaint.
+/// Validates `xml` against a schema in third_party/gematik-schemas (the official gematik
+/// XSDs, vendored) with libxml2 in this process, as xmllint would: "" if valid, else what
+/// libxml2 says. The same check on Linux and on Windows.
 std::string schemaErrors(const std::string& xml, const std::string& schemaRelativePath);
 /// The first child element of the SOAP Body, as a standalone document.
 std::string soapBodyChild(const std::string& envelope);

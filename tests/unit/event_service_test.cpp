@@ -291,4 +291,14 @@ TEST(RealEventServiceAnswers, EveryRequestWeSendIsValidAgainstEventServiceXsd) {
                 << op << ": " << request;
         }
     EXPECT_EQ(kEventService72.soapAction("GetCardTerminals"), "http://ws.gematik.de/conn/EventService/v7.2#GetCardTerminals");
+
+    // The check itself refuses what a connector would refuse: a request without the workplace
+    // its context must name, and one that is not XML at all.
+    auto request = eventServiceRequest("GetCardTerminals", CallContext{"Praxis1", "PVS1", "Empfang", ""});
+    const auto workplace = request.find("<CONN:WorkplaceId>");
+    request.erase(workplace, request.find("</CONN:WorkplaceId>") + 19 - workplace);
+    EXPECT_NE(tiservice::testing::schemaErrors(tiservice::testing::soapBodyChild(request), "conn/EventService.xsd")
+                  .find("WorkplaceId"),
+              std::string::npos);
+    EXPECT_NE(tiservice::testing::schemaErrors("<EVT:GetCardTerminals", "conn/EventService.xsd"), "");
 }

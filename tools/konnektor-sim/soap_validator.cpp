@@ -1,7 +1,7 @@
 #include "soap_validator.h"
 
-#include <cstdarg>
-#include <cstdio>
+#include "schema_check.h"
+
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -18,16 +18,6 @@ namespace tiservice::sim {
 namespace {
 
 constexpr const char* kSoapNs = "http://schemas.xmlsoap.org/soap/envelope/";
-
-__attribute__((format(printf, 2, 3))) void collect(void* context, const char* format, ...) {
-    auto* out = static_cast<std::string*>(context);
-    char buffer[512];
-    va_list args;
-    va_start(args, format);
-    std::vsnprintf(buffer, sizeof buffer, format, args);
-    va_end(args);
-    if (out->size() < 2048) *out += buffer;
-}
 
 bool is(const xmlNode* n, const char* ns, const char* name) {
     return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
@@ -68,7 +58,7 @@ SoapValidator::SoapValidator(const std::string& workDir) : impl_(std::make_uniqu
     // libxml2 takes file names as UTF-8, on Windows too.
     const auto xsd = (root / "conn/EventService.xsd").u8string();
     xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(reinterpret_cast<const char*>(xsd.c_str()));
-    xmlSchemaSetParserErrors(parser, collect, collect, &errors);
+    xmlSchemaSetParserErrors(parser, appendLibxml2Message, appendLibxml2Message, &errors);
     impl_->schema = xmlSchemaParse(parser);
     xmlSchemaFreeParserCtxt(parser);
     if (!impl_->schema) throw std::runtime_error("EventService.xsd cannot be read: " + errors);
@@ -107,7 +97,7 @@ SoapRequestCheck SoapValidator::check(const std::string& envelope) const {
     if (operation->ns) result.operationNamespace = reinterpret_cast<const char*>(operation->ns->href);
     std::string errors;
     xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(impl_->schema);
-    xmlSchemaSetValidErrors(v, collect, collect, &errors);
+    xmlSchemaSetValidErrors(v, appendLibxml2Message, appendLibxml2Message, &errors);
     const int rc = xmlSchemaValidateOneElement(v, const_cast<xmlNode*>(operation));
     xmlSchemaFreeValidCtxt(v);
     result.valid = rc == 0;
