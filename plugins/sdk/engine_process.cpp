@@ -1,6 +1,8 @@
 #include "engine_process.h"
 
+#include <atomic>
 #include <cerrno>
+#include <mutex>
 #include <cstring>
 #include <thread>
 
@@ -13,8 +15,10 @@
 #include <fcntl.h>
 #include <link.h>
 #include <signal.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #endif
@@ -25,41 +29,75 @@ namespace tiservice::plugin_sdk {
 
 struct EngineProcess::Native {
     HANDLE process = nullptr;
-    HANDLE input = nullptr;   ///< our end of the engine's standard input
-    HANDLE output = nullptr;  ///< our end of the engine's standard output
-    bool reaped = false;
+    HANDLE input = nullptr;      ///< our end of the engine's standard input
+    HANDLE output = nullptr;     ///< our end of the engine's standard output (overlapped)
+    HANDLE readDone = nullptr;   ///< the event of a read on `output`
+    std::atomic<bool> reaped = false;
 };
 
 namespace {
 std::string lastErrorText(const char* what) {
     return std::string(what) + " failed (Windows error " + std::to_string(::GetLastError()) + ")";
 }
+
+/// The engine's output: a pipe we read with overlapped I/O, so a read also ends when the engine
+/// has (a process the practice software starts in the same moment may inherit the engine's end,
+/// and the end of the pipe would then never come). One instance, local clients only, opened at
+/// once: a process that took the name or connected first makes the start fail, it never reaches
+/// the adapter.
+bool outputPipe(HANDLE& ours, HANDLE& theirs, std::string& error) {
+    static std::atomic<unsigned> counter{0};
+    LARGE_INTEGER now{};
+    ::QueryPerformanceCounter(&now);
+    const std::wstring name = L"\\\\.\\pipe\\tiservice-engine-" + std::to_wstring(::GetCurrentProcessId()) + L"-" +
+                              std::to_wstring(++counter) + L"-" + std::to_wstring(now.QuadPart);
+    ours = ::CreateNamedPipeW(name.c_str(), PIPE_ACCESS_INBOUND | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE,
+                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS, 1, 0,
+                              64 * 1024, 0, nullptr);
+    if (ours == INVALID_HANDLE_VALUE) {
+        error = lastErrorText("CreateNamedPipeW");
+        ours = nullptr;
+        return false;
+    }
+    theirs = ::CreateFileW(name.c_str(), GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (theirs == INVALID_HANDLE_VALUE) {
+        error = lastErrorText("CreateFileW (pipe)");
+        ::CloseHandle(ours);
+        ours = theirs = nullptr;
+        return false;
+    }
+    return true;
+}
 }  // namespace
 
 std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path& program, std::string& error) {
-    SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+    // Every handle is created not inheritable; the child's ends become inheritable only for the
+    // CreateProcessW below, which hands them (and nothing else) over in its handle list.
     HANDLE childIn = nullptr, ourIn = nullptr, ourOut = nullptr, childOut = nullptr;
-    if (!::CreatePipe(&childIn, &ourIn, &inherit, 0)) {
+    if (!::CreatePipe(&childIn, &ourIn, nullptr, 0)) {
         error = lastErrorText("CreatePipe");
         return nullptr;
     }
-    if (!::CreatePipe(&ourOut, &childOut, &inherit, 0)) {
-        error = lastErrorText("CreatePipe");
-        ::CloseHandle(childIn);
-        ::CloseHandle(ourIn);
+    HANDLE readDone = ::CreateEventW(nullptr, TRUE, FALSE, nullptr);
+    if (!readDone || !outputPipe(ourOut, childOut, error)) {
+        if (!readDone) error = lastErrorText("CreateEventW");
+        for (HANDLE h : {childIn, ourIn, readDone})
+            if (h) ::CloseHandle(h);
         return nullptr;
     }
-    ::SetHandleInformation(ourIn, HANDLE_FLAG_INHERIT, 0);
-    ::SetHandleInformation(ourOut, HANDLE_FLAG_INHERIT, 0);
+    ::SetHandleInformation(childIn, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+    ::SetHandleInformation(childOut, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
     // The engine's error output: the practice software's, when it has one, or nowhere.
     HANDLE childErr = nullptr;
     const HANDLE hostErr = ::GetStdHandle(STD_ERROR_HANDLE);
     if (hostErr && hostErr != INVALID_HANDLE_VALUE)
         ::DuplicateHandle(::GetCurrentProcess(), hostErr, ::GetCurrentProcess(), &childErr, 0, TRUE,
                           DUPLICATE_SAME_ACCESS);
-    if (!childErr)
+    if (!childErr) {
+        SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
         childErr = ::CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0,
                                  nullptr);
+    }
 
     // Only these three handles reach the engine, whatever else of the practice software's is
     // inheritable. No console (DETACHED_PROCESS): no window, and no console host beside it.
@@ -92,8 +130,7 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     ::CloseHandle(childOut);
     if (childErr && childErr != INVALID_HANDLE_VALUE) ::CloseHandle(childErr);
     if (!created) {
-        ::CloseHandle(ourIn);
-        ::CloseHandle(ourOut);
+        for (HANDLE h : {ourIn, ourOut, readDone}) ::CloseHandle(h);
         return nullptr;
     }
     ::CloseHandle(info.hThread);
@@ -102,6 +139,7 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     p->native_->process = info.hProcess;
     p->native_->input = ourIn;
     p->native_->output = ourOut;
+    p->native_->readDone = readDone;
     return p;
 }
 
@@ -112,6 +150,7 @@ EngineProcess::~EngineProcess() {
     ::CloseHandle(native_->process);
     if (native_->input) ::CloseHandle(native_->input);
     ::CloseHandle(native_->output);
+    ::CloseHandle(native_->readDone);
 }
 
 bool EngineProcess::write(const void* data, std::size_t size) {
@@ -128,10 +167,27 @@ bool EngineProcess::write(const void* data, std::size_t size) {
 }
 
 std::size_t EngineProcess::read(void* buffer, std::size_t size) {
-    DWORD got = 0;
     const DWORD want = size > 1u << 20 ? 1u << 20 : static_cast<DWORD>(size);
-    if (!::ReadFile(native_->output, buffer, want, &got, nullptr)) return 0;  // ERROR_BROKEN_PIPE: it ended
-    return got;
+    for (;;) {
+        OVERLAPPED request{};
+        request.hEvent = native_->readDone;
+        ::ResetEvent(native_->readDone);
+        DWORD got = 0;
+        if (!::ReadFile(native_->output, buffer, want, nullptr, &request) && ::GetLastError() != ERROR_IO_PENDING)
+            return 0;  // ERROR_BROKEN_PIPE: it ended
+        const HANDLE either[2] = {native_->readDone, native_->process};
+        const bool engineEnded = ::WaitForMultipleObjects(2, either, FALSE, INFINITE) != WAIT_OBJECT_0;
+        if (engineEnded) ::CancelIoEx(native_->output, &request);
+        const bool done = ::GetOverlappedResult(native_->output, &request, &got, TRUE);
+        if (done && got > 0) return got;
+        if (!engineEnded) {
+            if (done) continue;  // nothing yet
+            return 0;            // the end of the pipe
+        }
+        // The engine has ended; what it wrote before is still read, then its end.
+        DWORD waiting = 0;
+        if (!::PeekNamedPipe(native_->output, nullptr, 0, nullptr, &waiting, nullptr) || waiting == 0) return 0;
+    }
 }
 
 void EngineProcess::closeInput() {
@@ -167,6 +223,8 @@ std::filesystem::path thisModule() {
 struct EngineProcess::Native {
     pid_t pid = -1;
     int channel = -1;  ///< our end of the socket pair that is the engine's standard input and output
+    int ended = -1;    ///< a pidfd: readable once the engine has ended (-1 on kernels before 5.3)
+    std::mutex life;   ///< kill and reap one at a time: a signal never reaches a pid reaped meanwhile
     bool reaped = false;
 };
 
@@ -213,19 +271,20 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     p->native_ = std::make_unique<Native>();
     p->native_->pid = pid;
     p->native_->channel = pair[0];
+    p->native_->ended = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+    if (p->native_->ended >= 0) ::fcntl(p->native_->ended, F_SETFD, FD_CLOEXEC);
     return p;
 }
 
 EngineProcess::~EngineProcess() {
     if (!native_) return;
-    if (!native_->reaped) {
-        if (!waitForExit(std::chrono::milliseconds(0))) {
-            kill();
-            int status = 0;
-            while (::waitpid(native_->pid, &status, 0) < 0 && errno == EINTR) {}
-        }
+    if (!waitForExit(std::chrono::milliseconds(0))) {
+        kill();
+        int status = 0;
+        while (::waitpid(native_->pid, &status, 0) < 0 && errno == EINTR) {}
     }
     ::close(native_->channel);
+    if (native_->ended >= 0) ::close(native_->ended);
 }
 
 bool EngineProcess::write(const void* data, std::size_t size) {
@@ -241,8 +300,17 @@ bool EngineProcess::write(const void* data, std::size_t size) {
 }
 
 std::size_t EngineProcess::read(void* buffer, std::size_t size) {
+    // Bytes, or the engine's end: a process that inherited its socket (a fork of the practice
+    // software's in the moment the engine started) would otherwise keep the end from coming.
+    bool engineEnded = false;
+    if (native_->ended >= 0) {
+        pollfd either[2] = {{native_->channel, POLLIN, 0}, {native_->ended, POLLIN, 0}};
+        while (::poll(either, 2, -1) < 0 && errno == EINTR) {}
+        engineEnded = (either[0].revents & (POLLIN | POLLHUP | POLLERR)) == 0 && (either[1].revents & POLLIN) != 0;
+    }
     for (;;) {
-        const ssize_t n = ::recv(native_->channel, buffer, size, 0);
+        // Once it has ended, what it wrote before is still read, then its end.
+        const ssize_t n = ::recv(native_->channel, buffer, size, engineEnded ? MSG_DONTWAIT : 0);
         if (n < 0 && errno == EINTR) continue;
         return n > 0 ? static_cast<std::size_t>(n) : 0;
     }
@@ -251,14 +319,17 @@ std::size_t EngineProcess::read(void* buffer, std::size_t size) {
 void EngineProcess::closeInput() { ::shutdown(native_->channel, SHUT_WR); }
 
 bool EngineProcess::waitForExit(std::chrono::milliseconds timeout) {
-    if (native_->reaped) return true;
     const auto until = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        int status = 0;
-        const pid_t r = ::waitpid(native_->pid, &status, WNOHANG);
-        if (r == native_->pid || (r < 0 && errno == ECHILD)) {
-            native_->reaped = true;
-            return true;
+        {
+            std::lock_guard life(native_->life);
+            if (native_->reaped) return true;
+            int status = 0;
+            const pid_t r = ::waitpid(native_->pid, &status, WNOHANG);
+            if (r == native_->pid || (r < 0 && errno == ECHILD)) {
+                native_->reaped = true;
+                return true;
+            }
         }
         if (std::chrono::steady_clock::now() >= until) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -266,6 +337,7 @@ bool EngineProcess::waitForExit(std::chrono::milliseconds timeout) {
 }
 
 void EngineProcess::kill() {
+    std::lock_guard life(native_->life);
     if (!native_->reaped) ::kill(native_->pid, SIGKILL);
 }
 

@@ -357,31 +357,50 @@ private:
             wake_.notify_all();
         }
         if (!link_.joinable()) return;
-        {
-            std::lock_guard write(writeMutex_);
-            if (process_) {
-                const auto frame = wire::FrameWriter(wire::Kind::Stop).finish();
-                (void)process_->write(frame.data(), frame.size());
-                process_->closeInput();
-            }
-        }
         const auto until = std::chrono::steady_clock::now() + kPoliteEnd;
+        {
+            // The end of its input is the engine's Stop. The lock is not waited for beyond the
+            // polite end: a write to an engine that has stopped reading holds it until the engine
+            // is ended below.
+            std::unique_lock write(writeMutex_, std::defer_lock);
+            if (write.try_lock_until(until) && process_) process_->closeInput();
+        }
         bool ended = false;
         {
             std::unique_lock lock(mutex_);
             ended = wake_.wait_until(lock, until, [&] { return linkEnded_; });
         }
-        if (!ended) {
-            std::lock_guard write(writeMutex_);
-            if (process_) process_->kill();  // its output closes: the link thread reads the end
-        }
+        if (!ended) endEngineNow();  // its output closes: the link thread reads the end
         link_.join();
         std::lock_guard write(writeMutex_);
         if (process_ && !process_->waitForExit(std::max(std::chrono::milliseconds(0),
                                                         std::chrono::duration_cast<std::chrono::milliseconds>(
                                                             until - std::chrono::steady_clock::now()))))
             process_->kill();
-        process_.reset();  // reaped
+        forget();
+    }
+
+    /// Ends the engine at once, whatever holds the write lock (a write blocked on an engine that
+    /// has stopped reading fails then); an engine still being started is ended as soon as it is.
+    void endEngineNow() {
+        std::lock_guard life(lifeMutex_);
+        endRequested_ = true;
+        if (live_) live_->kill();
+    }
+
+    /// The engine `process_` is, for endEngineNow. [writeMutex_ held]
+    void adopt(std::unique_ptr<EngineProcess> process) {
+        std::lock_guard life(lifeMutex_);
+        process_ = std::move(process);
+        live_ = process_.get();
+        if (endRequested_) live_->kill();  // shutdown gave up waiting while it was starting
+    }
+
+    /// Lets the ended engine go (it has been reaped). [writeMutex_ held]
+    void forget() {
+        std::lock_guard life(lifeMutex_);
+        live_ = nullptr;
+        process_.reset();
     }
 
     // --- the link: the adapter's one thread -------------------------------------------------
@@ -467,19 +486,16 @@ private:
             }
             {
                 std::lock_guard write(writeMutex_);
+                adopt(std::move(process));  // from here on shutdown can end it, even in a blocked write
                 const auto start = startFrame();
-                bool ok = process->write(start.data(), start.size());
-                if (ok && !pending_.empty()) ok = process->write(pending_.data(), pending_.size());
-                pending_.clear();
-                process_ = std::move(process);
+                // Kept for the engine started next when this one has already gone.
+                if (process_->write(start.data(), start.size()) &&
+                    (pending_.empty() || process_->write(pending_.data(), pending_.size())))
+                    pending_.clear();
                 connected_ = true;
                 std::lock_guard lock(mutex_);
                 linked_ = true;
-                if (stopping_) {  // shutdown came while the engine was starting
-                    const auto frame = wire::FrameWriter(wire::Kind::Stop).finish();
-                    (void)process_->write(frame.data(), frame.size());
-                    process_->closeInput();
-                }
+                if (stopping_) process_->closeInput();  // shutdown came while the engine was starting
             }
             engineFailed_ = false;
             const bool wellFormed = readFrames();
@@ -500,7 +516,7 @@ private:
                 if (process_) {
                     if (!process_->waitForExit(std::chrono::milliseconds(0)))
                         process_->kill();  // reaped first: never another's pid
-                    process_.reset();
+                    forget();
                 }
             }
             // An engine that said it cannot work (engine.failed is shown) is not restarted: it would
@@ -673,8 +689,11 @@ private:
     int recentEnds_ = 0;  ///< [link thread; host thread once it has ended]
     std::chrono::steady_clock::time_point lastEnd_;
 
-    std::mutex writeMutex_;  ///< before mutex_ when both are taken
+    std::timed_mutex writeMutex_;  ///< before lifeMutex_ and mutex_ when they are taken together
     std::unique_ptr<EngineProcess> process_;
+    std::mutex lifeMutex_;                ///< guards live_ and endRequested_
+    EngineProcess* live_ = nullptr;       ///< process_, for ending it without the write lock
+    bool endRequested_ = false;           ///< shutdown ends the engine at once, also one still starting
     bool connected_ = false;
     std::string pending_;  ///< frames for an engine that is starting
 

@@ -678,6 +678,27 @@ TEST_F(PluginHost, AnEngineThatSaysItCannotWorkIsNotStartedAgainAndAgain) {
     EXPECT_FALSE(contains(r.out, "engine.unavailable")) << r.out;
 }
 
+TEST_F(PluginHost, AnEngineThatEndsIsSeenToEndWhileAnotherProcessHoldsItsPipe) {
+    // On Windows a practice software that starts another program with inherited handles in the
+    // very moment the adapter starts its engine hands that program the engine's pipe. The engine
+    // ends (here: the stand-in ends at once and leaves such a process for 20 s): the adapter must
+    // see that by the engine, say so and restart it -- not wait for the pipe to end.
+    const auto folder = dir / "Praxis Programme";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(medistarAdapter(), folder / medistarAdapter().filename());
+    std::filesystem::copy_file(binary("test_engine_leaves_child"), folder / binary("tiservice-engine").filename());
+    writeFile(dir / "none.settings", "# empty\n");
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = runProcess({binary("c_host").string(), (folder / medistarAdapter().filename()).string(),
+                               (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "3000"},
+                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "NOTICE engine.restarted")) << r.out;
+    EXPECT_TRUE(contains(r.out, "NOTICE engine.unavailable")) << r.out;  // it ended again at once
+    EXPECT_LT(took, 15s) << "the practice software waited for the other process";
+}
+
 TEST_F(PluginHost, AnAdapterWithoutItsEngineSaysSoInsteadOfStarting) {
 #ifdef _WIN32
     GTEST_SKIP() << "a Windows developer build's adapters also find the engine where it was built";

@@ -4,10 +4,20 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <future>
 #include <map>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#ifndef _WIN32
+#include <csignal>
+
+#include <unistd.h>
+#endif
 
 #include "support/temp_dir.h"
 
@@ -186,4 +196,94 @@ TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck
     EXPECT_TRUE(std::find(host.notices.begin(), host.notices.end(), "settings.invalid") == host.notices.end());
     p->shutdown(p);
     p->destroy(p);
+}
+
+#ifndef _WIN32
+namespace {
+/// The processes this test process started (the adapter's engine), from /proc.
+std::vector<pid_t> childProcesses() {
+    std::vector<pid_t> children;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const auto name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) continue;
+        std::istringstream rest(line.substr(line.rfind(')') + 2));
+        char state = 0;
+        pid_t parent = 0;
+        if (rest >> state >> parent && parent == ::getpid() && state != 'Z') children.push_back(std::stoi(name));
+    }
+    return children;
+}
+}  // namespace
+#endif
+
+TEST(PluginBoundary, ShutdownEndsAnEngineThatStoppedReadingWithinHalfASecond) {
+#ifdef _WIN32
+    GTEST_SKIP() << "stops the engine process with SIGSTOP";
+#else
+    // An engine that hangs and no longer reads (stopped here): the practice software's calls fill
+    // the pipe until one of them waits in its write. Shutdown must still return within the half
+    // second plugin.h promises, and end the engine.
+    tiservice::testing::TempDir dir;
+    ChangingHost host;
+    const std::string large(16 * 1024, 'x');  // the longest value a setting may have
+    host.settings = {{"language", "de"}, {"tiservice.state_dir", (dir / "state").string()},
+                     {"TI_MANDANT", large},  {"TI_CLIENTSYSTEM", large},
+                     {"TI_ARBEITSPLATZ", large}};
+    host.table.struct_size = sizeof(tis_host);
+    host.table.host_data = &host;
+    host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
+    host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
+        auto& s = changing(h)->settings;
+        const auto it = s.find(key);
+        return it == s.end() ? nullptr : it->second.c_str();
+    };
+    host.table.show_notice = [](const tis_host* h, const tis_notice* n) { changing(h)->notices.emplace_back(n->id); };
+    static constexpr sdk::SettingName kNames[] = {{"connector.mandant_id", "TI_MANDANT"},
+                                                  {"connector.client_system_id", "TI_CLIENTSYSTEM"},
+                                                  {"connector.workplace_id", "TI_ARBEITSPLATZ"}};
+    sdk::AdapterProfile profile = kProfile;
+    profile.settings = kNames;
+    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, profile);
+    ASSERT_NE(p, nullptr);
+    ASSERT_EQ(p->init(p), TIS_OK);
+    // The engine has started and read its start once it says something (settings.invalid).
+    for (int i = 0; i < 1000 && host.notices.empty(); ++i) {
+        if (host.callback.exchange(false)) p->on_main_thread(p);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_FALSE(host.notices.empty()) << "the engine did not start";
+    const auto engines = childProcesses();
+    ASSERT_EQ(engines.size(), 1U);
+    ASSERT_EQ(::kill(engines[0], SIGSTOP), 0);
+
+    std::atomic<int> sent{0};
+    std::atomic<bool> closing{false};
+    std::thread practiceSoftware([&] {
+        while (!closing && sent < 10'000 && p->settings_changed(p) == TIS_OK) ++sent;
+    });
+    // Until a call waits in its write: the count stands still.
+    int seen = -1;
+    for (int i = 0; i < 100 && sent != seen; ++i) {
+        seen = sent;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    ASSERT_LT(sent.load(), 10'000) << "no write ever waited";
+
+    const auto started = std::chrono::steady_clock::now();
+    auto shutdown = std::async(std::launch::async, [&] { p->shutdown(p); });
+    const bool returned = shutdown.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+    const auto took = std::chrono::steady_clock::now() - started;
+    if (!returned) ::kill(engines[0], SIGKILL);  // let the test end
+    closing = true;
+    shutdown.wait();
+    practiceSoftware.join();
+    EXPECT_TRUE(returned) << "shutdown waited for the write";
+    EXPECT_LT(took, std::chrono::milliseconds(500))  // the bound plugin.h promises, not a benchmark
+        << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
+    EXPECT_TRUE(childProcesses().empty()) << "the engine outlived shutdown";
+    p->destroy(p);
+#endif
 }
