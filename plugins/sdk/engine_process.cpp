@@ -2,8 +2,8 @@
 
 #include <atomic>
 #include <cerrno>
-#include <mutex>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 #ifdef _WIN32
@@ -14,8 +14,8 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <link.h>
-#include <signal.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -29,9 +29,9 @@ namespace tiservice::plugin_sdk {
 
 struct EngineProcess::Native {
     HANDLE process = nullptr;
-    HANDLE input = nullptr;      ///< our end of the engine's standard input
-    HANDLE output = nullptr;     ///< our end of the engine's standard output (overlapped)
-    HANDLE readDone = nullptr;   ///< the event of a read on `output`
+    HANDLE input = nullptr;     ///< our end of the engine's standard input
+    HANDLE output = nullptr;    ///< our end of the engine's standard output (overlapped)
+    HANDLE readDone = nullptr;  ///< the event of a read on `output`
     std::atomic<bool> reaped = false;
 };
 

@@ -691,9 +691,9 @@ private:
 
     std::timed_mutex writeMutex_;  ///< before lifeMutex_ and mutex_ when they are taken together
     std::unique_ptr<EngineProcess> process_;
-    std::mutex lifeMutex_;                ///< guards live_ and endRequested_
-    EngineProcess* live_ = nullptr;       ///< process_, for ending it without the write lock
-    bool endRequested_ = false;           ///< shutdown ends the engine at once, also one still starting
+    std::mutex lifeMutex_;           ///< guards live_ and endRequested_
+    EngineProcess* live_ = nullptr;  ///< process_, for ending it without the write lock
+    bool endRequested_ = false;      ///< shutdown ends the engine at once, also one still starting
     bool connected_ = false;
     std::string pending_;  ///< frames for an engine that is starting
 

@@ -229,8 +229,10 @@ TEST(PluginBoundary, ShutdownEndsAnEngineThatStoppedReadingWithinHalfASecond) {
     tiservice::testing::TempDir dir;
     ChangingHost host;
     const std::string large(16 * 1024, 'x');  // the longest value a setting may have
-    host.settings = {{"language", "de"}, {"tiservice.state_dir", (dir / "state").string()},
-                     {"TI_MANDANT", large},  {"TI_CLIENTSYSTEM", large},
+    host.settings = {{"language", "de"},
+                     {"tiservice.state_dir", (dir / "state").string()},
+                     {"TI_MANDANT", large},
+                     {"TI_CLIENTSYSTEM", large},
                      {"TI_ARBEITSPLATZ", large}};
     host.table.struct_size = sizeof(tis_host);
     host.table.host_data = &host;

@@ -41,8 +41,8 @@ std::string schemaProblems(const std::string& xml, const std::filesystem::path& 
         const xmlError* e = xmlGetLastError();
         return std::string("not well-formed XML: ") + (e && e->message ? e->message : "?");
     }
-    std::unique_ptr<xmlSchemaValidCtxt, decltype(&xmlSchemaFreeValidCtxt)> validator(xmlSchemaNewValidCtxt(schema.get()),
-                                                                                       &xmlSchemaFreeValidCtxt);
+    std::unique_ptr<xmlSchemaValidCtxt, decltype(&xmlSchemaFreeValidCtxt)> validator(
+        xmlSchemaNewValidCtxt(schema.get()), &xmlSchemaFreeValidCtxt);
     xmlSchemaSetValidErrors(validator.get(), appendLibxml2Message, appendLibxml2Message, &problems);
     const int rc = xmlSchemaValidateDoc(validator.get(), doc.get());
     if (rc == 0) return {};
