@@ -29,9 +29,10 @@ namespace tiservice::plugin_sdk {
 
 struct EngineProcess::Native {
     HANDLE process = nullptr;
-    HANDLE input = nullptr;     ///< our end of the engine's standard input
-    HANDLE output = nullptr;    ///< our end of the engine's standard output (overlapped)
-    HANDLE readDone = nullptr;  ///< the event of a read on `output`
+    HANDLE input = nullptr;      ///< our end of the engine's standard input (overlapped)
+    HANDLE output = nullptr;     ///< our end of the engine's standard output (overlapped)
+    HANDLE readDone = nullptr;   ///< the event of a read on `output`
+    HANDLE writeDone = nullptr;  ///< the event of a write on `input`
     std::atomic<bool> reaped = false;
 };
 
@@ -40,26 +41,31 @@ std::string lastErrorText(const char* what) {
     return std::string(what) + " failed (Windows error " + std::to_string(::GetLastError()) + ")";
 }
 
-/// The engine's output: a pipe we read with overlapped I/O, so a read also ends when the engine
+/// One of the engine's pipes: ours overlapped, so that a read or write also ends when the engine
 /// has (a process the practice software starts in the same moment may inherit the engine's end,
 /// and the end of the pipe would then never come). One instance, local clients only, opened at
 /// once: a process that took the name or connected first makes the start fail, it never reaches
-/// the adapter.
-bool outputPipe(HANDLE& ours, HANDLE& theirs, std::string& error) {
+/// the adapter. `inbound`: the engine writes, we read.
+bool enginePipe(bool inbound, HANDLE& ours, HANDLE& theirs, std::string& error) {
     static std::atomic<unsigned> counter{0};
     LARGE_INTEGER now{};
     ::QueryPerformanceCounter(&now);
     const std::wstring name = L"\\\\.\\pipe\\tiservice-engine-" + std::to_wstring(::GetCurrentProcessId()) + L"-" +
                               std::to_wstring(++counter) + L"-" + std::to_wstring(now.QuadPart);
-    ours = ::CreateNamedPipeW(name.c_str(), PIPE_ACCESS_INBOUND | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE,
-                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS, 1, 0,
-                              64 * 1024, 0, nullptr);
+    ours = ::CreateNamedPipeW(
+        name.c_str(),
+        (inbound ? PIPE_ACCESS_INBOUND : PIPE_ACCESS_OUTBOUND) | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE,
+        PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS, 1, 64 * 1024, 64 * 1024, 0,
+        nullptr);
     if (ours == INVALID_HANDLE_VALUE) {
         error = lastErrorText("CreateNamedPipeW");
         ours = nullptr;
         return false;
     }
-    theirs = ::CreateFileW(name.c_str(), GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    // The attributes too: runtimes ask a standard handle what it is.
+    theirs = ::CreateFileW(name.c_str(),
+                           inbound ? GENERIC_WRITE | FILE_READ_ATTRIBUTES : GENERIC_READ | FILE_WRITE_ATTRIBUTES, 0,
+                           nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (theirs == INVALID_HANDLE_VALUE) {
         error = lastErrorText("CreateFileW (pipe)");
         ::CloseHandle(ours);
@@ -68,20 +74,30 @@ bool outputPipe(HANDLE& ours, HANDLE& theirs, std::string& error) {
     }
     return true;
 }
+
+/// Waits for an overlapped read or write on `pipe` to complete, the engine to end, or `timeout`:
+/// the bytes moved, 0 when it ended or failed. When the engine ended or the time ran out first,
+/// the request is cancelled and `cut` set.
+DWORD complete(HANDLE pipe, OVERLAPPED& request, HANDLE process, DWORD timeout, bool& cut) {
+    const HANDLE either[2] = {request.hEvent, process};
+    const DWORD woke = ::WaitForMultipleObjects(2, either, FALSE, timeout);
+    cut = woke != WAIT_OBJECT_0;
+    if (cut) ::CancelIoEx(pipe, &request);
+    DWORD moved = 0;
+    return ::GetOverlappedResult(pipe, &request, &moved, TRUE) ? moved : 0;  // data that beat the cancel counts
+}
 }  // namespace
 
 std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path& program, std::string& error) {
     // Every handle is created not inheritable; the child's ends become inheritable only for the
     // CreateProcessW below, which hands them (and nothing else) over in its handle list.
     HANDLE childIn = nullptr, ourIn = nullptr, ourOut = nullptr, childOut = nullptr;
-    if (!::CreatePipe(&childIn, &ourIn, nullptr, 0)) {
-        error = lastErrorText("CreatePipe");
-        return nullptr;
-    }
     HANDLE readDone = ::CreateEventW(nullptr, TRUE, FALSE, nullptr);
-    if (!readDone || !outputPipe(ourOut, childOut, error)) {
-        if (!readDone) error = lastErrorText("CreateEventW");
-        for (HANDLE h : {childIn, ourIn, readDone})
+    HANDLE writeDone = ::CreateEventW(nullptr, TRUE, FALSE, nullptr);
+    if (!readDone || !writeDone || !enginePipe(false, ourIn, childIn, error) ||
+        !enginePipe(true, ourOut, childOut, error)) {
+        if (!readDone || !writeDone) error = lastErrorText("CreateEventW");
+        for (HANDLE h : {childIn, ourIn, readDone, writeDone})
             if (h) ::CloseHandle(h);
         return nullptr;
     }
@@ -130,7 +146,7 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     ::CloseHandle(childOut);
     if (childErr && childErr != INVALID_HANDLE_VALUE) ::CloseHandle(childErr);
     if (!created) {
-        for (HANDLE h : {ourIn, ourOut, readDone}) ::CloseHandle(h);
+        for (HANDLE h : {ourIn, ourOut, readDone, writeDone}) ::CloseHandle(h);
         return nullptr;
     }
     ::CloseHandle(info.hThread);
@@ -140,6 +156,7 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     p->native_->input = ourIn;
     p->native_->output = ourOut;
     p->native_->readDone = readDone;
+    p->native_->writeDone = writeDone;
     return p;
 }
 
@@ -151,15 +168,23 @@ EngineProcess::~EngineProcess() {
     if (native_->input) ::CloseHandle(native_->input);
     ::CloseHandle(native_->output);
     ::CloseHandle(native_->readDone);
+    ::CloseHandle(native_->writeDone);
 }
 
 bool EngineProcess::write(const void* data, std::size_t size) {
     const auto* p = static_cast<const char*>(data);
     while (size > 0) {
         if (!native_->input) return false;
-        DWORD written = 0;
         const DWORD chunk = size > 1u << 20 ? 1u << 20 : static_cast<DWORD>(size);
-        if (!::WriteFile(native_->input, p, chunk, &written, nullptr) || written == 0) return false;
+        OVERLAPPED request{};
+        request.hEvent = native_->writeDone;
+        ::ResetEvent(native_->writeDone);
+        if (!::WriteFile(native_->input, p, chunk, nullptr, &request) && ::GetLastError() != ERROR_IO_PENDING)
+            return false;  // ERROR_NO_DATA: it ended
+        bool cut = false;  // the engine ended, or took nothing for kWriteTimeout: it hangs
+        const DWORD written =
+            complete(native_->input, request, native_->process, static_cast<DWORD>(kWriteTimeout.count()), cut);
+        if (cut || written == 0) return false;
         p += written;
         size -= written;
     }
@@ -168,22 +193,17 @@ bool EngineProcess::write(const void* data, std::size_t size) {
 
 std::size_t EngineProcess::read(void* buffer, std::size_t size) {
     const DWORD want = size > 1u << 20 ? 1u << 20 : static_cast<DWORD>(size);
+    if (want == 0) return 0;
     for (;;) {
         OVERLAPPED request{};
         request.hEvent = native_->readDone;
         ::ResetEvent(native_->readDone);
-        DWORD got = 0;
         if (!::ReadFile(native_->output, buffer, want, nullptr, &request) && ::GetLastError() != ERROR_IO_PENDING)
-            return 0;  // ERROR_BROKEN_PIPE: it ended
-        const HANDLE either[2] = {native_->readDone, native_->process};
-        const bool engineEnded = ::WaitForMultipleObjects(2, either, FALSE, INFINITE) != WAIT_OBJECT_0;
-        if (engineEnded) ::CancelIoEx(native_->output, &request);
-        const bool done = ::GetOverlappedResult(native_->output, &request, &got, TRUE);
-        if (done && got > 0) return got;
-        if (!engineEnded) {
-            if (done) continue;  // nothing yet
-            return 0;            // the end of the pipe
-        }
+            return 0;              // ERROR_BROKEN_PIPE: it ended
+        bool engineEnded = false;  // a read is only cut by the engine's end
+        const DWORD got = complete(native_->output, request, native_->process, INFINITE, engineEnded);
+        if (got > 0) return got;
+        if (!engineEnded) return 0;  // the end of the pipe
         // The engine has ended; what it wrote before is still read, then its end.
         DWORD waiting = 0;
         if (!::PeekNamedPipe(native_->output, nullptr, 0, nullptr, &waiting, nullptr) || waiting == 0) return 0;
@@ -271,8 +291,14 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
     p->native_ = std::make_unique<Native>();
     p->native_->pid = pid;
     p->native_->channel = pair[0];
-    p->native_->ended = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-    if (p->native_->ended >= 0) ::fcntl(p->native_->ended, F_SETFD, FD_CLOEXEC);
+#ifdef SYS_pidfd_open
+    p->native_->ended = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));  // close-on-exec by itself
+#endif
+    // A write the engine does not take within kWriteTimeout fails: an engine that hangs never
+    // holds the practice software's thread longer.
+    const timeval limit{static_cast<time_t>(kWriteTimeout.count() / 1000),
+                        static_cast<suseconds_t>(kWriteTimeout.count() % 1000 * 1000)};
+    ::setsockopt(pair[0], SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
     return p;
 }
 
@@ -300,6 +326,7 @@ bool EngineProcess::write(const void* data, std::size_t size) {
 }
 
 std::size_t EngineProcess::read(void* buffer, std::size_t size) {
+    if (size == 0) return 0;
     // Bytes, or the engine's end: a process that inherited its socket (a fork of the practice
     // software's in the moment the engine started) would otherwise keep the end from coming.
     bool engineEnded = false;
@@ -338,7 +365,18 @@ bool EngineProcess::waitForExit(std::chrono::milliseconds timeout) {
 
 void EngineProcess::kill() {
     std::lock_guard life(native_->life);
-    if (!native_->reaped) ::kill(native_->pid, SIGKILL);
+    if (native_->reaped) return;
+    // Through the pidfd where there is one: the right process even when the practice software
+    // reaps its children itself and the number went to another.
+    bool sent = false;
+#ifdef SYS_pidfd_send_signal
+    // ESRCH: it has ended already (and may have been reaped by someone else): nothing to end.
+    sent = native_->ended >= 0 &&
+           (::syscall(SYS_pidfd_send_signal, native_->ended, SIGKILL, nullptr, 0) == 0 || errno != ENOSYS);
+#endif
+    if (!sent) ::kill(native_->pid, SIGKILL);
+    // A write waiting on it fails at once, also when another process holds the engine's end.
+    ::shutdown(native_->channel, SHUT_RDWR);
 }
 
 std::filesystem::path thisModule() {

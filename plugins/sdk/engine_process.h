@@ -20,17 +20,23 @@ public:
     EngineProcess(const EngineProcess&) = delete;
     EngineProcess& operator=(const EngineProcess&) = delete;
 
-    /// Writes all of `size` bytes; false when the process has gone. Never raises SIGPIPE.
+    /// How long a write waits for an engine that takes nothing: longer, and it hangs.
+    static constexpr std::chrono::milliseconds kWriteTimeout{3000};
+
+    /// Writes all of `size` bytes; false when the process has gone, was ended, or took nothing
+    /// for kWriteTimeout (the stream is then broken: end the process). Never raises SIGPIPE.
     /// One writer at a time (the caller holds a lock).
     bool write(const void* data, std::size_t size);
-    /// Blocks until bytes arrive: their count, 0 when the process closed its output (it ended).
+    /// Blocks until bytes arrive: their count, 0 when the process has ended (also while another
+    /// process still holds its output) and everything it wrote before has been read.
     /// One reader at a time (the adapter's own thread).
     std::size_t read(void* buffer, std::size_t size);
     /// Closes the process's input: it reads the end and exits.
     void closeInput();
     /// Waits up to `timeout` for the process to end; true when it has (and is reaped).
     bool waitForExit(std::chrono::milliseconds timeout);
-    /// Ends the process at once (SIGKILL, TerminateProcess).
+    /// Ends the process at once (SIGKILL, TerminateProcess); a write waiting on it fails.
+    /// Safe from any thread while the object lives.
     void kill();
 
 private:

@@ -388,6 +388,12 @@ private:
         if (live_) live_->kill();
     }
 
+    /// Ends the engine now, without the write lock: one that spoke nonsense or hangs. [any thread]
+    void endLiveEngine() {
+        std::lock_guard life(lifeMutex_);
+        if (live_) live_->kill();
+    }
+
     /// The engine `process_` is, for endEngineNow. [writeMutex_ held]
     void adopt(std::unique_ptr<EngineProcess> process) {
         std::lock_guard life(lifeMutex_);
@@ -410,7 +416,12 @@ private:
         const auto bytes = frame.finish();
         if (bytes.empty()) return TIS_ERR_INVALID_ARGUMENT;  // longer than any message may be
         std::lock_guard write(writeMutex_);
-        if (process_ && connected_ && process_->write(bytes.data(), bytes.size())) return TIS_OK;
+        if (process_ && connected_) {
+            if (process_->write(bytes.data(), bytes.size())) return TIS_OK;
+            // Gone, or it hangs and took nothing for a while (its stream may now hold half a
+            // frame): ended; the link restarts it.
+            endLiveEngine();
+        }
         // Not running yet, or gone while the link has not yet read its end: kept, and the engine
         // started next (a restart) is given it after its start. A click is never lost.
         connected_ = false;
@@ -492,6 +503,7 @@ private:
                 if (process_->write(start.data(), start.size()) &&
                     (pending_.empty() || process_->write(pending_.data(), pending_.size())))
                     pending_.clear();
+                else endLiveEngine();  // gone or hangs: the link reads its end and restarts it
                 connected_ = true;
                 std::lock_guard lock(mutex_);
                 linked_ = true;
@@ -499,6 +511,9 @@ private:
             }
             engineFailed_ = false;
             const bool wellFormed = readFrames();
+            // One that spoke nonsense is ended before anything waits for the write lock: a write
+            // of the practice software's may be waiting on it.
+            if (!wellFormed) endLiveEngine();
             {
                 std::lock_guard write(writeMutex_);
                 connected_ = false;

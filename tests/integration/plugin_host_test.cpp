@@ -690,10 +690,11 @@ TEST_F(PluginHost, AnEngineThatEndsIsSeenToEndWhileAnotherProcessHoldsItsPipe) {
     writeFile(dir / "none.settings", "# empty\n");
     const auto started = std::chrono::steady_clock::now();
     const auto r = runProcess({binary("c_host").string(), (folder / medistarAdapter().filename()).string(),
-                               (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "3000"},
+                               (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "6000"},
                               {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
     const auto took = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "LOG 1 stand-in ended")) << r.out;  // what it wrote before its end
     EXPECT_TRUE(contains(r.out, "NOTICE engine.restarted")) << r.out;
     EXPECT_TRUE(contains(r.out, "NOTICE engine.unavailable")) << r.out;  // it ended again at once
     EXPECT_LT(took, 15s) << "the practice software waited for the other process";

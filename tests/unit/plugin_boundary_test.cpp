@@ -219,51 +219,86 @@ std::vector<pid_t> childProcesses() {
 }  // namespace
 #endif
 
+#ifndef _WIN32
+namespace {
+/// An adapter whose engine hangs: started, it says something, then the engine is stopped with
+/// SIGSTOP and reads nothing more. Settings as long as a setting may be fill its pipe quickly.
+/// Whatever a test leaves, the engine is ended at the end.
+struct HungEngine {
+    tiservice::testing::TempDir dir;
+    ChangingHost host;
+    const tis_plugin* p = nullptr;
+    pid_t engine = -1;
+
+    HungEngine() {
+        const std::string large(16 * 1024, 'x');
+        host.settings = {{"language", "de"},
+                         {"tiservice.state_dir", (dir / "state").string()},
+                         {"TI_MANDANT", large},
+                         {"TI_CLIENTSYSTEM", large},
+                         {"TI_ARBEITSPLATZ", large}};
+        host.table.struct_size = sizeof(tis_host);
+        host.table.host_data = &host;
+        host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
+        host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
+            auto& s = changing(h)->settings;
+            const auto it = s.find(key);
+            return it == s.end() ? nullptr : it->second.c_str();
+        };
+        host.table.show_notice = [](const tis_host* h, const tis_notice* n) {
+            changing(h)->notices.emplace_back(n->id);
+        };
+        static constexpr sdk::SettingName kNames[] = {{"connector.mandant_id", "TI_MANDANT"},
+                                                      {"connector.client_system_id", "TI_CLIENTSYSTEM"},
+                                                      {"connector.workplace_id", "TI_ARBEITSPLATZ"}};
+        sdk::AdapterProfile profile = kProfile;
+        profile.settings = kNames;
+        p = tiservice::plugin_sdk::createPlugin(&host.table, profile);
+    }
+    ~HungEngine() {
+        const auto engines = childProcesses();  // ours still: never another's number
+        if (engine > 0 && std::count(engines.begin(), engines.end(), engine) > 0) ::kill(engine, SIGKILL);
+        if (p) {
+            p->shutdown(p);
+            p->destroy(p);
+        }
+    }
+    /// Delivers what the plugin has for the host until `id` was shown (10 s at most).
+    bool waitForNotice(const std::string& id) {
+        for (int i = 0; i < 1000; ++i) {
+            if (host.callback.exchange(false)) p->on_main_thread(p);
+            if (std::find(host.notices.begin(), host.notices.end(), id) != host.notices.end()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    }
+    /// Starts the plugin, waits until its engine has said something, and stops the engine.
+    ::testing::AssertionResult startAndHang() {
+        if (!p || p->init(p) != TIS_OK) return ::testing::AssertionFailure() << "no plugin";
+        if (!waitForNotice("settings.invalid")) return ::testing::AssertionFailure() << "the engine did not start";
+        const auto engines = childProcesses();
+        if (engines.size() != 1) return ::testing::AssertionFailure() << engines.size() << " engines";
+        engine = engines[0];
+        if (::kill(engine, SIGSTOP) != 0) return ::testing::AssertionFailure() << "SIGSTOP";
+        return ::testing::AssertionSuccess();
+    }
+};
+}  // namespace
+#endif
+
 TEST(PluginBoundary, ShutdownEndsAnEngineThatStoppedReadingWithinHalfASecond) {
 #ifdef _WIN32
     GTEST_SKIP() << "stops the engine process with SIGSTOP";
 #else
-    // An engine that hangs and no longer reads (stopped here): the practice software's calls fill
-    // the pipe until one of them waits in its write. Shutdown must still return within the half
-    // second plugin.h promises, and end the engine.
-    tiservice::testing::TempDir dir;
-    ChangingHost host;
-    const std::string large(16 * 1024, 'x');  // the longest value a setting may have
-    host.settings = {{"language", "de"},
-                     {"tiservice.state_dir", (dir / "state").string()},
-                     {"TI_MANDANT", large},
-                     {"TI_CLIENTSYSTEM", large},
-                     {"TI_ARBEITSPLATZ", large}};
-    host.table.struct_size = sizeof(tis_host);
-    host.table.host_data = &host;
-    host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
-    host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
-        auto& s = changing(h)->settings;
-        const auto it = s.find(key);
-        return it == s.end() ? nullptr : it->second.c_str();
-    };
-    host.table.show_notice = [](const tis_host* h, const tis_notice* n) { changing(h)->notices.emplace_back(n->id); };
-    static constexpr sdk::SettingName kNames[] = {{"connector.mandant_id", "TI_MANDANT"},
-                                                  {"connector.client_system_id", "TI_CLIENTSYSTEM"},
-                                                  {"connector.workplace_id", "TI_ARBEITSPLATZ"}};
-    sdk::AdapterProfile profile = kProfile;
-    profile.settings = kNames;
-    const tis_plugin* p = tiservice::plugin_sdk::createPlugin(&host.table, profile);
-    ASSERT_NE(p, nullptr);
-    ASSERT_EQ(p->init(p), TIS_OK);
-    // The engine has started and read its start once it says something (settings.invalid).
-    for (int i = 0; i < 1000 && host.notices.empty(); ++i) {
-        if (host.callback.exchange(false)) p->on_main_thread(p);
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ASSERT_FALSE(host.notices.empty()) << "the engine did not start";
-    const auto engines = childProcesses();
-    ASSERT_EQ(engines.size(), 1U);
-    ASSERT_EQ(::kill(engines[0], SIGSTOP), 0);
-
+    // An engine that hangs and no longer reads: calls fill its pipe until one of them waits in
+    // its write (the link thread's writes can do the same). Shutdown must still return within the
+    // half second plugin.h promises, and end the engine.
+    HungEngine hung;
+    ASSERT_TRUE(hung.startAndHang());
+    const tis_plugin* p = hung.p;
     std::atomic<int> sent{0};
     std::atomic<bool> closing{false};
-    std::thread practiceSoftware([&] {
+    std::thread writer([&] {
         while (!closing && sent < 10'000 && p->settings_changed(p) == TIS_OK) ++sent;
     });
     // Until a call waits in its write: the count stands still.
@@ -272,20 +307,51 @@ TEST(PluginBoundary, ShutdownEndsAnEngineThatStoppedReadingWithinHalfASecond) {
         seen = sent;
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
     }
-    ASSERT_LT(sent.load(), 10'000) << "no write ever waited";
+    const bool waited = sent < 10'000;
 
     const auto started = std::chrono::steady_clock::now();
     auto shutdown = std::async(std::launch::async, [&] { p->shutdown(p); });
     const bool returned = shutdown.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
     const auto took = std::chrono::steady_clock::now() - started;
-    if (!returned) ::kill(engines[0], SIGKILL);  // let the test end
+    if (!returned) ::kill(hung.engine, SIGKILL);  // let the test end
     closing = true;
     shutdown.wait();
-    practiceSoftware.join();
+    writer.join();
+    EXPECT_TRUE(waited) << "no write ever waited";
     EXPECT_TRUE(returned) << "shutdown waited for the write";
     EXPECT_LT(took, std::chrono::milliseconds(500))  // the bound plugin.h promises, not a benchmark
         << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
     EXPECT_TRUE(childProcesses().empty()) << "the engine outlived shutdown";
-    p->destroy(p);
+#endif
+}
+
+TEST(PluginBoundary, AnEngineThatTakesNothingIsEndedAndStartedAgainSoNoCallWaitsLong) {
+#ifdef _WIN32
+    GTEST_SKIP() << "stops the engine process with SIGSTOP";
+#else
+    // The practice software's own thread hands the hung engine its settings until a call waits
+    // in its write: that call gives the thread back within a few seconds, the hung engine is
+    // ended, and a new one starts and is handed what the practice software said.
+    HungEngine hung;
+    ASSERT_TRUE(hung.startAndHang());
+    const tis_plugin* p = hung.p;
+    auto longest = std::chrono::steady_clock::duration::zero();
+    for (int i = 0; i < 10'000 && longest < std::chrono::seconds(1); ++i) {
+        const auto before = std::chrono::steady_clock::now();
+        ASSERT_EQ(p->settings_changed(p), TIS_OK);
+        longest = std::max(longest, std::chrono::steady_clock::now() - before);
+    }
+    EXPECT_GE(longest, std::chrono::seconds(1)) << "no write ever waited";
+    EXPECT_LT(longest, std::chrono::seconds(8))
+        << std::chrono::duration_cast<std::chrono::milliseconds>(longest).count() << " ms";
+    EXPECT_TRUE(hung.waitForNotice("engine.restarted"));
+    // After the restart pause (a second) a new engine runs, the hung one does not.
+    auto engines = childProcesses();
+    for (int i = 0; i < 500 && (engines.size() != 1 || engines[0] == hung.engine); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        engines = childProcesses();
+    }
+    EXPECT_EQ(std::count(engines.begin(), engines.end(), hung.engine), 0) << "the hung engine still runs";
+    EXPECT_EQ(engines.size(), 1U) << "a new engine runs";
 #endif
 }
