@@ -654,20 +654,13 @@ TEST_F(PluginHost, TheEngineEndsWhenThePracticeSoftwareIsKilled) {
 }
 
 TEST_F(PluginHost, AnEngineThatSaysItCannotWorkIsNotStartedAgainAndAgain) {
-#ifdef _WIN32
-    GTEST_SKIP() << "the stand-in engine is a shell script";
-#endif
     // An adapter beside an engine of another version (a half-finished update of the installation):
     // the engine answers the start with "cannot work" and ends. The practice software shows that,
     // once; starting the engine again would only say the same, as "restarted" and "unavailable".
     const auto folder = dir / "Praxis Programme";
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(medistarAdapter(), folder / medistarAdapter().filename());
-    // One frame: length 36, kind Failed (28), "Andere Version", "Other version".
-    writeFile(folder / "tiservice-engine",
-              "#!/bin/sh\nprintf '\\044\\000\\000\\000\\034\\016\\000\\000\\000Andere Version\\015\\000\\000\\000Other "
-              "version'\nexit 2\n");
-    std::filesystem::permissions(folder / "tiservice-engine", std::filesystem::perms::owner_all);
+    std::filesystem::copy_file(binary("test_engine_says_failed"), folder / binary("tiservice-engine").filename());
     writeFile(dir / "none.settings", "# empty\n");
     const auto r = runProcess({binary("c_host").string(), (folder / medistarAdapter().filename()).string(),
                                (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "3500"},
