@@ -171,7 +171,7 @@ EngineProcess::~EngineProcess() {
     ::CloseHandle(native_->writeDone);
 }
 
-bool EngineProcess::write(const void* data, std::size_t size) {
+bool EngineProcess::write(const void* data, std::size_t size, std::chrono::milliseconds patience) {
     const auto* p = static_cast<const char*>(data);
     while (size > 0) {
         if (!native_->input) return false;
@@ -181,9 +181,9 @@ bool EngineProcess::write(const void* data, std::size_t size) {
         ::ResetEvent(native_->writeDone);
         if (!::WriteFile(native_->input, p, chunk, nullptr, &request) && ::GetLastError() != ERROR_IO_PENDING)
             return false;  // ERROR_NO_DATA: it ended
-        bool cut = false;  // the engine ended, or took nothing for kWriteTimeout: it hangs
+        bool cut = false;  // the engine ended, or took nothing for `patience`: it hangs
         const DWORD written =
-            complete(native_->input, request, native_->process, static_cast<DWORD>(kWriteTimeout.count()), cut);
+            complete(native_->input, request, native_->process, static_cast<DWORD>(patience.count()), cut);
         if (cut || written == 0) return false;
         p += written;
         size -= written;
@@ -294,11 +294,6 @@ std::unique_ptr<EngineProcess> EngineProcess::start(const std::filesystem::path&
 #ifdef SYS_pidfd_open
     p->native_->ended = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));  // close-on-exec by itself
 #endif
-    // A write the engine does not take within kWriteTimeout fails: an engine that hangs never
-    // holds the practice software's thread longer.
-    const timeval limit{static_cast<time_t>(kWriteTimeout.count() / 1000),
-                        static_cast<suseconds_t>(kWriteTimeout.count() % 1000 * 1000)};
-    ::setsockopt(pair[0], SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
     return p;
 }
 
@@ -313,14 +308,22 @@ EngineProcess::~EngineProcess() {
     if (native_->ended >= 0) ::close(native_->ended);
 }
 
-bool EngineProcess::write(const void* data, std::size_t size) {
+bool EngineProcess::write(const void* data, std::size_t size, std::chrono::milliseconds patience) {
     const auto* p = static_cast<const char*>(data);
     while (size > 0) {
-        const ssize_t n = ::send(native_->channel, p, size, MSG_NOSIGNAL);
+        const ssize_t n = ::send(native_->channel, p, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            p += n;
+            size -= static_cast<std::size_t>(n);
+            continue;
+        }
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        p += n;
-        size -= static_cast<std::size_t>(n);
+        if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return false;  // EPIPE: it has gone
+        // Full: wait until it takes something, or it has taken nothing for `patience`.
+        pollfd room{native_->channel, POLLOUT, 0};
+        int ready = 0;
+        while ((ready = ::poll(&room, 1, static_cast<int>(patience.count()))) < 0 && errno == EINTR) {}
+        if (ready <= 0 || (room.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0) return false;
     }
     return true;
 }

@@ -20,13 +20,16 @@ public:
     EngineProcess(const EngineProcess&) = delete;
     EngineProcess& operator=(const EngineProcess&) = delete;
 
-    /// How long a write waits for an engine that takes nothing: longer, and it hangs.
+    /// How long a write waits for a running engine that takes nothing: longer, and it hangs.
     static constexpr std::chrono::milliseconds kWriteTimeout{3000};
+    /// How long the first write waits: the engine may still be loading its libraries (a virus
+    /// scanner, a cold Windows), and its start may be longer than the pipe holds.
+    static constexpr std::chrono::milliseconds kFirstWriteTimeout{30000};
 
     /// Writes all of `size` bytes; false when the process has gone, was ended, or took nothing
-    /// for kWriteTimeout (the stream is then broken: end the process). Never raises SIGPIPE.
+    /// for `patience` (the stream is then broken: end the process). Never raises SIGPIPE.
     /// One writer at a time (the caller holds a lock).
-    bool write(const void* data, std::size_t size);
+    bool write(const void* data, std::size_t size, std::chrono::milliseconds patience = kWriteTimeout);
     /// Blocks until bytes arrive: their count, 0 when the process has ended (also while another
     /// process still holds its output) and everything it wrote before has been read.
     /// One reader at a time (the adapter's own thread).

@@ -500,8 +500,9 @@ private:
                 adopt(std::move(process));  // from here on shutdown can end it, even in a blocked write
                 const auto start = startFrame();
                 // Kept for the engine started next when this one has already gone.
-                if (process_->write(start.data(), start.size()) &&
-                    (pending_.empty() || process_->write(pending_.data(), pending_.size())))
+                constexpr auto kStarting = EngineProcess::kFirstWriteTimeout;
+                if (process_->write(start.data(), start.size(), kStarting) &&
+                    (pending_.empty() || process_->write(pending_.data(), pending_.size(), kStarting)))
                     pending_.clear();
                 else endLiveEngine();  // gone or hangs: the link reads its end and restarts it
                 connected_ = true;
