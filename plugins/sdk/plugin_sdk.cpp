@@ -383,9 +383,11 @@ private:
     /// Ends the engine at once, whatever holds the write lock (a write blocked on an engine that
     /// has stopped reading fails then); an engine still being started is ended as soon as it is.
     void endEngineNow() {
-        std::lock_guard life(lifeMutex_);
-        endRequested_ = true;
-        if (live_) live_->kill();
+        {
+            std::lock_guard life(lifeMutex_);
+            endRequested_ = true;  // one adopted from now on is ended there
+        }
+        endLiveEngine();
     }
 
     /// Ends the engine now, without the write lock: one that spoke nonsense or hangs. [any thread]

@@ -68,6 +68,24 @@ protected:
         sim = std::make_unique<SimulatorProcess>(setup);
     }
 
+    /// The C host with the MEDISTAR adapter copied into a folder of its own, "Praxis Programme",
+    /// and beside it `standIn` (a test program of tests/plugins) as its tiservice-engine, or no
+    /// engine at all when `standIn` is empty; no TI settings. `hostArgs` follow the state folder.
+    ProcessResult hostInItsOwnFolder(const std::string& standIn, std::vector<std::string> hostArgs,
+                                     std::chrono::seconds timeout) {
+        const auto folder = dir / "Praxis Programme";
+        std::filesystem::create_directories(folder);
+        const auto adapter = folder / medistarAdapter().filename();
+        std::filesystem::copy_file(medistarAdapter(), adapter);
+        if (!standIn.empty())
+            std::filesystem::copy_file(binary(standIn), folder / binary("tiservice-engine").filename());
+        writeFile(dir / "none.settings", "# empty\n");
+        std::vector<std::string> argv{binary("c_host").string(), adapter.string(), (dir / "none.settings").string(),
+                                      (dir / "c-state").string()};
+        argv.insert(argv.end(), hostArgs.begin(), hostArgs.end());
+        return runProcess(argv, {.env = {{"HOME", (dir / "home").string()}}, .timeout = timeout});
+    }
+
     /// The TI settings as this PVS names them, from its profile's mapping.
     std::filesystem::path settingsFor(const std::string& adapter) {
         const std::map<std::string, std::string> values{
@@ -657,14 +675,7 @@ TEST_F(PluginHost, AnEngineThatSaysItCannotWorkIsNotStartedAgainAndAgain) {
     // An adapter beside an engine of another version (a half-finished update of the installation):
     // the engine answers the start with "cannot work" and ends. The practice software shows that,
     // once; starting the engine again would only say the same, as "restarted" and "unavailable".
-    const auto folder = dir / "Praxis Programme";
-    std::filesystem::create_directories(folder);
-    std::filesystem::copy_file(medistarAdapter(), folder / medistarAdapter().filename());
-    std::filesystem::copy_file(binary("test_engine_says_failed"), folder / binary("tiservice-engine").filename());
-    writeFile(dir / "none.settings", "# empty\n");
-    const auto r = runProcess({binary("c_host").string(), (folder / medistarAdapter().filename()).string(),
-                               (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "3500"},
-                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 30s});
+    const auto r = hostInItsOwnFolder("test_engine_says_failed", {"--close-after", "3500"}, 30s);
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "NOTICE engine.failed")) << r.out;
     EXPECT_FALSE(contains(r.out, "engine.restarted")) << r.out;
@@ -676,15 +687,8 @@ TEST_F(PluginHost, AnEngineThatEndsIsSeenToEndWhileAnotherProcessHoldsItsPipe) {
     // very moment the adapter starts its engine hands that program the engine's pipe. The engine
     // ends (here: the stand-in ends at once and leaves such a process for 20 s): the adapter must
     // see that by the engine, say so and restart it -- not wait for the pipe to end.
-    const auto folder = dir / "Praxis Programme";
-    std::filesystem::create_directories(folder);
-    std::filesystem::copy_file(medistarAdapter(), folder / medistarAdapter().filename());
-    std::filesystem::copy_file(binary("test_engine_leaves_child"), folder / binary("tiservice-engine").filename());
-    writeFile(dir / "none.settings", "# empty\n");
     const auto started = std::chrono::steady_clock::now();
-    const auto r = runProcess({binary("c_host").string(), (folder / medistarAdapter().filename()).string(),
-                               (dir / "none.settings").string(), (dir / "c-state").string(), "--close-after", "6000"},
-                              {.env = {{"HOME", (dir / "home").string()}}, .timeout = 60s});
+    const auto r = hostInItsOwnFolder("test_engine_leaves_child", {"--close-after", "6000"}, 60s);
     const auto took = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(contains(r.out, "LOG 1 stand-in ended")) << r.out;  // what it wrote before its end
@@ -699,13 +703,7 @@ TEST_F(PluginHost, AnAdapterWithoutItsEngineSaysSoInsteadOfStarting) {
 #endif
     // An installation that lost tiservice-engine (a virus scanner, a half-copied folder): the
     // adapter refuses init with a message the practice software can show.
-    const auto lonely = dir / "Praxis Programme" / medistarAdapter().filename();
-    std::filesystem::create_directories(lonely.parent_path());
-    std::filesystem::copy_file(medistarAdapter(), lonely);
-    writeFile(dir / "none.settings", "# empty\n");
-    const auto r = runProcess(
-        {binary("c_host").string(), lonely.string(), (dir / "none.settings").string(), (dir / "c-state").string()},
-        {.env = {{"HOME", (dir / "home").string()}}, .timeout = 30s});
+    const auto r = hostInItsOwnFolder("", {}, 30s);
     EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
     EXPECT_TRUE(contains(r.err, "init: tiservice ist unvollständig installiert: der Dienst tiservice-engine fehlt"))
         << r.err;

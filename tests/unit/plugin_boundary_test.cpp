@@ -129,33 +129,46 @@ TEST(PluginBoundary, TheSdkAnswersANullOrForeignSelfWithAnErrorNotACrash) {
 }
 
 namespace {
-/// A host whose TI settings can change while the plugin runs; it collects notice ids.
+/// A host whose TI settings can change while the plugin runs; it collects the notices shown.
 struct ChangingHost {
     std::map<std::string, std::string> settings;
     std::vector<std::string> notices;
     std::vector<std::string> texts;
     std::atomic<bool> callback{false};
     tis_host table{};
+
+    ChangingHost();
+    /// Delivers what `p` has for the host until notice `id` was shown (10 s at most).
+    bool waitForNotice(const tis_plugin* p, const std::string& id) {
+        for (int i = 0; i < 1000; ++i) {
+            if (callback.exchange(false)) p->on_main_thread(p);
+            if (std::find(notices.begin(), notices.end(), id) != notices.end()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    }
 };
 ChangingHost* changing(const tis_host* h) { return static_cast<ChangingHost*>(h->host_data); }
+ChangingHost::ChangingHost() {
+    table.struct_size = sizeof(tis_host);
+    table.host_data = this;
+    table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
+    table.get_setting = [](const tis_host* h, const char* key) -> const char* {
+        auto& s = changing(h)->settings;
+        const auto it = s.find(key);
+        return it == s.end() ? nullptr : it->second.c_str();
+    };
+    table.show_notice = [](const tis_host* h, const tis_notice* n) {
+        changing(h)->notices.emplace_back(n->id);
+        changing(h)->texts.emplace_back(n->text);
+    };
+}
 }  // namespace
 
 TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck) {
     tiservice::testing::TempDir dir;
     ChangingHost host;
     host.settings = {{"language", "de"}, {"tiservice.state_dir", (dir / "state").string()}};
-    host.table.struct_size = sizeof(tis_host);
-    host.table.host_data = &host;
-    host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
-    host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
-        auto& s = changing(h)->settings;
-        const auto it = s.find(key);
-        return it == s.end() ? nullptr : it->second.c_str();
-    };
-    host.table.show_notice = [](const tis_host* h, const tis_notice* n) {
-        changing(h)->notices.emplace_back(n->id);
-        changing(h)->texts.emplace_back(n->text);
-    };
     static constexpr sdk::SettingName kNames[] = {{"connector.sds_url", "TI_KONNEKTOR_URL"},
                                                   {"connector.mandant_id", "TI_MANDANT"},
                                                   {"connector.client_system_id", "TI_CLIENTSYSTEM"},
@@ -168,14 +181,7 @@ TEST(PluginBoundary, ChangedSettingsAreReadOnTheHostsThreadAndUsedByTheNextCheck
     ASSERT_TRUE(TIS_HAS_FIELD(tis_plugin, p->struct_size, settings_changed) && p->settings_changed);
     EXPECT_EQ(p->settings_changed(p), TIS_ERR_STATE);  // before init
     ASSERT_EQ(p->init(p), TIS_OK);
-    const auto waitFor = [&](const std::string& id) {
-        for (int i = 0; i < 1000; ++i) {
-            if (host.callback.exchange(false)) p->on_main_thread(p);
-            if (std::find(host.notices.begin(), host.notices.end(), id) != host.notices.end()) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        return false;
-    };
+    const auto waitFor = [&](const std::string& id) { return host.waitForNotice(p, id); };
     EXPECT_TRUE(waitFor("settings.invalid"));  // nothing entered yet
     // Named as the practice software names it, to be corrected where the practice can.
     const auto at = std::find(host.notices.begin(), host.notices.end(), "settings.invalid") - host.notices.begin();
@@ -237,17 +243,6 @@ struct HungEngine {
                          {"TI_MANDANT", large},
                          {"TI_CLIENTSYSTEM", large},
                          {"TI_ARBEITSPLATZ", large}};
-        host.table.struct_size = sizeof(tis_host);
-        host.table.host_data = &host;
-        host.table.request_callback = [](const tis_host* h) { changing(h)->callback = true; };
-        host.table.get_setting = [](const tis_host* h, const char* key) -> const char* {
-            auto& s = changing(h)->settings;
-            const auto it = s.find(key);
-            return it == s.end() ? nullptr : it->second.c_str();
-        };
-        host.table.show_notice = [](const tis_host* h, const tis_notice* n) {
-            changing(h)->notices.emplace_back(n->id);
-        };
         static constexpr sdk::SettingName kNames[] = {{"connector.mandant_id", "TI_MANDANT"},
                                                       {"connector.client_system_id", "TI_CLIENTSYSTEM"},
                                                       {"connector.workplace_id", "TI_ARBEITSPLATZ"}};
@@ -263,15 +258,7 @@ struct HungEngine {
             p->destroy(p);
         }
     }
-    /// Delivers what the plugin has for the host until `id` was shown (10 s at most).
-    bool waitForNotice(const std::string& id) {
-        for (int i = 0; i < 1000; ++i) {
-            if (host.callback.exchange(false)) p->on_main_thread(p);
-            if (std::find(host.notices.begin(), host.notices.end(), id) != host.notices.end()) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        return false;
-    }
+    bool waitForNotice(const std::string& id) { return host.waitForNotice(p, id); }
     /// Starts the plugin, waits until its engine has said something, and stops the engine.
     ::testing::AssertionResult startAndHang() {
         if (!p || p->init(p) != TIS_OK) return ::testing::AssertionFailure() << "no plugin";
