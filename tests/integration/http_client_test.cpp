@@ -4,8 +4,15 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+
+#ifdef __linux__
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "support/silent_connector.h"
 #include "support/simulator.h"
@@ -301,6 +308,57 @@ TEST(HttpClientDownload, ResumesAPartialFileWithRange) {
     EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "srv/fw.bin"));
     EXPECT_EQ(readFile(dir / "out.bin"), content);
 }
+
+TEST(HttpClientDownload, ResumesOverTlsFromAnyByteAndEndsWithExactlyTheServersFile) {
+    // A part that ends in the middle of a disk block, a file whose end is not on one either:
+    // the blocks that go to the disk directly must line up with the file all the same.
+    TempDir dir;
+    const auto content = pattern(5 * 1024 * 1024 + 123);
+    writeFile(dir / "srv/fw.bin", content);
+    writeFile(dir / "out.bin", content.substr(0, 1'234'567));
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string(), "--updates-tls"}});
+    HttpClient client(trusting(sim));
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 8'000'000, .resume = true});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_TRUE(r->resumed);
+    EXPECT_EQ(r->bytes, content.size());
+    EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "srv/fw.bin"));
+    EXPECT_TRUE(readFile(dir / "out.bin") == content);
+}
+
+#ifdef __linux__
+TEST(HttpClientDownload, AFirmwareFileGoesToTheDiskWithoutFillingTheMemoryOfThePc) {
+    // Written once and read once much later: the download goes past the page cache (where the
+    // file system allows it), so it neither pushes the practice's files out of memory nor
+    // leaves a gigabyte for the fsync before the rename.
+    TempDir dir;
+    std::filesystem::create_directories(dir / "probe");
+    const int probe = ::open((dir / "probe/direct").c_str(), O_CREAT | O_WRONLY | O_DIRECT, 0600);
+    if (probe < 0) GTEST_SKIP() << "the file system of " << dir.path() << " takes no direct writes";
+    ::close(probe);
+    const auto content = pattern(16 * 1024 * 1024 + 100);
+    writeFile(dir / "srv/fw.bin", content);
+    SimulatorProcess sim({.args = {"--updates-dir", (dir / "srv").string()}});
+    HttpClient client(ClientOptions{});
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 20'000'000});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+
+    const int fd = ::open((dir / "out.bin").c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    const std::size_t size = content.size();
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    ASSERT_NE(map, MAP_FAILED);
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> resident((size + page - 1) / page);
+    ASSERT_EQ(::mincore(map, size, resident.data()), 0);
+    const auto inMemory = std::count_if(resident.begin(), resident.end(), [](unsigned char c) { return c & 1; });
+    ::munmap(map, size);
+    ::close(fd);
+    EXPECT_LE(inMemory, 2) << "of " << resident.size() << " pages";  // the last, partial page went through the cache
+    EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "out.bin"));
+    EXPECT_TRUE(readFile(dir / "out.bin") == content);
+}
+#endif
 
 TEST(HttpClientDownload, MissingFileIsAnErrorAndWritesNothingUseful) {
     TempDir dir;

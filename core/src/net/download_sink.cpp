@@ -6,6 +6,7 @@
 
 #ifdef __linux__
 #include <fcntl.h>
+#include <unistd.h>
 #endif
 
 namespace tiservice::net {
@@ -15,8 +16,18 @@ DownloadSink::DownloadSink(std::FILE* file, std::uint64_t start, const std::vect
       start_(start),
       syncedFrom_(start),
       hashers_(hashers),
-      memory_(kBlocks * kBlockBytes),
-      sizes_(kBlocks, 0) {
+      memory_(new char[kBlocks * kBlockBytes + kAlignment]),
+      from_(kBlocks, 0),
+      to_(kBlocks, 0) {
+    const auto address = reinterpret_cast<std::uintptr_t>(memory_.get());
+    ring_ = memory_.get() + (kAlignment - address % kAlignment) % kAlignment;
+#ifdef __linux__
+    direct_ = useDirect(true);
+#endif
+    // The first bytes go as far into the first block as the file's end is past a 4 KiB
+    // boundary: from there on, memory and file offset are aligned alike.
+    if (direct_) fill_ = start_ % kAlignment;
+    from_[0] = fill_;
     writer_ = std::thread([this] { writeLoop(); });
     if (!hashers_.empty()) hasher_ = std::thread([this] { hashLoop(); });
 }
@@ -33,15 +44,14 @@ DownloadSink::~DownloadSink() {
 
 std::span<char> DownloadSink::space() {
     std::unique_lock lock(mutex_);
-    if (fill_ == 0) {
+    if (fill_ == from_[filled_ % kBlocks]) {
         // A new block: the one kBlocks back must be written and hashed.
         changed_.wait(lock, [&] {
             return error_.has_value() || filled_ - std::min(wrote_, hashers_.empty() ? wrote_ : hashed_) < kBlocks;
         });
     }
     if (error_) return {};
-    char* block = memory_.data() + (filled_ % kBlocks) * kBlockBytes;
-    return {block + fill_, kBlockBytes - fill_};
+    return {block(filled_) + fill_, kBlockBytes - fill_};
 }
 
 void DownloadSink::added(std::size_t n) {
@@ -52,15 +62,16 @@ void DownloadSink::added(std::size_t n) {
 void DownloadSink::publish() {
     {
         std::lock_guard lock(mutex_);
-        sizes_[filled_ % kBlocks] = fill_;
+        to_[filled_ % kBlocks] = fill_;
         ++filled_;
+        from_[filled_ % kBlocks] = 0;
     }
     fill_ = 0;
     changed_.notify_all();
 }
 
 bool DownloadSink::finish() {
-    if (fill_ > 0) publish();
+    if (fill_ > from_[filled_ % kBlocks]) publish();
     std::unique_lock lock(mutex_);
     changed_.wait(
         lock, [&] { return error_.has_value() || (wrote_ == filled_ && (hashers_.empty() || hashed_ == filled_)); });
@@ -72,17 +83,79 @@ std::optional<std::string> DownloadSink::error() const {
     return error_;
 }
 
-bool DownloadSink::writeBlock(const char* data, std::size_t n) {
+bool DownloadSink::direct() const {
+    std::lock_guard lock(mutex_);
+    return direct_;
+}
+
+bool DownloadSink::useDirect(bool on) {
+#ifdef __linux__
+    if (on == directOn_) return true;
+    const int fd = ::fileno(file_);
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT)) != 0) return false;
+    directOn_ = on;
+    return true;
+#else
+    return !on;
+#endif
+}
+
+bool DownloadSink::writeOut(const char* data, std::size_t n) {
+#ifdef __linux__
+    const int fd = ::fileno(file_);
+    while (n > 0) {
+        const std::uint64_t at = start_ + written_;
+        // Past the cache what is aligned; up to the next boundary, or all of it, through it.
+        std::size_t chunk = n;
+        bool direct = false;
+        if (direct_) {
+            if (at % kAlignment != 0) {
+                chunk = std::min<std::size_t>(n, kAlignment - at % kAlignment);
+            } else if (n >= kAlignment && reinterpret_cast<std::uintptr_t>(data) % kAlignment == 0) {
+                chunk = n - n % kAlignment;
+                direct = true;
+            }
+        }
+        if (direct_ && !useDirect(direct)) {
+            direct_ = false;  // cannot switch: everything through the cache from here
+            (void)useDirect(false);
+            continue;
+        }
+        const ssize_t w = ::write(fd, data, chunk);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && direct && errno == EINVAL) {
+            direct_ = false;  // the file system refuses direct writes after all
+            (void)useDirect(false);
+            continue;
+        }
+        if (w <= 0) {
+            std::lock_guard lock(mutex_);
+            error_ = std::string("write: ") + std::strerror(w < 0 ? errno : ENOSPC);
+            return false;
+        }
+        data += w;
+        n -= static_cast<std::size_t>(w);
+        written_ += static_cast<std::uint64_t>(w);
+    }
+    return true;
+#else
     if (std::fwrite(data, 1, n, file_) != n) {
         std::lock_guard lock(mutex_);
         error_ = std::string("write: ") + std::strerror(errno ? errno : ENOSPC);
         return false;
     }
     written_ += n;
+    return true;
+#endif
+}
+
+bool DownloadSink::writeBlock(const char* data, std::size_t n) {
+    if (!writeOut(data, n)) return false;
 #ifdef __linux__
-    // Sent on to the disk every 8 MiB without waiting for it.
+    // Through the cache: sent on to the disk every 8 MiB without waiting for it.
     constexpr std::uint64_t kEvery = 8u * 1024u * 1024u;
-    if (start_ + written_ - syncedFrom_ >= kEvery) {
+    if (!direct_ && start_ + written_ - syncedFrom_ >= kEvery) {
         (void)::sync_file_range(::fileno(file_), static_cast<off_t>(syncedFrom_),
                                 static_cast<off_t>(start_ + written_ - syncedFrom_), SYNC_FILE_RANGE_WRITE);
         syncedFrom_ = start_ + written_;
@@ -93,17 +166,19 @@ bool DownloadSink::writeBlock(const char* data, std::size_t n) {
 
 void DownloadSink::writeLoop() {
     for (;;) {
-        std::uint64_t block = 0;
+        std::uint64_t index = 0;
+        std::size_t from = 0, to = 0;
         {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] { return stop_ || wrote_ < filled_; });
-            if (wrote_ == filled_) return;  // stopped
-            block = wrote_;
+            if (wrote_ == filled_) break;  // stopped
+            index = wrote_;
+            from = from_[index % kBlocks];
+            to = to_[index % kBlocks];
         }
-        const auto at = block % kBlocks;
-        if (!writeBlock(memory_.data() + at * kBlockBytes, sizes_[at])) {
+        if (!writeBlock(block(index) + from, to - from)) {
             changed_.notify_all();
-            return;
+            break;
         }
         {
             std::lock_guard lock(mutex_);
@@ -111,19 +186,22 @@ void DownloadSink::writeLoop() {
         }
         changed_.notify_all();
     }
+    (void)useDirect(false);  // the caller's flush, sync and close see the file as they opened it
 }
 
 void DownloadSink::hashLoop() {
     for (;;) {
-        std::uint64_t block = 0;
+        std::uint64_t index = 0;
+        std::size_t from = 0, to = 0;
         {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] { return stop_ || error_.has_value() || hashed_ < filled_; });
             if (hashed_ == filled_ || error_) return;
-            block = hashed_;
+            index = hashed_;
+            from = from_[index % kBlocks];
+            to = to_[index % kBlocks];
         }
-        const auto at = block % kBlocks;
-        for (auto* h : hashers_) EVP_DigestUpdate(h, memory_.data() + at * kBlockBytes, sizes_[at]);
+        for (auto* h : hashers_) EVP_DigestUpdate(h, block(index) + from, to - from);
         {
             std::lock_guard lock(mutex_);
             ++hashed_;
