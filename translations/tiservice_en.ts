@@ -1378,6 +1378,10 @@
         <translation>--updates-tls needs TLS (not --tls off)</translation>
     </message>
     <message>
+        <source>--tls-max muss 1.2 oder 1.3 sein</source>
+        <translation>--tls-max must be 1.2 or 1.3</translation>
+    </message>
+    <message>
         <source>--time-scale muss größer als 0 sein</source>
         <translation>--time-scale must be &gt; 0</translation>
     </message>
@@ -1440,6 +1444,7 @@ TLS und Anmeldung:
   --tls off|server|client    TLS freiwillig, ready.json nennt den Port ohne TLS / TLS freiwillig, ready.json
                              nennt den TLS-Port (Standard) / nur TLS mit Client-Zertifikat (TLSMandatory und
                              ClientAutMandatory); TLS ist immer möglich, wie bei jedem Konnektor
+  --tls-max 1.2|1.3          höchste TLS-Version, Standard 1.3 (1.2: wie ein Konnektor ohne TLS 1.3)
   --basic-auth-user NAME     Basic Auth verlangen
   --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
   --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
@@ -1513,6 +1518,7 @@ TLS and authentication:
   --tls off|server|client    TLS optional, ready.json names the plain port / TLS optional, ready.json
                              names the TLS port (default) / TLS only, with a client certificate (TLSMandatory and
                              ClientAutMandatory); TLS is always possible, as on every connector
+  --tls-max 1.2|1.3          highest TLS version, default 1.3 (1.2: like a connector without TLS 1.3)
   --basic-auth-user NAME     require Basic Auth
   --basic-auth-password-file FILE   its password (never on the command line)
   --client-p12 FILE          issues a client certificate (.p12)

@@ -326,6 +326,30 @@ TEST(HttpClientDownload, ResumesOverTlsFromAnyByteAndEndsWithExactlyTheServersFi
     EXPECT_TRUE(readFile(dir / "out.bin") == content);
 }
 
+TEST(HttpClientDownload, SpeaksTls12WithAServerThatOffersNothingNewer) {
+    // Connectors and update servers in the field speak TLS 1.2; the simulator offers only that.
+    TempDir dir;
+    const auto content = pattern(3 * 1024 * 1024 + 5);
+    writeFile(dir / "srv/fw.bin", content);
+    SimulatorProcess sim({.args = {"--tls-max", "1.2", "--updates-dir", (dir / "srv").string(), "--updates-tls"}});
+#ifndef _WIN32
+    const auto url = Url::parse(sim.sdsUrl());
+    ASSERT_TRUE(url.ok());
+    const auto hostPort = url->host + ":" + std::to_string(url->port);
+    EXPECT_NE(runProcess({"/usr/bin/openssl", "s_client", "-connect", hostPort, "-tls1_3"}).exitCode, 0)
+        << "the simulator must not offer TLS 1.3 here";
+    EXPECT_EQ(runProcess({"/usr/bin/openssl", "s_client", "-connect", hostPort, "-tls1_2"}).exitCode, 0);
+#endif
+    HttpClient client(trusting(sim));
+    auto sds = client.send({.url = sim.sdsUrl()});
+    ASSERT_TRUE(sds.ok()) << sds.error().describe(Language::English);
+    EXPECT_NE(sds->body.find("KOCOC"), std::string::npos);
+    auto r = client.download(sim.updatesBase() + "fw.bin", dir / "out.bin", {.maxBytes = 4'000'000});
+    ASSERT_TRUE(r.ok()) << r.error().describe(Language::English);
+    EXPECT_EQ(r->hashes.at("sha256"), sha256sum(dir / "srv/fw.bin"));
+    EXPECT_TRUE(readFile(dir / "out.bin") == content);
+}
+
 #ifdef __linux__
 TEST(HttpClientDownload, AFirmwareFileGoesToTheDiskWithoutFillingTheMemoryOfThePc) {
     // Written once and read once much later: the download goes past the page cache (where the

@@ -52,6 +52,7 @@ TLS und Anmeldung:
   --tls off|server|client    TLS freiwillig, ready.json nennt den Port ohne TLS / TLS freiwillig, ready.json
                              nennt den TLS-Port (Standard) / nur TLS mit Client-Zertifikat (TLSMandatory und
                              ClientAutMandatory); TLS ist immer möglich, wie bei jedem Konnektor
+  --tls-max 1.2|1.3          höchste TLS-Version, Standard 1.3 (1.2: wie ein Konnektor ohne TLS 1.3)
   --basic-auth-user NAME     Basic Auth verlangen
   --basic-auth-password-file DATEI   Passwort dazu (nie auf der Kommandozeile)
   --client-p12 DATEI         stellt ein Client-Zertifikat (.p12) aus
@@ -166,6 +167,7 @@ int main(int argc, char** argv) {
             else if (o.is("--mobile-port")) options.mobilePort = portValue(a, o.value());
             else if (o.is("--ready-file")) readyFile = o.path();
             else if (o.is("--tls")) options.tls = o.value();
+            else if (o.is("--tls-max")) options.tlsMax = o.value();
             else if (o.is("--basic-auth-user")) options.basicAuthUser = o.value();
             else if (o.is("--basic-auth-password-file")) basicAuthPasswordFile = o.path();
             else if (o.is("--client-p12")) options.clientP12 = o.path();
@@ -193,6 +195,8 @@ int main(int argc, char** argv) {
             throw UsageError{TIS_TEXT("konnektor-sim", "Nur Loopback-Adressen sind erlaubt: %1").arg(options.listen)};
         if (options.tls != "off" && options.tls != "server" && options.tls != "client")
             throw UsageError{TIS_TEXT("konnektor-sim", "--tls muss off, server oder client sein")};
+        if (options.tlsMax != "1.2" && options.tlsMax != "1.3")
+            throw UsageError{TIS_TEXT("konnektor-sim", "--tls-max muss 1.2 oder 1.3 sein")};
         if (options.updatesTls && options.tls == "off")
             throw UsageError{TIS_TEXT("konnektor-sim", "--updates-tls braucht TLS (nicht --tls off)")};
         if (options.timeScale <= 0)

@@ -194,6 +194,7 @@ void Simulator::start() {
         auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
         ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                          ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        if (options_.tlsMax == "1.2") SSL_CTX_set_max_proto_version(ctx->native_handle(), TLS1_2_VERSION);
         ctx->use_certificate_chain_file(tiservice::utf8Of(material.serverCertificate));
         ctx->use_private_key_file(tiservice::utf8Of(material.serverKey), ssl::context::pem);
         if (requireClient) {

@@ -45,6 +45,7 @@ struct SimulatorOptions {
     std::string clientP12Password;
     std::optional<std::filesystem::path> updatesDir;
     bool updatesTls = false;  ///< serve the update server over HTTPS (the simulator's CA)
+    std::string tlsMax = "1.3";  ///< the highest TLS version offered: "1.2" (a connector without 1.3) or "1.3"
     Faults faults;
 };
 
