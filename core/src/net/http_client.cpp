@@ -3,6 +3,7 @@
 #include "tiservice/store/atomic_file.h"
 
 #include "download_sink.h"
+#include "tls_stream.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -200,7 +201,7 @@ struct HttpClient::Impl {
     std::string connectionKey;
     beast::tcp_stream* connecting = nullptr;  ///< the connection being opened, to close it on cancellation
     std::unique_ptr<beast::tcp_stream> plain;
-    std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> secure;
+    std::unique_ptr<TlsStream> secure;
     beast::flat_buffer buffer;
     int opened = 0;
     std::mt19937 rng{std::random_device{}()};
@@ -495,7 +496,7 @@ asio::awaitable<std::optional<Outcome>> HttpClient::Impl::connect(const Url& url
     tcpStream->socket().set_option(tcp::no_delay(true), ec);
     ec = {};
     if (https) {
-        secure = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*tcpStream), *tls);
+        secure = std::make_unique<TlsStream>(std::move(*tcpStream), *tls);
         SSL* s = secure->native_handle();
         if (!isIpLiteral(url.host)) SSL_set_tlsext_host_name(s, url.host.c_str());
         if (options.verifyPeer && options.checkHostName) {
@@ -504,7 +505,7 @@ asio::awaitable<std::optional<Outcome>> HttpClient::Impl::connect(const Url& url
             else X509_VERIFY_PARAM_set1_host(param, url.host.c_str(), 0);
         }
         beast::get_lowest_layer(*secure).expires_after(std::min(options.connectTimeout, remaining(deadline)));
-        co_await secure->async_handshake(ssl::stream_base::client, redirect_error(use_awaitable, ec));
+        co_await secure->async_handshake(redirect_error(use_awaitable, ec));
         if (ec) {
             out.error = ec == beast::error::timeout ? timeout(url) : mapTlsError(url, ec);
             out.retriable = ec == beast::error::timeout;
@@ -789,8 +790,12 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
             }
             const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(room.size(), left));
             const auto target = asio::buffer(room.data(), want);
-            // At least 64 KiB per resume of this coroutine (TLS hands over 16 KiB per record).
-            const auto enough = asio::transfer_at_least(std::min<std::size_t>(want, 64 * 1024));
+            // At least 64 KiB per resume of this coroutine, and as much per read as has come:
+            // Asio's own completion conditions cap each read at 64 KiB.
+            const std::size_t least = std::min<std::size_t>(want, 64 * 1024);
+            const auto enough = [least](const beast::error_code& e, std::size_t got) -> std::size_t {
+                return e || got >= least ? 0 : DownloadSink::kBlockBytes;
+            };
             std::size_t n = 0;
             if (secure) n = co_await asio::async_read(*secure, target, enough, redirect_error(use_awaitable, ec));
             else n = co_await asio::async_read(*plain, target, enough, redirect_error(use_awaitable, ec));
