@@ -37,6 +37,14 @@ static size_t room(size_t n) {
     return take;
 }
 
+/* What the real call did not write (it failed: a direct write of a cut-off length, EINVAL) is
+ * still room on the disk. */
+static ssize_t refund(size_t take, ssize_t written) {
+    const size_t done = written < 0 ? 0 : (size_t)written;
+    if (done < take) allowed += (long long)(take - done);
+    return written;
+}
+
 __attribute__((visibility("default"))) ssize_t write(int fd, const void* buf, size_t n) {
     static ssize_t (*real)(int, const void*, size_t);
     if (!real) real = (ssize_t(*)(int, const void*, size_t))dlsym(RTLD_NEXT, "write");
@@ -46,7 +54,7 @@ __attribute__((visibility("default"))) ssize_t write(int fd, const void* buf, si
             errno = ENOSPC;
             return -1;
         }
-        return real(fd, buf, take);
+        return refund(take, real(fd, buf, take));
     }
     return real(fd, buf, n);
 }
@@ -60,7 +68,7 @@ __attribute__((visibility("default"))) ssize_t pwrite(int fd, const void* buf, s
             errno = ENOSPC;
             return -1;
         }
-        return real(fd, buf, take, offset);
+        return refund(take, real(fd, buf, take, offset));
     }
     return real(fd, buf, n, offset);
 }

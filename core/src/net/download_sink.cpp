@@ -83,10 +83,7 @@ std::optional<std::string> DownloadSink::error() const {
     return error_;
 }
 
-bool DownloadSink::direct() const {
-    std::lock_guard lock(mutex_);
-    return direct_;
-}
+bool DownloadSink::direct() const { return direct_; }
 
 bool DownloadSink::useDirect(bool on) {
 #ifdef __linux__

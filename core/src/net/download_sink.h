@@ -15,6 +15,7 @@
 
 #include <openssl/evp.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -69,7 +70,7 @@ private:
     std::uint64_t start_;
     std::uint64_t written_ = 0;     ///< [writer] bytes put into the file by this sink
     std::uint64_t syncedFrom_ = 0;  ///< [writer] where the bytes not yet sent to the disk begin
-    bool direct_ = false;           ///< [writer] the file takes direct writes
+    std::atomic<bool> direct_ = false;  ///< [writer, read by direct()] the file takes direct writes
     bool directOn_ = false;         ///< [writer] O_DIRECT is set on the file now
     const std::vector<EVP_MD_CTX*>& hashers_;
     std::unique_ptr<char[]> memory_;  ///< kBlocks × kBlockBytes, and room to align them

@@ -385,27 +385,52 @@ struct HttpClient::Impl {
              reason == SSL_R_SSLV3_ALERT_CERTIFICATE_UNKNOWN || reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
              reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE || reason == SSL_R_TLSV1_ALERT_DECRYPT_ERROR ||
              reason == SSL_R_SSLV3_ALERT_CERTIFICATE_EXPIRED || reason == SSL_R_SSLV3_ALERT_CERTIFICATE_REVOKED))
-            return netError(errors::kClientCertificateUnknown, options.peerName, url,
-                            TIS_TEXT("http_client",
-                                     "kennt dieses Client-Zertifikat nicht (es ist nicht von diesem Konnektor "
-                                     "ausgestellt, abgelaufen oder gesperrt)."),
-                            TIS_TEXT("http_client",
-                                     "Im Konnektor ein Client-Zertifikat für dieses Clientsystem exportieren und die "
-                                     ".p12-Datei in den Einstellungen eintragen."),
-                            ec.message());
+            return clientCertificateUnknown(url, ec.message());
         if (reason == SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED ||
             (reason == SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE && !options.clientCertificate) ||
             reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE || reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA)
-            return netError(errors::kClientCertificateRequired, options.peerName, url,
-                            TIS_TEXT("http_client", "verlangt ein Client-Zertifikat, das er kennt."),
-                            TIS_TEXT("http_client",
-                                     "Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den "
-                                     "Einstellungen eintragen."),
-                            ec.message());
+            return clientCertificateRequired(url, ec.message());
         return netError(errors::kTlsFailed, options.peerName, url,
                         TIS_TEXT("http_client", "lässt keine sichere Verbindung (TLS) zu."),
                         TIS_TEXT("http_client", "Prüfen, ob in den Einstellungen die richtige TLS-Art gewählt ist."),
                         ec.message());
+    }
+
+    Error clientCertificateUnknown(const Url& url, const std::string& detail) {
+        return netError(errors::kClientCertificateUnknown, options.peerName, url,
+                        TIS_TEXT("http_client",
+                                 "kennt dieses Client-Zertifikat nicht (es ist nicht von diesem Konnektor "
+                                 "ausgestellt, abgelaufen oder gesperrt)."),
+                        TIS_TEXT("http_client",
+                                 "Im Konnektor ein Client-Zertifikat für dieses Clientsystem exportieren und die "
+                                 ".p12-Datei in den Einstellungen eintragen."),
+                        detail);
+    }
+
+    Error clientCertificateRequired(const Url& url, const std::string& detail) {
+        return netError(errors::kClientCertificateRequired, options.peerName, url,
+                        TIS_TEXT("http_client", "verlangt ein Client-Zertifikat, das er kennt."),
+                        TIS_TEXT("http_client",
+                                 "Das im Konnektor exportierte Client-Zertifikat (.p12) mit Passwort in den "
+                                 "Einstellungen eintragen."),
+                        detail);
+    }
+
+    /// Whether the peer asked for a client certificate in this connection's TLS 1.3 handshake.
+    /// Under TLS 1.3 a peer refuses the certificate (or its absence) after the handshake, and its
+    /// alert can be lost with the connection (a reset before we read it).
+    [[nodiscard]] bool askedForCertificateUnderTls13() const {
+        return secure && secure->certificateRequested() && SSL_version(secure->native_handle()) == TLS1_3_VERSION;
+    }
+
+    /// A connection that ends before the first byte of the answer: when the peer had asked for a
+    /// client certificate, that is what the user has to fix, not the network.
+    Error endedBeforeTheAnswer(const Url& url, const beast::error_code& ec, bool askedForCertificate) {
+        if (askedForCertificate)
+            return options.clientCertificate
+                       ? clientCertificateUnknown(url, "ended after the handshake: " + ec.message())
+                       : clientCertificateRequired(url, "ended after the handshake: " + ec.message());
+        return lost(url, ec.message());
     }
 
     Error unreachable(const Url& url, const std::string& detail) {
@@ -542,13 +567,15 @@ asio::awaitable<std::optional<Outcome>> HttpClient::Impl::writeRequest(const Url
     else co_await http::async_write(*plain, req, redirect_error(use_awaitable, ec));
     if (!ec) co_return std::nullopt;
     Outcome out;
+    const bool askedForCertificate = askedForCertificateUnderTls13();
     close();
     if (reused) {
         out.stale = true;
         co_return out;
     }
-    out.error = ec == beast::error::timeout ? timeout(url) : lost(url, ec.message());
-    out.retriable = true;
+    out.error = ec == beast::error::timeout ? timeout(url) : endedBeforeTheAnswer(url, ec, askedForCertificate);
+    out.retriable =
+        out.error->code != errors::kClientCertificateRequired && out.error->code != errors::kClientCertificateUnknown;
     co_return out;
 }
 
@@ -576,6 +603,7 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
         if (!ec) continue;
         const bool wasReused = reused;
         const auto e = ec;
+        const bool askedForCertificate = askedForCertificateUnderTls13();
         close();
         if (wasReused && received == 0 && (e == http::error::end_of_stream || e == asio::error::eof ||
                                            e == asio::error::connection_reset)) {
@@ -595,8 +623,8 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
             out.error = mapTlsError(url, e);
         } else if (e == http::error::partial_message || e == http::error::end_of_stream || e == asio::error::eof ||
                    e == asio::error::connection_reset || e == ssl::error::stream_truncated) {
-            out.error = lost(url, e.message());
-            out.retriable = true;
+            out.error = received == 0 ? endedBeforeTheAnswer(url, e, askedForCertificate) : lost(url, e.message());
+            out.retriable = out.error->code == errors::kConnectionLost;
         } else {
             out.error = malformed(url, e.message());
         }

@@ -22,8 +22,7 @@ struct TlsStreamBio {
         BIO_clear_retry_flags(bio);
         const std::size_t ready = s.inputEnd_ - s.inputBegin_;
         if (ready == 0) {
-            if (s.inputEnded_) return 0;  // the connection ended: OpenSSL decides whether cleanly
-            BIO_set_retry_read(bio);
+            BIO_set_retry_read(bio);  // the operation reads the socket and asks again
             return 0;
         }
         const std::size_t n = std::min(size, ready);
@@ -47,7 +46,6 @@ struct TlsStreamBio {
             case BIO_CTRL_FLUSH: return 1;
             case BIO_CTRL_PENDING: return static_cast<long>(s.inputEnd_ - s.inputBegin_);
             case BIO_CTRL_WPENDING: return static_cast<long>(s.output_.size());
-            case BIO_CTRL_EOF: return s.inputEnded_ && s.inputEnd_ == s.inputBegin_;
             default: return 0;
         }
     }
@@ -77,6 +75,13 @@ TlsStream::TlsStream(next_layer_type&& next, asio::ssl::context& context)
     SSL_set_bio(ssl_, bio, bio);  // one BIO for both directions, owned by the SSL object
     SSL_set_connect_state(ssl_);
     SSL_set_mode(ssl_, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    SSL_set_cert_cb(
+        ssl_,
+        [](SSL*, void* self) {
+            static_cast<TlsStream*>(self)->certificateRequested_ = true;
+            return 1;
+        },
+        this);
 }
 
 TlsStream::~TlsStream() { SSL_free(ssl_); }
@@ -89,7 +94,7 @@ asio::mutable_buffer TlsStream::inputSpace() {
         inputEnd_ -= inputBegin_;
         inputBegin_ = 0;
     }
-    if (inputFilled_ && input_.size() < kInputBytes) input_.resize(input_.size() * 2);
+    if ((inputFilled_ || inputEnd_ == input_.size()) && input_.size() < kInputBytes) input_.resize(input_.size() * 2);
     inputFilled_ = false;
     return asio::buffer(input_.data() + inputEnd_, input_.size() - inputEnd_);
 }
@@ -105,12 +110,26 @@ TlsStream::Step TlsStream::failure(int result) {
     const unsigned long reason = ERR_get_error();
     if (error == SSL_ERROR_ZERO_RETURN) {
         step.error = asio::error::eof;  // close_notify: the peer ended the connection properly
-    } else if (error == SSL_ERROR_SSL && ERR_GET_REASON(reason) != SSL_R_UNEXPECTED_EOF_WHILE_READING) {
+    } else if (reason != 0 && ERR_GET_REASON(reason) == SSL_R_UNEXPECTED_EOF_WHILE_READING) {
+        step.error = asio::ssl::error::stream_truncated;
+    } else if (reason != 0 && (error == SSL_ERROR_SSL || error == SSL_ERROR_SYSCALL)) {
         step.error = beast::error_code(static_cast<int>(reason), asio::error::get_ssl_category());
+    } else if (error == SSL_ERROR_SYSCALL) {
+        step.error = asio::ssl::error::unspecified_system_error;
     } else {
-        step.error = asio::ssl::error::stream_truncated;  // ended in the middle, without close_notify
+        step.error = asio::ssl::error::unexpected_result;
     }
     ERR_clear_error();
+    held_ = step.error;  // OpenSSL does not say it twice
+    return step;
+}
+
+TlsStream::Step TlsStream::endOfInput() const {
+    Step step;
+    step.what = Step::failed;
+    step.error = (SSL_get_shutdown(ssl_) & SSL_RECEIVED_SHUTDOWN) != 0
+                     ? beast::error_code(asio::error::eof)
+                     : beast::error_code(asio::ssl::error::stream_truncated);
     return step;
 }
 
@@ -122,6 +141,7 @@ TlsStream::Step TlsStream::handshake() {
 
 TlsStream::Step TlsStream::read(asio::mutable_buffer into) {
     Step step;
+    if (held_) return Step{Step::failed, 0, held_};
     if (into.size() == 0) return step;
     auto* to = static_cast<char*>(into.data());
     while (step.bytes < into.size()) {
@@ -133,8 +153,7 @@ TlsStream::Step TlsStream::read(asio::mutable_buffer into) {
             continue;
         }
         if (step.bytes > 0) {
-            // What came is handed over; an error shows with the next read.
-            ERR_clear_error();
+            (void)failure(r);  // what came is handed over; an error is held for the next read
             break;
         }
         return failure(r);
@@ -144,6 +163,7 @@ TlsStream::Step TlsStream::read(asio::mutable_buffer into) {
 
 TlsStream::Step TlsStream::write(asio::const_buffer from) {
     Step step;
+    if (held_) return Step{Step::failed, 0, held_};
     if (from.size() == 0) return step;
     ERR_clear_error();
     const int r = SSL_write_ex(ssl_, from.data(), from.size(), &step.bytes);

@@ -10,7 +10,8 @@
 // The reads and writes of the socket go through the tcp_stream, so its timeouts and cancel()
 // hold as before. Errors are those of Asio's stream: the OpenSSL error in asio's ssl category,
 // ssl::error::stream_truncated when the connection ends without TLS's close_notify, asio's eof
-// when it ends with one.
+// when it ends with one. Like the HTTP client above it, it does one operation at a time: a read
+// and a write never overlap.
 
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
@@ -45,6 +46,8 @@ public:
     executor_type get_executor() { return next_.get_executor(); }
     next_layer_type& next_layer() { return next_; }
     SSL* native_handle() { return ssl_; }
+    /// Whether the peer asked for a client certificate in the handshake.
+    [[nodiscard]] bool certificateRequested() const { return certificateRequested_; }
 
     /// The client's handshake. Completion: void(error_code).
     template <typename Token>
@@ -85,13 +88,15 @@ private:
     Step read(boost::asio::mutable_buffer into);
     Step write(boost::asio::const_buffer from);
     Step failure(int result);
+    /// The connection ended (the socket's EOF): cleanly after the peer's close_notify, else cut
+    /// off. OpenSSL is not asked; it would answer with an alert to a closed connection.
+    Step endOfInput() const;
     /// Room for the next encrypted bytes from the socket (what is not yet taken moves to the front).
     boost::asio::mutable_buffer inputSpace();
     void inputArrived(std::size_t n) {
         inputEnd_ += n;
         inputFilled_ = inputEnd_ == input_.size();
     }
-    void inputEnded() { inputEnded_ = true; }
     boost::asio::const_buffer output() const { return boost::asio::buffer(output_); }
     void outputSent() { output_.clear(); }
 
@@ -123,12 +128,22 @@ private:
             switch (state) {
                 case start: break;
                 case reading:
-                    if (ec == boost::asio::error::eof) stream.inputEnded();  // OpenSSL says how it ended
-                    else if (ec) return finish(self, ec, 0);
+                    if (ec == boost::asio::error::eof) {
+                        step = stream.endOfInput();
+                        return finish(self, step.error, 0);
+                    }
+                    if (ec) return finish(self, ec, 0);
                     stream.inputArrived(n);
                     break;
                 case sending:
                     stream.outputSent();
+                    if (ec && step.what == Step::failed)
+                        return finish(self, step.error, 0);  // the alert did not go out
+                    if (ec && kind == Kind::read && step.bytes > 0) {
+                        // What was decrypted is handed over; the error comes with the next read.
+                        stream.held_ = ec;
+                        return finish(self, {}, step.bytes);
+                    }
                     if (ec) return finish(self, ec, 0);
                     return afterStep(self);
                 case posted: return finish(self, step.error, step.bytes);
@@ -171,9 +186,10 @@ private:
     SSL* ssl_ = nullptr;
     std::vector<unsigned char> input_;
     std::size_t inputBegin_ = 0, inputEnd_ = 0;
-    bool inputEnded_ = false;
     bool inputFilled_ = false;  ///< the last read of the socket filled the buffer: more was waiting
     std::vector<unsigned char> output_;
+    boost::beast::error_code held_;  ///< an error that came after bytes were handed over; every later operation gets it
+    bool certificateRequested_ = false;
 
     friend struct TlsStreamBio;
 };
