@@ -27,6 +27,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -64,16 +65,17 @@ public:
             Op<Kind::read, boost::asio::mutable_buffer>{*this, firstMutable(buffers)}, token, next_);
     }
 
-    /// Encrypts and sends `buffers` (the first that is not empty). Completion:
-    /// void(error_code, std::size_t).
+    /// Encrypts and sends `buffers`: a request's head and body in one TLS record and one send
+    /// (up to kGatherBytes of them). Completion: void(error_code, std::size_t).
     template <typename ConstBuffers, typename Token>
     auto async_write_some(const ConstBuffers& buffers, Token&& token) {
         return boost::asio::async_compose<Token, void(boost::beast::error_code, std::size_t)>(
-            Op<Kind::write, boost::asio::const_buffer>{*this, firstConst(buffers)}, token, next_);
+            Op<Kind::write, boost::asio::const_buffer>{*this, gather(buffers)}, token, next_);
     }
 
     static constexpr std::size_t kFirstInputBytes = 32 * 1024;  ///< a request's answer, a handshake
     static constexpr std::size_t kInputBytes = 256 * 1024;      ///< a download
+    static constexpr std::size_t kGatherBytes = 16 * 1024;      ///< one TLS record
 
 private:
     enum class Kind { handshake, read, write };
@@ -106,11 +108,20 @@ private:
             if (b.size() > 0) return b;
         return {};
     }
+    /// The bytes to send as one buffer: the first of `buffers` when it is the only one or large,
+    /// else as many of them as fit into kGatherBytes, copied one after the other.
     template <typename Buffers>
-    static boost::asio::const_buffer firstConst(const Buffers& buffers) {
-        for (boost::asio::const_buffer b : boost::beast::buffers_range_ref(buffers))
-            if (b.size() > 0) return b;
-        return {};
+    boost::asio::const_buffer gather(const Buffers& buffers) {
+        gathered_.clear();
+        for (boost::asio::const_buffer b : boost::beast::buffers_range_ref(buffers)) {
+            if (b.size() == 0) continue;
+            if (gathered_.empty() && b.size() >= kGatherBytes) return b;
+            const auto n = std::min(b.size(), kGatherBytes - gathered_.size());
+            const auto* from = static_cast<const unsigned char*>(b.data());
+            gathered_.insert(gathered_.end(), from, from + n);
+            if (gathered_.size() == kGatherBytes) break;
+        }
+        return boost::asio::buffer(gathered_);
     }
 
     /// One operation: steps with OpenSSL, reading the socket when it needs more, sending what it
@@ -188,6 +199,7 @@ private:
     std::size_t inputBegin_ = 0, inputEnd_ = 0;
     bool inputFilled_ = false;  ///< the last read of the socket filled the buffer: more was waiting
     std::vector<unsigned char> output_;
+    std::vector<unsigned char> gathered_;  ///< a write's buffers, one after the other
     boost::beast::error_code held_;  ///< an error that came after bytes were handed over; every later operation gets it
     bool certificateRequested_ = false;
 
