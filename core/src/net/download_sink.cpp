@@ -83,8 +83,6 @@ std::optional<std::string> DownloadSink::error() const {
     return error_;
 }
 
-bool DownloadSink::direct() const { return direct_; }
-
 bool DownloadSink::useDirect(bool on) {
 #ifdef __linux__
     if (on == directOn_) return true;

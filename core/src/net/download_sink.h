@@ -15,7 +15,6 @@
 
 #include <openssl/evp.h>
 
-#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -48,9 +47,6 @@ public:
     bool finish();
     /// Whether writing failed, and how (for the log): "write: No space left on device".
     [[nodiscard]] std::optional<std::string> error() const;
-    /// Whether the blocks went to the disk past the page cache (Linux, where the file system
-    /// takes direct writes); for tests and the log.
-    [[nodiscard]] bool direct() const;
 
     static constexpr std::size_t kBlockBytes = 1024 * 1024;
     static constexpr std::size_t kAlignment = 4096;  ///< of memory, offset and length for direct writes
@@ -70,7 +66,7 @@ private:
     std::uint64_t start_;
     std::uint64_t written_ = 0;     ///< [writer] bytes put into the file by this sink
     std::uint64_t syncedFrom_ = 0;  ///< [writer] where the bytes not yet sent to the disk begin
-    std::atomic<bool> direct_ = false;  ///< [writer, read by direct()] the file takes direct writes
+    bool direct_ = false;           ///< [writer] the file takes direct writes
     bool directOn_ = false;         ///< [writer] O_DIRECT is set on the file now
     const std::vector<EVP_MD_CTX*>& hashers_;
     std::unique_ptr<char[]> memory_;  ///< kBlocks × kBlockBytes, and room to align them

@@ -574,8 +574,7 @@ asio::awaitable<std::optional<Outcome>> HttpClient::Impl::writeRequest(const Url
         co_return out;
     }
     out.error = ec == beast::error::timeout ? timeout(url) : endedBeforeTheAnswer(url, ec, askedForCertificate);
-    out.retriable =
-        out.error->code != errors::kClientCertificateRequired && out.error->code != errors::kClientCertificateUnknown;
+    out.retriable = ec == beast::error::timeout || !askedForCertificate;
     co_return out;
 }
 
@@ -624,7 +623,7 @@ asio::awaitable<Outcome> HttpClient::Impl::exchange(Url url, Request request, Cl
         } else if (e == http::error::partial_message || e == http::error::end_of_stream || e == asio::error::eof ||
                    e == asio::error::connection_reset || e == ssl::error::stream_truncated) {
             out.error = received == 0 ? endedBeforeTheAnswer(url, e, askedForCertificate) : lost(url, e.message());
-            out.retriable = out.error->code == errors::kConnectionLost;
+            out.retriable = received > 0 || !askedForCertificate;
         } else {
             out.error = malformed(url, e.message());
         }

@@ -21,6 +21,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/buffer_traits.hpp>
 #include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -115,7 +116,8 @@ private:
         gathered_.clear();
         for (boost::asio::const_buffer b : boost::beast::buffers_range_ref(buffers)) {
             if (b.size() == 0) continue;
-            if (gathered_.empty() && b.size() >= kGatherBytes) return b;
+            if (gathered_.empty() && (b.size() >= kGatherBytes || b.size() == boost::beast::buffer_bytes(buffers)))
+                return b;
             const auto n = std::min(b.size(), kGatherBytes - gathered_.size());
             const auto* from = static_cast<const unsigned char*>(b.data());
             gathered_.insert(gathered_.end(), from, from + n);
