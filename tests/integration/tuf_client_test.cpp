@@ -815,6 +815,42 @@ TEST_F(Tuf, CommandLineWorksOverHttps) {
     EXPECT_EQ(r.exitCode, 0) << r.err;
 }
 
+#ifdef TISERVICE_TEST_FULL_DISK_LIB
+TEST_F(Tuf, AFirmwareFileTheDiskDidNotKeepIsNeverPutInPlace) {
+    // The disk takes the writes but loses them on the way (a failing disk, a removed USB drive):
+    // the kernel says so to the first sync after it and to none after that. Whichever sync that
+    // is — one while the file is still arriving or the one before the rename — the download fails
+    // with the reason and nothing of the file is put in place as if it were whole.
+    std::string firmware(6 * 1024 * 1024 + 333, '\0');
+    for (std::size_t i = 0; i < firmware.size(); ++i) firmware[i] = static_cast<char>(i * 7 + i / 4096);
+    writeFile(dir / "big.bin", firmware);
+    ASSERT_TRUE(repo->addTarget(dir / "big.bin", "firmware/big.bin").ok());
+    ASSERT_TRUE(repo->publish().ok());
+    const auto meta = (dir / "cli-meta").string();
+    ASSERT_EQ(tufCli({"--metadata-dir", meta, "init", repo->trustedRootFile().string()}).exitCode, 0);
+    const std::vector<std::string> download{"--metadata-dir",    meta,
+                                            "--metadata-url",    server->updatesBase() + "metadata/",
+                                            "--target-name",     "firmware/big.bin",
+                                            "--target-base-url", server->updatesBase() + "targets/",
+                                            "--target-dir",      (dir / "cli-out").string(),
+                                            "download"};
+    std::filesystem::create_directories(dir / "cli-out");
+    const std::map<std::string, std::optional<std::string>> losingDisk{
+        {"LD_PRELOAD", TISERVICE_TEST_FULL_DISK_LIB},
+        {"TISERVICE_TEST_FULL_DISK_DIR", (dir / "cli-out").string()},
+        {"TISERVICE_TEST_FULL_DISK_AFTER", std::to_string(1L << 40)},  // room enough: the writes succeed
+        {"TISERVICE_TEST_SYNC_FAILS_ONCE", "1"}};
+    auto r = tufCli(download, losingDisk);
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("nicht gespeichert"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "cli-out/firmware/big.bin"));
+    // The disk keeps what it is given again: the same command puts the whole file in place.
+    r = tufCli(download);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(readFile(dir / "cli-out/firmware/big.bin") == firmware);
+}
+#endif
+
 TEST(TufCommandLine, PublisherToolCreatesARepositoryWithProtectedKeys) {
     TempDir dir;
     const auto repoTool = binary("tiservice-repo").string();

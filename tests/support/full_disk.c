@@ -1,7 +1,10 @@
 /* A full disk for real processes in tests, loaded with LD_PRELOAD: every write into a file
  * below $TISERVICE_TEST_FULL_DISK_DIR fails with ENOSPC, as on a full state folder — after
  * $TISERVICE_TEST_FULL_DISK_AFTER bytes (default 0) have gone through, so a write can also be
- * cut off in the middle. Nothing of tiservice knows about it: the product code runs as it is. */
+ * cut off in the middle. With $TISERVICE_TEST_SYNC_FAILS_ONCE set, the disk loses what was written
+ * instead: the first fsync or fdatasync of such a file fails with EIO and later ones succeed, as
+ * Linux reports a failed write-back to one sync only. Nothing of tiservice knows about it: the
+ * product code runs as it is. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -81,4 +84,31 @@ __attribute__((visibility("default"))) ssize_t writev(int fd, const struct iovec
         return -1;
     }
     return real(fd, iov, count);
+}
+
+/* The write-back failed: said to the first sync, not to the ones after it. */
+static int syncFails(int fd) {
+    static int told = 0;
+    if (!getenv("TISERVICE_TEST_SYNC_FAILS_ONCE") || !isFull(fd)) return 0;
+    return __atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) == 0;
+}
+
+__attribute__((visibility("default"))) int fsync(int fd) {
+    static int (*real)(int);
+    if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+    if (syncFails(fd)) {
+        errno = EIO;
+        return -1;
+    }
+    return real(fd);
+}
+
+__attribute__((visibility("default"))) int fdatasync(int fd) {
+    static int (*real)(int);
+    if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
+    if (syncFails(fd)) {
+        errno = EIO;
+        return -1;
+    }
+    return real(fd);
 }

@@ -30,6 +30,7 @@ DownloadSink::DownloadSink(std::FILE* file, std::uint64_t start, const std::vect
     from_[0] = fill_;
     writer_ = std::thread([this] { writeLoop(); });
     if (!hashers_.empty()) hasher_ = std::thread([this] { hashLoop(); });
+    if (direct_) syncer_ = std::thread([this] { syncLoop(); });
 }
 
 DownloadSink::~DownloadSink() {
@@ -38,8 +39,10 @@ DownloadSink::~DownloadSink() {
         stop_ = true;
     }
     changed_.notify_all();
+    syncWanted_.notify_all();
     if (writer_.joinable()) writer_.join();
     if (hasher_.joinable()) hasher_.join();
+    if (syncer_.joinable()) syncer_.join();  // before the caller's fsync and close
 }
 
 std::span<char> DownloadSink::space() {
@@ -148,12 +151,19 @@ bool DownloadSink::writeOut(const char* data, std::size_t n) {
 bool DownloadSink::writeBlock(const char* data, std::size_t n) {
     if (!writeOut(data, n)) return false;
 #ifdef __linux__
-    // Through the cache: sent on to the disk every 8 MiB without waiting for it.
-    constexpr std::uint64_t kEvery = 8u * 1024u * 1024u;
-    if (!direct_ && start_ + written_ - syncedFrom_ >= kEvery) {
-        (void)::sync_file_range(::fileno(file_), static_cast<off_t>(syncedFrom_),
-                                static_cast<off_t>(start_ + written_ - syncedFrom_), SYNC_FILE_RANGE_WRITE);
-        syncedFrom_ = start_ + written_;
+    const std::uint64_t end = start_ + written_;
+    if (direct_ && end - syncedFrom_ >= kSyncEvery) {
+        {
+            std::lock_guard lock(mutex_);
+            toSync_ = end;
+        }
+        syncWanted_.notify_one();
+        syncedFrom_ = end;
+    } else if (!direct_ && end - syncedFrom_ >= kSendOnEvery) {
+        // Through the cache: sent on to the disk without waiting for it.
+        (void)::sync_file_range(::fileno(file_), static_cast<off_t>(syncedFrom_), static_cast<off_t>(end - syncedFrom_),
+                                SYNC_FILE_RANGE_WRITE);
+        syncedFrom_ = end;
     }
 #endif
     return true;
@@ -182,6 +192,29 @@ void DownloadSink::writeLoop() {
         changed_.notify_all();
     }
     (void)useDirect(false);  // the caller's flush, sync and close see the file as they opened it
+}
+
+void DownloadSink::syncLoop() {
+#ifdef __linux__
+    const int fd = ::fileno(file_);
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        syncWanted_.wait(lock, [&] { return stop_ || error_.has_value() || toSync_ > synced_; });
+        if (stop_ || error_) return;  // what is left, the caller's fsync makes durable
+        const std::uint64_t target = toSync_;
+        lock.unlock();
+        const int rc = ::fdatasync(fd);
+        const int e = errno;
+        lock.lock();
+        if (rc != 0 && e != EINVAL) {
+            // Said now or never: the kernel reports a failed write-back to one sync only.
+            error_ = std::string("fdatasync: ") + std::strerror(e);
+            changed_.notify_all();
+            return;
+        }
+        synced_ = target;
+    }
+#endif
 }
 
 void DownloadSink::hashLoop() {
