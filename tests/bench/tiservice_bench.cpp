@@ -8,6 +8,8 @@
 //       vs three curl calls fetching the same documents;
 //     `tiservice-tuf … download` (refresh + download + verify) vs `curl -o` + `openssl dgst
 //       -sha256` at each of --sizes-mb over HTTP and over TLS, with each process's peak memory;
+//       and vs the same with `sync FILE` after it: the file on the disk, as ours is before its
+//       rename (the sync also keeps curl's dirty pages from being written back during our run);
 //     the MEDISTAR adapter in a fresh C host process (tests/plugins/c_host): cold load
 //       (dlopen + create + init) vs dlopen of an empty library in a fresh process, memory and
 //       threads after the first check (and the memory of its engine process apart), the longest call on the host's
@@ -414,7 +416,7 @@ int main(int argc, char** argv) {
             std::vector<std::string> curl{"curl", "-sf", "-o", (dir / "curl.bin").string()};
             if (tls) curl.insert(curl.end(), {"--cacert", ca});
             curl.push_back(base + "targets/" + target);
-            std::vector<double> a, b, r;
+            std::vector<double> a, b, r, d, rd;
             long peakOurs = 0, peakCurl = 0, peakDgst = 0;
             int failures = 0;
             for (int i = 0; i < pairs; ++i) {
@@ -424,9 +426,11 @@ int main(int argc, char** argv) {
                 int rc = 0;
                 double x = 0, y = 0;
                 const auto runOurs = [&] { x = timed(ours, &rssOurs, &rc); };
+                double synced = 0;
                 const auto runTheirs = [&] {
                     y = timed(curl, &rssCurl) +
                         timed({"openssl", "dgst", "-sha256", (dir / "curl.bin").string()}, &rssDgst);
+                    synced = y + timed({"sync", (dir / "curl.bin").string()});
                 };
                 if (i % 2 == 0) runOurs(), runTheirs();
                 else runTheirs(), runOurs();
@@ -434,6 +438,8 @@ int main(int argc, char** argv) {
                 a.push_back(x);
                 b.push_back(y);
                 r.push_back(x / y);
+                d.push_back(synced);
+                rd.push_back(x / synced);
                 peakOurs = std::max(peakOurs, rssOurs);
                 peakCurl = std::max(peakCurl, rssCurl);
                 peakDgst = std::max(peakDgst, rssDgst);
@@ -442,7 +448,8 @@ int main(int argc, char** argv) {
                       << show(spread(a), 1, "s") << ", peak " << peakOurs / 1024 << " MiB"
                       << (failures ? " (FAILED " + std::to_string(failures) + "×)" : "") << "; curl + openssl "
                       << show(spread(b), 1, "s") << ", peak " << peakCurl / 1024 << " / " << peakDgst / 1024
-                      << " MiB; RATIO " << show(spread(r), 1, "", 2) << "\n";
+                      << " MiB; RATIO " << show(spread(r), 1, "", 2) << "; with sync FILE " << show(spread(d), 1, "s")
+                      << ", RATIO " << show(spread(rd), 1, "", 2) << "\n";
         }
         std::filesystem::remove_all(dir / "out");
         std::filesystem::remove(dir / "curl.bin");
