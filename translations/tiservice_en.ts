@@ -1042,6 +1042,14 @@
         <translation>Check the free disk space.</translation>
     </message>
     <message>
+        <source>Die Datei kann nicht gespeichert werden: %1.</source>
+        <translation>The file cannot be saved: %1.</translation>
+    </message>
+    <message>
+        <source>Den Datenträger prüfen lassen und die Datei dann erneut laden.</source>
+        <translation>Have the disk checked, then download the file again.</translation>
+    </message>
+    <message>
         <source>%1 (%2) lehnt die Anmeldedaten ab (HTTP %3).</source>
         <translation>%1 (%2) refuses the credentials (HTTP %3).</translation>
     </message>

@@ -1,9 +1,10 @@
 /* A full disk for real processes in tests, loaded with LD_PRELOAD: every write into a file
  * below $TISERVICE_TEST_FULL_DISK_DIR fails with ENOSPC, as on a full state folder — after
  * $TISERVICE_TEST_FULL_DISK_AFTER bytes (default 0) have gone through, so a write can also be
- * cut off in the middle. With $TISERVICE_TEST_SYNC_FAILS_ONCE set, the disk loses what was written
- * instead: the first fsync or fdatasync of such a file fails with EIO and later ones succeed, as
- * Linux reports a failed write-back to one sync only. Nothing of tiservice knows about it: the
+ * cut off in the middle. With $TISERVICE_TEST_SYNC_FAILS_ONCE=MS set, the disk loses what was
+ * written instead: the first fsync or fdatasync of such a file fails with EIO after MS
+ * milliseconds (a failing disk takes its time) and later ones succeed, as Linux reports a failed
+ * write-back to one sync only. Nothing of tiservice knows about it: the
  * product code runs as it is. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 static long long allowed = -1;
@@ -89,8 +91,12 @@ __attribute__((visibility("default"))) ssize_t writev(int fd, const struct iovec
 /* The write-back failed: said to the first sync, not to the ones after it. */
 static int syncFails(int fd) {
     static int told = 0;
-    if (!getenv("TISERVICE_TEST_SYNC_FAILS_ONCE") || !isFull(fd)) return 0;
-    return __atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) == 0;
+    const char* after = getenv("TISERVICE_TEST_SYNC_FAILS_ONCE");
+    if (!after || !isFull(fd) || __atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) != 0) return 0;
+    const long ms = atol(after);
+    const struct timespec wait = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&wait, NULL);
+    return 1;
 }
 
 __attribute__((visibility("default"))) int fsync(int fd) {

@@ -76,14 +76,28 @@ void DownloadSink::publish() {
 bool DownloadSink::finish() {
     if (fill_ > from_[filled_ % kBlocks]) publish();
     std::unique_lock lock(mutex_);
-    changed_.wait(
-        lock, [&] { return error_.has_value() || (wrote_ == filled_ && (hashers_.empty() || hashed_ == filled_)); });
+    // A sync under way may still fail: the kernel would tell the caller's fsync nothing of it.
+    changed_.wait(lock, [&] {
+        return error_.has_value() ||
+               (wrote_ == filled_ && (hashers_.empty() || hashed_ == filled_) && synced_ == toSync_);
+    });
     return !error_;
 }
 
 std::optional<std::string> DownloadSink::error() const {
     std::lock_guard lock(mutex_);
     return error_;
+}
+
+int DownloadSink::errorNumber() const {
+    std::lock_guard lock(mutex_);
+    return errorNumber_;
+}
+
+void DownloadSink::fail(const char* what, int number) {
+    if (error_) return;
+    error_ = std::string(what) + ": " + std::strerror(number);
+    errorNumber_ = number;
 }
 
 bool DownloadSink::useDirect(bool on) {
@@ -128,8 +142,9 @@ bool DownloadSink::writeOut(const char* data, std::size_t n) {
             continue;
         }
         if (w <= 0) {
+            const int number = w < 0 ? errno : ENOSPC;
             std::lock_guard lock(mutex_);
-            error_ = std::string("write: ") + std::strerror(w < 0 ? errno : ENOSPC);
+            fail("write", number);
             return false;
         }
         data += w;
@@ -139,8 +154,9 @@ bool DownloadSink::writeOut(const char* data, std::size_t n) {
     return true;
 #else
     if (std::fwrite(data, 1, n, file_) != n) {
+        const int number = errno ? errno : ENOSPC;
         std::lock_guard lock(mutex_);
-        error_ = std::string("write: ") + std::strerror(errno ? errno : ENOSPC);
+        fail("write", number);
         return false;
     }
     written_ += n;
@@ -208,11 +224,12 @@ void DownloadSink::syncLoop() {
         lock.lock();
         if (rc != 0 && e != EINVAL) {
             // Said now or never: the kernel reports a failed write-back to one sync only.
-            error_ = std::string("fdatasync: ") + std::strerror(e);
+            fail("fdatasync", e);
             changed_.notify_all();
             return;
         }
         synced_ = target;
+        changed_.notify_all();  // finish() may be waiting for it
     }
 #endif
 }

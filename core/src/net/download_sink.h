@@ -15,9 +15,8 @@
 //
 // Direct writes reach the disk, but perhaps only its cache (or, in a virtual machine, the
 // host's): a fourth thread makes every 4 MiB durable (fdatasync) while the next ones arrive, so
-// that the fsync before the rename waits for the last few MiB instead of the whole file, and a
-// part that a power cut interrupts is on the disk up to the last of them. It does not hold up the
-// ring: a block is free again once written and hashed.
+// that the fsync before the rename waits for the last few MiB instead of the whole file. It does
+// not hold up the ring (a block is free again once written and hashed); finish() waits for it.
 
 #include <openssl/evp.h>
 
@@ -48,11 +47,14 @@ public:
     std::span<char> space();
     /// `n` bytes were put into the last space().
     void added(std::size_t n);
-    /// Writes and hashes what is left and waits for both (the caller syncs the file). False when
-    /// a write failed (a full disk): error() says how.
+    /// Writes and hashes what is left and waits for both, and for a sync still under way (the
+    /// caller syncs the rest). False when a write or a sync failed (a full disk, a disk that lost
+    /// what it was given): error() says how.
     bool finish();
     /// Whether writing failed, and how (for the log): "write: No space left on device".
     [[nodiscard]] std::optional<std::string> error() const;
+    /// The system's number for it (ENOSPC, EIO, …); 0 while nothing failed.
+    [[nodiscard]] int errorNumber() const;
 
     static constexpr std::size_t kBlockBytes = 1024 * 1024;
     static constexpr std::size_t kAlignment = 4096;  ///< of memory, offset and length for direct writes
@@ -94,6 +96,8 @@ private:
     std::uint64_t synced_ = 0;  ///< and has
     bool stop_ = false;
     std::optional<std::string> error_;
+    int errorNumber_ = 0;
+    void fail(const char* what, int number);  ///< the first failure is kept; call with mutex_ held
     std::thread writer_;
     std::thread hasher_;
     std::thread syncer_;  ///< only with direct writes

@@ -130,10 +130,23 @@ Error netError(const char* code, const LocalizedText& peer, const Url& url, Loca
                  .detail = std::move(detail)};
 }
 
-Error saveFailed(const std::string& detail) {
+/// A download that cannot be saved. `error` (errno) names the reason where it is known: a disk
+/// that lost what it was given (EIO) is not a full one.
+Error saveFailed(const std::string& detail, int error = 0) {
+    const bool full = error == 0 || error == ENOSPC
+#ifdef EDQUOT
+                      || error == EDQUOT
+#endif
+        ;
+    if (full)
+        return Error{.code = "store.write-failed",
+                     .message = TIS_TEXT("http_client", "Die Datei kann nicht gespeichert werden (Speicher voll?)."),
+                     .action = TIS_TEXT("http_client", "Freien Speicherplatz prüfen."),
+                     .detail = detail};
     return Error{.code = "store.write-failed",
-                 .message = TIS_TEXT("http_client", "Die Datei kann nicht gespeichert werden (Speicher voll?)."),
-                 .action = TIS_TEXT("http_client", "Freien Speicherplatz prüfen."),
+                 .message = TIS_TEXT("http_client", "Die Datei kann nicht gespeichert werden: %1.")
+                                .arg(store::writeFailureReason(error)),
+                 .action = TIS_TEXT("http_client", "Den Datenträger prüfen lassen und die Datei dann erneut laden."),
                  .detail = detail};
 }
 
@@ -761,7 +774,7 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     DownloadSink sink(file, result.resumed ? offset : 0, hashers);
     const auto saveError = [&] {
         close();
-        out.error = saveFailed(sink.error().value_or("write"));
+        out.error = saveFailed(sink.error().value_or("write"), sink.errorNumber());
     };
     // Bytes of the body, put into sink.space(): counted against the limit, handed on, reported.
     // More than the target may have is an error (those bytes are not kept).
@@ -786,7 +799,7 @@ asio::awaitable<Outcome> HttpClient::Impl::stream(Url url, Request request, Cloc
     const auto failed = [&](const beast::error_code& e) {
         const bool saved = sink.finish();
         close();
-        if (!saved) out.error = saveFailed(sink.error().value_or("write"));
+        if (!saved) out.error = saveFailed(sink.error().value_or("write"), sink.errorNumber());
         else if (e == beast::error::timeout) out.error = timeout(url);
         else if (e.category() == asio::error::get_ssl_category()) out.error = mapTlsError(url, e);
         else out.error = lost(url, e.message());
@@ -983,9 +996,9 @@ Result<DownloadResult> HttpClient::download(const std::string& urlText, const st
     // On the disk before anyone renames it into place: a power cut must not leave a file of the
     // right name and the wrong content (some file systems cannot sync: EINVAL).
 #ifdef _WIN32
-    if (::_commit(::_fileno(file)) != 0) return saveFailed(tiservice::utf8Of(destination));
+    if (::_commit(::_fileno(file)) != 0) return saveFailed(tiservice::utf8Of(destination), errno);
 #else
-    if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(tiservice::utf8Of(destination));
+    if (::fsync(fileno(file)) != 0 && errno != EINVAL) return saveFailed(tiservice::utf8Of(destination), errno);
 #endif
     if (result.resumed) result.bytes += offset;
     for (std::size_t i = 0; i < hashers.size(); ++i) {

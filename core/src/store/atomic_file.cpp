@@ -93,20 +93,6 @@ bool syncFolder(const std::filesystem::path& folder) {
 int processId() { return ::getpid(); }
 #endif
 
-LocalizedText reasonFor(int error) {
-    switch (error) {
-#ifdef EDQUOT
-        case EDQUOT:
-#endif
-        case ENOSPC: return TIS_TEXT("atomic_file", "der Datenträger ist voll");
-        case EACCES:
-        case EPERM: return TIS_TEXT("atomic_file", "keine Schreibrechte");
-        case EROFS: return TIS_TEXT("atomic_file", "der Datenträger ist schreibgeschützt");
-        case EIO: return TIS_TEXT("atomic_file", "Fehler beim Schreiben auf den Datenträger");
-        default: return TIS_TEXT("atomic_file", "Fehler %1").arg(error);
-    }
-}
-
 /// Writes all of `data`, however the system splits it; false with errno set otherwise.
 bool writeAll(int fd, std::string_view data) {
     while (!data.empty()) {
@@ -130,10 +116,24 @@ bool writeAll(int fd, std::string_view data) {
 
 }  // namespace
 
+LocalizedText writeFailureReason(int error) {
+    switch (error) {
+#ifdef EDQUOT
+        case EDQUOT:
+#endif
+        case ENOSPC: return TIS_TEXT("atomic_file", "der Datenträger ist voll");
+        case EACCES:
+        case EPERM: return TIS_TEXT("atomic_file", "keine Schreibrechte");
+        case EROFS: return TIS_TEXT("atomic_file", "der Datenträger ist schreibgeschützt");
+        case EIO: return TIS_TEXT("atomic_file", "Fehler beim Schreiben auf den Datenträger");
+        default: return TIS_TEXT("atomic_file", "Fehler %1").arg(error);
+    }
+}
+
 Error writeError(const std::filesystem::path& file, int error) {
     return Error{.code = "store.write-failed",
                  .message = TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden: %2.")
-                                .arg(tiservice::utf8Of(file), reasonFor(error)),
+                                .arg(tiservice::utf8Of(file), writeFailureReason(error)),
                  .action = TIS_TEXT("atomic_file", "Schreibrechte und freien Speicherplatz des Ordners prüfen."),
                  .detail = std::strerror(error)};
 }

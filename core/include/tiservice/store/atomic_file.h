@@ -37,6 +37,9 @@ TISERVICE_CORE_EXPORT Result<AppendReport> appendLine(const std::filesystem::pat
 /// The Error for a file that cannot be written, with `error` (errno) in words.
 TISERVICE_CORE_EXPORT Error writeError(const std::filesystem::path& file, int error);
 
+/// Why writing failed, in words: "der Datenträger ist voll" for ENOSPC, and so on.
+TISERVICE_CORE_EXPORT LocalizedText writeFailureReason(int error);
+
 /// std::fopen for a path of any characters: on Windows through _wfopen, where a narrow name
 /// would be read in the ANSI code page and a folder with an umlaut missed. nullptr (errno set)
 /// when it cannot be opened.
