@@ -4,8 +4,8 @@
  * cut off in the middle. With $TISERVICE_TEST_SYNC_FAILS_ONCE=MS set, the disk loses what was
  * written instead: the first fsync or fdatasync of such a file fails with EIO after MS
  * milliseconds (a failing disk takes its time) and later ones succeed, as Linux reports a failed
- * write-back to one sync only. Nothing of tiservice knows about it: the
- * product code runs as it is. */
+ * write-back to one sync only. Nothing of tiservice knows about it: the product code runs as it
+ * is. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -88,33 +88,27 @@ __attribute__((visibility("default"))) ssize_t writev(int fd, const struct iovec
     return real(fd, iov, count);
 }
 
-/* The write-back failed: said to the first sync, not to the ones after it. */
-static int syncFails(int fd) {
+/* fsync and fdatasync alike: the write-back failed, said to the first sync of such a file (after
+ * the delay asked for), not to the ones after it. */
+static int syncUnlessLost(int fd, int (*real)(int)) {
     static int told = 0;
     const char* after = getenv("TISERVICE_TEST_SYNC_FAILS_ONCE");
-    if (!after || !isFull(fd) || __atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) != 0) return 0;
+    if (!after || !isFull(fd) || __atomic_exchange_n(&told, 1, __ATOMIC_SEQ_CST) != 0) return real(fd);
     const long ms = atol(after);
     const struct timespec wait = {ms / 1000, (ms % 1000) * 1000000L};
     nanosleep(&wait, NULL);
-    return 1;
+    errno = EIO;
+    return -1;
 }
 
 __attribute__((visibility("default"))) int fsync(int fd) {
     static int (*real)(int);
     if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
-    if (syncFails(fd)) {
-        errno = EIO;
-        return -1;
-    }
-    return real(fd);
+    return syncUnlessLost(fd, real);
 }
 
 __attribute__((visibility("default"))) int fdatasync(int fd) {
     static int (*real)(int);
     if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
-    if (syncFails(fd)) {
-        errno = EIO;
-        return -1;
-    }
-    return real(fd);
+    return syncUnlessLost(fd, real);
 }

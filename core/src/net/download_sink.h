@@ -72,6 +72,7 @@ private:
     bool writeBlock(const char* data, std::size_t n);
     bool writeOut(const char* data, std::size_t n);
     bool useDirect(bool on);
+    void fail(const char* what, int number);  ///< the first failure is kept; call with mutex_ held
 
     std::FILE* file_;
     std::uint64_t start_;
@@ -97,7 +98,6 @@ private:
     bool stop_ = false;
     std::optional<std::string> error_;
     int errorNumber_ = 0;
-    void fail(const char* what, int number);  ///< the first failure is kept; call with mutex_ held
     std::thread writer_;
     std::thread hasher_;
     std::thread syncer_;  ///< only with direct writes
