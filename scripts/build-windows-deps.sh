@@ -169,11 +169,15 @@ openssl_src="$(fetch openssl "$openssl_version")"
   # shared: libcrypto-3-x64.dll and libssl-3-x64.dll; no tests, engines or providers as modules.
   CC=gcc-posix CXX=g++-posix ./Configure mingw64 --cross-compile-prefix="$triple-" \
     --prefix="$prefix" --libdir=lib shared no-tests no-engine no-module >&2
-  make -j"$jobs" build_libs >"$work/openssl-build.log" 2>&1 || {
+  # Only the DLLs and their import libraries: OpenSSL compiles every source a second time for
+  # the static libcrypto.a and libssl.a (and the apps' library), which nothing of ours links;
+  # leaving them out takes the build from about 220 s to 90 s on 2 cores.
+  dll_only=(LIBS="providers/libcommon.a providers/libdefault.a providers/liblegacy.a" INSTALL_LIBS=)
+  make -j"$jobs" "${dll_only[@]}" build_libs >"$work/openssl-build.log" 2>&1 || {
     tail -n 40 "$work/openssl-build.log" >&2
     exit 1
   }
-  make install_dev install_runtime_libs >"$work/openssl-install.log" 2>&1 || {
+  make "${dll_only[@]}" install_dev install_runtime_libs >"$work/openssl-install.log" 2>&1 || {
     tail -n 40 "$work/openssl-install.log" >&2
     exit 1
   }
