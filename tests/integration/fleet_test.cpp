@@ -151,6 +151,44 @@ TEST_F(Fleet, AllCurrentIsZeroAndNothingNamedIsAUsageError) {
     EXPECT_TRUE(contains(broken.out, "3 aktuell")) << broken.out;
 }
 
+TEST_F(Fleet, APracticeWithoutAVerifiedCatalogIsNotCheckableAndSaysWhy) {
+    // The connector answers, but its update server does not, and this service provider's PC has
+    // never verified a catalog from it: nobody can tell whether the versions are approved, so
+    // the practice is not "current" and the run does not end with 0.
+    auto& current = simulate("all-current.json", 2);
+    practice("mit-katalog", current, 0);
+    practice("ohne-katalog", current, 1);
+    ClosedPort gone;
+    const auto file = dir / "practices/ohne-katalog.ini";
+    std::string settings = readFile(file);
+    for (const std::string from = current.updatesBase(), to = "http://127.0.0.1:" + std::to_string(gone.port()) + "/";
+         settings.find(from) != std::string::npos;)
+        settings.replace(settings.find(from), from.size(), to);
+    writeFile(file, settings);
+
+    const auto r = fleet({"--dir", (dir / "practices").string(), "--timeout", "5", "--json"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    const auto root = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    EXPECT_EQ(root["counts"].toObject()["notChecked"].toInt(), 1) << r.out;
+    EXPECT_EQ(root["counts"].toObject()["current"].toInt(), 1) << r.out;
+    EXPECT_EQ(root["exitCode"].toInt(), 3) << r.out;
+    const auto list = root["practices"].toArray();
+    ASSERT_EQ(list.size(), 2) << r.out;
+    const auto first = list[0].toObject();
+    EXPECT_EQ(first["practice"].toString(), "ohne-katalog") << r.out;  // the worse one first
+    EXPECT_EQ(first["overall"].toString(), "not-checked") << r.out;
+    // What the connector said is kept; why its versions could not be judged is named: the
+    // update server, not merely "no catalog".
+    EXPECT_FALSE(first["connector"].toObject()["firmwareVersion"].toString().isEmpty()) << r.out;
+    const auto message = first["error"].toObject()["message"].toObject()["de"].toString().toStdString();
+    EXPECT_TRUE(contains(message, "nicht erreichbar")) << message;
+    EXPECT_EQ(list[1].toObject()["overall"].toString(), "current") << r.out;
+
+    const auto text = fleet({"--dir", (dir / "practices").string(), "--timeout", "5"});
+    EXPECT_EQ(text.exitCode, 3) << text.out;
+    EXPECT_TRUE(contains(text.out, "1 nicht prüfbar, 1 aktuell")) << text.out;
+}
+
 TEST(KonnektorSimCount, AThousandConnectorsInOneSimulator) {
     SimulatorProcess sim({.scenario = "all-current.json", .args = {"--count", "1000"}});
     EXPECT_EQ(sim.ready()["connectors"].toArray().size(), 1000);

@@ -49,7 +49,7 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 QJsonObject texts(const LocalizedText& t) { return {{"de", q(t.de)}, {"en", q(t.en)}}; }
 
 std::string statusWord(const engine::FleetResult& r) {
-    if (!r.report) return tr(TIS_TEXT("fleet_command", "nicht prüfbar"));
+    if (r.notCheckable()) return tr(TIS_TEXT("fleet_command", "nicht prüfbar"));
     return tr(assess::statusText(r.report->overall));
 }
 
@@ -124,7 +124,7 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
     int code = status_exit::kCurrent;
     int unreachable = 0, expired = 0, due = 0, current = 0;
     for (const auto& r : results) {
-        if (!r.report) {
+        if (r.notCheckable()) {
             ++unreachable;
             continue;
         }
@@ -143,9 +143,14 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                           {"sdsUrl", q(r.sdsUrl)},
                           {"tookMs", static_cast<qint64>(r.took.count())},
                           {"rank", engine::fleetRank(r)}};
+            const auto why = r.notCheckable();
+            o.insert("overall", why ? QString("not-checked") : q(std::string(assess::statusId(r.report->overall))));
+            if (why)
+                o.insert("error", QJsonObject{{"code", q(why->code)},
+                                              {"message", texts(why->message)},
+                                              {"action", texts(why->action)}});
             if (r.report) {
                 const auto& p = r.report->snapshot.directory.product;
-                o.insert("overall", q(std::string(assess::statusId(r.report->overall))));
                 o.insert("connector", QJsonObject{{"productName", q(p.productName)},
                                                   {"firmwareVersion", q(p.firmwareVersion.toString())}});
                 QJsonArray findings;
@@ -161,11 +166,6 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
                 }
                 o.insert("findings", findings);
                 if (const auto d = r.earliestDeadline()) o.insert("deadline", q(formatUtc(*d)));
-            } else {
-                o.insert("overall", "not-checked");
-                o.insert("error", QJsonObject{{"code", q(r.error->code)},
-                                              {"message", texts(r.error->message)},
-                                              {"action", texts(r.error->action)}});
             }
             list.append(o);
         }
@@ -188,13 +188,15 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
         if (r.report) {
             const auto& p = r.report->snapshot.directory.product;
             connector = (p.productName.empty() ? p.key() : p.productName) + " " + p.firmwareVersion.toString();
+        }
+        if (const auto why = r.notCheckable()) {
+            what = tr(why->text());
+        } else {
             for (const auto& f : r.report->findings)
                 if (f.status != ComponentStatus::Current) {
                     what = f.name + ": " + tr(f.summary);
                     break;
                 }
-        } else {
-            what = tr(r.error->text());
         }
         const auto deadline = r.earliestDeadline();
         rows.push_back({r.practice.name, connector, statusWord(r),

@@ -142,8 +142,15 @@ std::optional<TimePoint> FleetResult::earliestDeadline() const {
     return first;
 }
 
+std::optional<Error> FleetResult::notCheckable() const {
+    if (!report) return error;
+    if (report->catalog || report->overall == ComponentStatus::Expired || report->overall == ComponentStatus::Blocked)
+        return std::nullopt;
+    return report->catalogError;
+}
+
 int fleetRank(const FleetResult& r) {
-    if (!r.report) return 2;  // not checkable: after blocked and expired, before everything else
+    if (r.notCheckable()) return 2;  // not checkable: after blocked and expired, before everything else
     return rankOf(r.report->overall);
 }
 
@@ -156,6 +163,7 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
     // Read every settings file, and verify each update server's catalog once, before any
     // connector is asked.
     std::map<std::filesystem::path, std::optional<catalog::LoadedCatalog>> catalogs;
+    std::map<std::filesystem::path, Error> catalogFailures;  // why a server has none: named in each of its rows
     for (std::size_t i = 0; i < practices.size(); ++i) {
         results[i].practice = practices[i];
         auto s =
@@ -171,6 +179,7 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
             if (c.ok()) catalogs[folders[i]] = std::move(c).value();
             else {
                 catalogs[folders[i]] = std::nullopt;
+                catalogFailures.emplace(folders[i], c.error());
                 log::logger()->warn("fleet: no verified catalog from {}: {}", s->updateServer.metadataUrl,
                                     c.error().describe(Language::English));
             }
@@ -200,7 +209,14 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
                 const auto& shared = catalogs.at(folders[i]);
                 auto report = runStatusCheck(*settings[i], *http, folders[i], clock,
                                              {.refreshCatalog = false, .catalog = shared ? &*shared : nullptr});
-                if (report.ok()) r.report = std::move(report).value();
+                if (report.ok()) {
+                    r.report = std::move(report).value();
+                    // The check itself only finds no catalog in the folder; why there is none
+                    // (the update server not reachable, a bad signature) is what to tell.
+                    if (const auto why = catalogFailures.find(folders[i]);
+                        !r.report->catalog && why != catalogFailures.end())
+                        r.report->catalogError = why->second;
+                }
                 else if (std::chrono::steady_clock::now() >= deadline || report.error().code == net::errors::kCancelled)
                     r.error = tooSlow(options.perConnector, r.sdsUrl);
                 else r.error = report.error();

@@ -47,6 +47,10 @@ struct FleetResult {
     std::chrono::milliseconds took{0};
     /// The earliest deadline among the findings, for the order and the list.
     [[nodiscard]] TISERVICE_CORE_EXPORT std::optional<TimePoint> earliestDeadline() const;
+    /// Why this practice counts as not checkable: the connector did not answer (`error`), or it
+    /// answered but there was no verified approval catalog to judge its versions by (as
+    /// `tiservice status`, unless a component is already expired or blocked). nullopt: checked.
+    [[nodiscard]] TISERVICE_CORE_EXPORT std::optional<Error> notCheckable() const;
 };
 
 /// Checks every practice; the results worst first (blocked, expired, not checkable, approval
