@@ -2686,6 +2686,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>erlaubt sind stable, beta und off</source>
         <translation>allowed are stable, beta and off</translation>
     </message>
+    <message>
+        <source>Name und Passwort gehören nicht in die Adresse; das Passwort steht in einer Passwort-Datei, die [tls] nennt</source>
+        <translation>a name and password do not belong in the address; the password goes in a password file named in [tls]</translation>
+    </message>
 </context>
 <context>
     <name>setup_command</name>

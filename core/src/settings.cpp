@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "tiservice/log.h"
+#include "tiservice/net/http_client.h"
 #include "tiservice/paths.h"
 #include "tiservice/store/atomic_file.h"
 
@@ -204,6 +205,18 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
                 source, where,
                 TIS_TEXT("settings", "Passwörter gehören nicht in diese Datei; bitte eine Passwort-Datei angeben"));
         }
+
+    // Nor in an address ("https://name:password@host/"): the address is shown and logged.
+    for (const auto& [section, key] : {std::pair<const char*, const char*>{"connector", "sds_url"},
+                                       {"connector", "management_url"},
+                                       {"update_server", "metadata_url"},
+                                       {"update_server", "targets_url"}}) {
+        const auto v = ini.value(section, key);
+        if (net::Url::withoutUserInfo(v) != v)
+            return settingsError(source, std::string("[") + section + "] " + key,
+                                 TIS_TEXT("settings", "Name und Passwort gehören nicht in die Adresse; das Passwort "
+                                                      "steht in einer Passwort-Datei, die [tls] nennt"));
+    }
 
     all.updateServer.metadataUrl = ini.value("update_server", "metadata_url");
     all.updateServer.targetsUrl = ini.value("update_server", "targets_url");

@@ -48,6 +48,27 @@ TEST(Settings, EveryPasswordKeyIsRefusedWhereverItStands) {
     EXPECT_EQ(refusal(kBase + "[tls]\nmode = basic\nbasic_user = pvs\nbasic_password_file = /etc/pw\n"), "<accepted>");
 }
 
+TEST(Settings, NoPasswordInAnAddressEither) {
+    const std::string context = "mandant_id = Praxis1\nclient_system_id = PVS1\nworkplace_id = Empfang\n";
+    for (const auto& [text, where] :
+         {std::pair<std::string, std::string>{
+              "[connector]\nsds_url = https://koco-root:Praxis2025!@192.168.1.10/connector.sds\n" + context,
+              "[connector] sds_url"},
+          {kBase + "management_url = https://admin:Praxis2025!@192.168.1.10:9443/api/v1\n",
+           "[connector] management_url"},
+          {kBase + "[update_server]\nmetadata_url = https://dienst:Praxis2025!@updates.example/metadata/\n",
+           "[update_server] metadata_url"},
+          {kBase + "[update_server]\ntargets_url = https://dienst@updates.example/targets/\n",
+           "[update_server] targets_url"}}) {
+        auto s = read(text);
+        ASSERT_FALSE(s.ok()) << where;
+        EXPECT_EQ(s.error().detail, where);
+        const auto told = s.error().describe(Language::German) + s.error().describe(Language::English);
+        EXPECT_NE(told.find("Name und Passwort gehören nicht in die Adresse"), std::string::npos) << told;
+        EXPECT_EQ(told.find("Praxis2025"), std::string::npos) << told;  // the value is never repeated
+    }
+}
+
 TEST(Settings, TheManagementInterfaceGetsTheConnectorsTransportRule) {
     EXPECT_EQ(refusal(kBase + "management_url = http://192.168.1.10:9443/api/v1\n"), "[connector] management_url");
     auto s = read(kBase + "management_url = http://192.168.1.10:9443/api/v1\n");

@@ -62,14 +62,23 @@ using Clock = std::chrono::steady_clock;
 
 // --- Url ----------------------------------------------------------------------------------
 
+std::string Url::withoutUserInfo(std::string_view text) {
+    const auto sep = text.find("://");
+    const auto from = sep == std::string_view::npos ? 0 : sep + 3;
+    const auto authorityEnd = text.find_first_of("/?#", from);
+    const auto at = text.substr(0, authorityEnd).rfind('@');
+    if (at == std::string_view::npos || at < from) return std::string(text);
+    return std::string(text.substr(0, from)).append(log::kRedacted).append(text.substr(at));
+}
+
 Result<Url> Url::parse(std::string_view text) {
-    const auto invalid = [&](const LocalizedText& why) {
+    const auto invalid = [shown = withoutUserInfo(text)](const LocalizedText& why) {
         return Error{
             .code = errors::kInvalidUrl,
-            .message = TIS_TEXT("http_client", "Die Adresse \"%1\" ist ungültig (%2).").arg(text, why),
+            .message = TIS_TEXT("http_client", "Die Adresse \"%1\" ist ungültig (%2).").arg(shown, why),
             .action = TIS_TEXT("http_client",
                                "Die Adresse in den Einstellungen prüfen, z. B. https://192.168.1.10/connector.sds."),
-            .detail = std::string(text)};
+            .detail = shown};
     };
     Url u;
     const auto sep = text.find("://");

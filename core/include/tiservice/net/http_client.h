@@ -32,6 +32,11 @@ struct TISERVICE_CORE_EXPORT Url {
     static Result<Url> parse(std::string_view text);
     [[nodiscard]] std::string hostPort() const;  ///< "host:port", IPv6 in brackets
     [[nodiscard]] std::string toString() const;
+
+    /// The address as it may be shown or logged: user information ("name:password@") that
+    /// someone wrote into it replaced by "******@". Every message that repeats an address a
+    /// person typed goes through this.
+    [[nodiscard]] static std::string withoutUserInfo(std::string_view text);
 };
 
 struct ClientCertificate {
