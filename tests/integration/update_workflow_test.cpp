@@ -575,6 +575,15 @@ TEST_F(Workflow, EveryWorkstationShowsThePracticesArchiveFromTheConnectorsList) 
     for (const auto& e : hb) {
         EXPECT_EQ(e.toObject()["source"].toString(), "this-workstation") << atB.out;
     }
+    // Sprechzimmer 1 gets a new PC (a state folder of its own, empty): its own update comes back
+    // from the connector's list, once however often it is asked — the proof of maintenance.
+    auto renewed = env();
+    renewed.env["XDG_STATE_HOME"] = (dir / "state-c").string();
+    for (int i = 0; i < 2; ++i) {
+        const auto atC = runProcess(argv({"history", "--json"}, "Sprechzimmer1"), renewed);
+        const auto hc = QJsonDocument::fromJson(QByteArray::fromStdString(atC.out)).array();
+        EXPECT_EQ(count(hc, "finished", "CT_ID_0176", "succeeded"), 1) << atC.out << atC.err;
+    }
 
     // The status check says that it is done, and by whom, so nobody starts it again.
     const auto status = runProcess(argv({"status"}, "Empfang"), env());

@@ -92,6 +92,53 @@ TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsNeverTakenFromTheList) {
     EXPECT_EQ(history.read().size(), 1u);
 }
 
+TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsTakenFromTheListWhenTheArchiveDoesNotHoldIt) {
+    // A new PC at the reception, or a state folder lost: the archive is the practice's proof of
+    // maintenance, so the connector's list fills in what this workstation's journal recorded.
+    const auto list = std::vector{finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded,
+                                           "2026-12-01T18:20:00Z", "PVS1", "Empfang")};
+    ASSERT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
+    const auto entries = history.read();
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[1].event, "finished");
+    EXPECT_EQ(entries[1].result, "succeeded");
+    EXPECT_EQ(historyStartedByText(entries[1]).de, "PVS1/Empfang");
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 0);  // and once only
+    EXPECT_EQ(history.read().size(), 2u);
+}
+
+TEST_F(PracticeArchive, EachRecordedRunAccountsForOneListedInstallationOnly) {
+    // The same update twice from this workstation (the first failed, the second succeeded); the
+    // journal recorded only the second (the first run's lines were lost with a broken disk).
+    HistoryEntry own;
+    own.id = "run-2/U-3.7.4/finished";
+    own.event = "finished";
+    own.connector = "KOCOC-kocobox@192.168.1.10:443";  // recorded under the connector's old address
+    own.component = "CT_ID_0176";
+    own.fromVersion = "3.7.3";
+    own.toVersion = "3.7.4";
+    own.result = "succeeded";
+    own.clientSystemId = "PVS1";
+    own.workplaceId = "Empfang";
+    own.time = parseUtc("2026-12-01T18:31:00Z").value();
+    ASSERT_TRUE(history.append(own).ok());
+    const auto list = std::vector{
+        finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed, "2026-12-01T18:05:00Z", "PVS1",
+                 "Empfang"),
+        finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Succeeded, "2026-12-01T18:30:00Z", "PVS1",
+                 "Empfang")};
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
+    const auto entries = history.read();
+    ASSERT_EQ(entries.size(), 3u);  // the recorded run, and one installation taken: started, finished
+    // The run taken is the failed one the archive lacked, not a second success.
+    EXPECT_EQ(entries[2].event, "finished");
+    EXPECT_EQ(entries[2].source, "connector");
+    EXPECT_EQ(entries[2].result, "failed");
+    EXPECT_EQ(formatUtc(entries[2].time), "2026-12-01T18:05:00Z");
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 0);
+    EXPECT_EQ(history.read().size(), 3u);
+}
+
 TEST_F(PracticeArchive, ANewAddressOfTheSameConnectorTakesNothingInTwice) {
     const auto list = std::vector{
         finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded, "2026-12-01T18:20:00Z")};

@@ -1,6 +1,7 @@
 #include "tiservice/workflow/practice_archive.h"
 
 #include <algorithm>
+#include <set>
 
 namespace tiservice::workflow {
 namespace {
@@ -16,6 +17,11 @@ std::string resultOf(Installation::State s) {
     }
 }
 
+bool sameVersion(const std::string& recorded, const FirmwareVersion& listed) {
+    const auto v = FirmwareVersion::parse(recorded);
+    return v.ok() ? *v == listed : recorded == listed.toString();
+}
+
 }  // namespace
 
 Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorList& list,
@@ -23,22 +29,59 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorLi
                                        const std::function<std::string(const std::string&)>& nameOf) {
     const auto archive = history.read();
     int added = 0;
+    // This workstation's own runs its journal recorded ("finished", not taken from a list), each
+    // to be matched with one installation of the list at most.
+    std::vector<const HistoryEntry*> ownRuns;
+    for (const auto& e : archive)
+        if (e.source.empty() && e.event == "finished" && e.clientSystemId == list.clientSystemId &&
+            e.workplaceId == list.workplaceId && (e.connector == list.connectorId || e.connector.starts_with(list.identity + "@")))
+            ownRuns.push_back(&e);
     // Oldest first, as the archive reads.
     std::vector<const Installation*> finished;
     for (const auto& i : installations)
         if (i.finishedAt && !resultOf(i.state).empty()) finished.push_back(&i);
     std::sort(finished.begin(), finished.end(),
               [](const Installation* a, const Installation* b) { return *a->finishedAt < *b->finishedAt; });
+    // Which of the list's installations from this workstation are those recorded runs: the same
+    // component and target version, the same result first, then the nearest in time.
+    // The connector's number alone may repeat (after a factory reset); with the update and its
+    // start it names one installation.
+    const auto keyOf = [&](const Installation* i) {
+        return "connector:" + list.identity + "/installation/" + i->id + "/" + i->updateId + "/" +
+               formatUtc(i->startedAt.value_or(*i->finishedAt));
+    };
+    const auto taken = [&](const Installation* i) {
+        return std::any_of(archive.begin(), archive.end(),
+                           [key = keyOf(i) + "/finished"](const HistoryEntry& e) { return e.id == key; });
+    };
+    std::set<const Installation*> recorded;
+    const auto ours = [&](const Installation* i) {
+        return i->clientSystemId == list.clientSystemId && i->workplaceId == list.workplaceId && !taken(i);
+    };
+    for (const bool sameResultOnly : {true, false})
+        for (const auto* i : finished) {
+            if (!ours(i) || recorded.contains(i)) continue;
+            const auto apart = [&](const HistoryEntry* e) {
+                const auto d = e->time - *i->finishedAt;
+                return d < d.zero() ? -d : d;
+            };
+            auto best = ownRuns.end();
+            for (auto e = ownRuns.begin(); e != ownRuns.end(); ++e)
+                if ((*e)->component == i->component && sameVersion((*e)->toVersion, i->toVersion) &&
+                    (!sameResultOnly || (*e)->result == resultOf(i->state)) &&
+                    (best == ownRuns.end() || apart(*e) < apart(*best)))
+                    best = e;
+            if (best == ownRuns.end()) continue;
+            recorded.insert(i);
+            ownRuns.erase(best);
+        }
     for (const auto* i : finished) {
         const auto result = resultOf(i->state);
-        if (i->clientSystemId == list.clientSystemId && i->workplaceId == list.workplaceId) continue;  // our own
-        // The connector's number alone may repeat (after a factory reset); with the update and
-        // its start it names one installation.
-        const auto key = "connector:" + list.identity + "/installation/" + i->id + "/" + i->updateId + "/" +
-                         formatUtc(i->startedAt.value_or(*i->finishedAt));
-        const bool known = std::any_of(archive.begin(), archive.end(),
-                                       [&](const HistoryEntry& e) { return e.id == key + "/finished"; });
-        if (known) continue;
+        // This workstation's own installation is in the archive as its journal recorded it (whatever
+        // the two say of the result, however far the clocks are apart). Only when the archive does
+        // not hold it (a new PC, a lost state folder, a line the disk lost) is it taken from the list.
+        if (recorded.contains(i) || taken(i)) continue;
+        const auto key = keyOf(i);
         HistoryEntry e;
         e.connector = list.connectorId;
         e.component = i->component;

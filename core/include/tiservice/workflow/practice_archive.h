@@ -22,14 +22,16 @@ struct ConnectorList {
     /// What stays when the connector's address changes (its product, "KOCOC-kocobox"): the
     /// entries taken from its list are named by it, so a new address takes nothing in twice.
     std::string identity;
-    /// This workstation: its own runs are recorded by its journal, never taken from the list
-    /// (whatever the two say of the result, and however far the clocks are apart).
+    /// This workstation: its own runs are recorded by its journal, not taken from the list
+    /// (whatever the two say of the result, and however far the clocks are apart) — unless the
+    /// archive does not hold them (a new PC, a lost state folder): then the list's are taken.
     std::string clientSystemId, workplaceId;
 };
 
 /// Adds each finished installation of the connector's list that the archive does not hold yet
 /// (as "started" and "finished", with the connector's times and who started it), except this
-/// workstation's own. Taking the same list again adds nothing; an entry half written before a
+/// workstation's own that its journal recorded (one recorded run for one listed installation,
+/// matched by component and target version). Taking the same list again adds nothing; an entry half written before a
 /// crash is completed. `nameOf` gives what people call a component ("connector", a terminal's
 /// CtId). Returns how many installations were added.
 TISERVICE_CORE_EXPORT Result<int> takeConnectorInstallations(
