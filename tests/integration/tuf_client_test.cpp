@@ -399,6 +399,36 @@ TEST_F(Tuf, OversizedRootIsCutOff) {
     expectRefreshRefused(errors::kTooLarge);
 }
 
+TEST_F(Tuf, AServerThatTricklesMetadataIsGivenUpAfterTheMetadataTime) {
+    // A slow retrieval: a few bytes a second, never silent long enough for the stall timeout,
+    // while the client allows a large target half an hour.
+    server = std::make_unique<SimulatorProcess>(SimulatorSetup{
+        .args = {"--updates-dir", (dir / "repo/published").string(), "--fault-update-rate", "50"}});
+    TufClientOptions o;
+    o.metadataDir = dir / "client";
+    o.metadataUrl = server->updatesBase() + "metadata/";
+    o.targetBaseUrl = server->updatesBase() + "targets/";
+    o.clock = clientClock;
+    o.http.maxAttempts = 1;
+    o.http.totalTimeout = std::chrono::minutes(30);
+    o.limits.metadataTime = std::chrono::seconds(2);
+    TufClient c(o);
+    const auto started = std::chrono::steady_clock::now();
+    auto s = c.refresh();
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code, net::errors::kTimeout) << s.error().describe(Language::English);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    EXPECT_NE(s.error().describe(Language::German).find("Update-Server"), std::string::npos)
+        << s.error().describe(Language::German);
+    // Nothing half-read was kept: with the server at its normal speed again, the next refresh
+    // goes through and the catalog can be fetched.
+    server = std::make_unique<SimulatorProcess>(
+        SimulatorSetup{.args = {"--updates-dir", (dir / "repo/published").string()}});
+    auto again = client();
+    ASSERT_TRUE(again.refresh().ok());
+    EXPECT_TRUE(again.findTarget(kCatalogPath).ok());
+}
+
 TEST_F(Tuf, EndlessTargetStopsAtItsListedLength) {
     auto c = client();
     ASSERT_TRUE(c.refresh().ok());

@@ -901,7 +901,7 @@ Result<Response> HttpClient::send(const Request& request) {
     auto url = Url::parse(request.url);
     if (!url.ok()) return url.error();
     const auto& o = impl_->options;
-    const auto deadline = Clock::now() + o.totalTimeout;
+    const auto deadline = Clock::now() + std::min(o.totalTimeout, request.totalTimeout.value_or(o.totalTimeout));
     const bool idempotent = request.idempotent.value_or(request.method == "GET" || request.method == "HEAD" ||
                                                         request.method == "PUT" || request.method == "DELETE" ||
                                                         request.method == "OPTIONS");

@@ -98,6 +98,7 @@ struct TufClient::Impl {
     Result<std::string> fetch(const std::string& name, std::size_t cap, const std::string& role, bool* missing = nullptr) {
         net::Request req{.method = "GET", .url = options.metadataUrl + name};
         req.maxResponseBytes = cap;
+        req.totalTimeout = options.limits.metadataTime;
         auto r = http.send(req);
         if (!r.ok()) {
             if (r.error().code == net::errors::kResponseTooLarge)

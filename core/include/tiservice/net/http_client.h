@@ -75,6 +75,8 @@ struct Request {
     std::optional<bool> idempotent;
     /// Overrides ClientOptions::maxResponseBytes for this request.
     std::optional<std::size_t> maxResponseBytes;
+    /// Shortens ClientOptions::totalTimeout for this request (never lengthens it).
+    std::optional<std::chrono::milliseconds> totalTimeout;
 };
 
 struct DownloadOptions {
