@@ -906,6 +906,10 @@
         <source>sie nennt keine Praxis (ein Abschnitt [Name] je Praxis)</source>
         <translation>it names no practice (one section [Name] per practice)</translation>
     </message>
+    <message>
+        <source>„%1“ steht zweimal darin</source>
+        <translation>“%1” is in it twice</translation>
+    </message>
 </context>
 <context>
     <name>fleet_command</name>

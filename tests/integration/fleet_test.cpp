@@ -256,6 +256,14 @@ TEST_F(Fleet, OnePracticeListWithASectionPerPractice) {
     const auto twice = fleet({"--practices", (dir / "doppelt.ini").string()});
     EXPECT_EQ(twice.exitCode, 3);
     EXPECT_TRUE(contains(twice.err, "zweimal")) << twice.err;
+    // The same section twice in a row, or a setting twice: which address was meant nobody knows.
+    writeFile(dir / "nacheinander.ini",
+              "[B]\nconnector.sds_url = https://127.0.0.1:1/connector.sds\n[B]\nconnector.sds_url = "
+              "https://127.0.0.1:2/connector.sds\n");
+    const auto inARow = fleet({"--practices", (dir / "nacheinander.ini").string()});
+    EXPECT_EQ(inARow.exitCode, 3);
+    EXPECT_TRUE(contains(inARow.err, "„[B] connector.sds_url“ steht zweimal darin")) << inARow.err;
+    EXPECT_FALSE(contains(inARow.out, "Praxen geprüft")) << inARow.out;  // nothing was checked
     writeFile(dir / "leer.ini", "; noch keine Praxis\ntls.mode = server\n");
     const auto empty = fleet({"--practices", (dir / "leer.ini").string()});
     EXPECT_EQ(empty.exitCode, 3);

@@ -98,8 +98,17 @@ Result<std::vector<FleetPractice>> loadPracticeList(const std::filesystem::path&
             return;
         }
         const auto group = key.substr(0, dot), name = key.substr(dot + 1);
+        // A setting given twice (or a practice's section written twice, one after the other):
+        // which one was meant nobody can tell.
+        const auto twice = [&](const SettingValues& values) {
+            if (!values.get(group, name)) return false;
+            const std::string where =
+                section.empty() ? std::string(key) : "[" + std::string(section) + "] " + std::string(key);
+            wrong = practiceListError(file, TIS_TEXT("fleet", "„%1“ steht zweimal darin").arg(where), where);
+            return true;
+        };
         if (section.empty()) {
-            common.set(group, name, std::move(value));
+            if (!twice(common)) common.set(group, name, std::move(value));
             return;
         }
         std::string lowered(section);
@@ -113,7 +122,7 @@ Result<std::vector<FleetPractice>> loadPracticeList(const std::filesystem::path&
                 std::string(section));
             return;
         }
-        practices[at->second].values->set(group, name, std::move(value));
+        if (!twice(*practices[at->second].values)) practices[at->second].values->set(group, name, std::move(value));
     });
     if (!read.ok()) {
         Error e = read.error();  // the line, named for tiservice.ini: name the list instead
