@@ -427,6 +427,30 @@
         <source>Die Datei %1 kann nicht gespeichert werden: %2.</source>
         <translation>The file %1 cannot be saved: %2.</translation>
     </message>
+    <message>
+        <source>der Ordner fehlt</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>ein Teil des Pfads ist eine Datei, kein Ordner</source>
+        <translation>part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>an dieser Stelle steht ein Ordner</source>
+        <translation>there is a folder in its place</translation>
+    </message>
+    <message>
+        <source>der Name ist zu lang</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 kann nicht gespeichert werden: an dieser Stelle steht keine gewöhnliche Datei.</source>
+        <translation>The file %1 cannot be saved: what is in its place is not an ordinary file.</translation>
+    </message>
+    <message>
+        <source>Einen anderen Dateinamen wählen.</source>
+        <translation>Choose another file name.</translation>
+    </message>
 </context>
 <context>
     <name>catalog_source</name>
@@ -3473,6 +3497,14 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>--at gilt für den Konnektor und die Kartenterminals; das mobile Kartenterminal wird sofort aktualisiert.</source>
         <translation>--at applies to the connector and the card terminals; the mobile card terminal is updated at once.</translation>
+    </message>
+    <message>
+        <source>Der Ordner %1 für den Wartungsnachweis existiert nicht.</source>
+        <translation>The folder %1 for the proof of maintenance does not exist.</translation>
+    </message>
+    <message>
+        <source>Einen vorhandenen Ordner angeben.</source>
+        <translation>Name a folder that exists.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#ifndef _WIN32
+#include <sys/stat.h>  // mkfifo
+#endif
 
 #include <regex>
 #include <set>
@@ -166,6 +169,21 @@ TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
     EXPECT_TRUE(contains(html, "<td>1.3.4 → 1.3.10</td><td>erfolgreich</td><td>PVS1/Empfang</td>")) << html;
     const auto text = std::regex_replace(html, std::regex("<[^>]*>"), " ");  // what the page says
     EXPECT_TRUE(foreignInGerman(text).empty()) << ::testing::PrintToString(foreignInGerman(text));
+    // A mistyped folder is said, not made; what is not a file (a device, a pipe) is never replaced.
+    const auto nowhere = runProcess(argv({"history", "--export", (dir / "Ablage/x.html").string()}, "Empfang"), env());
+    EXPECT_EQ(nowhere.exitCode, 3) << nowhere.out;
+    EXPECT_TRUE(contains(nowhere.err, "Der Ordner " + (dir / "Ablage").string() + " für den Wartungsnachweis existiert nicht."))
+        << nowhere.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "Ablage"));
+    EXPECT_FALSE(contains(nowhere.out, "Wartungsnachweis geschrieben")) << nowhere.out;
+#ifndef _WIN32
+    ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+    const auto pipe = runProcess(argv({"history", "--export", (dir / "pipe").string()}, "Empfang"), env());
+    EXPECT_EQ(pipe.exitCode, 3) << pipe.out;
+    EXPECT_TRUE(contains(pipe.err, "an dieser Stelle steht keine gewöhnliche Datei")) << pipe.err;
+    EXPECT_TRUE(std::filesystem::is_fifo(dir / "pipe"));
+    EXPECT_FALSE(contains(pipe.out, "Wartungsnachweis geschrieben")) << pipe.out;
+#endif
     EXPECT_TRUE(journalEmpty());
     const auto h = history();
     EXPECT_EQ(h[0].toObject()["workplaceId"].toString(), "Empfang");

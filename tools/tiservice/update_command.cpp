@@ -251,6 +251,17 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         // The practice's names come from its settings when they can be read; the archive is enough.
         const auto practice = settings.ok() ? engine::practiceIdentityOf(*settings) : engine::PracticeIdentity{};
         const auto html = engine::maintenanceRecordHtml(view, practice, SystemClock::shared()->now(), l);
+        // Into a folder that is there: a mistyped folder is said, not made.
+        if (const auto folder = exportTo->parent_path(); !folder.empty() && !std::filesystem::is_directory(folder)) {
+            err << Error{.code = "history.export-folder",
+                         .message = TIS_TEXT("update_command", "Der Ordner %1 für den Wartungsnachweis existiert nicht.")
+                                        .arg(tiservice::utf8Of(folder)),
+                         .action = TIS_TEXT("update_command", "Einen vorhandenen Ordner angeben."),
+                         .detail = tiservice::utf8Of(folder)}
+                       .describe()
+                << "\n";
+            return update_exit::kNotPossible;
+        }
         if (auto written = store::writeAtomically(*exportTo, html); !written.ok()) {
             err << written.error().describe() << "\n";
             return update_exit::kNotPossible;

@@ -126,6 +126,10 @@ LocalizedText writeFailureReason(int error) {
         case EPERM: return TIS_TEXT("atomic_file", "keine Schreibrechte");
         case EROFS: return TIS_TEXT("atomic_file", "der Datenträger ist schreibgeschützt");
         case EIO: return TIS_TEXT("atomic_file", "Fehler beim Schreiben auf den Datenträger");
+        case ENOENT: return TIS_TEXT("atomic_file", "der Ordner fehlt");
+        case ENOTDIR: return TIS_TEXT("atomic_file", "ein Teil des Pfads ist eine Datei, kein Ordner");
+        case EISDIR: return TIS_TEXT("atomic_file", "an dieser Stelle steht ein Ordner");
+        case ENAMETOOLONG: return TIS_TEXT("atomic_file", "der Name ist zu lang");
         default: return TIS_TEXT("atomic_file", "Fehler %1").arg(error);
     }
 }
@@ -149,6 +153,17 @@ std::FILE* openStdioFile(const std::filesystem::path& file, const char* mode) {
 
 Status writeAtomically(const std::filesystem::path& file, std::string_view content) {
     std::error_code ec;
+    // Only a file is replaced: never a device (/dev/full, a disk), a pipe or a folder that
+    // happens to stand where the file should go.
+    if (const auto st = std::filesystem::status(file, ec);
+        !ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+        return Error{.code = "store.write-failed",
+                     .message = TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden: an dieser "
+                                                        "Stelle steht keine gewöhnliche Datei.")
+                                    .arg(tiservice::utf8Of(file)),
+                     .action = TIS_TEXT("atomic_file", "Einen anderen Dateinamen wählen."),
+                     .detail = "not a regular file"};
+    ec.clear();
     const auto folder = file.parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder, ec);
     if (ec) return writeError(file, ec.value());
