@@ -105,6 +105,17 @@ TEST_F(StatusCheck, AllCurrent) {
     EXPECT_TRUE(contains(en.out, "no update available")) << en.out;
 }
 
+TEST_F(StatusCheck, AStateFolderThatCannotBeWrittenIsSaidNotAnUpdateAtWork) {
+    start({});
+    writeFile(dir / "state", "a file where the state folder should go");  // $XDG_STATE_HOME/tiservice cannot be made
+    const auto r = status();
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "KoCoBox MED+")) << r.out;  // the connector was read all the same
+    EXPECT_FALSE(contains(r.out + r.err, "gerade an einem Update")) << r.out << r.err;
+    EXPECT_TRUE(contains(r.err, "ein Teil des Pfads ist eine Datei, kein Ordner")) << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "Fehler 20")) << r.out << r.err;
+}
+
 TEST_F(StatusCheck, UpdateAvailable) {
     start({.scenario = "terminal-update-available.json"});
     const auto r = status();

@@ -166,8 +166,12 @@ CheckOutcome Engine::check() {
     // verified catalog instead of refreshing it beside the other's writes.
     auto lock = store::StateLock::acquire(x.setup.stateDir, std::chrono::seconds(3), "status");
     if (!lock.ok()) log::logger()->info("status: {}", lock.error().describe(Language::English));
+    std::optional<Error> notRefreshed;
+    if (!lock.ok() && lock.error().code != store::kStateBusy) notRefreshed = lock.error();  // not busy: why
     CheckOutcome outcome{runStatusCheck(*x.settings, *options, x.setup.stateDir, x.clock,
-                                        {.refreshCatalog = lock.ok(), .connectorAccess = x.setup.connectorAccess}),
+                                        {.refreshCatalog = lock.ok(),
+                                         .notRefreshedBecause = std::move(notRefreshed),
+                                         .connectorAccess = x.setup.connectorAccess}),
                          std::nullopt};
     // An update the journal still follows: when the connector is away, it is most likely
     // rebooting in the middle of it — say that first; when it answers, record what it says.

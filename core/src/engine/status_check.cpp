@@ -24,6 +24,10 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
         auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock, options.refreshCatalog);
         if (catalog.ok()) report.catalog = std::move(catalog).value();
         else report.catalogError = catalog.error();
+        if (!options.refreshCatalog && options.notRefreshedBecause) {
+            if (report.catalog) report.catalog->refreshError = options.notRefreshedBecause;
+            else report.catalogError = options.notRefreshedBecause;
+        }
     }
     // The connector's own view (auto-update, installations), like its display: no sign-in,
     // one quick attempt; the check goes on without it.

@@ -32,6 +32,10 @@ struct StatusCheckOptions {
     /// false: use the last verified catalog without asking the update server (another process
     /// owns the state folder right now).
     bool refreshCatalog = true;
+    /// With refreshCatalog false for another reason than another process at work (the state
+    /// folder cannot be locked: no permission, a full disk): said instead of "busy", and
+    /// instead of "no verified catalog yet" when there is none.
+    std::optional<Error> notRefreshedBecause;
     /// How the connector is reached; empty: over the network as the settings say.
     konnektor::ConnectorAccessFactory connectorAccess;
     /// A catalog already verified for these settings' update server (the fleet check verifies
