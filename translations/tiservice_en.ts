@@ -698,6 +698,14 @@
         <source>Bitte „%1“ im Formular korrigieren.</source>
         <translation>Please correct “%1” in the form.</translation>
     </message>
+    <message>
+        <source>Die Einstellungen (%1, %2) sind ungültig: Zeilenumbrüche und Steuerzeichen sind nicht erlaubt</source>
+        <translation>The settings (%1, %2) are invalid: line breaks and control characters are not allowed</translation>
+    </message>
+    <message>
+        <source>Die Angabe in einer Zeile ohne Steuerzeichen machen.</source>
+        <translation>Give it on one line without control characters.</translation>
+    </message>
 </context>
 <context>
     <name>engine</name>

@@ -349,6 +349,25 @@ TEST_F(Workflow, SetupFindsTheConnectorAndWritesSettingsThatWork) {
     EXPECT_TRUE(contains(r.out, "Konnektor nicht erreicht")) << r.out;
     EXPECT_EQ(readFile(config), written);
     EXPECT_TRUE(foreignInGerman(r.out).empty()) << ::testing::PrintToString(foreignInGerman(r.out));
+    // An answer with a line break would write settings of its own (here: TLS switched off).
+    writeFile(dir / "inject.json", R"({"setup.replace":"replace","setup.address":")" + sim->sdsUrl() +
+                                       R"(","setup.tls":"server","setup.ca-file":")" + sim->caFile().generic_string() +
+                                       R"(","setup.mandant":"Praxis1","setup.client-system":"PVS1",)"
+                                       R"("setup.workplace":"Empfang
+[tls]
+mode = none","setup.support":"self"})");
+    r = runProcess({binary("tiservice").string(), "setup", "--config", config.string(), "--answers",
+                    (dir / "inject.json").string()},
+                   env());
+    EXPECT_NE(r.exitCode, 0) << r.out;
+    EXPECT_TRUE(contains(r.out + r.err, "Zeilenumbrüche und Steuerzeichen sind nicht erlaubt")) << r.out << r.err;
+    EXPECT_EQ(readFile(config), written);
+    // Another scheme is named as such, not turned into https://ftp://….
+    r = setup("ftp://127.0.0.1/", R"(,"setup.replace":"replace","setup.keep-address":"cancel")");
+    EXPECT_NE(r.exitCode, 0) << r.out;
+    EXPECT_FALSE(contains(r.out + r.err, "https://ftp")) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out + r.err, "http:// oder https://")) << r.out << r.err;
+    EXPECT_EQ(readFile(config), written);
 }
 
 TEST_F(Workflow, TheDeadlineIsSaidTheSameWayInThePlanAndInTheStatus) {

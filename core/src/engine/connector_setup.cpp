@@ -1,5 +1,6 @@
 #include "tiservice/engine/connector_setup.h"
 
+#include <algorithm>
 #include <map>
 
 #include "tiservice/konnektor/connector_reader.h"
@@ -49,7 +50,9 @@ std::string serviceDirectoryAddress(std::string text) {
     text = trimmed(std::move(text));
     if (text.empty()) return text;
     while (!text.empty() && text.back() == '/') text.pop_back();
-    if (!text.starts_with("http://") && !text.starts_with("https://")) text = "https://" + text;
+    // Only an address without a scheme gets https://; another scheme (ftp://) stays, and the
+    // settings say it must be http:// or https://.
+    if (text.find("://") == std::string::npos) text = "https://" + text;
     const auto afterScheme = text.find("://") + 3;
     if (text.find('/', afterScheme) == std::string::npos) text += "/connector.sds";
     return text;
@@ -114,7 +117,21 @@ Result<std::string> connectorSetupIni(const ConnectorSetup& setup, const std::fi
     SettingValues all = keep;
     const SettingValues chosen = decided(setup);
     for (const auto& [section, keys] : chosen.sections())
-        for (const auto& [key, value] : keys) all.set(section, key, trimmed(value));
+        for (const auto& [key, value] : keys) {
+            auto v = trimmed(value);
+            // One line each: an answer with a line break would write settings of its own.
+            if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
+                const std::string where = "[" + section + "] " + key;
+                return Error{.code = "settings.invalid",
+                             .message = TIS_TEXT("connector_setup",
+                                                 "Die Einstellungen (%1, %2) sind ungültig: Zeilenumbrüche und "
+                                                 "Steuerzeichen sind nicht erlaubt")
+                                            .arg(tiservice::utf8Of(config), where),
+                             .action = TIS_TEXT("connector_setup", "Die Angabe in einer Zeile ohne Steuerzeichen machen."),
+                             .detail = where};
+            }
+            all.set(section, key, std::move(v));
+        }
     std::string ini = "; " + tr(TIS_TEXT("setup_command", "Geschrieben von tiservice setup.")) + "\n";
     for (const auto& [section, keys] : all.sections()) {
         std::string lines;
