@@ -50,13 +50,13 @@
         <source>%1: nur Texte erlaubt</source>
         <translation>%1: only strings are allowed</translation>
     </message>
+    <message>
+        <source>kein gültiges JSON (Zeichen %1)%2</source>
+        <translation>not valid JSON (character %1)%2</translation>
+    </message>
 </context>
 <context>
     <name>approval_catalog</name>
-    <message>
-        <source>Der Zulassungskatalog ist fehlerhaft (%1: %2).</source>
-        <translation>The approval catalog is faulty (%1: %2).</translation>
-    </message>
     <message>
         <source>Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch.</source>
         <translation>Check again later; the last verified catalog stays in use.</translation>
@@ -64,6 +64,10 @@
     <message>
         <source>Ihr Dienstleister vor Ort (DVO), der den Konnektor eingerichtet hat</source>
         <translation>your local service partner who set up the connector</translation>
+    </message>
+    <message>
+        <source>Der Zulassungskatalog ist fehlerhaft%1.</source>
+        <translation>The approval catalog is faulty%1.</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2729,10 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
     <message>
         <source>Name und Passwort gehören nicht in die Adresse; das Passwort steht in einer Passwort-Datei, die [tls] nennt</source>
         <translation>a name and password do not belong in the address; the password goes in a password file named in [tls]</translation>
+    </message>
+    <message>
+        <source>Zeile %1</source>
+        <translation>line %1</translation>
     </message>
 </context>
 <context>

@@ -23,12 +23,24 @@ std::string lower(std::string s) {
     return s;
 }
 
-Error settingsError(const std::filesystem::path& file, const std::string& where, const LocalizedText& what) {
+Error settingsError(const std::filesystem::path& file, const LocalizedText& where, const LocalizedText& what,
+                    std::string detail) {
     const std::string f = file.empty() ? std::string("tiservice.ini") : tiservice::utf8Of(file);
     return Error{.code = "settings.invalid",
                  .message = TIS_TEXT("settings", "Die Einstellungen (%1, %2) sind ungültig: %3").arg(f, where, what),
                  .action = TIS_TEXT("settings", "Die Einstellung korrigieren; die Beispiel-Datei steht im README."),
-                 .detail = where};
+                 .detail = std::move(detail)};
+}
+
+/// A setting, named as it stands in the file ("[connector] sds_url").
+Error settingsError(const std::filesystem::path& file, const std::string& where, const LocalizedText& what) {
+    return settingsError(file, LocalizedText::same(where), what, where);
+}
+
+/// A line of the file that is not a setting.
+Error lineError(int lineNumber, const LocalizedText& what) {
+    return settingsError({}, TIS_TEXT("settings", "Zeile %1").arg(lineNumber), what,
+                         "line " + std::to_string(lineNumber));
 }
 
 std::optional<bool> boolean(const std::string& v) {
@@ -57,14 +69,14 @@ Status IniFile::read(std::string_view text, const Visitor& visit) {
         if (line.empty() || line.front() == ';' || line.front() == '#') continue;
         if (line.front() == '[') {
             if (line.back() != ']' || line.size() < 3)
-                return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
+                return lineError(lineNumber,
                                      TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
             section = trim(line.substr(1, line.size() - 2));
             continue;
         }
         const auto eq = line.find('=');
         if (eq == std::string::npos || eq == 0)
-            return settingsError({}, "Zeile/line " + std::to_string(lineNumber),
+            return lineError(lineNumber,
                                  TIS_TEXT("settings", "erwartet wird name = wert"));
         auto value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);

@@ -334,7 +334,7 @@ TEST_F(StatusCheck, MissingOrBrokenSettingsSayWhatToFix) {
     writeFile(dir / "tiservice.ini", "[connector\n");
     r = status();
     EXPECT_EQ(r.exitCode, 3);
-    EXPECT_TRUE(contains(r.err, "Zeile/line 1")) << r.err;
+    EXPECT_TRUE(contains(r.err, "Zeile 1")) << r.err;
 }
 
 TEST_F(StatusCheck, SettingsInAFolderWithUmlautsAreFoundAndNamedAsWritten) {

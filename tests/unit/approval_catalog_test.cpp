@@ -128,4 +128,10 @@ TEST(ApprovalCatalog, ErrorMessageIsForPeople) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.de.find("Zulassungskatalog ist fehlerhaft"), std::string::npos);
     EXPECT_NE(r.error().action.de.find("zuletzt geprüfte Katalog"), std::string::npos);
+    // The technical part is for the log and support, in English; the German sentence has none.
+    r = parseApprovalCatalog(R"({"formatVersion":-1,"published":"2026-11-01","products":[]})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.de, "Der Zulassungskatalog ist fehlerhaft.");
+    EXPECT_NE(r.error().message.en.find("(formatVersion: expected 1 or 2, got -1)"), std::string::npos)
+        << r.error().message.en;
 }

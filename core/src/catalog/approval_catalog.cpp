@@ -13,7 +13,10 @@ namespace {
 Error invalid(const std::string& where, const std::string& what) {
     return Error{
         .code = "catalog.invalid",
-        .message = TIS_TEXT("approval_catalog", "Der Zulassungskatalog ist fehlerhaft (%1: %2).").arg(where, what),
+        // The technical part (a field name, the parser's words) only for the English reader of
+        // the log and support: a German sentence carries no English.
+        .message = TIS_TEXT("approval_catalog", "Der Zulassungskatalog ist fehlerhaft%1.")
+                       .arg(LocalizedText::fromData("", " (" + where + ": " + what + ")")),
         .action =
             TIS_TEXT("approval_catalog", "Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch."),
         .detail = where + ": " + what};

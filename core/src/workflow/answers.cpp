@@ -17,7 +17,10 @@ Result<Answers> parseAnswers(std::string_view json) {
                      .action = TIS_TEXT("answers", "Form: {\"frage.id\": \"Antwort\", …} – siehe README."),
                      .detail = why.en};
     };
-    if (e.error != QJsonParseError::NoError) return invalid(LocalizedText::same(e.errorString().toStdString()));
+    if (e.error != QJsonParseError::NoError)
+        return invalid(TIS_TEXT("answers", "kein gültiges JSON (Zeichen %1)%2")
+                           .arg(static_cast<long long>(e.offset),
+                                LocalizedText::fromData("", ": " + e.errorString().toStdString())));
     if (!doc.isObject()) return invalid(TIS_TEXT("answers", "kein JSON-Objekt"));
     Answers answers;
     const auto o = doc.object();
