@@ -69,15 +69,13 @@ Status IniFile::read(std::string_view text, const Visitor& visit) {
         if (line.empty() || line.front() == ';' || line.front() == '#') continue;
         if (line.front() == '[') {
             if (line.back() != ']' || line.size() < 3)
-                return lineError(lineNumber,
-                                     TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
+                return lineError(lineNumber, TIS_TEXT("settings", "ein Abschnitt muss [name] heißen"));
             section = trim(line.substr(1, line.size() - 2));
             continue;
         }
         const auto eq = line.find('=');
         if (eq == std::string::npos || eq == 0)
-            return lineError(lineNumber,
-                                 TIS_TEXT("settings", "erwartet wird name = wert"));
+            return lineError(lineNumber, TIS_TEXT("settings", "erwartet wird name = wert"));
         auto value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         visit(section, trim(line.substr(0, eq)), std::move(value));
@@ -226,8 +224,9 @@ Result<ConnectionSettings> connectionSettingsFrom(const SettingValues& ini, cons
         const auto v = ini.value(section, key);
         if (net::Url::withoutUserInfo(v) != v)
             return settingsError(source, std::string("[") + section + "] " + key,
-                                 TIS_TEXT("settings", "Name und Passwort gehören nicht in die Adresse; das Passwort "
-                                                      "steht in einer Passwort-Datei, die [tls] nennt"));
+                                 TIS_TEXT("settings",
+                                          "Name und Passwort gehören nicht in die Adresse; das Passwort "
+                                          "steht in einer Passwort-Datei, die [tls] nennt"));
     }
 
     all.updateServer.metadataUrl = ini.value("update_server", "metadata_url");

@@ -402,8 +402,8 @@ TEST_F(Tuf, OversizedRootIsCutOff) {
 TEST_F(Tuf, AServerThatTricklesMetadataIsGivenUpAfterTheMetadataTime) {
     // A slow retrieval: a few bytes a second, never silent long enough for the stall timeout,
     // while the client allows a large target half an hour.
-    server = std::make_unique<SimulatorProcess>(SimulatorSetup{
-        .args = {"--updates-dir", (dir / "repo/published").string(), "--fault-update-rate", "50"}});
+    server = std::make_unique<SimulatorProcess>(
+        SimulatorSetup{.args = {"--updates-dir", (dir / "repo/published").string(), "--fault-update-rate", "50"}});
     TufClientOptions o;
     o.metadataDir = dir / "client";
     o.metadataUrl = server->updatesBase() + "metadata/";

@@ -172,7 +172,8 @@ TEST_F(Workflow, HappyPathWithExpiredPasswordTerminalFirstThenConnector) {
     // A mistyped folder is said, not made; what is not a file (a device, a pipe) is never replaced.
     const auto nowhere = runProcess(argv({"history", "--export", (dir / "Ablage/x.html").string()}, "Empfang"), env());
     EXPECT_EQ(nowhere.exitCode, 3) << nowhere.out;
-    EXPECT_TRUE(contains(nowhere.err, "Der Ordner " + (dir / "Ablage").string() + " für den Wartungsnachweis existiert nicht."))
+    EXPECT_TRUE(
+        contains(nowhere.err, "Der Ordner " + (dir / "Ablage").string() + " für den Wartungsnachweis existiert nicht."))
         << nowhere.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "Ablage"));
     EXPECT_FALSE(contains(nowhere.out, "Wartungsnachweis geschrieben")) << nowhere.out;

@@ -122,11 +122,10 @@ TEST_F(PracticeArchive, EachRecordedRunAccountsForOneListedInstallationOnly) {
     own.workplaceId = "Empfang";
     own.time = parseUtc("2026-12-01T18:31:00Z").value();
     ASSERT_TRUE(history.append(own).ok());
-    const auto list = std::vector{
-        finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed, "2026-12-01T18:05:00Z", "PVS1",
-                 "Empfang"),
-        finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Succeeded, "2026-12-01T18:30:00Z", "PVS1",
-                 "Empfang")};
+    const auto list = std::vector{finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,
+                                           "2026-12-01T18:05:00Z", "PVS1", "Empfang"),
+                                  finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Succeeded,
+                                           "2026-12-01T18:30:00Z", "PVS1", "Empfang")};
     EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
     const auto entries = history.read();
     ASSERT_EQ(entries.size(), 3u);  // the recorded run, and one installation taken: started, finished

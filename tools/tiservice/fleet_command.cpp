@@ -146,9 +146,9 @@ int runFleet(std::span<const std::string> args, std::ostream& out, std::ostream&
             const auto why = r.notCheckable();
             o.insert("overall", why ? QString("not-checked") : q(std::string(assess::statusId(r.report->overall))));
             if (why)
-                o.insert("error", QJsonObject{{"code", q(why->code)},
-                                              {"message", texts(why->message)},
-                                              {"action", texts(why->action)}});
+                o.insert("error",
+                         QJsonObject{
+                             {"code", q(why->code)}, {"message", texts(why->message)}, {"action", texts(why->action)}});
             if (r.report) {
                 const auto& p = r.report->snapshot.directory.product;
                 o.insert("connector", QJsonObject{{"productName", q(p.productName)},

@@ -254,8 +254,9 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         // Into a folder that is there: a mistyped folder is said, not made.
         if (const auto folder = exportTo->parent_path(); !folder.empty() && !std::filesystem::is_directory(folder)) {
             err << Error{.code = "history.export-folder",
-                         .message = TIS_TEXT("update_command", "Der Ordner %1 für den Wartungsnachweis existiert nicht.")
-                                        .arg(tiservice::utf8Of(folder)),
+                         .message =
+                             TIS_TEXT("update_command", "Der Ordner %1 für den Wartungsnachweis existiert nicht.")
+                                 .arg(tiservice::utf8Of(folder)),
                          .action = TIS_TEXT("update_command", "Einen vorhandenen Ordner angeben."),
                          .detail = tiservice::utf8Of(folder)}
                        .describe()

@@ -11,15 +11,14 @@ namespace tiservice::catalog {
 namespace {
 
 Error invalid(const std::string& where, const std::string& what) {
-    return Error{
-        .code = "catalog.invalid",
-        // The technical part (a field name, the parser's words) only for the English reader of
-        // the log and support: a German sentence carries no English.
-        .message = TIS_TEXT("approval_catalog", "Der Zulassungskatalog ist fehlerhaft%1.")
-                       .arg(LocalizedText::fromData("", " (" + where + ": " + what + ")")),
-        .action =
-            TIS_TEXT("approval_catalog", "Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch."),
-        .detail = where + ": " + what};
+    return Error{.code = "catalog.invalid",
+                 // The technical part (a field name, the parser's words) only for the English reader of
+                 // the log and support: a German sentence carries no English.
+                 .message = TIS_TEXT("approval_catalog", "Der Zulassungskatalog ist fehlerhaft%1.")
+                                .arg(LocalizedText::fromData("", " (" + where + ": " + what + ")")),
+                 .action = TIS_TEXT("approval_catalog",
+                                    "Später erneut prüfen; der zuletzt geprüfte Katalog bleibt in Gebrauch."),
+                 .detail = where + ": " + what};
 }
 
 std::string s(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString().toStdString(); }

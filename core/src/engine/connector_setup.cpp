@@ -121,14 +121,16 @@ Result<std::string> connectorSetupIni(const ConnectorSetup& setup, const std::fi
             auto v = trimmed(value);
             // One line each: an answer with a line break would write settings of its own.
             if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
-                const std::string where = "[" + section + "] " + key;
-                return Error{.code = "settings.invalid",
-                             .message = TIS_TEXT("connector_setup",
-                                                 "Die Einstellungen (%1, %2) sind ungültig: Zeilenumbrüche und "
-                                                 "Steuerzeichen sind nicht erlaubt")
-                                            .arg(tiservice::utf8Of(config), where),
-                             .action = TIS_TEXT("connector_setup", "Die Angabe in einer Zeile ohne Steuerzeichen machen."),
-                             .detail = where};
+                std::string where = "[" + section;
+                where.append("] ").append(key);
+                return Error{
+                    .code = "settings.invalid",
+                    .message = TIS_TEXT("connector_setup",
+                                        "Die Einstellungen (%1, %2) sind ungültig: Zeilenumbrüche und "
+                                        "Steuerzeichen sind nicht erlaubt")
+                                   .arg(tiservice::utf8Of(config), where),
+                    .action = TIS_TEXT("connector_setup", "Die Angabe in einer Zeile ohne Steuerzeichen machen."),
+                    .detail = where};
             }
             all.set(section, key, std::move(v));
         }

@@ -225,8 +225,8 @@ std::vector<FleetResult> checkFleet(const std::vector<FleetPractice>& practices,
                     if (const auto why = catalogFailures.find(folders[i]);
                         !r.report->catalog && why != catalogFailures.end())
                         r.report->catalogError = why->second;
-                }
-                else if (std::chrono::steady_clock::now() >= deadline || report.error().code == net::errors::kCancelled)
+                } else if (std::chrono::steady_clock::now() >= deadline ||
+                           report.error().code == net::errors::kCancelled)
                     r.error = tooSlow(options.perConnector, r.sdsUrl);
                 else r.error = report.error();
             }

@@ -158,8 +158,9 @@ Status writeAtomically(const std::filesystem::path& file, std::string_view conte
     if (const auto st = std::filesystem::status(file, ec);
         !ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
         return Error{.code = "store.write-failed",
-                     .message = TIS_TEXT("atomic_file", "Die Datei %1 kann nicht gespeichert werden: an dieser "
-                                                        "Stelle steht keine gewöhnliche Datei.")
+                     .message = TIS_TEXT("atomic_file",
+                                         "Die Datei %1 kann nicht gespeichert werden: an dieser "
+                                         "Stelle steht keine gewöhnliche Datei.")
                                     .arg(tiservice::utf8Of(file)),
                      .action = TIS_TEXT("atomic_file", "Einen anderen Dateinamen wählen."),
                      .detail = "not a regular file"};

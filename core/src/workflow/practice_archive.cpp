@@ -34,7 +34,8 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorLi
     std::vector<const HistoryEntry*> ownRuns;
     for (const auto& e : archive)
         if (e.source.empty() && e.event == "finished" && e.clientSystemId == list.clientSystemId &&
-            e.workplaceId == list.workplaceId && (e.connector == list.connectorId || e.connector.starts_with(list.identity + "@")))
+            e.workplaceId == list.workplaceId &&
+            (e.connector == list.connectorId || e.connector.starts_with(list.identity + "@")))
             ownRuns.push_back(&e);
     // Oldest first, as the archive reads.
     std::vector<const Installation*> finished;
