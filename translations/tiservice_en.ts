@@ -581,6 +581,10 @@
         <source>Die neue Version ließ sich nicht starten; weiter mit dieser.</source>
         <translation>The new version could not be started; continuing with this one.</translation>
     </message>
+    <message>
+        <source>Nach --lang fehlt die Sprache: de oder en.</source>
+        <translation>--lang needs a language: de or en.</translation>
+    </message>
 </context>
 <context>
     <name>command_line</name>
@@ -1430,10 +1434,6 @@
         <translation>--tls-max must be 1.2 or 1.3</translation>
     </message>
     <message>
-        <source>--time-scale muss größer als 0 sein</source>
-        <translation>--time-scale must be &gt; 0</translation>
-    </message>
-    <message>
         <source>--basic-auth-user braucht --basic-auth-password-file</source>
         <translation>--basic-auth-user needs --basic-auth-password-file</translation>
     </message>
@@ -1466,6 +1466,10 @@
         <translation>--count must be between 1 and 1000</translation>
     </message>
     <message>
+        <source>konnektor-sim: Port %1 von Konnektor %2 ist nach dem Neustart belegt; neuer Versuch alle 20 ms</source>
+        <translation>konnektor-sim: port %1 of connector %2 is taken after the restart; trying again every 20 ms</translation>
+    </message>
+    <message>
         <source>konnektor-sim – eine simulierte Praxis: Konnektor (KoCoBox MED+), Kartenterminals, KSR
 und Update-Server des Herstellers, als echte Server auf dieser Maschine (nur Loopback).
 
@@ -1474,7 +1478,7 @@ Aufruf: konnektor-sim [Optionen]
 Praxis:
   --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
   --count N                  N Konnektoren (1 bis 1000) mit eigenen Ports (fortlaufend)
-  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
+  --time-scale N             Zeit läuft N-mal schneller, bis 100000 (20 min Update bei 600: 2 s)
 
 Netz (nur Loopback):
   --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
@@ -1548,7 +1552,7 @@ Usage: konnektor-sim [options]
 Practice:
   --scenario FILE            scenario (JSON, docs/konnektor-sim.md); without one: everything current
   --count N                  N connectors (1 to 1000) with ports of their own (consecutive)
-  --time-scale N             simulated time runs N times faster (a 20 min update at 600: 2 s)
+  --time-scale N             simulated time runs N times faster, up to 100000 (a 20 min update at 600: 2 s)
 
 Network (loopback only):
   --listen ADDR              address, default 127.0.0.1 (or ::1)
@@ -1616,8 +1620,16 @@ Control port (HTTP, JSON):
 </translation>
     </message>
     <message>
-        <source>konnektor-sim: Port %1 von Konnektor %2 ist nach dem Neustart belegt; neuer Versuch alle 20 ms</source>
-        <translation>konnektor-sim: port %1 of connector %2 is taken after the restart; trying again every 20 ms</translation>
+        <source>--time-scale muss größer als 0 und höchstens 100000 sein</source>
+        <translation>--time-scale must be greater than 0 and at most 100000</translation>
+    </message>
+    <message>
+        <source>--fault-drop erwartet eine Wahrscheinlichkeit von 0 bis 1</source>
+        <translation>--fault-drop expects a probability from 0 to 1</translation>
+    </message>
+    <message>
+        <source>--fault-slow erwartet Millisekunden ab 0</source>
+        <translation>--fault-slow expects milliseconds from 0</translation>
     </message>
 </context>
 <context>
@@ -2734,6 +2746,14 @@ Usage: tiservice-host --pvs NAME --settings FILE [options]
         <source>Zeile %1</source>
         <translation>line %1</translation>
     </message>
+    <message>
+        <source>Die Einstellungsdatei %1 ist größer als 1 MB; so groß ist keine.</source>
+        <translation>The settings file %1 is larger than 1 MB; no settings file is that large.</translation>
+    </message>
+    <message>
+        <source>Die richtige Datei mit --config angeben.</source>
+        <translation>Name the right file with --config.</translation>
+    </message>
 </context>
 <context>
     <name>setup_command</name>
@@ -3322,6 +3342,14 @@ Exit codes: 0 full success, 1 failure (the reason is on stderr).
     <message>
         <source>es kommen mehr Daten als angekündigt</source>
         <translation>more data arrives than announced</translation>
+    </message>
+    <message>
+        <source>Die Internetverbindung dieses PCs und die Adresse des Update-Servers in den Einstellungen prüfen.</source>
+        <translation>Check this PC&apos;s internet connection and the update server&apos;s address in the settings.</translation>
+    </message>
+    <message>
+        <source>Später noch einmal versuchen; bleibt es so, die Internetverbindung dieses PCs prüfen.</source>
+        <translation>Try again later; if it stays so, check this PC&apos;s internet connection.</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,12 @@ Result<SettingValues> IniFile::parse(std::string_view text) {
 
 Result<SettingValues> IniFile::load(const std::filesystem::path& file) {
     auto text = store::readFile(file, 1024 * 1024);
+    if (!text.ok() && text.error().code == "store.too-large")
+        return Error{.code = "settings.too-large",
+                     .message = TIS_TEXT("settings", "Die Einstellungsdatei %1 ist größer als 1 MB; so groß ist keine.")
+                                    .arg(tiservice::utf8Of(file)),
+                     .action = TIS_TEXT("settings", "Die richtige Datei mit --config angeben."),
+                     .detail = text.error().detail};
     if (!text.ok())
         return Error{
             .code = "settings.missing",

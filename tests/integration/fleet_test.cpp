@@ -182,6 +182,9 @@ TEST_F(Fleet, APracticeWithoutAVerifiedCatalogIsNotCheckableAndSaysWhy) {
     EXPECT_FALSE(first["connector"].toObject()["firmwareVersion"].toString().isEmpty()) << r.out;
     const auto message = first["error"].toObject()["message"].toObject()["de"].toString().toStdString();
     EXPECT_TRUE(contains(message, "nicht erreichbar")) << message;
+    const auto action = first["error"].toObject()["action"].toObject()["de"].toString().toStdString();
+    EXPECT_TRUE(contains(action, "Adresse des Update-Servers"))
+        << action;  // not "the device in the practice's network"
     EXPECT_EQ(list[1].toObject()["overall"].toString(), "current") << r.out;
 
     const auto text = fleet({"--dir", (dir / "practices").string(), "--timeout", "5"});

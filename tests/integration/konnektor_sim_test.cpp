@@ -867,6 +867,16 @@ TEST(KonnektorSimCommandLine, RefusesNonLoopbackAddressesAndBadOptions) {
     r = simCommand({"--time-scale", "fast"}, "en_US.UTF-8");
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(contains(r.err, "--time-scale expects a number, not \"fast\"")) << r.err;
+    // Numbers out of range are refused, not run with (a clock stuck in the year 1734).
+    r = simCommand({"--time-scale", "1e300"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "--time-scale muss größer als 0 und höchstens 100000 sein")) << r.err;
+    r = simCommand({"--fault-drop", "2"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "--fault-drop erwartet eine Wahrscheinlichkeit von 0 bis 1")) << r.err;
+    r = simCommand({"--fault-slow", "-5"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(contains(r.err, "--fault-slow erwartet Millisekunden ab 0")) << r.err;
     TempDir dir;
     writeFile(dir / "bad.json", "{ kaputt");
     r = simCommand({"--scenario", (dir / "bad.json").string()});

@@ -265,6 +265,13 @@ TEST_F(StatusCheck, OfflineUsesTheLastVerifiedCatalogAndSaysHowOldItIs) {
     EXPECT_TRUE(contains(r.out, "zuletzt geprüft am")) << r.out;
     EXPECT_TRUE(contains(r.out, "(heute)")) << r.out;
     EXPECT_TRUE(contains(r.out, "Hinweis:")) << r.out;
+    // The note of when it was verified damaged (a disk that lost it): the age comes from the
+    // catalog file, never "01.01.1970 (vor 20794 Tagen)".
+    writeFile(dir / "state/tiservice/cache/approval-catalog.verified", "\x01garbage");
+    const auto damaged = status();
+    EXPECT_EQ(damaged.exitCode, 0) << damaged.out << damaged.err;
+    EXPECT_TRUE(contains(damaged.out, "(heute)")) << damaged.out;
+    EXPECT_FALSE(contains(damaged.out, "1970")) << damaged.out;
 }
 
 TEST_F(StatusCheck, WithoutAnyVerifiedCatalogTheCheckIsIncomplete) {
@@ -335,6 +342,13 @@ TEST_F(StatusCheck, MissingOrBrokenSettingsSayWhatToFix) {
     r = status();
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(contains(r.err, "Zeile 1")) << r.err;
+    // A program that asked for JSON gets JSON for this too, as for a connector that is away.
+    r = status({"--json"});
+    EXPECT_EQ(r.exitCode, 3);
+    const auto o = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    EXPECT_FALSE(o["ok"].toBool(true)) << r.out;
+    EXPECT_EQ(o["error"].toObject()["code"].toString(), "settings.invalid") << r.out;
+    EXPECT_EQ(o["exitCode"].toInt(), 3) << r.out;
 }
 
 TEST_F(StatusCheck, SettingsInAFolderWithUmlautsAreFoundAndNamedAsWritten) {

@@ -69,6 +69,9 @@ TEST(TiserviceCli, UnknownLanguageIsRefusedWithExitCode3) {
     auto r = runTiservice({"--lang", "fr", "--help"});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_NE(r.err.find("Unbekannte Sprache \"fr\""), std::string::npos) << r.err;
+    r = runTiservice({"status", "--lang"});  // the language forgotten: said, not only the help shown
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("Nach --lang fehlt die Sprache: de oder en."), std::string::npos) << r.err;
 }
 
 TEST(TiserviceCli, UnknownCommandAndOptionAreRefused) {

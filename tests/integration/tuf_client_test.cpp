@@ -420,6 +420,9 @@ TEST_F(Tuf, AServerThatTricklesMetadataIsGivenUpAfterTheMetadataTime) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
     EXPECT_NE(s.error().describe(Language::German).find("Update-Server"), std::string::npos)
         << s.error().describe(Language::German);
+    // The advice is the update server's (the PC's internet connection), not a device's reboot.
+    EXPECT_NE(s.error().action.de.find("Internetverbindung dieses PCs"), std::string::npos) << s.error().action.de;
+    EXPECT_EQ(s.error().action.de.find("Gerät"), std::string::npos) << s.error().action.de;
     // Nothing half-read was kept: with the server at its normal speed again, the next refresh
     // goes through and the catalog can be fetched.
     server = std::make_unique<SimulatorProcess>(

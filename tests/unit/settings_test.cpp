@@ -7,6 +7,9 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+
+#include "support/temp_dir.h"
 
 using namespace tiservice;
 
@@ -187,4 +190,14 @@ TEST(Settings, AMissingFileIsNamedAsThePracticeNamedItUmlautsAndAll) {
     ASSERT_FALSE(s.ok());
     EXPECT_NE(s.error().message.de.find("Praxis Ärzte"), std::string::npos) << s.error().message.de;
     EXPECT_NE(s.error().message.en.find("Praxis Ärzte"), std::string::npos) << s.error().message.en;
+}
+
+TEST(Settings, AFileFarTooLargeIsSaidToBeSoNotMissing) {
+    tiservice::testing::TempDir dir;
+    std::ofstream(dir / "riesig.ini") << std::string(2 * 1024 * 1024, ';');
+    auto s = loadConnectionSettings(dir / "riesig.ini");
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code, "settings.too-large");
+    EXPECT_NE(s.error().message.de.find("ist größer als 1 MB"), std::string::npos) << s.error().message.de;
+    EXPECT_EQ(s.error().message.de.find("fehlt"), std::string::npos) << s.error().message.de;
 }

@@ -34,7 +34,7 @@ Aufruf: konnektor-sim [Optionen]
 Praxis:
   --scenario DATEI           Szenario (JSON, docs/konnektor-sim.md); ohne: alles aktuell
   --count N                  N Konnektoren (1 bis 1000) mit eigenen Ports (fortlaufend)
-  --time-scale N             Zeit läuft N-mal schneller (20 min Update bei 600: 2 s)
+  --time-scale N             Zeit läuft N-mal schneller, bis 100000 (20 min Update bei 600: 2 s)
 
 Netz (nur Loopback):
   --listen ADRESSE           Adresse, Standard 127.0.0.1 (oder ::1)
@@ -199,8 +199,13 @@ int main(int argc, char** argv) {
             throw UsageError{TIS_TEXT("konnektor-sim", "--tls-max muss 1.2 oder 1.3 sein")};
         if (options.updatesTls && options.tls == "off")
             throw UsageError{TIS_TEXT("konnektor-sim", "--updates-tls braucht TLS (nicht --tls off)")};
-        if (options.timeScale <= 0)
-            throw UsageError{TIS_TEXT("konnektor-sim", "--time-scale muss größer als 0 sein")};
+        // Beyond 100000 the simulated clock leaves the dates a certificate or a catalog can hold.
+        if (!(options.timeScale > 0 && options.timeScale <= 100000))
+            throw UsageError{TIS_TEXT("konnektor-sim", "--time-scale muss größer als 0 und höchstens 100000 sein")};
+        if (!(options.faults.dropProbability >= 0 && options.faults.dropProbability <= 1))
+            throw UsageError{TIS_TEXT("konnektor-sim", "--fault-drop erwartet eine Wahrscheinlichkeit von 0 bis 1")};
+        if (options.faults.slowAnswers < std::chrono::milliseconds(0))
+            throw UsageError{TIS_TEXT("konnektor-sim", "--fault-slow erwartet Millisekunden ab 0")};
         if (options.count < 1 || options.count > 1000)
             throw UsageError{TIS_TEXT("konnektor-sim", "--count muss zwischen 1 und 1000 liegen")};
         const auto& m = options.faults.malformed;

@@ -135,7 +135,11 @@ int run(std::span<const std::string> args, const std::vector<Command>& commands,
     // --lang is honoured first, so every message below is already in the chosen language.
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view value;
-        if (args[i] == "--lang" && i + 1 < args.size()) value = args[i + 1];
+        if (args[i] == "--lang" && i + 1 == args.size()) {
+            err << tr(TIS_TEXT("cli", "Nach --lang fehlt die Sprache: de oder en.")) << "\n";
+            return general_exit::kUsage;
+        }
+        if (args[i] == "--lang") value = args[i + 1];
         else if (args[i].starts_with("--lang=")) value = std::string_view(args[i]).substr(7);
         else continue;
         if (auto lang = parseLanguage(value)) {

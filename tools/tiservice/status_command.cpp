@@ -73,8 +73,20 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     if (auto s = log::init({.directory = stateDir / "logs", .stderrLevel = log::Level::Off}); !s.ok())
         err << s.error().describe() << "\n";
 
+    // Every "not possible" reaches a program that asked for --json as JSON, as below.
+    const auto jsonError = [&](const Error& e) {
+        if (!json) return;
+        out << QJsonDocument(QJsonObject{{"ok", false},
+                                         {"error", QJsonObject{{"code", q(e.code)},
+                                                               {"message", texts(e.message)},
+                                                               {"action", texts(e.action)}}},
+                                         {"exitCode", status_exit::kNotPossible}})
+                   .toJson(QJsonDocument::Indented)
+                   .toStdString();
+    };
     auto settings = loadConnectionSettings(config);
     if (!settings.ok()) {
+        jsonError(settings.error());
         err << settings.error().describe() << "\n";
         return status_exit::kNotPossible;
     }
@@ -86,15 +98,7 @@ int runStatus(std::span<const std::string> args, std::ostream& out, std::ostream
     const auto& followedUp = outcome.followedUp;
     if (!report.ok()) {
         log::logger()->error("status: {}", report.error().describe(Language::English));
-        if (json) {
-            out << QJsonDocument(QJsonObject{{"ok", false},
-                                             {"error", QJsonObject{{"code", q(report.error().code)},
-                                                                   {"message", texts(report.error().message)},
-                                                                   {"action", texts(report.error().action)}}},
-                                             {"exitCode", status_exit::kNotPossible}})
-                       .toJson(QJsonDocument::Indented)
-                       .toStdString();
-        }
+        jsonError(report.error());
         err << tr(TIS_TEXT("status_command", "Prüfung nicht möglich: ")) << report.error().describe() << "\n";
         return status_exit::kNotPossible;
     }

@@ -30,7 +30,9 @@ Result<std::unique_ptr<trust::TufClient>> openUpdateServer(const ConnectionSetti
     o.metadataDir = metadataDir;
     o.metadataUrl = s.updateServer.metadataUrl;
     o.targetBaseUrl = s.updateServer.targetsUrl;
-    http.peerName = o.http.peerName;
+    http.peerName = o.http.peerName;  // the update server's name and advice, not a device's
+    http.unreachableAction = o.http.unreachableAction;
+    http.timeoutAction = o.http.timeoutAction;
     http.caFile = s.updateServer.caFile;
     o.http = std::move(http);
     o.clock = std::shared_ptr<const Clock>(&clock, [](const Clock*) {});
@@ -94,8 +96,20 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
     loaded.catalog = std::move(parsed).value();
     if (!loaded.fresh) {
         auto when = store::readFile(stamp, 64);
-        if (when.ok())
-            if (auto t = parseUtc(*when)) loaded.verifiedAt = *t;
+        std::optional<TimePoint> t;
+        if (when.ok()) t = parseUtc(*when);
+        if (t) {
+            loaded.verifiedAt = *t;
+        } else {
+            // The note of when it was verified is lost or damaged: the catalog file itself was
+            // written when it was verified (at the latest), never 1970.
+            std::error_code ec;
+            const auto written = std::filesystem::last_write_time(cached, ec);
+            loaded.verifiedAt =
+                ec ? loaded.catalog.published
+                   : std::chrono::time_point_cast<TimePoint::duration>(std::chrono::file_clock::to_sys(written));
+            log::logger()->warn("approval catalog: the time of its verification is unreadable; taken from the file");
+        }
     }
     return loaded;
 }

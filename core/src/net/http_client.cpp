@@ -456,18 +456,13 @@ struct HttpClient::Impl {
     }
 
     Error unreachable(const Url& url, const std::string& detail) {
-        return netError(
-            errors::kUnreachable, options.peerName, url, TIS_TEXT("http_client", "ist nicht erreichbar."),
-            TIS_TEXT("http_client",
-                     "Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt."),
-            detail);
+        return netError(errors::kUnreachable, options.peerName, url, TIS_TEXT("http_client", "ist nicht erreichbar."),
+                        options.unreachableAction, detail);
     }
 
     Error timeout(const Url& url) {
-        return netError(
-            errors::kTimeout, options.peerName, url, TIS_TEXT("http_client", "antwortet nicht rechtzeitig."),
-            TIS_TEXT("http_client", "Später noch einmal versuchen; das Gerät startet vielleicht gerade neu."),
-            "timeout");
+        return netError(errors::kTimeout, options.peerName, url,
+                        TIS_TEXT("http_client", "antwortet nicht rechtzeitig."), options.timeoutAction, "timeout");
     }
 
     Error lost(const Url& url, const std::string& detail) {

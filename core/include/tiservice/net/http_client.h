@@ -52,6 +52,13 @@ struct BasicAuth {
 struct ClientOptions {
     /// How the peer is named in messages: TIS_TEXT("http_client", "Der Konnektor").
     LocalizedText peerName = TIS_TEXT("http_client", "Der Konnektor");
+    /// What to do when the peer cannot be reached, and when it does not answer in time: for a
+    /// device in the practice's network by default; the update server says its own.
+    LocalizedText unreachableAction =
+        TIS_TEXT("http_client",
+                 "Prüfen, ob das Gerät eingeschaltet und mit dem Praxisnetz verbunden ist und die Adresse stimmt.");
+    LocalizedText timeoutAction =
+        TIS_TEXT("http_client", "Später noch einmal versuchen; das Gerät startet vielleicht gerade neu.");
     std::filesystem::path caFile;          ///< trusted CA certificates (PEM); empty: system store
     bool verifyPeer = true;                ///< never false outside tests of this very switch
     bool checkHostName = true;             ///< the certificate must name the host (SAN)

@@ -39,7 +39,13 @@ struct TufClientOptions {
     std::filesystem::path metadataDir;
     std::string metadataUrl;    ///< e.g. http://updates.example/metadata/
     std::string targetBaseUrl;  ///< e.g. http://updates.example/targets/
-    net::ClientOptions http{.peerName = TIS_TEXT("tuf_client", "Der Update-Server")};
+    net::ClientOptions http{
+        .peerName = TIS_TEXT("tuf_client", "Der Update-Server"),
+        .unreachableAction = TIS_TEXT("tuf_client",
+                                      "Die Internetverbindung dieses PCs und die Adresse des Update-Servers in den "
+                                      "Einstellungen prüfen."),
+        .timeoutAction = TIS_TEXT(
+            "tuf_client", "Später noch einmal versuchen; bleibt es so, die Internetverbindung dieses PCs prüfen.")};
     std::shared_ptr<const Clock> clock;  ///< null: the system clock
     TufLimits limits;
 };
