@@ -138,6 +138,31 @@ TEST_F(PracticeArchive, EachRecordedRunAccountsForOneListedInstallationOnly) {
     EXPECT_EQ(history.read().size(), 3u);
 }
 
+TEST_F(PracticeArchive, TheRecordedRunIsTheListedOneNearestToItInTime) {
+    // Two failed runs of the same update; the journal kept only the second (18:31). The first
+    // (18:05) is the one the archive lacks — not a second copy of the 18:30 one.
+    HistoryEntry own;
+    own.id = "run-2/U-3.7.4/finished";
+    own.event = "finished";
+    own.connector = kConnector;
+    own.component = "CT_ID_0176";
+    own.toVersion = "3.7.4";
+    own.result = "failed";
+    own.clientSystemId = "PVS1";
+    own.workplaceId = "Empfang";
+    own.time = parseUtc("2026-12-01T18:31:00Z").value();
+    ASSERT_TRUE(history.append(own).ok());
+    const auto list = std::vector{finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,
+                                           "2026-12-01T18:05:00Z", "PVS1", "Empfang"),
+                                  finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,
+                                           "2026-12-01T18:30:00Z", "PVS1", "Empfang")};
+    EXPECT_EQ(takeConnectorInstallations(history, kList, list, nameOf).value(), 1);
+    const auto entries = history.read();
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[2].source, "connector");
+    EXPECT_EQ(formatUtc(entries[2].time), "2026-12-01T18:05:00Z");
+}
+
 TEST_F(PracticeArchive, ANewAddressOfTheSameConnectorTakesNothingInTwice) {
     const auto list = std::vector{
         finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded, "2026-12-01T18:20:00Z")};

@@ -62,7 +62,9 @@ TEST(Settings, NoPasswordInAnAddressEither) {
           {kBase + "[update_server]\nmetadata_url = https://dienst:Praxis2025!@updates.example/metadata/\n",
            "[update_server] metadata_url"},
           {kBase + "[update_server]\ntargets_url = https://dienst@updates.example/targets/\n",
-           "[update_server] targets_url"}}) {
+           "[update_server] targets_url"},
+          {"[connector]\nsds_url = https://koco-root:Praxis2025/#@192.168.1.10/connector.sds\n" + context,
+           "[connector] sds_url"}}) {
         auto s = read(text);
         ASSERT_FALSE(s.ok()) << where;
         EXPECT_EQ(s.error().detail, where);

@@ -252,7 +252,13 @@ int runHistory(std::span<const std::string> args, std::ostream& out, std::ostrea
         const auto practice = settings.ok() ? engine::practiceIdentityOf(*settings) : engine::PracticeIdentity{};
         const auto html = engine::maintenanceRecordHtml(view, practice, SystemClock::shared()->now(), l);
         // Into a folder that is there: a mistyped folder is said, not made.
-        if (const auto folder = exportTo->parent_path(); !folder.empty() && !std::filesystem::is_directory(folder)) {
+        std::error_code folderError;
+        if (const auto folder = exportTo->parent_path();
+            !folder.empty() && !std::filesystem::is_directory(folder, folderError)) {
+            if (folderError && folderError != std::errc::no_such_file_or_directory) {  // no permission, a loop
+                err << store::writeError(*exportTo, folderError.value()).describe() << "\n";
+                return update_exit::kNotPossible;
+            }
             err << Error{.code = "history.export-folder",
                          .message =
                              TIS_TEXT("update_command", "Der Ordner %1 für den Wartungsnachweis existiert nicht.")

@@ -105,9 +105,10 @@ Result<LoadedCatalog> loadApprovalCatalog(const ConnectionSettings& s, const std
             // written when it was verified (at the latest), never 1970.
             std::error_code ec;
             const auto written = std::filesystem::last_write_time(cached, ec);
-            loaded.verifiedAt =
-                ec ? loaded.catalog.published
-                   : std::chrono::time_point_cast<TimePoint::duration>(std::chrono::file_clock::to_sys(written));
+            // Never in the future (a wrong clock, a copied folder): "vor -3 Tagen" says nothing.
+            loaded.verifiedAt = ec ? loaded.catalog.published
+                                   : std::min(clock.now(), std::chrono::time_point_cast<TimePoint::duration>(
+                                                               std::chrono::file_clock::to_sys(written)));
             log::logger()->warn("approval catalog: the time of its verification is unreadable; taken from the file");
         }
     }

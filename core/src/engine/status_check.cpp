@@ -24,9 +24,12 @@ Result<StatusReport> runStatusCheck(const ConnectionSettings& settings, const ne
         auto catalog = catalog::loadApprovalCatalog(settings, stateDir, clock, options.refreshCatalog);
         if (catalog.ok()) report.catalog = std::move(catalog).value();
         else report.catalogError = catalog.error();
+        // Only where the check would say "another process at work": a damaged cached catalog
+        // keeps its own explanation.
         if (!options.refreshCatalog && options.notRefreshedBecause) {
             if (report.catalog) report.catalog->refreshError = options.notRefreshedBecause;
-            else report.catalogError = options.notRefreshedBecause;
+            else if (report.catalogError && report.catalogError->code == "catalog.not-refreshed")
+                report.catalogError = options.notRefreshedBecause;
         }
     }
     // The connector's own view (auto-update, installations), like its display: no sign-in,

@@ -65,8 +65,9 @@ using Clock = std::chrono::steady_clock;
 std::string Url::withoutUserInfo(std::string_view text) {
     const auto sep = text.find("://");
     const auto from = sep == std::string_view::npos ? 0 : sep + 3;
-    const auto authorityEnd = text.find_first_of("/?#", from);
-    const auto at = text.substr(0, authorityEnd).rfind('@');
+    // Up to the last "@": a password may hold "/", "?" or "#" itself, so where the host part
+    // ends cannot be told; an "@" further on hides a little more of a message, never a secret.
+    const auto at = text.rfind('@');
     if (at == std::string_view::npos || at < from) return std::string(text);
     return std::string(text.substr(0, from)).append(log::kRedacted).append(text.substr(at));
 }
@@ -88,7 +89,7 @@ Result<Url> Url::parse(std::string_view text) {
     if (u.scheme != "http" && u.scheme != "https")
         return invalid(TIS_TEXT("http_client", "unbekanntes Schema %1").arg(u.scheme));
     auto rest = text.substr(sep + 3);
-    const auto slash = rest.find_first_of("/?");
+    const auto slash = rest.find_first_of("/?#");
     auto authority = rest.substr(0, slash);
     u.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
     if (u.target.front() == '?') u.target = "/" + u.target;

@@ -98,7 +98,8 @@ struct TufClient::Impl {
     Result<std::string> fetch(const std::string& name, std::size_t cap, const std::string& role, bool* missing = nullptr) {
         net::Request req{.method = "GET", .url = options.metadataUrl + name};
         req.maxResponseBytes = cap;
-        req.totalTimeout = options.limits.metadataTime;
+        // A large file on a slow line gets longer: at least 16 KiB a second for the whole cap.
+        req.totalTimeout = options.limits.metadataTime + std::chrono::seconds(cap / (16 * 1024));
         auto r = http.send(req);
         if (!r.ok()) {
             if (r.error().code == net::errors::kResponseTooLarge)

@@ -59,23 +59,32 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorLi
     const auto ours = [&](const Installation* i) {
         return i->clientSystemId == list.clientSystemId && i->workplaceId == list.workplaceId && !taken(i);
     };
-    for (const bool sameResultOnly : {true, false})
+    // The closest pairs first (not the oldest installation first): with two runs of the same
+    // update and one of them recorded, the recorded one is the one nearest to it in time.
+    for (const bool sameResultOnly : {true, false}) {
+        struct Pair {
+            std::chrono::system_clock::duration apart;
+            const Installation* installation;
+            const HistoryEntry* run;
+        };
+        std::vector<Pair> pairs;
         for (const auto* i : finished) {
             if (!ours(i) || recorded.contains(i)) continue;
-            const auto apart = [&](const HistoryEntry* e) {
-                const auto d = e->time - *i->finishedAt;
-                return d < d.zero() ? -d : d;
-            };
-            auto best = ownRuns.end();
-            for (auto e = ownRuns.begin(); e != ownRuns.end(); ++e)
-                if ((*e)->component == i->component && sameVersion((*e)->toVersion, i->toVersion) &&
-                    (!sameResultOnly || (*e)->result == resultOf(i->state)) &&
-                    (best == ownRuns.end() || apart(*e) < apart(*best)))
-                    best = e;
-            if (best == ownRuns.end()) continue;
-            recorded.insert(i);
-            ownRuns.erase(best);
+            for (const auto* e : ownRuns)
+                if (e->component == i->component && sameVersion(e->toVersion, i->toVersion) &&
+                    (!sameResultOnly || e->result == resultOf(i->state))) {
+                    const auto d = e->time - *i->finishedAt;
+                    pairs.push_back({d < d.zero() ? -d : d, i, e});
+                }
         }
+        std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.apart < b.apart; });
+        for (const auto& p : pairs) {
+            const auto run = std::find(ownRuns.begin(), ownRuns.end(), p.run);
+            if (recorded.contains(p.installation) || run == ownRuns.end()) continue;
+            recorded.insert(p.installation);
+            ownRuns.erase(run);
+        }
+    }
     for (const auto* i : finished) {
         const auto result = resultOf(i->state);
         // This workstation's own installation is in the archive as its journal recorded it (whatever

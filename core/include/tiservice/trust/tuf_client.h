@@ -29,9 +29,10 @@ struct TufLimits {
     std::size_t targetsBytes = 5 * 1024 * 1024;
     int maxRootRotations = 256;
     int maxDelegatedRoles = 32;  ///< roles one target lookup may visit
-    /// The longest one metadata file may take, however long a target's transfer may (the
-    /// client's totalTimeout): a server that trickles a byte now and then (slow retrieval) is
-    /// given up after this, not after the half hour a large target is allowed.
+    /// The longest one metadata file may take, plus a second per 16 KiB of its size cap (a 5 MiB
+    /// targets file on a slow line), however long a target's transfer may (the client's
+    /// totalTimeout): a server that trickles a byte now and then (slow retrieval) is given up
+    /// after this, not after the half hour a large target is allowed.
     std::chrono::milliseconds metadataTime{60'000};
 };
 
