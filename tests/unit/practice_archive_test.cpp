@@ -34,6 +34,22 @@ Installation finished(std::string id, std::string component, std::string from, s
     return i;
 }
 
+/// A run this workstation's journal recorded at the reception: "finished" with its result.
+HistoryEntry recordedRun(std::string id, std::string component, std::string to, std::string result,
+                         const std::string& at, std::string connector = kConnector) {
+    HistoryEntry e;
+    e.id = std::move(id);
+    e.event = "finished";
+    e.connector = std::move(connector);
+    e.component = std::move(component);
+    e.toVersion = std::move(to);
+    e.result = std::move(result);
+    e.clientSystemId = "PVS1";
+    e.workplaceId = "Empfang";
+    e.time = parseUtc(at).value();
+    return e;
+}
+
 std::string nameOf(const std::string& component) {
     return component == "connector" ? "KoCoBox MED+" : "ORGA 6141 online";
 }
@@ -74,17 +90,8 @@ TEST_F(PracticeArchive, TakingTheSameListAgainAddsNothing) {
 TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsNeverTakenFromTheList) {
     // Its journal records it: even when the two disagree on the result (a version that was not
     // confirmed in time here, succeeded on the connector) or the clocks are a month apart.
-    HistoryEntry own;
-    own.id = "run-1/U-1.3.10/finished";
-    own.event = "finished";
-    own.connector = kConnector;
-    own.component = "connector";
-    own.toVersion = "1.3.10";
-    own.result = "failed";
+    auto own = recordedRun("run-1/U-1.3.10/finished", "connector", "1.3.10", "failed", "2026-11-01T08:00:00Z");
     own.reason = "version-not-confirmed";
-    own.clientSystemId = "PVS1";
-    own.workplaceId = "Empfang";
-    own.time = parseUtc("2026-11-01T08:00:00Z").value();
     ASSERT_TRUE(history.append(own).ok());
     const auto list = std::vector{finished("7", "connector", "1.3.4", "1.3.10", Installation::State::Succeeded,
                                            "2026-12-01T18:20:00Z", "PVS1", "Empfang")};
@@ -110,17 +117,9 @@ TEST_F(PracticeArchive, ThisWorkstationsOwnRunIsTakenFromTheListWhenTheArchiveDo
 TEST_F(PracticeArchive, EachRecordedRunAccountsForOneListedInstallationOnly) {
     // The same update twice from this workstation (the first failed, the second succeeded); the
     // journal recorded only the second (the first run's lines were lost with a broken disk).
-    HistoryEntry own;
-    own.id = "run-2/U-3.7.4/finished";
-    own.event = "finished";
-    own.connector = "KOCOC-kocobox@192.168.1.10:443";  // recorded under the connector's old address
-    own.component = "CT_ID_0176";
+    auto own = recordedRun("run-2/U-3.7.4/finished", "CT_ID_0176", "3.7.4", "succeeded", "2026-12-01T18:31:00Z",
+                           "KOCOC-kocobox@192.168.1.10:443");  // recorded under the connector's old address
     own.fromVersion = "3.7.3";
-    own.toVersion = "3.7.4";
-    own.result = "succeeded";
-    own.clientSystemId = "PVS1";
-    own.workplaceId = "Empfang";
-    own.time = parseUtc("2026-12-01T18:31:00Z").value();
     ASSERT_TRUE(history.append(own).ok());
     const auto list = std::vector{finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,
                                            "2026-12-01T18:05:00Z", "PVS1", "Empfang"),
@@ -141,17 +140,9 @@ TEST_F(PracticeArchive, EachRecordedRunAccountsForOneListedInstallationOnly) {
 TEST_F(PracticeArchive, TheRecordedRunIsTheListedOneNearestToItInTime) {
     // Two failed runs of the same update; the journal kept only the second (18:31). The first
     // (18:05) is the one the archive lacks — not a second copy of the 18:30 one.
-    HistoryEntry own;
-    own.id = "run-2/U-3.7.4/finished";
-    own.event = "finished";
-    own.connector = kConnector;
-    own.component = "CT_ID_0176";
-    own.toVersion = "3.7.4";
-    own.result = "failed";
-    own.clientSystemId = "PVS1";
-    own.workplaceId = "Empfang";
-    own.time = parseUtc("2026-12-01T18:31:00Z").value();
-    ASSERT_TRUE(history.append(own).ok());
+    ASSERT_TRUE(
+        history.append(recordedRun("run-2/U-3.7.4/finished", "CT_ID_0176", "3.7.4", "failed", "2026-12-01T18:31:00Z"))
+            .ok());
     const auto list = std::vector{finished("7", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,
                                            "2026-12-01T18:05:00Z", "PVS1", "Empfang"),
                                   finished("8", "CT_ID_0176", "3.7.3", "3.7.4", Installation::State::Failed,

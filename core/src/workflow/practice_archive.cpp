@@ -1,7 +1,9 @@
 #include "tiservice/workflow/practice_archive.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <string_view>
 
 namespace tiservice::workflow {
 namespace {
@@ -43,24 +45,23 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorLi
         if (i.finishedAt && !resultOf(i.state).empty()) finished.push_back(&i);
     std::sort(finished.begin(), finished.end(),
               [](const Installation* a, const Installation* b) { return *a->finishedAt < *b->finishedAt; });
-    // Which of the list's installations from this workstation are those recorded runs: the same
-    // component and target version, the same result first, then the nearest in time.
     // The connector's number alone may repeat (after a factory reset); with the update and its
     // start it names one installation.
     const auto keyOf = [&](const Installation* i) {
         return "connector:" + list.identity + "/installation/" + i->id + "/" + i->updateId + "/" +
                formatUtc(i->startedAt.value_or(*i->finishedAt));
     };
-    const auto taken = [&](const Installation* i) {
-        return std::any_of(archive.begin(), archive.end(),
-                           [key = keyOf(i) + "/finished"](const HistoryEntry& e) { return e.id == key; });
-    };
+    std::set<std::string_view> ids;  // what the archive holds, read once
+    for (const auto& e : archive) ids.insert(e.id);
+    const auto taken = [&](const Installation* i) { return ids.contains(keyOf(i) + "/finished"); };
     std::set<const Installation*> recorded;
     const auto ours = [&](const Installation* i) {
         return i->clientSystemId == list.clientSystemId && i->workplaceId == list.workplaceId && !taken(i);
     };
-    // The closest pairs first (not the oldest installation first): with two runs of the same
-    // update and one of them recorded, the recorded one is the one nearest to it in time.
+    // Which of the list's installations from this workstation are those recorded runs: the same
+    // component and target version, the same result first, then the closest pairs first (not
+    // the oldest installation first): with two runs of the same update and one of them
+    // recorded, the recorded one is the one nearest to it in time.
     for (const bool sameResultOnly : {true, false}) {
         struct Pair {
             std::chrono::system_clock::duration apart;
@@ -73,8 +74,7 @@ Result<int> takeConnectorInstallations(UpdateHistory& history, const ConnectorLi
             for (const auto* e : ownRuns)
                 if (e->component == i->component && sameVersion(e->toVersion, i->toVersion) &&
                     (!sameResultOnly || e->result == resultOf(i->state))) {
-                    const auto d = e->time - *i->finishedAt;
-                    pairs.push_back({d < d.zero() ? -d : d, i, e});
+                    pairs.push_back({std::chrono::abs(e->time - *i->finishedAt), i, e});
                 }
         }
         std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.apart < b.apart; });
